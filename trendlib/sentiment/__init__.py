@@ -1,0 +1,39 @@
+"""Sentiment: an explainable lexicon+rules scorer, a trained classifier, evaluation.
+
+* ``polarity(text, *, lexicon=None)`` in [-1, 1]; ``label(text)``; ``explain(text)``.
+* ``add_sentiment(posts, ...)``: ``polarity`` and ``sentiment`` columns, batch path.
+* ``sentiment_over_time(posts, *, freq=..., by=None)``: shares, net sentiment, intervals.
+* ``SentimentClassifier``: scikit-learn estimator; ``SentimentClassifier.pretrained()``.
+* ``evaluate(model_or_function, texts, labels)``: macro-F1, accuracy, per class, confusion.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_LAZY = {
+    "polarity": "._scorer",
+    "label": "._scorer",
+    "explain": "._scorer",
+    "Lexicon": "._lexicon",
+    "load_lexicon": "._lexicon",
+    "add_sentiment": "._posts",
+    "sentiment_over_time": "._posts",
+    "SentimentClassifier": "._classifier",
+    "evaluate": "._evaluate",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'trendlib.sentiment' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,53 @@
+"""Text: one string in, normalised string, tokens, entities and stems out.
+
+Small pure functions with regexes compiled once. Normalisation keeps ``#hashtags``,
+``@mentions``, URLs and emoji: they are the signal in social media text.
+
+* ``normalize(text)``: NFKC, lowercase, elongation, slang, reduplication; idempotent.
+* ``tokenize(text, *, stem=False, stopwords=None)``: list of normalised token strings.
+* ``tokens(text)``: typed tokens (kind, offsets, original/normalised/stemmed forms).
+* ``hashtags``, ``mentions``, ``urls``, ``emojis``: entities, consistent with ``tokenize``.
+* ``stem(word, *, protected=None)``: Sastrawi's algorithm with a set-backed dictionary
+  and a memo.
+* ``segment_hashtag(tag)``: ``"KTTASEAN2023"`` -> ``["ktt", "asean", "2023"]``.
+* ``stopwords(profile)``: ``"topic"`` or ``"sentiment"`` (keeps negations, contrasts,
+  intensifiers).
+* ``load_slang(path=None)``: the slang map, optionally merged with a user's file.
+* ``add_tokens(posts, ...)``: a ``tokens`` column for a posts DataFrame, memoised.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_LAZY = {
+    "normalize": "._normalize",
+    "tokenize": "._tokenize",
+    "tokens": "._tokenize",
+    "Token": "._tokenize",
+    "hashtags": "._tokenize",
+    "mentions": "._tokenize",
+    "urls": "._tokenize",
+    "emojis": "._tokenize",
+    "add_tokens": "._posts",
+    "stopwords": "._stopwords",
+    "load_slang": "._slang",
+    "stem": "._stem",
+    "Stemmer": "._stem",
+    "segment_hashtag": "._segment",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'trendlib.text' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
