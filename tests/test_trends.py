@@ -1,0 +1,220 @@
+"""trending(): seasonal baseline, novelty, ranking properties, errors."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import trendlib
+from trendlib.trends import trending
+
+TZ = "Asia/Jakarta"
+
+
+def make_counts(seed=0, days=8, *, plant=True, at_hour=6):
+    """Hourly counts over ``days`` days: 20 background tags with a day/night profile,
+    ``selamatpagi`` every morning at 06:00 (a ritual, not a trend), and, in the last
+    bin at ``at_hour`` of the last day, a novel tag and a rising tag."""
+    rng = np.random.default_rng(seed)
+    bins = pd.date_range("2023-08-29", periods=24 * days, freq="1h", tz=TZ)
+    hour = bins.hour.to_numpy()
+    profile = 0.3 + np.sin(np.pi * np.clip(hour - 6, 0, 16) / 16)  # quiet at night
+    rows = {}
+    for i in range(20):
+        rows[f"tag{i:02d}"] = rng.poisson(3 * (1 + i % 4) * profile)
+    rows["selamatpagi"] = np.where(hour == 6, rng.poisson(40, len(bins)), rng.poisson(0.2, len(bins)))
+    rows["ktt"] = rng.poisson(2, len(bins))
+    rows["kttasean"] = np.zeros(len(bins), dtype=int)
+    last = 24 * (days - 1) + at_hour
+    rows["selamatpagi"][24 * (days - 1) + 6] = 40  # its usual volume, on the last morning
+    if plant:
+        rows["ktt"][last - 1] = 12
+        rows["ktt"][last] = 35
+        rows["kttasean"][last] = 25
+    wide = pd.DataFrame(rows, index=bins)
+    counts = wide.stack().rename("count").reset_index()
+    counts.columns = ["time", "key", "count"]
+    counts["count"] = counts["count"].astype("int64")
+    counts["total"] = counts.groupby("time")["count"].transform("sum").astype("int64")
+    counts.attrs.update(freq="1h", tz=TZ, by="hashtag")
+    return counts, bins[last]
+
+
+def test_planted_spikes_trend_and_ritual_does_not():
+    counts, at = make_counts()
+    top = trending(counts, at=at, top=10)
+    assert list(top.columns) == [
+        "rank", "key", "count", "expected", "velocity", "z", "acceleration", "previous", "novel", "score",
+    ]
+    assert set(top["key"].head(2)) == {"ktt", "kttasean"}
+    row = top.set_index("key").loc["kttasean"]
+    assert row["novel"] and row["count"] == 25
+    assert not top.set_index("key").loc["ktt", "novel"]
+    # the morning ritual: its usual volume at its usual hour is expected
+    pagi = trending(counts, at=at, top=None).set_index("key").loc["selamatpagi"]
+    assert 25 < pagi["expected"] < 55
+    assert abs(pagi["z"]) < 2
+    assert abs(pagi["acceleration"]) < 2
+    assert pagi["rank"] > 2 and pagi["score"] < top["score"].iloc[1] / 3
+    assert top.attrs["seasonal_days"] == 7
+    assert top.attrs["window_end"] == at + pd.Timedelta("1h")
+
+
+def test_ritual_at_an_unusual_hour_trends():
+    counts, at = make_counts(plant=False)
+    at = at + pd.Timedelta("9h")  # 15:00
+    sel = (counts["key"] == "selamatpagi") & (counts["time"] == at)
+    counts.loc[sel, "count"] = 40
+    top = trending(counts, at=at, top=3)
+    assert top["key"].iloc[0] == "selamatpagi"
+    assert top["expected"].iloc[0] < 2
+
+
+def test_flat_baseline_without_seasonality_would_flag_the_ritual():
+    # with a baseline shorter than a day there is no hour-of-day profile: the ritual looks
+    # like a spike. This is why the default baseline spans days.
+    counts, at = make_counts(plant=False)
+    top = trending(counts, at=at, baseline="12h", top=None).set_index("key")
+    assert top.attrs["seasonal_days"] == 0
+    assert top.loc["selamatpagi", "z"] > 5
+
+
+def test_ranking_is_consistent():
+    counts, at = make_counts(seed=3)
+    full = trending(counts, at=at, top=None, min_count=1)
+    assert full["rank"].tolist() == list(range(1, len(full) + 1))
+    assert full["score"].is_monotonic_decreasing
+    assert full["key"].is_unique
+    assert (full["count"] >= 1).all()
+    head = trending(counts, at=at, top=5, min_count=1)
+    pd.testing.assert_frame_equal(head, full.head(5), check_like=False)
+    # at given as a naive local time string means the same moment
+    naive = trending(counts, at=at.tz_localize(None).isoformat(), top=5, min_count=1)
+    pd.testing.assert_frame_equal(naive, head)
+    # min_count drops keys, never reorders the rest
+    few = trending(counts, at=at, top=None, min_count=10)
+    assert (few["count"] >= 10).all()
+    assert few["key"].tolist() == [k for k in full["key"] if k in set(few["key"])]
+
+
+def test_latest_bin_is_default_and_window_multiple_hours():
+    counts, at = make_counts(seed=1)
+    last = counts["time"].max()
+    a = trending(counts)
+    b = trending(counts, at=last)
+    pd.testing.assert_frame_equal(a, b)
+    three = trending(counts, at=at, window="3h", top=None)
+    assert three.attrs["window_start"] == at - pd.Timedelta("2h")
+    row = three.set_index("key").loc["ktt"]
+    exp = counts[(counts.key == "ktt") & (counts.time > at - pd.Timedelta("3h")) & (counts.time <= at)]
+    assert row["count"] == exp["count"].sum()
+
+
+def test_normalize_discounts_growth_of_the_whole_stream():
+    counts, at = make_counts(seed=2, plant=False)
+    # everything doubles in the last hour: nothing should trend once volume is accounted for
+    last = counts["time"] == at
+    counts.loc[last, "count"] *= 3
+    counts["total"] = counts.groupby("time")["count"].transform("sum")
+    raw = trending(counts, at=at, top=None)
+    norm = trending(counts, at=at, top=None, normalize=True)
+    assert raw["z"].max() > 4
+    assert norm["z"].median() < raw["z"].median()
+    assert norm["z"].abs().median() < 2
+
+
+def test_sparse_key_is_not_over_rated():
+    counts, at = make_counts(seed=4, plant=False)
+    extra = pd.DataFrame(
+        {"time": [at, at], "key": ["jarang", "ramai"], "count": [3, 60], "total": [0, 0]}
+    )
+    counts = pd.concat([counts, extra], ignore_index=True)
+    counts.attrs.update(freq="1h", tz=TZ)
+    top = trending(counts, at=at, top=None).set_index("key")
+    # both novel; 60 posts beat 3 posts even though both have an expected count of 0
+    assert top.loc["ramai", "rank"] == 1
+    assert top.loc["jarang", "velocity"] < top.loc["ramai", "velocity"]
+    assert top.loc["jarang", "z"] < 2
+
+
+@given(
+    base=st.lists(st.integers(0, 30), min_size=30, max_size=30),
+    current=st.integers(0, 80),
+    bump=st.integers(1, 40),
+)
+def test_more_posts_now_never_lowers_the_score(base, current, bump):
+    bins = pd.date_range("2024-04-28", periods=31, freq="1h", tz=TZ)
+    def table(last):
+        df = pd.DataFrame({"time": bins, "key": "kipk", "count": base + [last]})
+        other = pd.DataFrame({"time": bins, "key": "kuliah", "count": 5})
+        out = pd.concat([df, other], ignore_index=True)
+        out.attrs["freq"] = "1h"
+        return out
+    a = trending(table(current), baseline="1D", min_count=1, top=None).set_index("key")
+    b = trending(table(current + bump), baseline="1D", min_count=1, top=None).set_index("key")
+    if "kipk" in a.index:
+        assert b.loc["kipk", "score"] > a.loc["kipk", "score"]
+        assert b.loc["kipk", "velocity"] > a.loc["kipk", "velocity"]
+        assert b.loc["kipk", "expected"] == pytest.approx(a.loc["kipk", "expected"])
+        assert b.loc["kipk", "rank"] <= a.loc["kipk", "rank"]
+    # the other key's numbers do not depend on kipk
+    assert b.loc["kuliah", "score"] == pytest.approx(a.loc["kuliah", "score"])
+
+
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        ({"window": "hourly"}, "'window' parameter of trending"),
+        ({"window": "90min"}, "multiple of the bin size"),
+        ({"baseline": "30min"}, "'baseline' parameter"),
+        ({"top": 0}, "'top' parameter"),
+        ({"min_count": 0}, "'min_count' parameter"),
+        ({"prior": -1}, "'prior' parameter"),
+        ({"by": "tag"}, "'by' parameter of trending"),
+        ({"tz": "Mars/Olympus"}, "'tz' parameter"),
+        ({"at": "2030-01-01"}, "'at' parameter"),
+        ({"smooth": -1}, "'smooth' parameter"),
+    ],
+)
+def test_bad_parameters(kwargs, match):
+    counts, _ = make_counts(days=2)
+    with pytest.raises(ValueError, match=match):
+        trending(counts, **kwargs)
+
+
+def test_bad_input_types():
+    with pytest.raises(TypeError, match="DataFrame"):
+        trending([1, 2, 3])
+    with pytest.raises(trendlib.SchemaError, match="time"):
+        trending(pd.DataFrame({"text": ["halo"]}))
+    counts, _ = make_counts(days=2)
+    with pytest.raises(trendlib.SchemaError, match="total"):
+        trending(counts.drop(columns="total"), normalize=True)
+    with pytest.raises(ValueError, match="full window"):
+        trending(counts, at=counts["time"].min(), window="3h")
+
+
+def test_top_level_name():
+    assert trendlib.trending is trending
+
+
+def test_from_posts_calls_count():
+    pytest.importorskip("trendlib.counts")
+    t0 = pd.Timestamp("2023-09-05 00:00", tz="UTC")
+    rows = []
+    for h in range(48):
+        for i in range(3):
+            rows.append((t0 + pd.Timedelta(hours=h, minutes=i), f"Macet lagi #jakarta {h}", ["jakarta"]))
+    for i in range(30):
+        rows.append((t0 + pd.Timedelta(hours=47, minutes=i), "Pembukaan #KTTASEAN43 di Jakarta", ["kttasean43"]))
+    posts = pd.DataFrame(rows, columns=["time", "text", "hashtags"])
+    posts["id"] = [str(i) for i in range(len(posts))]
+    posts["author"] = "warga"
+    posts["mentions"] = [[] for _ in range(len(posts))]
+    top = trending(posts, baseline="1D", top=5)
+    assert top["key"].iloc[0] == "kttasean43"
+    assert bool(top["novel"].iloc[0])
+    assert top.attrs["window_end"] == (t0 + pd.Timedelta("48h")).tz_convert(TZ)

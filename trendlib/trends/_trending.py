@@ -1,0 +1,410 @@
+"""The trending list: which keys rise now against a seasonal, shrunk baseline.
+
+The score (documented in ``docs/trends.md``) for one key in the current window:
+
+* ``y``: count in the current window ``[end - window, end)``; ``y_prev``: count in the
+  window before it.
+* ``lam``: the key's flat rate, its count per window-length over the baseline period
+  ``[start - baseline, start)`` (only bins the counts table covers).
+* ``s_d``: the key's count in the same clock window ``d`` days earlier (d = 1 .. days of
+  the baseline), optionally smoothed over ``smooth`` neighbouring bins.
+* expected ``mu = lam * (sum_d s_d + a) / (n_days * lam + a)`` with ``a = season_prior``:
+  the posterior mean of the clock-window rate under a Gamma prior with mean ``lam`` and
+  shape ``a``: rare keys lean on their flat rate, busy keys on their hour-of-day history
+  (``mu = lam`` when no earlier day is covered).
+* ``var = max(mu, sample variance of s_d)`` (Poisson, or more when days disagree).
+* ``z = (y - mu) / sqrt(var + prior)``, ``velocity = (y + prior) / (mu + prior)``;
+  ``prior`` is a pseudo-count so a key seen twice is not rated like one seen two hundred
+  times.
+* ``acceleration = z - z_prev``: the change of the standardised excess against the previous
+  window, whose expectation is computed the same way (so a daily ritual rising at its usual
+  hour does not accelerate); 0 when the data hold no previous window.
+* ``score = z + accel_weight * acceleration + novelty_bonus * novel``, ``novel`` when the
+  key never occurs in the baseline period.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._validation import check_choice, check_positive, require_columns
+
+__all__ = ["trending"]
+
+_BY = ("hashtag", "mention", "term", "author")
+_DAY = pd.Timedelta("1D")
+_COLUMNS = [
+    "rank",
+    "key",
+    "count",
+    "expected",
+    "velocity",
+    "z",
+    "acceleration",
+    "previous",
+    "novel",
+    "score",
+]
+
+
+def _timedelta(value: Any, *, name: str, func: str = "trending") -> pd.Timedelta:
+    """Parse a fixed-length duration ("1h", "7D", "30min", Timedelta)."""
+    try:
+        td = pd.Timedelta(value)
+    except (TypeError, ValueError):
+        try:
+            from pandas.tseries.frequencies import to_offset
+
+            td = pd.Timedelta(to_offset(value))
+        except (TypeError, ValueError):
+            td = pd.NaT
+    if td is pd.NaT or pd.isna(td) or td <= pd.Timedelta(0):
+        raise ValueError(
+            f"The {name!r} parameter of {func}() must be a positive fixed duration such as "
+            f"'1h', '30min' or '7D'. Got {value!r}."
+        )
+    return td
+
+
+def _is_counts(data: Any) -> bool:
+    cols = getattr(data, "columns", ())
+    return {"time", "key", "count"}.issubset(set(cols))
+
+
+def _counts_freq(counts: pd.DataFrame, times: pd.DatetimeIndex) -> pd.Timedelta:
+    freq = counts.attrs.get("freq")
+    if freq is not None:
+        return _timedelta(freq, name="freq")
+    if len(times) < 2:
+        raise ValueError(
+            "trending() could not tell the bin size of the counts table: its attrs have no "
+            "'freq' and it has fewer than two bins. Pass counts from trendlib.count(...)."
+        )
+    return pd.Timedelta(np.diff(times.asi8).min(), unit=times.unit)
+
+
+def _as_counts(
+    data: Any, *, by: str, freq: Any, tz: str, window: pd.Timedelta
+) -> tuple[pd.DataFrame, pd.Timedelta]:
+    if _is_counts(data):
+        counts = data
+        require_columns(counts, ["time", "key", "count"], func="trending")
+    else:
+        require_columns(
+            data, ["time"], func="trending", hint="trendlib.read_posts(...) or trendlib.count(...)"
+        )
+        from ..counts import count
+
+        if freq is None:
+            freq = "1h" if window % pd.Timedelta("1h") == pd.Timedelta(0) else window
+        counts = count(data, by=by, freq=freq, tz=tz)
+    times = pd.DatetimeIndex(counts["time"])
+    if times.tz is None:
+        raise ValueError(
+            "trending() needs tz-aware bin times in the counts 'time' column. Got naive "
+            "times; build counts with trendlib.count(...)."
+        )
+    return counts, _counts_freq(counts, pd.DatetimeIndex(times.unique().sort_values()))
+
+
+def _window_sum(cum: np.ndarray, avail: np.ndarray, end: int, k: int) -> np.ndarray | None:
+    """Counts (per key) in grid bins ``[end - k, end)``, or None if not fully covered."""
+    start = end - k
+    if start < 0 or end > len(avail) - 1 or avail[end] - avail[start] != k:
+        return None
+    return cum[end] - cum[start]
+
+
+def _expectation(cum, av, e, k, n_base, window_end, grid0, lo, f, window_td, baseline_td,
+                 smooth, season_prior):
+    """Expected count and variance (per key) of the window ending at cum position ``e``."""
+    b_start = max(0, e - k - n_base)
+    s_all = cum[e - k] - cum[b_start]
+    n_all = (av[e - k] - av[b_start]) / k
+    lam = s_all / n_all if n_all > 0 else np.zeros_like(s_all)
+    days: list[np.ndarray] = []
+    if window_td < _DAY:
+        weights = {j: smooth + 1 - abs(j) for j in range(-smooth, smooth + 1)}
+        for d in range(1, int(baseline_td // _DAY) + 1):
+            end_d = window_end - pd.DateOffset(days=d)
+            steps = (end_d - grid0) / f
+            if steps != int(steps):
+                continue
+            ed = int(steps) - lo
+            acc, wsum = 0.0, 0.0
+            for j, w in weights.items():
+                got = _window_sum(cum, av, ed + j, k)
+                if got is not None:
+                    acc, wsum = acc + w * got, wsum + w
+            if wsum > 0:
+                days.append(acc / wsum)
+    n_days = len(days)
+    if n_days:
+        day_arr = np.vstack(days)
+        # Gamma prior with mean lam and shape season_prior: rare keys lean on their flat rate,
+        # busy keys on their own hour-of-day history
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mu = lam * (day_arr.sum(axis=0) + season_prior) / (n_days * lam + season_prior)
+        mu = np.where(lam > 0, mu, day_arr.mean(axis=0))
+        var = np.maximum(mu, day_arr.var(axis=0, ddof=1)) if n_days >= 2 else mu
+    else:
+        mu = lam
+        var = mu
+    return mu, var, s_all, n_all, n_days
+
+
+def trending(
+    data: pd.DataFrame,
+    *,
+    at: Any = None,
+    window: Any = "1h",
+    baseline: Any = "7D",
+    by: str = "hashtag",
+    freq: Any = None,
+    tz: str = "Asia/Jakarta",
+    top: int | None = 20,
+    min_count: int = 3,
+    prior: float = 5.0,
+    season_prior: float = 1.0,
+    smooth: int = 0,
+    accel_weight: float = 0.5,
+    novelty_bonus: float = 2.0,
+    normalize: bool = False,
+) -> pd.DataFrame:
+    """Rank the keys trending in a window against a seasonal baseline.
+
+    A key trends when its count in the window is well above what its own history
+    predicts for this time of day (velocity, ``z``), when it is rising against the previous
+    window (acceleration), and, with a bonus, when it was never seen in the baseline
+    period (novelty). A daily ritual (``#selamatpagi`` at 06:00) does not trend at its
+    usual hour; a tag seen twice does not outrank one seen two hundred times.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Canonical posts (counted with :func:`trendlib.count`) or a counts table (columns
+        ``time``, ``key``, ``count`` and, for ``normalize=True``, ``total``).
+    at : str, datetime or pandas.Timestamp, optional
+        The moment to rank at: the window ends at the end of the bin holding ``at``.
+        Naive times are read in ``tz``. Default: the latest bin.
+    window : str or pandas.Timedelta, default "1h"
+        Length of the current window; a multiple of the bin size.
+    baseline : str or pandas.Timedelta, default "7D"
+        History used for the expected count: ``[window start - baseline, window start)``.
+        Its whole days give the hour-of-day (seasonal) estimate when ``window < 1 day``.
+    by : {"hashtag", "mention", "term", "author"}, default "hashtag"
+        What to count when ``data`` is posts.
+    freq : str, optional
+        Bin size when ``data`` is posts: default ``"1h"`` when the window is whole hours,
+        else the window itself. Ignored for counts (their ``attrs['freq']`` is used).
+    tz : str, default "Asia/Jakarta"
+        Time zone of the bins, of ``at`` when naive, and of "hour of day".
+    top : int or None, default 20
+        Number of rows returned; ``None`` returns every key with ``count >= min_count``.
+    min_count : int, default 3
+        Keys with fewer posts in the window are not ranked.
+    prior : float, default 5.0
+        Pseudo-count added to the variance and to both sides of the velocity ratio, so
+        sparse keys are not over-rated.
+    season_prior : float, default 1.0
+        Shape (a count) of the Gamma prior that shrinks the hour-of-day profile towards
+        the key's flat rate; 0 uses the profile alone.
+    smooth : int, default 0
+        Neighbouring bins on each side averaged (triangular weights) into each day's
+        same-hour count; 0 uses the exact clock window.
+    accel_weight, novelty_bonus : float, default 0.5 and 2.0
+        Weights of acceleration and novelty in the score.
+    normalize : bool, default False
+        Scale the expected count by the ratio of the current total volume to its own
+        expected value, so a key that only grows with the whole stream does not trend.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per key, best first: ``rank``, ``key``, ``count``, ``expected``,
+        ``velocity``, ``z``, ``acceleration``, ``previous`` (count in the previous window),
+        ``novel`` and ``score``. ``attrs`` hold ``window_start``, ``window_end``,
+        ``window``, ``baseline``, ``freq``, ``tz``, ``by``, ``seasonal_days`` and the
+        weights used.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> bins = pd.date_range("2023-09-01", periods=48, freq="1h", tz="Asia/Jakarta")
+    >>> rows = [(t, "ktt", 2) for t in bins] + [(t, "macet", 1) for t in bins]
+    >>> rows[47] = (bins[-1], "ktt", 40)       # #ktt jumps in the last hour
+    >>> counts = pd.DataFrame(rows, columns=["time", "key", "count"])
+    >>> counts.attrs["freq"] = "1h"
+    >>> top = trending(counts, baseline="1D", min_count=1)
+    >>> top[["rank", "key", "count", "novel"]]
+       rank    key  count  novel
+    0     1    ktt     40  False
+    1     2  macet      1  False
+    >>> float(top.loc[0, "expected"])
+    2.0
+    """
+    func = "trending"
+    check_choice(by, _BY, name="by", func=func)
+    window_td = _timedelta(window, name="window")
+    baseline_td = _timedelta(baseline, name="baseline")
+    if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
+        raise ValueError(f"The 'top' parameter of trending() must be a positive integer or None. Got {top!r}.")
+    if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 1:
+        raise ValueError(
+            f"The 'min_count' parameter of trending() must be an integer >= 1. Got {min_count!r}."
+        )
+    if isinstance(smooth, bool) or not isinstance(smooth, (int, np.integer)) or smooth < 0:
+        raise ValueError(f"The 'smooth' parameter of trending() must be an integer >= 0. Got {smooth!r}.")
+    prior = check_positive(prior, name="prior", func=func)
+    season_prior = check_positive(season_prior, name="season_prior", func=func, strict=False)
+    accel_weight = check_positive(accel_weight, name="accel_weight", func=func, strict=False)
+    novelty_bonus = check_positive(novelty_bonus, name="novelty_bonus", func=func, strict=False)
+    try:
+        pd.Timestamp("2000-01-01").tz_localize(tz)
+    except Exception:
+        raise ValueError(
+            f"The 'tz' parameter of trending() must be a time zone name such as 'Asia/Jakarta'. Got {tz!r}."
+        ) from None
+
+    counts, f = _as_counts(data, by=by, freq=freq, tz=tz, window=window_td)
+    if window_td % f != pd.Timedelta(0):
+        raise ValueError(
+            f"The 'window' parameter of trending() must be a multiple of the bin size {f}. Got {window!r}."
+        )
+    if baseline_td < window_td:
+        raise ValueError(
+            f"The 'baseline' parameter of trending() must be at least the window ({window_td}). Got {baseline!r}."
+        )
+    if normalize:
+        require_columns(counts, ["time", "key", "count", "total"], func=func, hint="trendlib.count(...)")
+    k = int(window_td // f)
+
+    times = pd.DatetimeIndex(counts["time"]).tz_convert(tz)
+    present = times.unique().sort_values()
+    if len(present) == 0:
+        raise ValueError("trending() got an empty counts table: there is nothing to rank.")
+    grid0 = present[0]
+    n_grid = int((present[-1] - grid0) // f) + 1
+    pos_all = np.asarray((times - grid0) // f, dtype=np.int64)
+    avail_bins = np.zeros(n_grid, dtype=bool)
+    avail_bins[np.asarray((present - grid0) // f, dtype=np.int64)] = True
+    avail = np.concatenate([[0], np.cumsum(avail_bins)])
+
+    # the window end, as a grid position (exclusive)
+    if at is None:
+        e0 = n_grid
+    else:
+        at_ts = pd.Timestamp(at)
+        at_ts = at_ts.tz_localize(tz) if at_ts.tzinfo is None else at_ts.tz_convert(tz)
+        if at_ts < grid0 or at_ts >= grid0 + n_grid * f:
+            raise ValueError(
+                f"The 'at' parameter of trending() must fall within the counts, "
+                f"[{grid0}, {grid0 + n_grid * f}). Got {at!r}."
+            )
+        e0 = int((at_ts - grid0) // f) + 1
+    if e0 - k < 0:
+        raise ValueError(
+            f"trending() needs a full window ({window_td}) of counts before 'at'; the counts start "
+            f"at {grid0}. Got at={at!r}."
+        )
+    window_end = grid0 + e0 * f
+    window_start = window_end - window_td
+
+    # current window and candidate keys
+    key_values = counts["key"].astype(str).to_numpy()
+    cnt_values = counts["count"].to_numpy(dtype=np.float64)
+    in_win = (pos_all >= e0 - k) & (pos_all < e0)
+    y_all = pd.Series(cnt_values[in_win]).groupby(key_values[in_win]).sum()
+    y_all = y_all[y_all >= min_count]
+    keys = np.array(sorted(y_all.index), dtype=object)
+
+    n_base = int(baseline_td // f)
+    # bins needed: the baseline, plus slack for smoothing and DST-shifted clock windows
+    lo = max(0, e0 - 2 * k - n_base - smooth - 2)
+    span = n_grid - lo
+    mat = np.zeros((span, len(keys)))
+    tot = np.zeros(span)
+    sel = (pos_all >= lo) & (pos_all < e0)
+    if len(keys):
+        kidx = pd.Index(keys)
+        col = kidx.get_indexer(key_values[sel])
+        ok = col >= 0
+        np.add.at(mat, (pos_all[sel][ok] - lo, col[ok]), cnt_values[sel][ok])
+    if normalize:
+        tot_by_bin = (
+            pd.Series(counts["total"].to_numpy(dtype=np.float64)[sel])
+            .groupby(pos_all[sel])
+            .first()
+        )
+        tot[tot_by_bin.index.to_numpy() - lo] = tot_by_bin.to_numpy()
+    mat = np.column_stack([mat, tot])  # last column: total volume
+    cum = np.vstack([np.zeros((1, mat.shape[1])), np.cumsum(mat, axis=0)])
+    av = avail[lo:] - avail[lo]
+    e = e0 - lo
+
+    y = cum[e] - cum[e - k]
+    cur = _expectation(cum, av, e, k, n_base, window_end, grid0, lo, f, window_td, baseline_td,
+                       smooth, season_prior)
+    mu, var, s_all, n_all, n_days = cur
+    prev = _window_sum(cum, av, e - k, k)
+    has_prev = prev is not None
+    if prev is None:  # no previous window in the data: no acceleration either
+        prev = np.zeros_like(y)
+        mu_p, var_p = prev, prev
+    else:
+        mu_p, var_p, *_ = _expectation(cum, av, e - k, k, n_base, window_end - window_td, grid0,
+                                       lo, f, window_td, baseline_td, smooth, season_prior)
+    if normalize:  # scale each window's expectation by its volume surprise
+        mu, var = mu * ((y[-1] + prior) / (mu[-1] + prior)), var * ((y[-1] + prior) / (mu[-1] + prior))
+        fp = (prev[-1] + prior) / (mu_p[-1] + prior)
+        mu_p, var_p = mu_p * fp, var_p * fp
+    novel = (s_all == 0) & (n_all > 0)
+
+    y, prev, mu, var, novel = y[:-1], prev[:-1], mu[:-1], var[:-1], novel[:-1]
+    mu_p, var_p = mu_p[:-1], var_p[:-1]
+    z = (y - mu) / np.sqrt(var + prior)
+    velocity = (y + prior) / (mu + prior)
+    accel = z - (prev - mu_p) / np.sqrt(var_p + prior) if has_prev else np.zeros_like(z)
+    score = z + accel_weight * accel + novelty_bonus * novel
+
+    out = pd.DataFrame(
+        {
+            "key": pd.Series(keys, dtype=object).astype(str),
+            "count": np.rint(y).astype(np.int64),
+            "expected": mu,
+            "velocity": velocity,
+            "z": z,
+            "acceleration": accel,
+            "previous": np.rint(prev).astype(np.int64),
+            "novel": novel.astype(bool),
+            "score": score,
+        }
+    )
+    out = out.sort_values(["score", "count", "key"], ascending=[False, False, True], kind="mergesort")
+    if top is not None:
+        out = out.head(int(top))
+    out.insert(0, "rank", np.arange(1, len(out) + 1, dtype=np.int64))
+    out = out.reset_index(drop=True)[_COLUMNS]
+    out.attrs.update(
+        {
+            "window_start": window_start,
+            "window_end": window_end,
+            "window": window_td,
+            "baseline": baseline_td,
+            "freq": f,
+            "tz": tz,
+            "by": counts.attrs.get("by", by),
+            "seasonal_days": n_days,
+            "baseline_windows": float(n_all),
+            "prior": prior,
+            "season_prior": season_prior,
+            "smooth": int(smooth),
+            "accel_weight": accel_weight,
+            "novelty_bonus": novelty_bonus,
+            "normalize": bool(normalize),
+        }
+    )
+    return out
