@@ -1,0 +1,250 @@
+"""Co-occurrence graphs: hashtags (or mentions, or any list column) that appear in the same post.
+
+Counts come from one sparse product: with ``X`` the binary posts x items incidence matrix
+(an item repeated within a post counts once), ``C = X.T @ X`` holds in ``C[a, b]`` the
+number of posts carrying both ``a`` and ``b`` and in ``C[a, a]`` the posts carrying ``a``.
+
+Association measures, over the ``N`` posts that carry at least one item of the column
+(posts without any hashtag say nothing about how hashtags associate), with ``n_a``,
+``n_b`` the posts carrying each item and ``n_ab`` the posts carrying both:
+
+=========  =================================================  ===================
+measure    formula                                            range
+=========  =================================================  ===================
+count      ``n_ab``                                           1 .. N
+pmi        ``log2(n_ab * N / (n_a * n_b))``                   -inf .. log2 N
+npmi       ``pmi / -log2(n_ab / N)`` (1 when ``n_ab == N``)   -1 .. 1
+jaccard    ``n_ab / (n_a + n_b - n_ab)``                      0 .. 1
+lift       ``n_ab * N / (n_a * n_b)`` (= 2 ** pmi)            0 .. N
+=========  =================================================  ===================
+
+Raw counts favour the most common tags; PMI favours rare pairs (use ``min_edge_count``);
+NPMI and Jaccard are bounded and comparable across datasets.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from .._validation import check_choice
+from ._util import check_int, column_min_max, group_min_max, incidence, list_column, post_pairs, times_ns, to_timestamps
+
+__all__ = [
+    "cooccurrence_edges",
+    "cooccurrence_graph",
+    "co_hashtag_edges",
+    "co_hashtag_graph",
+    "co_mention_edges",
+    "co_mention_graph",
+]
+
+WEIGHTS = ("count", "pmi", "npmi", "jaccard", "lift")
+
+
+def _association(n_ab: np.ndarray, n_a: np.ndarray, n_b: np.ndarray, n: int, weight: str) -> np.ndarray:
+    n_ab = n_ab.astype(np.float64)
+    if weight == "count":
+        return n_ab
+    if weight == "jaccard":
+        return n_ab / (n_a + n_b - n_ab)
+    lift = n_ab * n / (n_a.astype(np.float64) * n_b)
+    if weight == "lift":
+        return lift
+    pmi = np.log2(lift)
+    if weight == "pmi":
+        return pmi
+    denom = -np.log2(n_ab / n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(denom > 0, pmi / np.where(denom > 0, denom, 1.0), 1.0)
+    return out
+
+
+def _build(posts: pd.DataFrame, column: str, *, weight: str, min_count: int, min_edge_count: int, func: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    check_choice(weight, WEIGHTS, name="weight", func=func)
+    min_count = check_int(min_count, name="min_count", func=func)
+    min_edge_count = check_int(min_edge_count, name="min_edge_count", func=func)
+    lists = list_column(posts, column, func=func)
+    X, labels = incidence(lists)
+    n = int((np.diff(X.indptr) > 0).sum())
+    node_count = np.asarray(X.sum(axis=0)).ravel()
+    keep = np.flatnonzero(node_count >= min_count)
+    X = X[:, keep]
+    labels, node_count = labels[keep], node_count[keep]
+    t = times_ns(posts)
+
+    nodes = pd.DataFrame({"node": labels.astype(str), "count": node_count.astype(np.int64)})
+    if t is not None:
+        first, last = column_min_max(X, t)
+        nodes["first_seen"], nodes["last_seen"] = to_timestamps(first), to_timestamps(last)
+
+    C = sparse.triu((X.T @ X).tocsr(), k=1).tocoo()
+    mask = C.data >= min_edge_count
+    a, b, n_ab = C.row[mask].astype(np.int64), C.col[mask].astype(np.int64), C.data[mask].astype(np.int64)
+    w = _association(n_ab, node_count[a], node_count[b], n, weight)
+    src, tgt = labels[a].astype(str), labels[b].astype(str)
+    swap = src > tgt  # canonical orientation: source < target as strings
+    src, tgt = np.where(swap, tgt, src), np.where(swap, src, tgt)
+    edges = pd.DataFrame({"source": src, "target": tgt, "count": n_ab, "weight": w})
+    if t is not None:
+        v = X.shape[1]
+        order = np.argsort(a * v + b)
+        codes = (a * v + b)[order]
+        p, pa, pb = post_pairs(X)
+        lo, hi = group_min_max(pa * v + pb, t[p], codes)
+        first, last = np.empty_like(lo), np.empty_like(hi)
+        first[order], last[order] = lo, hi
+        edges["first_seen"], edges["last_seen"] = to_timestamps(first), to_timestamps(last)
+    edges = edges.sort_values(["weight", "count", "source", "target"], ascending=[False, False, True, True], ignore_index=True)
+    nodes = nodes.sort_values(["count", "node"], ascending=[False, True], ignore_index=True)
+    meta = {"column": column, "weight": weight, "n_posts": n, "min_count": min_count, "min_edge_count": min_edge_count}
+    edges.attrs.update(meta)
+    nodes.attrs.update(meta)
+    return edges, nodes
+
+
+def cooccurrence_edges(posts: pd.DataFrame, column: str, *, weight: str = "count", min_count: int = 1, min_edge_count: int = 1) -> pd.DataFrame:
+    """Edge list of items of a list column that appear together in posts.
+
+    Parameters
+    ----------
+    posts : pandas.DataFrame
+        Canonical posts; ``column`` holds lists of str. ``time`` is used when present.
+    column : str
+        The list column, e.g. ``"hashtags"``, ``"mentions"``, ``"urls"`` or ``"tokens"``.
+    weight : {"count", "pmi", "npmi", "jaccard", "lift"}
+        Association measure put in the ``weight`` column (formulas in the module docs).
+    min_count : int
+        Keep items carried by at least this many posts (before pairing).
+    min_edge_count : int
+        Keep pairs seen together in at least this many posts.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per unordered pair, ``source < target``: ``source``, ``target``, ``count``
+        (posts with both), ``weight``, and ``first_seen``/``last_seen`` (UTC) when posts have
+        a ``time`` column; sorted by weight, strongest first. ``attrs`` records the
+        ``column``, the ``weight`` measure and ``n_posts`` (N).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"hashtags": [["kopi", "senja"], ["kopi", "senja"], ["kopi"]]})
+    >>> cooccurrence_edges(posts, "hashtags")[["source", "target", "count", "weight"]]
+      source target  count  weight
+    0   kopi  senja      2     2.0
+    """
+    return _build(posts, column, weight=weight, min_count=min_count, min_edge_count=min_edge_count, func="cooccurrence_edges")[0]
+
+
+def cooccurrence_graph(posts: pd.DataFrame, column: str, *, weight: str = "count", min_count: int = 1, min_edge_count: int = 1, node_type: str | None = None) -> Any:
+    """Undirected networkx graph of items of ``column`` that appear together in posts.
+
+    Same parameters as :func:`cooccurrence_edges`. Nodes carry ``count`` (posts with the
+    item) and ``first_seen``/``last_seen``; edges carry ``count``, ``weight`` and
+    ``first_seen``/``last_seen``. No self-loops. ``G.graph`` records ``kind``
+    (``"cooccurrence"``), ``node_type``, ``column``, ``weight`` and ``n_posts``. Items
+    below ``min_count`` are not nodes; items with no kept edge remain as isolated nodes.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"hashtags": [["banjir", "jakarta"], ["banjir", "bekasi"]]})
+    >>> G = cooccurrence_graph(posts, "hashtags")
+    >>> sorted(G.edges()), G.nodes["banjir"]["count"]
+    ([('banjir', 'bekasi'), ('banjir', 'jakarta')], 2)
+    """
+    import networkx as nx
+
+    edges, nodes = _build(posts, column, weight=weight, min_count=min_count, min_edge_count=min_edge_count, func="cooccurrence_graph")
+    G = nx.Graph(kind="cooccurrence", node_type=node_type or column, **edges.attrs)
+    attrs = [c for c in nodes.columns if c != "node"]
+    G.add_nodes_from(zip(nodes["node"], _records(nodes[attrs])))
+    attrs = [c for c in edges.columns if c not in ("source", "target")]
+    G.add_edges_from(zip(edges["source"], edges["target"], _records(edges[attrs])))
+    return G
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as dicts of Python scalars (NaT dropped), fast enough for millions of rows."""
+    cols = {}
+    for c in frame.columns:
+        s = frame[c]
+        if isinstance(s.dtype, pd.DatetimeTZDtype):
+            cols[c] = [None if x is pd.NaT else x for x in s.tolist()]
+        else:
+            cols[c] = s.tolist()
+    names = list(cols)
+    out = [dict(zip(names, row)) for row in zip(*cols.values())]
+    if any(isinstance(frame[c].dtype, pd.DatetimeTZDtype) and frame[c].isna().any() for c in names):
+        out = [{k: v for k, v in d.items() if v is not None} for d in out]
+    return out
+
+
+def co_hashtag_edges(posts: pd.DataFrame, *, weight: str = "count", min_count: int = 1, min_edge_count: int = 1) -> pd.DataFrame:
+    """Edge list of hashtags used together in posts (see :func:`cooccurrence_edges`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"hashtags": [["ktt", "asean"], ["ktt", "asean", "jakarta"],
+    ...                                    ["jakarta", "macet"], ["ktt"]]})
+    >>> co_hashtag_edges(posts, weight="jaccard")[["source", "target", "count", "weight"]]
+        source   target  count    weight
+    0    asean      ktt      2  0.666667
+    1  jakarta    macet      1  0.500000
+    2    asean  jakarta      1  0.333333
+    3  jakarta      ktt      1  0.250000
+    """
+    return _build(posts, "hashtags", weight=weight, min_count=min_count, min_edge_count=min_edge_count, func="co_hashtag_edges")[0]
+
+
+def co_hashtag_graph(posts: pd.DataFrame, *, weight: str = "count", min_count: int = 1, min_edge_count: int = 1) -> Any:
+    """Undirected graph of hashtags used together (see :func:`cooccurrence_graph`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({
+    ...     "time": pd.to_datetime(["2023-09-05 08:00", "2023-09-06 09:30"], utc=True),
+    ...     "hashtags": [["ktt", "asean"], ["ktt", "asean", "ktt"]]})
+    >>> G = co_hashtag_graph(posts, weight="npmi")
+    >>> G["asean"]["ktt"]["count"], G["asean"]["ktt"]["weight"]
+    (2, 1.0)
+    >>> str(G.nodes["ktt"]["first_seen"])
+    '2023-09-05 08:00:00+00:00'
+    """
+    G = cooccurrence_graph(posts, "hashtags", weight=weight, min_count=min_count, min_edge_count=min_edge_count, node_type="hashtag")
+    return G
+
+
+def co_mention_edges(posts: pd.DataFrame, *, weight: str = "count", min_count: int = 1, min_edge_count: int = 1) -> pd.DataFrame:
+    """Edge list of accounts mentioned together in posts (see :func:`cooccurrence_edges`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"mentions": [["jokowi", "prabowo"], ["prabowo", "jokowi"], []]})
+    >>> co_mention_edges(posts)[["source", "target", "count"]]
+        source   target  count
+    0   jokowi  prabowo      2
+    """
+    return _build(posts, "mentions", weight=weight, min_count=min_count, min_edge_count=min_edge_count, func="co_mention_edges")[0]
+
+
+def co_mention_graph(posts: pd.DataFrame, *, weight: str = "count", min_count: int = 1, min_edge_count: int = 1) -> Any:
+    """Undirected graph of accounts mentioned together (see :func:`cooccurrence_graph`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"mentions": [["kemenkes_ri", "jokowi"], ["jokowi"]]})
+    >>> G = co_mention_graph(posts)
+    >>> G.number_of_nodes(), G.number_of_edges(), G.nodes["jokowi"]["count"]
+    (2, 1, 2)
+    """
+    return cooccurrence_graph(posts, "mentions", weight=weight, min_count=min_count, min_edge_count=min_edge_count, node_type="mention")

@@ -1,0 +1,188 @@
+"""Shared internals of :mod:`trendlib.graphs`: list columns, times, incidence matrices.
+
+Nothing here is public. The two workhorses are :func:`incidence` (posts x items sparse
+matrix, an item counted once per post) and :func:`post_pairs` (every unordered pair of
+distinct items of every post, generated with numpy per post length, never with a Python
+loop over pairs).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from .._validation import require_columns
+
+NAT = _NAT = np.iinfo(np.int64).min
+_EMPTY: tuple = ()
+
+
+def list_column(posts: pd.DataFrame, column: str, *, func: str) -> list:
+    """Return ``posts[column]`` as a list of sequences (missing -> empty tuple).
+
+    Raises a ``TypeError`` naming the column when a cell is a plain string (a common
+    mistake: ``"a,b"`` instead of ``["a", "b"]``).
+    """
+    require_columns(posts, [column], func=func, hint="trendlib.read_posts(...)")
+    out = []
+    bad = 0
+    for v in posts[column].tolist():
+        if isinstance(v, (list, tuple, np.ndarray)):
+            out.append(v)
+        elif isinstance(v, str):
+            bad += 1
+            out.append(_EMPTY)
+        else:  # None, NaN, pd.NA
+            out.append(_EMPTY)
+    if bad:
+        raise TypeError(
+            f"{func}() expects the {column!r} column to hold lists of str (canonical posts). "
+            f"Got {bad} plain string cell(s), e.g. {posts[column].dropna().iloc[0]!r}. "
+            "Read the posts with trendlib.read_posts(...) or split the strings into lists."
+        )
+    return out
+
+
+def times_ns(posts: pd.DataFrame) -> np.ndarray | None:
+    """Return the ``time`` column as int64 nanoseconds since the epoch (UTC), NaT -> min int.
+
+    ``None`` when the frame has no ``time`` column.
+    """
+    if "time" not in posts.columns:
+        return None
+    t = pd.to_datetime(posts["time"], utc=True)
+    return t.to_numpy(dtype="datetime64[ns]").view(np.int64).copy()
+
+
+def to_timestamps(values: np.ndarray) -> pd.DatetimeIndex:
+    """int64 ns (min int = missing) -> tz-aware UTC DatetimeIndex."""
+    values = np.asarray(values, dtype=np.int64)
+    return pd.DatetimeIndex(values.view("datetime64[ns]")).tz_localize("UTC")
+
+
+def incidence(lists: list, *, lower: bool = False) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Binary posts x items CSR matrix (item counted once per post) and the item labels.
+
+    Column indices within each row are sorted. Item labels are ``str``; empty strings are
+    ignored.
+    """
+    n = len(lists)
+    lengths = np.fromiter((len(v) for v in lists), dtype=np.int64, count=n)
+    flat = [str(x) for v in lists for x in v]
+    if lower:
+        flat = [x.lower() for x in flat]
+    rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    if not flat:
+        return sparse.csr_matrix((n, 0), dtype=np.int64), np.array([], dtype=object)
+    codes, labels = pd.factorize(np.asarray(flat, dtype=object), sort=False)
+    labels = np.asarray(labels, dtype=object)
+    keep = np.asarray([x != "" for x in flat]) if "" in set(labels.tolist()) else None
+    if keep is not None:
+        rows, codes = rows[keep], codes[keep]
+    v = len(labels)
+    key = np.unique(rows * v + codes)  # dedupe an item repeated within a post, sorted
+    rows, cols = key // v, key % v
+    X = sparse.csr_matrix(
+        (np.ones(len(key), dtype=np.int64), (rows, cols)), shape=(n, v)
+    )
+    X.sort_indices()
+    return X, labels
+
+
+def post_pairs(X: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """All unordered item pairs ``(a, b)`` with ``a < b`` per post row of ``X``.
+
+    Returns ``(post_index, a, b)``. Loops only over the distinct row lengths.
+    """
+    X = X.tocsr()
+    X.sort_indices()
+    lengths = np.diff(X.indptr)
+    posts, left, right = [], [], []
+    for k in np.unique(lengths[lengths >= 2]):
+        rows = np.flatnonzero(lengths == k)
+        M = X.indices[X.indptr[rows][:, None] + np.arange(k)]
+        i, j = np.triu_indices(int(k), 1)
+        posts.append(np.repeat(rows, len(i)))
+        left.append(M[:, i].ravel())
+        right.append(M[:, j].ravel())
+    if not posts:
+        e = np.array([], dtype=np.int64)
+        return e, e, e
+    return np.concatenate(posts), np.concatenate(left), np.concatenate(right)
+
+
+def group_min_max(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Min and max of ``values`` per key, for each key of sorted unique ``wanted``.
+
+    ``values`` equal to the NaT sentinel are ignored; keys with no valid value get NaT.
+    """
+    lo = np.full(len(wanted), _NAT, dtype=np.int64)
+    hi = np.full(len(wanted), _NAT, dtype=np.int64)
+    valid = values != _NAT
+    keys, values = keys[valid], values[valid]
+    pos = np.searchsorted(wanted, keys)
+    pos[pos == len(wanted)] = 0
+    hit = wanted[pos] == keys if len(wanted) else np.zeros(len(keys), bool)
+    pos, values = pos[hit], values[hit]
+    if len(pos):
+        big = np.iinfo(np.int64).max
+        tmp = np.full(len(wanted), big, dtype=np.int64)
+        _reduce(tmp, pos, values, np.minimum)
+        lo = np.where(tmp == big, _NAT, tmp)
+        hi = np.full(len(wanted), _NAT, dtype=np.int64)
+        _reduce(hi, pos, values, np.maximum)
+    return lo, hi
+
+
+def _reduce(out: np.ndarray, pos: np.ndarray, values: np.ndarray, ufunc: Any) -> None:
+    """``ufunc.at`` via a sort and ``reduceat`` (much faster for millions of values)."""
+    order = np.argsort(pos, kind="stable")
+    pos, values = pos[order], values[order]
+    starts = np.flatnonzero(np.r_[True, pos[1:] != pos[:-1]])
+    out[pos[starts]] = ufunc(out[pos[starts]], ufunc.reduceat(values, starts))
+
+
+def column_min_max(X: sparse.spmatrix, t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """First and last time (int64 ns) per column of a binary posts x items matrix."""
+    C = sparse.csc_matrix(X)
+    C.sort_indices()
+    cols = np.repeat(np.arange(C.shape[1]), np.diff(C.indptr))
+    return group_min_max(cols, t[C.indices], np.arange(C.shape[1]))
+
+
+def check_int(value: Any, *, name: str, func: str, minimum: int = 1) -> int:
+    """Return ``value`` as int if it is an integer >= ``minimum``, else ``ValueError``."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
+        raise ValueError(
+            f"The {name!r} parameter of {func}() must be an integer >= {minimum}. Got {value!r}."
+        )
+    return int(value)
+
+
+def check_graph(G: Any, *, func: str) -> None:
+    """Raise ``TypeError`` unless ``G`` is a networkx graph."""
+    import networkx as nx
+
+    if not isinstance(G, nx.Graph):
+        raise TypeError(f"{func}() expects a networkx Graph or DiGraph. Got {type(G).__name__}.")
+
+
+def check_weights(G: Any, weight: str | None, *, func: str, allow_zero: bool = True) -> None:
+    """Raise ``ValueError`` when an edge has a negative (or NaN) ``weight`` attribute."""
+    if weight is None:
+        return
+    bad = [
+        (u, v, w)
+        for u, v, w in G.edges(data=weight, default=1)
+        if not (w >= 0 if allow_zero else w > 0)
+    ]
+    if bad:
+        u, v, w = bad[0]
+        raise ValueError(
+            f"{func}() needs non-negative edge weights in the {weight!r} attribute; "
+            f"{len(bad)} edge(s) are negative or NaN, e.g. ({u!r}, {v!r}) = {w!r}. "
+            "Association weights such as PMI can be negative: pass weight='count'."
+        )
