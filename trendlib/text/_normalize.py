@@ -1,0 +1,244 @@
+"""Normalisation of Indonesian social-media text.
+
+``normalize(text)`` runs these steps, in order, and keeps what the comment says:
+
+1. HTML entities unescaped (``&amp;`` -> ``&``), Unicode NFKC (fancy letters, full-width
+   forms), invisible filler characters blanked. Emoji are kept.
+2. The text is split into tokens by the master regex (see :func:`trendlib.text.tokens`).
+3. Each token is normalised by kind: ``#Hashtag`` -> ``#hashtag``, ``@User`` -> ``@user``;
+   URLs, emoji (minus a redundant variation selector), emoticons, numbers and
+   anonymisation placeholders are kept as written; words get the word steps below.
+4. The text between tokens is kept, with runs of whitespace collapsed to one space.
+
+Word steps (memoised per unique word, so a word costs one dictionary lookup after the
+first time): lowercase; slang map (``yg`` -> ``yang``, ``gak`` -> ``tidak``); laughter
+canonicalised (``wkwkwkwk`` -> ``wkwk``, ``hahaha`` -> ``haha``); digit reduplication
+(``anak2`` -> ``anak-anak``, ``menunggu2`` -> ``menunggu-nunggu``) when the base is a
+known word; elongation reduced only when the result is a known word or slang form
+(``bangettt`` -> ``banget``, ``gakkk`` -> ``tidak``, ``maaf`` stays).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Mapping
+
+from ._words import known_words
+
+__all__ = ["normalize"]
+
+_RUN = re.compile(r"([^\W\d_])\1+")
+_REDUP = re.compile(r"([^\W\d_]{2,})2([^\W\d_]*)")
+_REDUP_SUFFIXES = frozenset({"", "nya", "an", "annya", "kan", "i", "lah", "kah", "mu", "ku", "in", "pun"})
+_LAUGHS = (
+    (re.compile(r"a?(?:w+k+|k+w+)[wk]*"), "wkwk", ("wk", "kw")),
+    (re.compile(r"a?(?:h+a+){2,}h*"), "haha", ()),
+    (re.compile(r"(?:h+e+){2,}h*"), "hehe", ()),
+    (re.compile(r"(?:h+i+){2,}h*"), "hihi", ()),
+    (re.compile(r"(?:h+u+){2,}h*"), "huhu", ()),
+    (re.compile(r"(?:x+i+){2,}"), "xixi", ()),
+)
+# (prefix, consonant a nasal prefix replaces) for reduplication of prefixed words
+_PREFIXES = (
+    ("meng", "k"), ("meny", "s"), ("mem", "p"), ("men", "t"), ("me", ""),
+    ("peng", "k"), ("peny", "s"), ("pem", "p"), ("pen", "t"), ("pe", ""),
+    ("ber", ""), ("be", ""), ("ter", ""), ("per", ""), ("di", ""), ("se", ""), ("ke", ""),
+)
+_CACHE_LIMIT = 1_000_000
+
+
+def _casefold(word: str) -> str:
+    """Lowercase + NFKC until stable (both steps can undo each other on exotic letters)."""
+    out = word.lower()
+    if out.isascii():
+        return out
+    for _ in range(4):
+        new = unicodedata.normalize("NFKC", out).lower()
+        if new == out:
+            break
+        out = new
+    return out
+
+
+def _resolve_chains(slang: Mapping[str, str]) -> dict[str, str]:
+    """Map every target word through the map again, so targets are fixed points."""
+    out = {}
+    for form, target in slang.items():
+        words = target.split()
+        for _ in range(5):
+            new = " ".join(slang.get(w, w) for w in words).split()
+            if new == words:
+                break
+            words = new
+        out[form] = " ".join(words)
+    return out
+
+
+class _WordNormalizer:
+    """Word-level normaliser with a per-instance memo (internal)."""
+
+    def __init__(self, slang: Mapping[str, str]):
+        self.slang = _resolve_chains(slang)
+        known = set(known_words())
+        for target in self.slang.values():
+            known.update(target.split())
+        known.difference_update(self.slang)
+        self.known = frozenset(known)
+        self.cache: dict[str, str] = {}
+
+    def __call__(self, raw: str) -> str:
+        out = self.cache.get(raw)
+        if out is None:
+            if len(self.cache) >= _CACHE_LIMIT:
+                self.cache.clear()
+            out = self.cache[raw] = self._word(_casefold(raw).replace("’", "'"))
+        return out
+
+    def _word(self, w: str) -> str:
+        if "-" not in w or w in self.slang:
+            return self._one(w)
+        parts = w.split("-")
+        out = []
+        for p in parts:
+            q = self._one(p) if len(p) >= 2 else p
+            out.append(q if " " not in q else p)
+        return "-".join(out)
+
+    def _one(self, w: str) -> str:
+        hit = self.slang.get(w)
+        if hit is not None:
+            return hit
+        if w in self.known:
+            return w
+        if not w.isalpha():
+            return self._redup(w) or w
+        for pattern, canon, needs in _LAUGHS:
+            if len(w) >= 4 and pattern.fullmatch(w) and (not needs or any(n in w for n in needs)):
+                return canon
+        return self._elongation(w) or w
+
+    def _lookup(self, w: str) -> str | None:
+        hit = self.slang.get(w)
+        if hit is not None:
+            return hit
+        return w if w in self.known else None
+
+    def _redup(self, w: str) -> str | None:
+        m = _REDUP.fullmatch(w)
+        if m is None or m.group(2) not in _REDUP_SUFFIXES:
+            return None
+        base, suffix = m.groups()
+        b = self._lookup(base) or self._elongation(base)
+        if b is not None and " " not in b:
+            return f"{b}-{b}{suffix}"
+        for prefix, nasal in _PREFIXES:
+            rest = base[len(prefix):]
+            if not base.startswith(prefix) or len(rest) < 3:
+                continue
+            if rest in self.known:
+                return f"{base}-{rest}{suffix}"
+            if nasal and (nasal + rest) in self.known:  # menunggu2 -> menunggu-nunggu
+                return f"{base}-{base[2:]}{suffix}"
+        return None
+
+    def _elongation(self, w: str) -> str | None:
+        runs = [m.span() for m in _RUN.finditer(w)]
+        if not runs:
+            return None
+        if not any(b - a >= 3 for a, b in runs) and len(w) < 5:
+            return None
+        runs = runs[:8]
+        options = [(1, 2) if b - a >= 2 else (1,) for a, b in runs]
+        best = None
+        for choice in itertools.product(*options):
+            pieces, pos = [], 0
+            for (a, b), keep in zip(runs, choice):
+                pieces.append(w[pos:a])
+                pieces.append(w[a] * keep)
+                pos = b
+            pieces.append(w[pos:])
+            cand = "".join(pieces)
+            if cand == w:
+                continue
+            hit = self._lookup(cand)
+            if hit is not None:
+                rank = sum(choice)
+                if best is None or rank < best[0]:
+                    best = (rank, hit)
+        return best[1] if best else None
+
+
+_DEFAULT: _WordNormalizer | None = None
+_CUSTOM: dict[int, tuple[Mapping[str, str], _WordNormalizer]] = {}
+
+
+def word_normalizer(slang: Mapping[str, str] | None = None) -> _WordNormalizer:
+    """Return the (cached) word normaliser for a slang map (``None``: trendlib's own)."""
+    global _DEFAULT
+    if slang is None:
+        if _DEFAULT is None:
+            from ._slang import _builtin_slang
+
+            _DEFAULT = _WordNormalizer(_builtin_slang())
+        return _DEFAULT
+    if not isinstance(slang, Mapping):
+        raise TypeError(
+            "The 'slang' parameter must be None or a mapping of form -> standard "
+            f"(e.g. from load_slang()). Got {type(slang).__name__}."
+        )
+    hit = _CUSTOM.get(id(slang))
+    if hit is not None and hit[0] is slang:
+        return hit[1]
+    if len(_CUSTOM) >= 8:
+        _CUSTOM.clear()
+    norm = _WordNormalizer({str(k).lower(): str(v) for k, v in slang.items()})
+    _CUSTOM[id(slang)] = (slang, norm)
+    return norm
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: str, *, slang: Mapping[str, str] | None = None) -> str:
+    """Normalise one post: NFKC, lowercase, elongation, slang, reduplication.
+
+    Hashtags, mentions, URLs, emoji, emoticons and anonymisation placeholders survive;
+    whitespace runs become one space. The result is a fixed point:
+    ``normalize(normalize(t)) == normalize(t)``.
+
+    Parameters
+    ----------
+    text : str
+        One post.
+    slang : mapping, optional
+        Slang map to use instead of trendlib's own (see :func:`load_slang`).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> normalize("Mantappp bgt yg ini!!")
+    'mantap banget yang ini!!'
+    >>> normalize("Gak nyangka anak2 pd dtg ke #KTTASEAN2023 @Kemlu_RI 😍")
+    'tidak menyangka anak-anak pada datang ke #kttasean2023 @kemlu_ri 😍'
+    >>> normalize("Maaf, H-2 sblm acara 2 jam macet &amp; panas wkwkwkwk")
+    'maaf, h-2 sebelum acara 2 jam macet & panas wkwk'
+    """
+    from ._tokenize import _scan
+
+    if not isinstance(text, str):
+        raise TypeError(f"normalize() expects text as str. Got {type(text).__name__}.")
+    scan, _, _, items = _scan(text, word_normalizer(slang))
+    out: list[str] = []
+    pos = 0
+    for _kind, a, b, norm in items:
+        if a > pos:
+            out.append(_SPACES.sub(" ", scan[pos:a]))
+        out.append(norm)
+        pos = b
+    out.append(_SPACES.sub(" ", scan[pos:]))
+    return "".join(out).strip()

@@ -1,0 +1,180 @@
+"""The master token regex and the text preparation (NFKC, HTML entities) with offset maps.
+
+Internal. One compiled alternation, tried in this order at each position:
+
+``url`` (scheme or ``www.`` URLs, bare domains such as ``t.co/x`` and e-mail addresses),
+``placeholder`` (anonymisation markers), ``mention``, ``hashtag``, ``emoticon``, ``emoji``
+(a run of emoji code points, split into single emoji by the ``emoji`` package),
+``number`` and ``word``. Everything else (spaces, punctuation) lies between tokens.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["MASTER", "prepare", "split_emoji_run", "KIND_OF_GROUP"]
+
+_TRAIL = r"[^\s<>\"'`.,;:!?)\]}’”…]"  # a URL never ends in punctuation
+_URL = (
+    r"(?P<url>(?:(?:https?|ftp)://|www\d{0,3}\.)[^\s<>\"'`]*" + _TRAIL + r")"
+    r"|(?P<bare>(?<![\w@.\-/])(?i:(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+"
+    r"(?:com|net|org|id|co|io|ly|me|tv|info|gov|edu|biz|xyz|app|site|online|news|link|my|sg"
+    r"|uk|us|gl|gg|be|to|tk|ai))(?![\w\-])(?:/[^\s<>\"'`]*" + _TRAIL + r"|/)?)"
+    r"|(?P<email>(?<![\w.+\-])(?i:[a-z0-9][a-z0-9._+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,})(?![\w]))"
+)
+_PLACEHOLDER = (
+    r"(?P<placeholder>[<\[](?i:user(?:_?name|_?mention)?|url|link|hashtag|mention|email|number"
+    r"|phone|http_?url)[>\]]"
+    r"|@USER(?:NAME)?(?!\w)"
+    r"|(?<![\w#@])(?:USER|USERNAME|URL|HTTPURL)(?!\w))"
+)
+_MENTION = r"(?P<mention>(?<![\w.@])@[A-Za-z0-9_]+(?![\w@]))"
+_HASHTAG = r"(?P<hashtag>(?<![\w&#])#\w*[^\W\d_]\w*)"
+_EMOTICON = (
+    r"(?P<emoticon>"
+    r"(?<![\w:;=])[:;=]['\-^]?(?:\)+|\(+|\]+|\[+|\|+|\*|/(?![/\w])|\\(?!\w))"
+    r"|(?<![\w:;=])[:;=]['\-^]?(?:D+|P+|p+|3|O|o|v|V|x|X)(?!\w)"
+    r"|(?<!\w)(?:T[_.]T|;_;|\^[_.\-]?\^|-_+-|>_<|>\.<|[xX]D+|o\.O|O\.o|</?3+|\(y\))(?!\w))"
+)
+_NUMBER = r"(?P<number>(?>\d+(?:[.,:/]\d+)*)%?(?![^\W_]))"
+_WORD = r"(?P<word>[^\W_]+(?:['’\-][^\W_]+)*)"
+
+
+def _emoji_classes() -> tuple[str, str]:
+    """Character classes for the first and the following code points of an emoji run."""
+    import emoji
+
+    joiners = {0xFE0E, 0xFE0F, 0x200D, 0x20E3} | set(range(0x1F3FB, 0x1F400))
+    joiners |= set(range(0xE0020, 0xE0080))
+    starts = sorted(
+        {ord(c) for e in emoji.EMOJI_DATA for c in e if ord(c) > 0x7F} - joiners
+    )
+    ranges = []
+    for cp in starts:
+        if ranges and cp == ranges[-1][1] + 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+
+    def cls(rs):
+        parts = []
+        for a, b in rs:
+            parts.append(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}")
+        return "[" + "".join(parts) + "]"
+
+    start = cls(ranges)
+    follow = "(?:" + start + r"|[\ufe0e\ufe0f\u200d\u20e3\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F])"
+    return start, follow
+
+
+_START, _FOLLOW = _emoji_classes()
+_EMOJI = r"(?P<emoji>(?:[0-9#*]\ufe0f?\u20e3|" + _START + r")" + _FOLLOW + r"*)"
+
+MASTER = re.compile(
+    "|".join([_URL, _PLACEHOLDER, _MENTION, _HASHTAG, _EMOTICON, _EMOJI, _NUMBER, _WORD])
+)
+KIND_OF_GROUP = {
+    "url": "url",
+    "bare": "url",
+    "email": "url",
+    "placeholder": "placeholder",
+    "mention": "mention",
+    "hashtag": "hashtag",
+    "emoticon": "emoticon",
+    "emoji": "emoji",
+    "number": "number",
+    "word": "word",
+}
+
+
+@lru_cache(maxsize=65536)
+def split_emoji_run(run: str) -> tuple[tuple[int, int, str], ...]:
+    """Split a run of emoji code points into ``(start, end, emoji)`` (offsets in the run)."""
+    import emoji
+
+    return tuple((d["match_start"], d["match_end"], d["emoji"]) for d in emoji.emoji_list(run))
+
+
+# --- text preparation -------------------------------------------------------------------
+
+# Invisible "filler" letters used to pad hashtags and names (Hangul fillers, zero-width
+# space, word joiner, BOM): replaced by a space, one character for one, offsets unchanged.
+_FILLERS = "\u115f\u1160\u3164\uffa0\u200b\u2060\ufeff"
+_FILLER_RE = re.compile(f"[{_FILLERS}]")
+_FILLER_TABLE = str.maketrans({c: " " for c in _FILLERS})
+_ENTITY = r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+_ENTITY_RE = re.compile(_ENTITY)
+# A segment whose NFKC form is computed on its own: an entity, or a run of non-ASCII
+# characters with the ASCII character before it (compositions never cross ASCII).
+_SEGMENT_RE = re.compile(_ENTITY + r"|[\x00-\x7f]?[^\x00-\x7f]+")
+
+
+def _needs_work(text: str) -> bool:
+    if "&" in text and _ENTITY_RE.search(text):
+        return True
+    if text.isascii():
+        return False
+    return (not unicodedata.is_normalized("NFKC", text)) or bool(_FILLER_RE.search(text))
+
+
+def _one_pass(text: str) -> tuple[str, list[int], list[int]] | None:
+    """Unescape entities and NFKC-normalise once; ``None`` when nothing changes."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    changed = False
+    for m in _SEGMENT_RE.finditer(text):
+        a, b = m.span()
+        if a > pos:
+            out.append(text[pos:a])
+            starts.extend(range(pos, a))
+            ends.extend(range(pos + 1, a + 1))
+        seg = m.group()
+        new = html.unescape(seg) if seg[0] == "&" and seg[-1] == ";" else seg
+        new = unicodedata.normalize("NFKC", new).translate(_FILLER_TABLE)
+        if new != seg:
+            changed = True
+        if new == seg:
+            starts.extend(range(a, b))
+            ends.extend(range(a + 1, b + 1))
+        else:
+            starts.extend([a] * len(new))
+            ends.extend([b] * len(new))
+        out.append(new)
+        pos = b
+    if not changed:
+        return None
+    out.append(text[pos:])
+    starts.extend(range(pos, len(text)))
+    ends.extend(range(pos + 1, len(text) + 1))
+    return "".join(out), starts, ends
+
+
+def prepare(text: str) -> tuple[str, list[int] | None, list[int] | None]:
+    """Return ``(scan_text, starts, ends)``.
+
+    ``scan_text`` is ``text`` with HTML entities unescaped, NFKC applied and invisible
+    fillers blanked; ``starts[i]``/``ends[i]`` give the span in ``text`` that produced
+    character ``i`` of ``scan_text``. Both maps are ``None`` when ``scan_text is text``.
+    """
+    if not _needs_work(text):
+        return text, None, None
+    cur, starts, ends = text, None, None
+    for _ in range(8):  # entities can be escaped several times (&amp;amp;)
+        step = _one_pass(cur)
+        if step is None:
+            break
+        new, s2, e2 = step
+        if starts is None:
+            starts, ends = s2, e2
+        else:
+            starts = [starts[i] for i in s2]
+            ends = [ends[i - 1] for i in e2]
+        cur = new
+    if starts is None:
+        return text, None, None
+    return cur, starts, ends
