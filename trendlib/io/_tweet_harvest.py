@@ -1,0 +1,83 @@
+"""tweet-harvest CSV (helmisatria/tweet-harvest), the usual Indonesian scraping tool.
+
+Header (order varies between versions; ``,`` or ``;`` delimited)::
+
+    conversation_id_str, created_at, favorite_count, full_text, id_str, image_url,
+    in_reply_to_screen_name, lang, location, quote_count, reply_count, retweet_count,
+    tweet_url, user_id_str, username
+
+Quirks handled: ``created_at`` in the v1.1 form (``Sat Sep 30 22:57:05 +0000 2023``) or
+ISO 8601; tweet-harvest 2.6.x leaves ``username`` empty and writes
+``https://x.com/undefined/status/<id>``: the author is then taken from a real
+``tweet_url`` when there is one, else ``user_id_str`` (counted, warned, in
+``attrs["author_fallback"]``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._schema import blank_to_na
+
+__all__ = ["COLUMNS", "is_tweet_harvest", "from_table"]
+
+COLUMNS = {"id_str", "created_at", "full_text"}
+_URL_USER = re.compile(r"(?:twitter|x)\.com/([A-Za-z0-9_]{1,30})/status", re.I)
+_NOT_USERS = {"undefined", "i", "null", "none"}
+
+
+def is_tweet_harvest(columns) -> bool:
+    cols = set(columns)
+    return COLUMNS <= cols and bool({"username", "user_id_str"} & cols)
+
+
+def from_table(raw, report):
+    """Map a tweet-harvest table (strings) to a draft."""
+    import pandas as pd
+
+    draft = pd.DataFrame(index=raw.index)
+    draft["id"] = raw["id_str"]
+    draft["time"] = raw["created_at"]
+    author = blank_to_na(raw["username"]) if "username" in raw else pd.Series(pd.NA, index=raw.index, dtype="str")
+    missing = author.isna()
+    fallback = {}
+    if missing.any():
+        if "tweet_url" in raw:
+            from_url = raw["tweet_url"][missing].astype("str").str.extract(_URL_USER, expand=False)
+            from_url = from_url.where(~from_url.str.lower().isin(_NOT_USERS))
+            author = author.fillna(from_url)
+            fallback["tweet_url"] = int(from_url.notna().sum())
+        still = author.isna()
+        if still.any() and "user_id_str" in raw:
+            uid = blank_to_na(raw["user_id_str"])
+            author = author.fillna(uid)
+            fallback["user_id_str"] = int((still & uid.notna()).sum())
+        fallback = {k: v for k, v in fallback.items() if v}
+        if fallback:
+            how = " and ".join(
+                f"{v} from {'the screen name in tweet_url' if k == 'tweet_url' else 'user_id_str (a numeric user id)'}"
+                for k, v in fallback.items()
+            )
+            report.note(
+                f"read_posts(): 'username' is empty in {int(missing.sum())} of {len(raw)} rows of "
+                f"{report.name} (a known tweet-harvest bug); author taken {how}."
+            )
+            report.info["author_fallback"] = fallback
+    draft["author"] = author
+    draft["text"] = raw["full_text"]
+    for src, dst in (
+        ("in_reply_to_screen_name", "reply_to"),
+        ("lang", "lang"),
+        ("favorite_count", "like_count"),
+        ("retweet_count", "retweet_count"),
+        ("reply_count", "reply_count"),
+        ("quote_count", "quote_count"),
+        ("conversation_id_str", "conversation_id"),
+        ("user_id_str", "author_id"),
+        ("tweet_url", "url"),
+        ("location", "location"),
+    ):
+        if src in raw:
+            draft[dst] = raw[src]
+    draft["platform"] = "twitter"
+    return draft
