@@ -1,0 +1,109 @@
+"""Online baseline detectors: z-score, Poisson and EWMA, one bin at a time (internal).
+
+One :class:`OnlineScorer` holds the state of every key (rows of NumPy arrays) and is fed
+one bin at a time. Both the batch :func:`detect_bursts` and the streaming
+:class:`BurstDetector` drive this same object, so their results are equal by design
+(and tested to be).
+
+For each bin a key gets a score against a baseline built from the bins *before* it:
+
+* ``"zscore"``: ``(x - mean) / max(std, unit)`` over the last ``window`` bins;
+* ``"ewma"``: the same with an exponentially weighted mean and variance
+  (``alpha = 2 / (window + 1)``);
+* ``"poisson"``: ``-log10 P(X >= count)`` for ``X ~ Poisson(lam)``, ``lam`` the mean count
+  of the last ``window`` bins, at least ``1 / window`` (a key never seen before has not
+  got a zero rate, just a small one).
+
+``x`` is the count, or with ``normalize=True`` the share ``count / total`` (bins with
+``total == 0`` then carry no information: they are skipped, neither scored nor added to
+the baseline); ``unit`` is one post (1, or ``1 / total`` for shares), so a flat history
+does not make every single post infinitely surprising. A bin is *hot* when
+``score >= threshold`` and ``count >= min_count`` after at least ``min_periods`` bins of
+history; a burst is a run of hot bins.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import stats
+
+__all__ = ["OnlineScorer", "ONLINE_METHODS"]
+
+ONLINE_METHODS = ("zscore", "poisson", "ewma")
+
+
+class OnlineScorer:
+    """Per-key baseline state, advanced one bin at a time (vectorised over keys)."""
+
+    def __init__(self, method: str, window: int, threshold: float, min_count: int,
+                 min_periods: int, normalize: bool) -> None:
+        self.method = method
+        self.window = int(window)
+        self.threshold = float(threshold)
+        self.min_count = int(min_count)
+        self.min_periods = int(min_periods)
+        self.normalize = bool(normalize)
+        self.alpha = 2.0 / (self.window + 1.0)
+        self.n_keys = 0
+        self.n_seen = 0  # bins added to the baseline so far (same for every key)
+        self.buf = np.zeros((0, self.window))
+        self.mean = np.zeros(0)
+        self.var = np.zeros(0)
+
+    def add_keys(self, n_new: int) -> None:
+        """Add keys whose history so far is all zeros (as in a zero-filled counts table)."""
+        if n_new <= 0:
+            return
+        self.n_keys += n_new
+        self.buf = np.vstack([self.buf, np.zeros((n_new, self.window))])
+        self.mean = np.concatenate([self.mean, np.zeros(n_new)])
+        self.var = np.concatenate([self.var, np.zeros(n_new)])
+
+    def step(self, counts: np.ndarray, total: float | None) -> tuple[np.ndarray, np.ndarray]:
+        """Score one bin (``counts`` for every key, in key order); return (score, hot)."""
+        counts = np.asarray(counts, dtype=np.float64)
+        m = self.n_keys
+        if self.normalize:
+            if total is None or not total > 0:
+                return np.zeros(m), np.zeros(m, bool)
+            x = counts / total
+            unit = 1.0 / total
+        else:
+            x = counts
+            unit = 1.0
+        h = min(self.n_seen, self.window)
+        if self.method == "ewma":
+            mu, sd = self.mean, np.sqrt(self.var)
+        elif h > 0:
+            hist = self.buf[:, :h]
+            mu = hist.mean(axis=1)
+            sd = hist.std(axis=1)
+        else:
+            mu, sd = np.zeros(m), np.zeros(m)
+        if self.method == "poisson":
+            lam = np.maximum(mu * (total if self.normalize else 1.0), 1.0 / self.window)
+            with np.errstate(divide="ignore"):
+                score = -stats.poisson.logsf(counts - 1.0, lam) / np.log(10.0)
+        else:
+            score = (x - mu) / np.maximum(sd, unit)
+        ready = self.n_seen >= self.min_periods
+        hot = (score >= self.threshold) & (counts >= self.min_count) & ready
+        self._add(x)
+        return score, hot
+
+    def _add(self, x: np.ndarray) -> None:
+        if self.method == "ewma":
+            if self.n_seen == 0:
+                self.mean = x.copy()
+                self.var = np.zeros_like(x)
+            else:
+                diff = x - self.mean
+                incr = self.alpha * diff
+                self.mean = self.mean + incr
+                self.var = (1.0 - self.alpha) * (self.var + diff * incr)
+        else:
+            pos = min(self.n_seen, self.window - 1)
+            if self.n_seen >= self.window:
+                self.buf[:, :-1] = self.buf[:, 1:]
+            self.buf[:, pos] = x
+        self.n_seen += 1

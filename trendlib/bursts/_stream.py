@@ -1,0 +1,291 @@
+"""BurstDetector: burst detection for pipelines, fed one time bin at a time.
+
+What holds between the stream and the batch
+-------------------------------------------
+* ``"zscore"``, ``"poisson"``, ``"ewma"``: each bin is scored only against bins before
+  it, so the detector is exactly causal. Its events are final when emitted, and
+  :meth:`BurstDetector.result` equals ``detect_bursts(counts, method=...)`` on the same
+  bins (a key first seen mid-stream has, as in the zero-filled counts table, zeros
+  before).
+* ``"kleinberg"``: the optimal state sequence depends on the whole series (the baseline
+  share is the mean over all bins and the Viterbi path is decided backwards), so no
+  online detector can equal it. Events are emitted by an online Viterbi *filter*: the
+  best state of the path ending at the current bin, with the baseline estimated from
+  the bins seen so far; they are provisional. :meth:`result` re-solves the whole history
+  exactly and equals ``detect_bursts(counts, method="kleinberg")`` (it keeps every
+  count, so memory grows with the stream).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._validation import check_choice
+from ._baselines import OnlineScorer
+from ._batched import P_MAX, _check_common
+from ._detect import METHODS, check_online_params, detect_bursts, finish_table
+from ._viterbi import emissions, viterbi_step
+
+__all__ = ["BurstDetector", "BurstEvent"]
+
+
+@dataclass(frozen=True)
+class BurstEvent:
+    """A burst opening (``kind="start"``) or closing (``kind="end"``) for one key."""
+
+    kind: str
+    key: str
+    time: pd.Timestamp
+    count: int
+    score: float
+
+
+class BurstDetector:
+    """Detect bursts bin by bin, emitting start and end events.
+
+    Parameters
+    ----------
+    method : {"zscore", "poisson", "ewma", "kleinberg"}, default "zscore"
+        See :func:`trendlib.detect_bursts`; the online methods are exact, kleinberg
+        events are provisional (module notes).
+    normalize, window, threshold, min_count, min_periods, s, gamma, n_states
+        As in :func:`trendlib.detect_bursts`.
+    freq : str or Timedelta, optional
+        Bin width, used to end a burst still open at the last bin; default the
+        smallest step between the bins seen.
+
+    Attributes
+    ----------
+    keys_ : list of str
+        Keys seen so far, in order of first appearance.
+    n_bins_ : int
+        Bins fed so far.
+    events_ : list of BurstEvent
+        Every event emitted so far.
+
+    Examples
+    --------
+    >>> det = BurstDetector("poisson", window=6, min_periods=3)
+    >>> t0 = pd.Timestamp("2023-09-05 08:00", tz="Asia/Jakarta")
+    >>> for i, n in enumerate([2, 1, 2, 2, 1, 2, 25, 30, 2, 1]):
+    ...     for ev in det.update(t0 + pd.Timedelta(hours=i), {"kttasean": n}):
+    ...         print(ev.kind, ev.key, ev.time.strftime("%H:%M"))
+    start kttasean 14:00
+    end kttasean 16:00
+    >>> det.result()[["key", "peak_count", "method"]]
+            key  peak_count   method
+    0  kttasean          30  poisson
+    """
+
+    def __init__(self, method: str = "zscore", *, normalize: bool = False, window: int = 24,
+                 threshold: float = 3.0, min_count: int = 3, min_periods: int | None = None,
+                 s: float = 2.0, gamma: float = 1.0, n_states: int = 2, freq: Any = None) -> None:
+        self.method = method
+        self.normalize = normalize
+        self.window = window
+        self.threshold = threshold
+        self.min_count = min_count
+        self.min_periods = min_periods
+        self.s = s
+        self.gamma = gamma
+        self.n_states = n_states
+        self.freq = freq
+
+    # -- state ---------------------------------------------------------------------
+    def _init(self) -> None:
+        func = "BurstDetector"
+        check_choice(self.method, METHODS, name="method", func=func)
+        if self.method == "kleinberg":
+            self._s, self._gamma, self._k = _check_common(self.s, self.gamma, self.n_states, func)
+        else:
+            w, th, mc, mp = check_online_params(self.window, self.threshold, self.min_count,
+                                                self.min_periods, func)
+            self._scorer = OnlineScorer(self.method, w, th, mc, mp, self.normalize)
+        self.keys_: list[str] = []
+        self._index: dict[str, int] = {}
+        self.n_bins_ = 0
+        self.events_: list[BurstEvent] = []
+        self._times: list[pd.Timestamp] = []
+        self._rows: list[np.ndarray] = []  # counts per bin (kleinberg result only)
+        self._totals: list[float] = []
+        self._open = np.zeros(0, bool)
+        self._start = np.zeros(0, np.int64)
+        self._peak = np.zeros(0, np.int64)
+        self._peak_count = np.zeros(0)
+        self._best = np.zeros(0)
+        self._closed: list[dict] = []
+        self._C = np.zeros((0, 0))
+        self._R = np.zeros(0)
+        self._D = np.zeros(0)
+
+    def _grow(self, n_new: int) -> None:
+        if self.method != "kleinberg":
+            self._scorer.add_keys(n_new)
+        else:
+            C = np.full((self._k, n_new), np.inf)
+            C[0] = 0.0
+            self._C = np.hstack([self._C.reshape(self._k, -1), C])
+            self._R = np.concatenate([self._R, np.zeros(n_new)])
+            self._D = np.concatenate([self._D, np.zeros(n_new)])
+        self._open = np.concatenate([self._open, np.zeros(n_new, bool)])
+        self._start = np.concatenate([self._start, np.zeros(n_new, np.int64)])
+        self._peak = np.concatenate([self._peak, np.zeros(n_new, np.int64)])
+        self._peak_count = np.concatenate([self._peak_count, np.zeros(n_new)])
+        self._best = np.concatenate([self._best, np.zeros(n_new)])
+
+    # -- public --------------------------------------------------------------------
+    def update(self, time: Any, counts: Any, total: float | None = None) -> list[BurstEvent]:
+        """Feed one bin: its start ``time``, ``{key: count}`` and the bin's ``total`` posts.
+
+        Keys missing from ``counts`` count 0. ``total`` is required with
+        ``normalize=True`` (and for ``"kleinberg"`` with it). Returns the events this
+        bin caused (also appended to ``events_``).
+        """
+        if not hasattr(self, "events_"):
+            self._init()
+        ts = pd.Timestamp(time)
+        if self._times and not ts > self._times[-1]:
+            raise ValueError(
+                f"BurstDetector.update() needs increasing bin times; got {ts} after {self._times[-1]}."
+            )
+        if self.normalize and total is None:
+            raise ValueError("BurstDetector.update() needs total= (posts in the bin) when normalize=True.")
+        items = dict(counts.items()) if hasattr(counts, "items") else dict(counts)
+        new = [k for k in items if k not in self._index]
+        for k in new:
+            self._index[k] = len(self.keys_)
+            self.keys_.append(str(k))
+        self._grow(len(new))
+        x = np.zeros(len(self.keys_))
+        for k, v in items.items():
+            if v < 0:
+                raise ValueError(f"BurstDetector.update(): count of {k!r} must be >= 0. Got {v!r}.")
+            x[self._index[k]] = v
+        if self.normalize and (x > total).any():
+            raise ValueError("BurstDetector.update(): a count exceeds total.")
+        t_idx = self.n_bins_
+        self._times.append(ts)
+        self._totals.append(np.nan if total is None else float(total))
+        if self.method == "kleinberg":
+            self._rows.append(x.copy())
+            score, hot = self._kleinberg_step(x, total)
+        else:
+            score, hot = self._scorer.step(x, total)
+        self.n_bins_ += 1
+        return self._events(t_idx, ts, x, score, hot)
+
+    def _kleinberg_step(self, x, total):
+        m, k = len(x), self._k
+        d = np.full(m, float(total)) if self.normalize else None
+        powers = np.power(self._s, np.arange(k, dtype=np.float64))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            if d is not None:
+                p0 = np.where(self._D > 0, self._R / np.where(self._D > 0, self._D, 1), 0.0)
+                rates = np.minimum(p0[:, None] * powers, P_MAX)
+                rates[:, 0] = p0
+                A, B, a, b = -np.log(rates), -np.log1p(-rates), x, d - x
+            else:
+                lam0 = self._R / max(self.n_bins_, 1)
+                rates = lam0[:, None] * powers
+                A, B, a, b = -np.log(rates), rates, x, np.ones(m)
+        A = np.where(np.isfinite(A), A, 0.0)
+        B = np.where(np.isfinite(B), B, 0.0)
+        g = self._gamma * math.log(max(self.n_bins_ + 1, 2))
+        emit = emissions(a, b, A.T, B.T)
+        known = rates[:, 0] > 0
+        emit[:, ~known] = 0.0
+        self._C, _ = viterbi_step(self._C, emit, g)
+        self._C -= self._C.min(axis=0)  # keep the numbers small; decisions unchanged
+        self._R += x
+        if d is not None:
+            self._D += d
+        state = np.argmin(self._C, axis=0)
+        hot = (state >= 1) & known
+        return state.astype(float), hot
+
+    def _events(self, t_idx, ts, x, score, hot) -> list[BurstEvent]:
+        events = []
+        opening = hot & ~self._open
+        closing = self._open & ~hot
+        for i in np.flatnonzero(closing):
+            self._close(i, t_idx)
+            events.append(BurstEvent("end", self.keys_[i], ts, int(x[i]), float(self._best[i])))
+        self._start[opening] = t_idx
+        self._peak[opening] = t_idx
+        self._peak_count[opening] = x[opening]
+        self._best[opening] = score[opening]
+        cont = hot & self._open
+        higher = cont & (x > self._peak_count)
+        self._peak[higher] = t_idx
+        self._peak_count[higher] = x[higher]
+        self._best[cont] = np.maximum(self._best[cont], score[cont])
+        self._open = hot.copy()
+        for i in np.flatnonzero(opening):
+            events.append(BurstEvent("start", self.keys_[i], ts, int(x[i]), float(score[i])))
+        self.events_.extend(events)
+        return events
+
+    def _close(self, i: int, end_idx: int) -> None:
+        self._closed.append(
+            {"key": self.keys_[i], "start": self._start[i], "end": end_idx, "peak": self._peak[i],
+             "peak_count": self._peak_count[i], "score": self._best[i]}
+        )
+
+    def _step(self):
+        if self.freq is not None:
+            return pd.Timedelta(self.freq)
+        if len(self._times) >= 2:
+            return pd.Series(self._times).diff().min()
+        return pd.Timedelta(0)
+
+    def result(self) -> pd.DataFrame:
+        """All bursts so far as a :func:`detect_bursts` table (open ones end after the last bin)."""
+        if not hasattr(self, "events_") or self.n_bins_ == 0:
+            from ._table import empty_detect
+
+            return empty_detect()
+        if self.method == "kleinberg":
+            return detect_bursts(self._counts_table(), method="kleinberg", normalize=self.normalize,
+                                 s=self.s, gamma=self.gamma, n_states=self.n_states,
+                                 min_count=self.min_count)
+        times = pd.DatetimeIndex(self._times) if isinstance(self._times[0], pd.Timestamp) else self._times
+        edges = times.append(pd.DatetimeIndex([times[-1] + self._step()]))
+        rows = list(self._closed)
+        for i in np.flatnonzero(self._open):
+            rows.append({"key": self.keys_[i], "start": self._start[i], "end": self.n_bins_,
+                         "peak": self._peak[i], "peak_count": self._peak_count[i], "score": self._best[i]})
+        if not rows:
+            from ._table import empty_detect
+
+            return empty_detect()
+        df = pd.DataFrame(rows)
+        df = pd.DataFrame({
+            "key": df["key"].astype(object),
+            "start": edges[df["start"].to_numpy()],
+            "end": edges[df["end"].to_numpy()],
+            "peak_time": edges[df["peak"].to_numpy()],
+            "peak_count": df["peak_count"].to_numpy(),
+            "score": df["score"].to_numpy(dtype=float),
+            "level": 1,
+            "method": self.method,
+        })
+        return finish_table(df)
+
+    def _counts_table(self) -> pd.DataFrame:
+        m = len(self.keys_)
+        mat = np.zeros((m, self.n_bins_))
+        for t, row in enumerate(self._rows):
+            mat[: len(row), t] = row
+        df = pd.DataFrame({
+            "time": pd.DatetimeIndex(self._times)[np.tile(np.arange(self.n_bins_), m)],
+            "key": np.repeat(np.asarray(self.keys_, dtype=object), self.n_bins_),
+            "count": mat.ravel().astype(np.int64),
+            "total": np.tile(np.nan_to_num(np.asarray(self._totals)), m).astype(np.int64),
+        })
+        df.attrs["freq"] = self._step()
+        return df

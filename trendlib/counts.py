@@ -1,0 +1,325 @@
+"""Counts over time: posts -> one row per (time bin, key), zero-filled, plus the bin total.
+
+The returned table is the input of every burst and trend detector (see
+``docs/conventions.md``, *Counts table*):
+
+=========  ======================  ==============================================
+column     dtype                   meaning
+=========  ======================  ==============================================
+``time``   datetime64[ns, tz]      start of the bin, half-open ``[time, time+freq)``
+``key``    str                     hashtag / mention (lowercase, no ``#``/``@``),
+                                   term or author
+``count``  int64                   posts in the bin that carry the key (a post
+                                   naming a key twice counts once)
+``total``  int64                   all posts in the bin, whatever their keys
+``share``  float64                 only with ``normalize=True``: ``count/total``
+                                   (NaN where ``total`` is 0)
+=========  ======================  ==============================================
+
+Rows are sorted by ``key`` then ``time``; every key has a row for every bin between
+the first and the last post (or ``start``/``end``), so bins with no posts are present
+with zero counts. ``attrs`` holds ``freq``, ``tz``, ``by`` and what was dropped.
+"""
+
+from __future__ import annotations
+
+import warnings
+from itertools import chain
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ._validation import check_choice, require_columns
+
+__all__ = ["count", "resolve_tz", "parse_freq"]
+
+#: Indonesian time-zone abbreviations accepted wherever a ``tz`` is taken.
+TZ_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+_BY_COLUMN = {"hashtag": "hashtags", "mention": "mentions", "author": "author", "term": "text"}
+_HINT = "trendlib.read_posts(...)"
+
+
+def resolve_tz(tz: Any, *, func: str = "count") -> str:
+    """Return the IANA name of ``tz``; ``WIB``/``WITA``/``WIT`` map to Indonesian zones.
+
+    Examples
+    --------
+    >>> resolve_tz("WITA")
+    'Asia/Makassar'
+    >>> resolve_tz("Asia/Jakarta")
+    'Asia/Jakarta'
+    """
+    if tz is None:
+        return "UTC"
+    name = TZ_ALIASES.get(str(tz).upper(), str(tz)) if isinstance(tz, str) else str(tz)
+    try:
+        pd.Timestamp("2000-01-01", tz=name)
+    except Exception:
+        raise ValueError(
+            f"The 'tz' parameter of {func}() must be a time-zone name such as 'Asia/Jakarta' "
+            f"or one of {sorted(TZ_ALIASES)}. Got {tz!r}."
+        ) from None
+    return name
+
+
+def parse_freq(freq: Any, *, func: str = "count") -> pd.Timedelta:
+    """Return the fixed bin width named by ``freq`` (``"15min"``, ``"1h"``, ``"1D"``...).
+
+    Examples
+    --------
+    >>> parse_freq("1h")
+    Timedelta('0 days 01:00:00')
+    >>> parse_freq("hourly")
+    Traceback (most recent call last):
+    ...
+    ValueError: The 'freq' parameter of count() must be a fixed pandas frequency such as '15min', '1h' or '1D'. Got 'hourly'.
+    """
+    msg = (
+        f"The 'freq' parameter of {func}() must be a fixed pandas frequency such as "
+        f"'15min', '1h' or '1D'. Got {freq!r}."
+    )
+    try:
+        if isinstance(freq, pd.Timedelta):
+            step = freq
+        else:
+            offset = pd.tseries.frequencies.to_offset(freq)
+            step = pd.Timedelta(offset)
+    except Exception:
+        raise ValueError(msg) from None
+    if step <= pd.Timedelta(0) or step < pd.Timedelta("1s"):
+        raise ValueError(msg)
+    return step
+
+
+def _local_ns(times: pd.Series, tz: str) -> np.ndarray:
+    """Wall-clock nanoseconds in ``tz`` (naive input is taken to be UTC)."""
+    t = pd.to_datetime(times)
+    if t.dt.tz is None:
+        t = t.dt.tz_localize("UTC")
+    t = t.dt.tz_convert(tz).dt.tz_localize(None).astype("datetime64[ns]")
+    return t.to_numpy().view("int64")
+
+
+def _keys_per_post(posts: pd.DataFrame, by: str) -> tuple[np.ndarray, list]:
+    """Return (post index of each key occurrence, key occurrences) for ``by``."""
+    if by == "author":
+        authors = posts["author"]
+        ok = authors.notna().to_numpy()
+        return np.flatnonzero(ok), authors[ok].astype(str).tolist()
+    if by == "term":
+        if "tokens" in posts.columns:
+            lists = posts["tokens"].tolist()
+        else:
+            from .text import tokenize
+
+            lists = [
+                tokenize(t, stopwords="topic") if isinstance(t, str) else []
+                for t in posts["text"].tolist()
+            ]
+        lists = [[w for w in ws if _is_word(w)] for ws in lists]
+    else:
+        lists = posts[_BY_COLUMN[by]].tolist()
+    lengths = np.fromiter(
+        (len(x) if isinstance(x, (list, tuple, np.ndarray)) else 0 for x in lists),
+        dtype=np.int64,
+        count=len(lists),
+    )
+    flat = list(chain.from_iterable(x for x in lists if isinstance(x, (list, tuple, np.ndarray))))
+    return np.repeat(np.arange(len(lists)), lengths), flat
+
+
+def _is_word(token: Any) -> bool:
+    """A word token: letters (digits allowed inside), no #/@ prefix, no URL, no emoji."""
+    return (
+        isinstance(token, str)
+        and len(token) > 1
+        and token[0].isalpha()
+        and "://" not in token
+        and all(c.isalnum() or c in "-_'" for c in token)
+    )
+
+
+def _clean_key(key: Any, by: str) -> str:
+    key = str(key)
+    if by in ("hashtag", "mention"):
+        key = key.lstrip("#@").lower()
+    return key
+
+
+def count(
+    posts: pd.DataFrame,
+    *,
+    by: str = "hashtag",
+    freq: Any = "1h",
+    tz: Any = "Asia/Jakarta",
+    keys: Any = None,
+    min_count: int = 1,
+    normalize: bool = False,
+    start: Any = None,
+    end: Any = None,
+) -> pd.DataFrame:
+    """Count posts per time bin and key; bins with no posts are present with zero counts.
+
+    Parameters
+    ----------
+    posts : pandas.DataFrame
+        Canonical posts (see :func:`trendlib.read_posts`); needs ``time`` and the column
+        ``by`` reads: ``hashtags``, ``mentions``, ``author`` or ``text`` (or ``tokens``).
+    by : {"hashtag", "mention", "term", "author"}
+        What a key is. ``"term"`` uses the word tokens of
+        ``trendlib.text.tokenize(text, stopwords="topic")`` (or a ``tokens`` list column
+        when the posts have one, e.g. from ``trendlib.text.add_tokens``).
+    freq : str or Timedelta, default "1h"
+        Fixed bin width (``"15min"``, ``"1h"``, ``"1D"``...). Bins are aligned to the
+        wall clock of ``tz`` (daily bins start at local midnight).
+    tz : str, default "Asia/Jakarta"
+        Time zone of the bins; ``"WIB"``, ``"WITA"`` and ``"WIT"`` are accepted.
+    keys : iterable of str, optional
+        Count only these keys (kept even when they never occur). ``#``/``@`` prefixes
+        and case are ignored for hashtags and mentions.
+    min_count : int, default 1
+        Drop keys occurring in fewer than ``min_count`` posts over the whole range
+        (ignored for keys listed in ``keys``).
+    normalize : bool, default False
+        Add a ``share`` column, ``count / total``.
+    start, end : datetime-like, optional
+        Count only posts in ``[start, end)``; the bins then span that range even where
+        it has no posts. Naive values are read in ``tz``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``time``, ``key``, ``count``, ``total`` (and ``share``), sorted by key
+        then time; ``attrs`` has ``freq``, ``tz``, ``by``, ``n_posts`` and
+        ``rows_dropped`` (posts without a time, or outside ``[start, end)``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({
+    ...     "time": pd.to_datetime(["2023-09-05 01:10", "2023-09-05 01:40",
+    ...                             "2023-09-05 03:05"], utc=True),
+    ...     "hashtags": [["kttasean"], ["kttasean", "jakarta"], ["kttasean"]],
+    ... })
+    >>> c = count(posts, freq="1h", tz="WIB")
+    >>> c[c.key == "kttasean"][["time", "count", "total"]].to_string(index=False)
+    '                     time  count  total\\n2023-09-05 08:00:00+07:00      2      2\\n2023-09-05 09:00:00+07:00      0      0\\n2023-09-05 10:00:00+07:00      1      1'
+    """
+    check_choice(by, list(_BY_COLUMN), name="by", func="count")
+    column = _BY_COLUMN[by]
+    if by == "term" and "tokens" in getattr(posts, "columns", ()):
+        column = "tokens"
+    require_columns(posts, ["time", column], func="count", hint=_HINT)
+    step = parse_freq(freq)
+    tzname = resolve_tz(tz)
+    if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 0:
+        raise ValueError(f"The 'min_count' parameter of count() must be an integer >= 0. Got {min_count!r}.")
+
+    dropped: dict[str, int] = {}
+    ns = _local_ns(posts["time"], tzname)
+    valid = ns != np.iinfo(np.int64).min
+    if not valid.all():
+        dropped["missing time"] = int((~valid).sum())
+    step_ns = int(step.value)
+    lo = hi = None
+    if start is not None:
+        lo = _local_ns(pd.Series([_as_utc(start, tzname)]), tzname)[0]
+    if end is not None:
+        hi = _local_ns(pd.Series([_as_utc(end, tzname)]), tzname)[0]
+    inside = valid.copy()
+    if lo is not None:
+        inside &= ns >= lo
+    if hi is not None:
+        inside &= ns < hi
+    n_out = int((valid & ~inside).sum())
+    if n_out:
+        dropped["outside [start, end)"] = n_out
+    if dropped.get("missing time"):
+        warnings.warn(
+            f"count(): {dropped['missing time']} posts have no time and were not counted.",
+            stacklevel=2,
+        )
+
+    bins_all = np.where(inside, np.floor_divide(ns, step_ns), 0)
+    if lo is not None:
+        first = lo // step_ns
+    elif inside.any():
+        first = int(bins_all[inside].min())
+    else:
+        first = 0
+    if hi is not None:
+        last = (hi - 1) // step_ns
+    elif inside.any():
+        last = int(bins_all[inside].max())
+    else:
+        last = first - 1
+    n_bins = max(int(last - first + 1), 0)
+    bin_of_post = bins_all - first
+    totals = np.bincount(bin_of_post[inside], minlength=n_bins).astype(np.int64)
+
+    post_idx, flat = _keys_per_post(posts, by)
+    keep = inside[post_idx] if len(post_idx) else np.zeros(0, bool)
+    post_idx = post_idx[keep]
+    flat = [f for f, k in zip(flat, keep) if k] if not keep.all() else flat
+    codes, uniques = pd.factorize(pd.Series(flat, dtype=object), sort=True)
+    uniques = np.asarray(uniques, dtype=object)
+    if by in ("hashtag", "mention") and len(uniques):
+        cleaned = [_clean_key(k, by) for k in uniques]
+        if cleaned != list(uniques):  # merge "#Tag" and "tag" into one key
+            remap, uniques = pd.factorize(pd.Series(cleaned, dtype=object), sort=True)
+            codes = remap[codes]
+            uniques = np.asarray(uniques, dtype=object)
+    n_keys = len(uniques)
+
+    # one count per (post, key), then per (bin, key)
+    pair = post_idx.astype(np.int64) * max(n_keys, 1) + codes
+    pair = np.unique(pair)
+    p_post, p_key = np.divmod(pair, max(n_keys, 1))
+    cell = p_key * n_bins + bin_of_post[p_post]
+    mat = np.bincount(cell, minlength=n_keys * n_bins).reshape(n_keys, n_bins).astype(np.int64)
+
+    if keys is not None:
+        if isinstance(keys, str):
+            keys = [keys]
+        wanted = list(dict.fromkeys(_clean_key(k, by) for k in keys))
+        pos = {k: i for i, k in enumerate(uniques)}
+        rows = np.zeros((len(wanted), n_bins), np.int64)
+        for i, k in enumerate(wanted):
+            if k in pos:
+                rows[i] = mat[pos[k]]
+        order = np.argsort(np.asarray(wanted, dtype=object), kind="stable")
+        uniques = np.asarray(wanted, dtype=object)[order]
+        mat = rows[order]
+    elif min_count > 1:
+        ok = np.bincount(p_key, minlength=n_keys) >= min_count
+        uniques, mat = uniques[ok], mat[ok]
+
+    local_bins = (np.arange(n_bins, dtype=np.int64) + first) * step_ns
+    times = pd.DatetimeIndex(local_bins.view("datetime64[ns]")).tz_localize(
+        tzname, ambiguous=True, nonexistent="shift_forward"
+    )
+    n_k = len(uniques)
+    out = pd.DataFrame(
+        {
+            "time": times[np.tile(np.arange(n_bins), n_k)] if n_k else times[:0],
+            "key": pd.Series(np.repeat(uniques, n_bins), dtype=object).astype(str),
+            "count": mat.ravel(),
+            "total": np.tile(totals, n_k),
+        }
+    )
+    if normalize:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out["share"] = np.where(out["total"].to_numpy() > 0, out["count"] / out["total"], np.nan)
+    out.attrs.update(
+        freq=step, tz=tzname, by=by, n_posts=int(inside.sum()), rows_dropped=dropped
+    )
+    return out
+
+
+def _as_utc(value: Any, tz: str) -> pd.Timestamp:
+    ts = pd.Timestamp(value)
+    if ts.tz is None:
+        ts = ts.tz_localize(tz)
+    return ts.tz_convert("UTC")
