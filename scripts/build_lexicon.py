@@ -1,0 +1,290 @@
+"""Rebuild trendlib's sentiment lexicon and fit the rule weights.
+
+Usage (from the repository root)::
+
+    TRENDLIB_DATA_HOME=/path/to/data python scripts/build_lexicon.py [--no-fit]
+
+Reads IndoNLU SmSA train and valid (Apache-2.0) from the data home; never the test split,
+never NusaX, never InSet. Writes
+
+* ``trendlib/sentiment/data/lexicon.tsv``: ``word, score, provenance, docs`` where score is
+  in [-1, 1]. ``smsa-train`` entries are word valences estimated from SmSA train (below);
+  ``curated`` entries come from ``data/lexicon_curated.tsv`` (our own slang and
+  multi-word expressions) and override estimates; words in ``data/lexicon_exclude.txt``
+  (topic words that are not sentiment: places, brands, dishes, politicians) and the rule
+  words are left out.
+* ``trendlib/sentiment/data/rules.json``: the rule weights, fitted by coordinate ascent on
+  macro-F1 of **out-of-fold** SmSA train predictions (5 folds: the lexicon is rebuilt on 4/5
+  and the rules scored on the held-out 1/5), then reported on SmSA valid.
+
+Word valence: for each word, ``n_c`` = documents of class ``c`` containing it (a word in a
+negator's window counts for nothing), ``r_c = (n_c + k N_c / N) / N_c`` (class-balanced
+rate with ``k`` pseudo-documents), ``p_c = r_c / sum r``; valence = ``p_pos - p_neg``,
+computed within each of ``n_topics`` unsupervised topics (k-means on TF-IDF) and averaged,
+so that topic words do not inherit the class balance of their topic.
+Kept when the word is in at least ``min_df`` documents and ``|valence| >= min_abs``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from trendlib.datasets import load_smsa  # noqa: E402
+from trendlib.sentiment._lexicon import Lexicon, _normalise_key, _read_tsv  # noqa: E402
+from trendlib.sentiment._rules import Params, rule_words, score_tokens  # noqa: E402
+from trendlib.sentiment._scorer import analyse  # noqa: E402
+
+DATA = ROOT / "trendlib" / "sentiment" / "data"
+CLASSES = ("positive", "negative", "neutral")
+LEX_OPTS = {"k": 2.0, "min_df": 3, "min_abs": 0.25, "n_topics": 12}
+# search grid of each weight (coordinate ascent; thresholds are optimised inside each step)
+GRID = {
+    "negation_scalar": [0.3, 0.5, 0.75, 1.0, 1.25, 1.5],
+    "negation_window": [1, 2, 3, 4],
+    "contrast_before": [0.25, 0.5, 0.75, 1.0],
+    "contrast_after": [1.0, 1.25, 1.5, 2.0, 2.5],
+    "concessive_clause": [0.0, 0.25, 0.5, 0.75, 1.0],
+    "booster_increment": [0.0, 0.1, 0.2, 0.3, 0.5],
+    "dampener_factor": [0.25, 0.5, 0.75, 1.0],
+    "reduplication": [0.0, 0.1, 0.2, 0.4],
+    "elongation": [0.0, 0.1, 0.2, 0.4],
+    "exclamation": [0.0, 0.05, 0.1, 0.2, 0.3],
+    "length_power": [0.0, 0.25, 0.5, 0.75, 1.0],
+    "alpha": [0.25, 0.5, 1.0, 2.0, 4.0],
+}
+# weights set by hand, with the reason (documented in rules.json)
+PRIORS = {"caps": 0.25, "exclamation_cap": 3, "booster_decay": 0.8}
+PRIOR_REASONS = {
+    "caps": "not identifiable on SmSA (its text is lower-cased); VADER-like size, set by hand",
+    "exclamation_cap": "set by hand: at most 3 '!' count, as in VADER",
+    "booster_decay": "set by hand: a booster two words away counts 0.8 of an adjacent one",
+}
+
+
+def tokenised(texts):
+    return [analyse(t) for t in texts]
+
+
+def negated_mask(toks, window: int) -> list[bool]:
+    single, _ = rule_words()
+    out, left = [], 0
+    for t in toks:
+        role = single.get(t[0], ("",))[0]
+        if t[1] == "punct" or role in ("contrast", "concessive"):
+            left = 0
+            out.append(False)
+            continue
+        if role == "negator":
+            left = window
+            out.append(False)
+            continue
+        out.append(left > 0)
+        left = max(0, left - 1)
+    return out
+
+
+def topics(texts, n_topics: int, seed: int = 0) -> np.ndarray:
+    """Unsupervised topic of each text (k-means on TF-IDF; labels are not used)."""
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    X = TfidfVectorizer(min_df=5, max_df=0.5, sublinear_tf=True).fit_transform(texts)
+    return KMeans(n_topics, n_init=3, random_state=seed).fit_predict(X)
+
+
+def estimate(docs, labels, topic, exclude, *, k, min_df, min_abs, **_) -> dict[str, tuple[float, int]]:
+    """word -> (valence, documents) from tokenised documents with labels and topics.
+
+    Within each topic the three classes are re-weighted to equal size, so a word that is
+    merely frequent in a mostly-positive topic (restaurant reviews) gets no valence from
+    that; the topic valences are averaged with the word's document counts as weights.
+    """
+    single, _ = rule_words()
+    skip = {w for w, (role, _) in single.items() if role != "dampener"} | exclude
+    n_tc = Counter(zip(topic, labels))
+    counts: dict[str, Counter] = {}
+    for toks, y, t in zip(docs, labels, topic):
+        mask = negated_mask(toks, 3)
+        seen = {x[4] if x[2] & 4 else x[0] for x, neg in zip(toks, mask) if not neg and x[1] == "word"}
+        for w in seen:
+            counts.setdefault(w, Counter())[(t, y)] += 1
+    out = {}
+    for w, c in counts.items():
+        df = sum(c.values())
+        if df < min_df or w in skip or not any(ch.isalpha() for ch in w) or len(w) < 2:
+            continue
+        num = 0.0
+        for t in {t for t, _ in c}:
+            n_t = sum(n_tc[(t, cl)] for cl in CLASSES)
+            r = {
+                cl: (c[(t, cl)] + k * (n_tc[(t, cl)] + 1) / (n_t + 3)) / (n_tc[(t, cl)] + 1)
+                for cl in CLASSES
+            }
+            df_t = sum(c[(t, cl)] for cl in CLASSES)
+            num += df_t * (r["positive"] - r["negative"]) / sum(r.values())
+        val = num / df
+        if abs(val) >= min_abs:
+            out[w] = (round(val, 3), df)
+    return out
+
+
+def read_curated() -> tuple[dict[str, float], dict[str, str]]:
+    scores, prov = _read_tsv((DATA / "lexicon_curated.tsv").read_text(encoding="utf-8"), "lexicon_curated.tsv")
+    norm = {}
+    for w, s in scores.items():
+        norm[_normalise_key(w)] = s
+    return norm, {w: "curated" for w in norm}
+
+
+def read_exclude() -> set[str]:
+    from trendlib.text import stopwords
+
+    out = set(stopwords("sentiment"))
+    for line in (DATA / "lexicon_exclude.txt").read_text(encoding="utf-8").splitlines():
+        for word in line.split("#", 1)[0].split():
+            out.add(word)
+            out.add(_normalise_key(word) or word)
+    return out
+
+
+def make_lexicon(docs, labels, topic, exclude, curated) -> Lexicon:
+    est = estimate(docs, labels, topic, exclude, **LEX_OPTS)
+    scores = {w: v for w, (v, _) in est.items()}
+    scores.update(curated)
+    return Lexicon(scores, scale=1.0, normalize_keys=False)
+
+
+def macro_f1(y_true, y_pred) -> float:
+    f = []
+    for c in CLASSES:
+        tp = sum(1 for a, b in zip(y_true, y_pred) if a == c and b == c)
+        fp = sum(1 for a, b in zip(y_true, y_pred) if a != c and b == c)
+        fn = sum(1 for a, b in zip(y_true, y_pred) if a == c and b != c)
+        f.append(0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn))
+    return sum(f) / 3
+
+
+def best_thresholds(scores, labels) -> tuple[float, float, float]:
+    """Thresholds (neg, pos) maximising macro-F1 over a grid of score quantiles."""
+    s = np.asarray(scores, dtype=float)
+    y = np.array([CLASSES.index(v) for v in labels])
+    cand = np.unique(np.round(np.concatenate([[0.0], np.quantile(s, np.linspace(0.01, 0.99, 61))]), 4))
+    best = (-1.0, 0.0, 0.0)
+    his = cand[cand >= 0]
+    pos_hi = (s[None, :] > his[:, None])  # (n_hi, n)
+    for lo in cand[cand <= 0]:
+        neg = s < lo
+        for j, hi in enumerate(his):
+            pred = np.where(pos_hi[j], 0, np.where(neg, 1, 2))
+            f = 0.0
+            for c in range(3):
+                tp = np.count_nonzero((pred == c) & (y == c))
+                fp = np.count_nonzero(pred == c) - tp
+                fn = np.count_nonzero(y == c) - tp
+                f += 0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)
+            if f / 3 > best[0]:
+                best = (f / 3, float(lo), float(hi))
+    return best
+
+
+def score_all(folds, P) -> tuple[list[float], list[str]]:
+    scores, labels = [], []
+    for lex, docs, ys in folds:
+        scores += [score_tokens(d, lex, P) for d in docs]
+        labels += ys
+    return scores, labels
+
+
+def fit(folds, P: Params, rounds: int = 2) -> tuple[Params, float]:
+    f, lo, hi = best_thresholds(*score_all(folds, P))
+    for r in range(rounds):
+        changed = False
+        for name, grid in GRID.items():
+            for v in grid:
+                if getattr(P, name) == v:
+                    continue
+                Q = P.with_(**{name: v})
+                fq, lq, hq = best_thresholds(*score_all(folds, Q))
+                if fq > f + 1e-4:
+                    P, f, lo, hi, changed = Q, fq, lq, hq, True
+            print(f"  round {r + 1} {name:<18} = {getattr(P, name):<6} oof macro-F1 {f:.4f}", flush=True)
+        if not changed:
+            break
+    return P.with_(threshold_negative=lo, threshold_positive=hi), f
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--no-fit", action="store_true", help="rebuild the lexicon, keep rules.json")
+    ap.add_argument("--folds", type=int, default=5)
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    train, valid = load_smsa("train"), load_smsa("valid")
+    docs, labels = tokenised(train.text), list(train.label)
+    vdocs, vlabels = tokenised(valid.text), list(valid.label)
+    exclude = read_exclude()
+    curated, cprov = read_curated()
+    print(f"tokenised {len(docs)} train + {len(vdocs)} valid texts in {time.time() - t0:.1f}s")
+
+    topic = topics(list(train.text), LEX_OPTS["n_topics"])
+    est = estimate(docs, labels, topic, exclude, **LEX_OPTS)
+    rows = {w: (v, "smsa-train", df) for w, (v, df) in est.items()}
+    for w, s in curated.items():
+        rows[w] = (s, "curated", rows.get(w, (0, "", 0))[2])
+    with open(DATA / "lexicon.tsv", "w", encoding="utf-8", newline="\n") as fh:
+        fh.write("# trendlib sentiment lexicon; rebuilt by scripts/build_lexicon.py. Scores in [-1, 1].\n")
+        fh.write("# smsa-train: estimated from IndoNLU SmSA train (Apache-2.0, Wilie et al. 2020;\n")
+        fh.write("# Purwarianti & Crisdayanti 2019); curated: written by the trendlib authors.\n")
+        fh.write("word\tscore\tprovenance\tdocs\n")
+        for w in sorted(rows):
+            v, p, df = rows[w]
+            fh.write(f"{w}\t{v:g}\t{p}\t{df}\n")
+    n_by = Counter(p for _, p, _ in rows.values())
+    print(f"lexicon.tsv: {len(rows)} entries {dict(n_by)}")
+    if args.no_fit:
+        return 0
+
+    rng = np.random.default_rng(0)
+    fold_of = rng.permutation(len(docs)) % args.folds
+    folds = []
+    for k in range(args.folds):
+        tr = [i for i in range(len(docs)) if fold_of[i] != k]
+        te = [i for i in range(len(docs)) if fold_of[i] == k]
+        lex = make_lexicon([docs[i] for i in tr], [labels[i] for i in tr], [topic[i] for i in tr], exclude, curated)
+        folds.append((lex, [docs[i] for i in te], [labels[i] for i in te]))
+    P0 = Params(**PRIORS)
+    P, f_oof = fit(folds, P0)
+    full = make_lexicon(docs, labels, topic, exclude, curated)
+    vs = [score_tokens(d, full, P) for d in vdocs]
+    vpred = ["positive" if s > P.threshold_positive else "negative" if s < P.threshold_negative else "neutral" for s in vs]
+    f_valid = macro_f1(vlabels, vpred)
+    acc = float(np.mean([a == b for a, b in zip(vlabels, vpred)]))
+    print(f"SmSA train out-of-fold macro-F1 {f_oof:.4f}; SmSA valid macro-F1 {f_valid:.4f} accuracy {acc:.4f}")
+    out = {
+        "description": "Rule weights of trendlib's lexicon+rules scorer (see trendlib/sentiment/_rules.py).",
+        "fitted_on": f"IndoNLU SmSA train, {args.folds}-fold out-of-fold macro-F1 (coordinate ascent)",
+        "fitted": sorted(GRID) + ["threshold_negative", "threshold_positive"],
+        "priors": PRIOR_REASONS,
+        "unchanged_by_fit": sorted(k for k in GRID if getattr(P, k) == getattr(P0, k)),
+        "lexicon_options": LEX_OPTS,
+        "scores": {"smsa_train_oof_macro_f1": round(f_oof, 4), "smsa_valid_macro_f1": round(f_valid, 4),
+                   "smsa_valid_accuracy": round(acc, 4)},
+        "weights": {k: (round(v, 4) if isinstance(v, float) else v) for k, v in P.to_dict().items()},
+    }
+    (DATA / "rules.json").write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"rules.json written in {time.time() - t0:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,279 @@
+"""Sentiment lexicons: the shipped trendlib lexicon and any user mapping ``word -> score``.
+
+The shipped lexicon (``data/lexicon.tsv``) is derived from IndoNLU SmSA train
+(Apache-2.0) by ``scripts/build_lexicon.py`` and curated by hand; every entry records its
+provenance. ``data/emoji_valence.tsv`` (our own work) gives emoji and emoticons a valence;
+it backs every lexicon, so a user lexicon without emoji still scores them.
+
+A :class:`Lexicon` keeps scores on their native scale (InSet: -5..+5; ours: -1..+1) and
+knows that scale; the scorer uses ``score / scale``. Keys with spaces are multi-word
+expressions, matched longest first.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+__all__ = ["Lexicon", "load_lexicon", "as_lexicon"]
+
+
+def _normalise_key(key: str) -> str:
+    from ._scorer import analyse
+
+    return " ".join(t[0] for t in analyse(key) if t[1] != "punct")
+
+
+class Lexicon(Mapping):
+    """An immutable sentiment lexicon: ``word or phrase -> score``.
+
+    Parameters
+    ----------
+    scores : mapping of str to float
+        Scores on any symmetric scale (e.g. InSet's -5..+5). Keys with spaces are
+        multi-word expressions.
+    scale : float, optional
+        The largest possible magnitude; default the largest absolute score.
+    provenance : mapping of str to str, optional
+        Where each entry comes from (``"smsa-train"``, ``"curated"``, ...).
+    name : str, default "custom"
+        Shown in ``repr`` and in explanations.
+    normalize_keys : bool, default True
+        Pass every key through the scorer's token normalisation (slang, elongation), so
+        that ``"gk bagus"`` in a lexicon matches what the scorer sees. Keys that collide
+        after normalisation take the mean of their scores.
+
+    Examples
+    --------
+    >>> lex = Lexicon({"mantap": 4, "kecewa": -4, "gagal total": -5}, scale=5, name="mini")
+    >>> lex
+    Lexicon('mini', 3 entries, scale 5, 1 multi-word)
+    >>> lex["mantap"], lex.valence("mantap")
+    (4.0, 0.8)
+    """
+
+    def __init__(
+        self,
+        scores: Mapping[str, float],
+        *,
+        scale: float | None = None,
+        provenance: Mapping[str, str] | None = None,
+        name: str = "custom",
+        normalize_keys: bool = True,
+    ) -> None:
+        if not hasattr(scores, "items"):
+            raise TypeError(f"Lexicon() expects a mapping of word -> score. Got {type(scores).__name__}.")
+        sums: dict[str, list[float]] = {}
+        prov: dict[str, str] = {}
+        provenance = provenance or {}
+        for key, value in scores.items():
+            if not isinstance(key, str):
+                raise TypeError(f"Lexicon() keys must be str. Got {key!r} ({type(key).__name__}).")
+            try:
+                x = float(value)
+            except (TypeError, ValueError):
+                x = math.nan
+            if not math.isfinite(x):
+                raise ValueError(f"Lexicon() scores must be finite numbers. Got {value!r} for {key!r}.")
+            k = _normalise_key(key) if normalize_keys else " ".join(key.split())
+            if not k:
+                continue
+            sums.setdefault(k, []).append(x)
+            if key in provenance:
+                prov.setdefault(k, provenance[key])
+        self._scores = {k: math.fsum(v) / len(v) for k, v in sums.items()}
+        self._provenance = prov
+        top = max((abs(v) for v in self._scores.values()), default=1.0) or 1.0
+        if scale is None:
+            scale = top
+        try:
+            scale = float(scale)
+        except (TypeError, ValueError):
+            scale = math.nan
+        if not (math.isfinite(scale) and scale > 0):
+            raise ValueError(f"The 'scale' parameter of Lexicon() must be a number > 0. Got {scale!r}.")
+        self.scale = scale
+        self.name = name
+        self._words: dict[str, float] = {}
+        self._phrases: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+        for k, v in self._scores.items():
+            val = max(-1.0, min(1.0, v / scale))
+            parts = k.split(" ")
+            if len(parts) == 1:
+                self._words[k] = val
+            else:
+                self._phrases.setdefault(parts[0], []).append((tuple(parts[1:]), val))
+        for lst in self._phrases.values():
+            lst.sort(key=lambda t: -len(t[0]))
+        self._emoji = _emoji_table()
+        self._memo: dict[str, float] = {}  # text -> polarity (batch path), bounded
+
+    # Mapping protocol
+    def __getitem__(self, key: str) -> float:
+        return self._scores[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._scores)
+
+    def __len__(self) -> int:
+        return len(self._scores)
+
+    def __repr__(self) -> str:
+        n_multi = sum(len(v) for v in self._phrases.values())
+        return f"Lexicon({self.name!r}, {len(self)} entries, scale {self.scale:g}, {n_multi} multi-word)"
+
+    def valence(self, key: str) -> float:
+        """Score of ``key`` divided by the scale, in [-1, 1] (0.0 when absent)."""
+        v = self._scores.get(key)
+        return 0.0 if v is None else max(-1.0, min(1.0, v / self.scale))
+
+    def provenance(self, key: str) -> str | None:
+        """Where the entry ``key`` comes from, or None when not recorded."""
+        return self._provenance.get(key)
+
+    def to_frame(self):
+        """The entries as a DataFrame: ``word``, ``score``, ``valence``, ``provenance``.
+
+        Examples
+        --------
+        >>> Lexicon({"enak": 0.8, "basi": -0.9}).to_frame()
+           word  score  valence provenance
+        0  enak    0.8  0.888889       None
+        1  basi   -0.9 -1.000000       None
+        """
+        import pandas as pd
+
+        keys = list(self._scores)
+        return pd.DataFrame(
+            {
+                "word": keys,
+                "score": [self._scores[k] for k in keys],
+                "valence": [self.valence(k) for k in keys],
+                "provenance": [self._provenance.get(k) for k in keys],
+            }
+        )
+
+
+def _data_path(name: str):
+    return resources.files("trendlib.sentiment").joinpath("data", name)
+
+
+def _read_tsv(text: str, source: str) -> tuple[dict[str, float], dict[str, str]]:
+    scores: dict[str, float] = {}
+    prov: dict[str, str] = {}
+    bad = []
+    lines = text.splitlines()
+    start = 0
+    while start < len(lines) and (not lines[start].strip() or lines[start].startswith("#")):
+        start += 1
+    header = lines[start].split("\t") if start < len(lines) else []
+    has_header = bool(header) and header[0].strip().lower() in ("word", "emoji", "term")
+    for n, line in enumerate(lines[start + has_header :], start + has_header + 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.rstrip("\r").split("\t")
+        try:
+            scores[cols[0].strip()] = float(cols[1])
+        except (IndexError, ValueError):
+            bad.append(n)
+            continue
+        if len(cols) > 2 and cols[2].strip():
+            prov[cols[0].strip()] = cols[2].strip()
+    if bad:
+        from ..exceptions import FormatError
+
+        raise FormatError(
+            f"{source}: {len(bad)} malformed line(s) (expected word<TAB>score[<TAB>provenance]); "
+            f"first at line {bad[0]}."
+        )
+    return scores, prov
+
+
+@lru_cache(maxsize=None)
+def _emoji_table() -> dict[str, float]:
+    scores, _ = _read_tsv(_data_path("emoji_valence.tsv").read_text(encoding="utf-8"), "emoji_valence.tsv")
+    return {k: max(-1.0, min(1.0, v)) for k, v in scores.items()}
+
+
+@lru_cache(maxsize=None)
+def _shipped() -> Lexicon:
+    text = _data_path("lexicon.tsv").read_text(encoding="utf-8")
+    scores, prov = _read_tsv(text, "trendlib/sentiment/data/lexicon.tsv")
+    return Lexicon(scores, scale=1.0, provenance=prov, name="trendlib", normalize_keys=False)
+
+
+def load_lexicon(path: str | os.PathLike | None = None, *, scale: float | None = None) -> Lexicon:
+    """Load the shipped trendlib lexicon, or a lexicon TSV of your own.
+
+    Parameters
+    ----------
+    path : path, optional
+        A TSV file ``word<TAB>score[<TAB>provenance]`` (optional header line starting with
+        ``word``; ``#`` lines are comments). Default: the shipped lexicon, derived from
+        IndoNLU SmSA train (Apache-2.0) and curated; scores in [-1, 1].
+    scale : float, optional
+        Largest magnitude of the scores (default: the largest absolute score; 1 for the
+        shipped lexicon).
+
+    Returns
+    -------
+    Lexicon
+
+    Examples
+    --------
+    >>> lex = load_lexicon()
+    >>> lex.valence("kecewa") < 0 < lex.valence("mantap")
+    True
+    >>> lex.provenance("mantap jiwa")
+    'curated'
+    """
+    if path is None:
+        return _shipped()
+    from pathlib import Path
+
+    p = Path(path)
+    if not p.is_file():
+        raise FileNotFoundError(f"The 'path' parameter of load_lexicon() must be a TSV file. Got {str(p)!r}.")
+    scores, prov = _read_tsv(p.read_text(encoding="utf-8"), str(p))
+    return Lexicon(scores, scale=scale, provenance=prov, name=p.stem)
+
+
+_COERCED: dict[int, tuple[Any, int, Lexicon]] = {}
+
+
+def as_lexicon(lexicon: Any, *, func: str = "polarity") -> Lexicon:
+    """Return a :class:`Lexicon` for ``lexicon`` (None = shipped; Mapping = wrapped).
+
+    Wrapping a plain mapping (e.g. ``trendlib.datasets.load_inset()``) normalises its
+    10,000 keys once; the result is cached per mapping object, so calling
+    ``polarity(text, lexicon=inset)`` in a loop is cheap.
+
+    Examples
+    --------
+    >>> as_lexicon({"bagus": 3, "jelek": -3}).valence("jelek")
+    -1.0
+    """
+    if lexicon is None:
+        return _shipped()
+    if isinstance(lexicon, Lexicon):
+        return lexicon
+    if isinstance(lexicon, (str, os.PathLike)):
+        return load_lexicon(lexicon)
+    if not hasattr(lexicon, "items"):
+        raise TypeError(
+            f"The 'lexicon' parameter of {func}() must be None, a Lexicon, a path or a mapping "
+            f"word -> score. Got {type(lexicon).__name__}."
+        )
+    key = id(lexicon)
+    hit = _COERCED.get(key)
+    if hit is not None and hit[0] is lexicon and hit[1] == len(lexicon):
+        return hit[2]
+    lex = Lexicon(lexicon, name=getattr(lexicon, "name", None) or "custom")
+    if len(_COERCED) >= 8:
+        _COERCED.pop(next(iter(_COERCED)))
+    _COERCED[key] = (lexicon, len(lexicon), lex)
+    return lex

@@ -1,0 +1,345 @@
+"""The rules of the lexicon+rules scorer: rule words, fitted weights, the scoring pass.
+
+One pass over the typed tokens of a text (see :mod:`trendlib.sentiment._scorer`):
+
+1. **Units.** Tokens are grouped into units: multi-word expressions of the lexicon
+   (``tidak apa-apa``, ``gagal total``) and multi-word rule words (``sayang nya``) are
+   matched longest first; every other token is a unit of its own.
+2. **Valence.** A unit's valence is its lexicon score divided by the lexicon's scale (so it
+   lies in [-1, 1]); emoji and emoticons fall back to the emoji table.
+3. **Modifiers.** Boosters (``sangat bagus``, ``enak banget``) add ``booster.increment``
+   (times a decay with distance) to a neighbouring sentiment unit's magnitude; dampeners
+   (``agak mahal``) multiply it by ``dampener.factor``. A modifier that modifies nothing
+   scores its own lexicon valence, if it has one (``pelayanannya parah``).
+4. **Negation.** A negator up to ``negation.window`` units before a sentiment word (with no
+   clause punctuation or contrast word between) multiplies it by ``-negation.scalar``.
+   Emoji are not negated.
+5. **Emphasis.** Elongation (``bagusss``), reduplication (``enak-enak``, ``enak2``) and ALL
+   CAPS in a text that is not all caps add their increments to the magnitude.
+6. **Contrast.** Units before ``tapi``/``namun``/... are weighted ``contrast.before``, units
+   after ``contrast.after``; the clause opened by ``meski``/``walaupun``/... (up to the next
+   clause punctuation) is weighted ``concessive.clause``.
+7. **Sum and squash.** The contributions are summed, divided by ``n ** length_power`` (``n``
+   = number of sentiment units), ``!`` marks add ``emphasis.exclamation`` each (up to
+   ``exclamation_cap``) in the direction of the sum, and ``s / sqrt(s**2 + alpha)`` maps the
+   result into (-1, 1).
+
+The weights live in ``data/rules.json``, fitted by ``scripts/build_lexicon.py`` on SmSA
+train (out-of-fold) and checked on SmSA valid; weights the SmSA text cannot inform (it is
+lower-cased, so ALL CAPS) are marked as priors there.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+__all__ = ["Params", "load_params", "rule_words", "score_tokens", "ELONG", "CAPS", "REDUP"]
+
+# token flags (set by the scorer's token analysis from original vs normalised forms)
+ELONG = 1
+CAPS = 2
+REDUP = 4
+
+BOUNDARY = frozenset(".,;:?!")
+ROLES = ("negator", "contrast", "concessive", "booster", "dampener")
+
+
+@dataclass(frozen=True)
+class Params:
+    """Weights of the rules (see the module docstring for where each one acts)."""
+
+    negation_scalar: float = 0.75
+    negation_window: int = 3
+    contrast_before: float = 0.5
+    contrast_after: float = 1.5
+    concessive_clause: float = 0.5
+    booster_increment: float = 0.3
+    booster_decay: float = 0.8
+    dampener_factor: float = 0.6
+    elongation: float = 0.2
+    caps: float = 0.25
+    reduplication: float = 0.2
+    exclamation: float = 0.1
+    exclamation_cap: int = 3
+    length_power: float = 0.0
+    alpha: float = 1.0
+    threshold_positive: float = 0.05
+    threshold_negative: float = -0.05
+    meta: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Params:
+        known = {f for f in cls.__dataclass_fields__ if f != "meta"}
+        weights = data.get("weights", data)
+        unknown = set(weights) - known
+        if unknown:
+            raise ValueError(
+                f"rules.json has unknown weights {sorted(unknown)}; expected a subset of {sorted(known)}."
+            )
+        meta = {k: v for k, v in data.items() if k != "weights"}
+        kw = {k: (int(v) if k in ("negation_window", "exclamation_cap") else float(v)) for k, v in weights.items()}
+        return cls(**kw, meta=meta)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d.pop("meta")
+        return d
+
+    def with_(self, **changes: Any) -> Params:
+        return replace(self, **changes)
+
+
+def _data_text(name: str) -> str:
+    return resources.files("trendlib.sentiment").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def load_params() -> Params:
+    """The shipped, fitted rule weights (``data/rules.json``), read once."""
+    return Params.from_dict(json.loads(_data_text("rules.json")))
+
+
+@lru_cache(maxsize=None)
+def rule_words() -> tuple[dict[str, tuple[str, str]], dict[str, list[tuple[tuple[str, ...], str, str]]]]:
+    """``(single, phrases)`` from ``data/rule_words.tsv``.
+
+    ``single`` maps a word to ``(role, position)``; ``phrases`` maps a first word to a
+    list of ``(rest_of_words, role, position)``, longest first.
+    """
+    single: dict[str, tuple[str, str]] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    for line in _data_text("rule_words.tsv").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, role, position = line.split("\t")
+        if role not in ROLES:
+            raise ValueError(f"rule_words.tsv: unknown role {role!r} for {word!r}; expected one of {ROLES}.")
+        parts = word.split()
+        if len(parts) == 1:
+            single[word] = (role, position)
+        else:
+            phrases.setdefault(parts[0], []).append((tuple(parts[1:]), role, position))
+    for lst in phrases.values():
+        lst.sort(key=lambda t: -len(t[0]))
+    return single, phrases
+
+
+def _codes(lex: Any) -> dict[str, tuple]:
+    """One lookup per token: ``norm -> (valence or None, role, position, phrase tails or None)``.
+
+    Built once per lexicon (and cached on it), merging its words, its phrase heads and the
+    rule words.
+    """
+    codes = lex.__dict__.get("_codes")
+    if codes is not None:
+        return codes
+    single, phrases = rule_words()
+    codes = {}
+    heads = set(lex._phrases) | set(phrases)
+    for w in set(lex._words) | set(single) | heads:
+        role, pos = single.get(w, (None, "-"))
+        tails = None
+        if w in heads:
+            tails = [(t, v, None, "-") for t, v in lex._phrases.get(w, ())]
+            tails += [(t, 0.0, r, p) for t, r, p in phrases.get(w, ())]
+            tails.sort(key=lambda c: -len(c[0]))
+        codes[w] = (lex._words.get(w), role, pos, tails)
+    lex._codes = codes
+    return codes
+
+
+def score_tokens(toks: list[tuple], lex: Any, P: Params, trace: list | None = None) -> float:
+    """Score typed tokens ``(norm, kind, flags, orig, base)`` with lexicon ``lex``; return the
+    compound polarity in [-1, 1].
+
+    Only units that matter (sentiment, rule words, clause punctuation) are kept, each with its
+    unit position, so windows are measured in units. When ``trace`` is a list, every unit is
+    kept and one dict per unit is appended describing what fired, then a summary dict.
+    """
+    codes = _codes(lex)
+    emoji_v = lex._emoji
+    keep_all = trace is not None
+    # ---- 1. units: (position, valence, role, role position, flags, kind, first tok, end tok)
+    S: list[list] = []
+    n = len(toks)
+    n_caps = n_excl = 0
+    i = pos = 0
+    while i < n:
+        tok = toks[i]
+        norm = tok[0]
+        e = codes.get(norm)
+        if e is not None and e[3] is not None:
+            j = i + 1
+            for tail, v, role, rp in e[3]:
+                k = len(tail)
+                if i + k < n and all(toks[i + 1 + q][0] == tail[q] for q in range(k)):
+                    j = i + 1 + k
+                    S.append([pos, v or 0.0, role, rp, 0, "phrase", i, j])
+                    break
+            if j > i + 1:
+                i = j
+                pos += 1
+                continue
+        flags = tok[2]
+        if flags & CAPS:
+            n_caps += 1
+        if e is not None:
+            v = e[0]
+            if v is None and flags & REDUP:
+                base = codes.get(tok[4])
+                v = base[0] if base is not None else None
+            S.append([pos, v or 0.0, e[1], e[2], flags, tok[1], i, i + 1])
+        else:
+            kind = tok[1]
+            v = None
+            if kind == "punct":
+                n_excl += norm.count("!")
+                if keep_all or any(c in BOUNDARY for c in norm):
+                    S.append([pos, 0.0, "boundary" if any(c in BOUNDARY for c in norm) else None,
+                              "-", 0, kind, i, i + 1])
+                i += 1
+                pos += 1
+                continue
+            if flags & REDUP:
+                base = codes.get(tok[4])
+                v = base[0] if base is not None else None
+            elif kind == "emoji" or kind == "emoticon":
+                v = emoji_v.get(norm)
+            if v or keep_all:
+                S.append([pos, v or 0.0, None, "-", flags, kind, i, i + 1])
+        i += 1
+        pos += 1
+    caps_on = False
+    if n_caps:
+        n_words = sum(1 for t in toks if t[1] == "word")
+        caps_on = n_caps < n_words
+    m = len(S)
+    # ---- 2. which units carry sentiment; which modifiers and negators act
+    pure = [u[1] != 0.0 and u[2] is None for u in S]
+    used = [False] * m
+    W = P.negation_window
+    for k in range(m):
+        if not pure[k]:
+            continue
+        p0 = S[k][0]
+        a = k - 1
+        while a >= 0 and p0 - S[a][0] <= 2 and S[a][2] != "boundary" and not pure[a]:
+            if S[a][2] in ("booster", "dampener") and S[a][3] in ("pre", "both"):
+                used[a] = True
+            a -= 1
+        a = k + 1
+        while a < m and S[a][0] - p0 <= 2 and S[a][2] != "boundary" and not pure[a]:
+            if S[a][2] in ("booster", "dampener") and S[a][3] in ("post", "both"):
+                used[a] = True
+            a += 1
+        a = k - 1
+        while a >= 0 and p0 - S[a][0] <= W and S[a][2] not in ("boundary", "contrast", "concessive"):
+            if S[a][2] == "negator":
+                used[a] = True
+                break
+            a -= 1
+    # ---- 3. contributions
+    contrib = [0.0] * m
+    fired: list[list[str]] | None = [[] for _ in range(m)] if keep_all else None
+    n_active = 0
+    for k in range(m):
+        u = S[k]
+        v = u[1]
+        if v == 0.0 or (not pure[k] and used[k]):
+            continue
+        n_active += 1
+        sign = 1.0 if v > 0 else -1.0
+        f = u[4]
+        if f:
+            if f & ELONG:
+                v += sign * P.elongation
+                if fired is not None:
+                    fired[k].append(f"elongation +{P.elongation:g}")
+            if f & REDUP:
+                v += sign * P.reduplication
+                if fired is not None:
+                    fired[k].append(f"reduplication +{P.reduplication:g}")
+            if caps_on and f & CAPS:
+                v += sign * P.caps
+                if fired is not None:
+                    fired[k].append(f"ALL CAPS +{P.caps:g}")
+        if pure[k]:
+            p0 = u[0]
+            for direction, positions in ((-1, ("pre", "both")), (1, ("post", "both"))):
+                a = k + direction
+                while 0 <= a < m and abs(S[a][0] - p0) <= 2 and S[a][2] != "boundary" and not pure[a]:
+                    role = S[a][2]
+                    if role == "booster" and S[a][3] in positions:
+                        inc = P.booster_increment * (P.booster_decay ** (abs(S[a][0] - p0) - 1))
+                        v += sign * inc
+                        if fired is not None:
+                            fired[k].append(f"booster '{_text(toks, S[a])}' +{inc:.3g}")
+                    elif role == "dampener" and S[a][3] in positions:
+                        v *= P.dampener_factor
+                        if fired is not None:
+                            fired[k].append(f"dampener '{_text(toks, S[a])}' x{P.dampener_factor:.3g}")
+                    a += direction
+            if u[5] != "emoji" and u[5] != "emoticon":
+                a = k - 1
+                while a >= 0 and p0 - S[a][0] <= W and S[a][2] not in ("boundary", "contrast", "concessive"):
+                    if S[a][2] == "negator":
+                        v *= -P.negation_scalar
+                        if fired is not None:
+                            fired[k].append(f"negated by '{_text(toks, S[a])}' x-{P.negation_scalar:.3g}")
+                        break
+                    a -= 1
+        contrib[k] = v
+    # ---- 4. contrast and concessive weights
+    for k in range(m):
+        role = S[k][2]
+        if role == "contrast":
+            wb, wa = P.contrast_before, P.contrast_after
+            for a in range(m):
+                if contrib[a] != 0.0 and a != k:
+                    w = wb if a < k else wa
+                    contrib[a] *= w
+                    if fired is not None:
+                        where = "before" if a < k else "after"
+                        fired[a].append(f"{where} contrast '{_text(toks, S[k])}' x{w:.3g}")
+        elif role == "concessive":
+            a = k + 1
+            while a < m and S[a][2] not in ("boundary", "contrast"):
+                if contrib[a] != 0.0:
+                    contrib[a] *= P.concessive_clause
+                    if fired is not None:
+                        fired[a].append(f"concessive clause '{_text(toks, S[k])}' x{P.concessive_clause:.3g}")
+                a += 1
+    s = math.fsum(contrib)
+    if n_active > 1 and P.length_power:
+        s /= n_active**P.length_power
+    if s != 0.0 and n_excl:
+        n_excl = min(n_excl, P.exclamation_cap)
+        s += (1.0 if s > 0 else -1.0) * P.exclamation * n_excl
+    else:
+        n_excl = 0
+    score = s / math.sqrt(s * s + P.alpha) if s else 0.0
+    score = max(-1.0, min(1.0, score))
+    if trace is not None and fired is not None:
+        for k, u in enumerate(S):
+            trace.append(
+                {
+                    "token": _text(toks, u),
+                    "norm": " ".join(t[0] for t in toks[u[6] : u[7]]),
+                    "kind": u[5],
+                    "role": u[2] or ("modifier used" if used[k] else ""),
+                    "valence": u[1],
+                    "contribution": contrib[k],
+                    "rules": "; ".join(fired[k]),
+                }
+            )
+        trace.append({"_sum": s, "_exclamations": n_excl, "_n_active": n_active})
+    return score
+
+
+def _text(toks: list[tuple], u: list) -> str:
+    return " ".join(t[3] for t in toks[u[6] : u[7]])

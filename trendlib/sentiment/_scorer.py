@@ -1,0 +1,277 @@
+"""Explainable lexicon+rules sentiment: ``polarity``, ``label``, ``explain``.
+
+Text is split on whitespace; each distinct chunk is analysed once (memoised) with
+:func:`trendlib.text.tokens`, which gives the original and the normalised form of every
+token. The original form carries the emphasis (``BAGUSSS``, ``enak2``); the normalised form
+is looked up in the lexicon. The rules and their fitted weights are described in
+:mod:`trendlib.sentiment._rules` and ``docs/sentiment_lexicon.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._lexicon import _emoji_table, as_lexicon
+from ._rules import CAPS, ELONG, REDUP, Params, load_params, score_tokens
+
+__all__ = ["polarity", "label", "explain", "Explanation", "analyse"]
+
+_PUNCT = re.compile(r"[.,;:!?]+")
+_ELONG = re.compile(r"([^\W\d_])\1\1", re.UNICODE)
+_REDUP = re.compile(r"^([^\W\d_]{2,})-\1$")
+_REDUP2 = re.compile(r"^([^\W\d_]{2,})2$")
+_EMOJI_STRIP = dict.fromkeys([0xFE0F, 0xFE0E, 0x200D, *range(0x1F3FB, 0x1F400)])
+_NO_LOOKUP = frozenset(("mention", "url", "number", "placeholder"))
+_CHUNKS: dict[str, tuple[tuple, ...]] = {}
+_CHUNKS_MAX = 1 << 19
+
+
+def _analyse_chunk(chunk: str) -> tuple[tuple, ...]:
+    low = chunk.lower()
+    if low in _emoji_table() and not low[0].isalnum():
+        return ((low, "emoticon", 0, chunk, low),)
+    from ..text import tokens as text_tokens
+
+    out: list[tuple] = []
+    pos = 0
+    for t in text_tokens(chunk):
+        for m in _PUNCT.finditer(chunk, pos, t.start):
+            out.append((m.group(), "punct", 0, m.group(), m.group()))
+        pos = max(pos, t.end)
+        kind, orig, norm = t.kind, t.text, t.norm
+        if kind == "punct":
+            out.append((norm, "punct", 0, orig, norm))
+            continue
+        if kind == "emoji":
+            norm = orig.translate(_EMOJI_STRIP) or orig
+            out.append((norm, kind, 0, orig, norm))
+            continue
+        if kind in _NO_LOOKUP:
+            out.append((orig, kind, 0, orig, orig))
+            continue
+        if kind == "hashtag":
+            norm = norm.lstrip("#")
+            kind = "word"
+        flags = 0
+        letters = [c for c in orig if c.isalpha()]
+        if len(letters) >= 2 and orig.isupper():
+            flags |= CAPS
+        if _ELONG.search(orig.lower()) and not _ELONG.search(norm):
+            flags |= ELONG
+        parts = norm.split()
+        for p in parts or [norm]:
+            base = p
+            m = _REDUP.match(p) or _REDUP2.match(p)
+            if m:
+                base = m.group(1)
+                flags |= REDUP
+            out.append((p, kind, flags, orig, base))
+    for m in _PUNCT.finditer(chunk, pos):
+        out.append((m.group(), "punct", 0, m.group(), m.group()))
+    return tuple(out)
+
+
+def analyse(text: str) -> list[tuple]:
+    """Typed tokens ``(norm, kind, flags, orig, base)`` of ``text`` (internal; memoised per chunk)."""
+    out: list[tuple] = []
+    cache = _CHUNKS
+    for chunk in text.split():
+        hit = cache.get(chunk)
+        if hit is None:
+            hit = _analyse_chunk(chunk)
+            if len(cache) >= _CHUNKS_MAX:
+                cache.clear()
+            cache[chunk] = hit
+        out.extend(hit)
+    return out
+
+
+def _check_text(text: Any, func: str) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"The 'text' parameter of {func}() must be a str. Got {type(text).__name__}.")
+    return text
+
+
+def _label_of(score: float, P: Params, threshold: Any) -> str:
+    if threshold is None:
+        lo, hi = P.threshold_negative, P.threshold_positive
+    elif isinstance(threshold, (tuple, list)) and len(threshold) == 2:
+        lo, hi = float(threshold[0]), float(threshold[1])
+    else:
+        try:
+            t = float(threshold)
+        except (TypeError, ValueError):
+            t = -1.0
+        if not 0 <= t < 1:
+            raise ValueError(
+                "The 'threshold' parameter of label() must be None, a number in [0, 1) or a pair "
+                f"(negative, positive). Got {threshold!r}."
+            )
+        lo, hi = -t, t
+    if score > hi:
+        return "positive"
+    if score < lo:
+        return "negative"
+    return "neutral"
+
+
+def polarity(text: str, *, lexicon: Any = None) -> float:
+    """Polarity of one text in [-1, 1] from the lexicon and the Indonesian rules.
+
+    Parameters
+    ----------
+    text : str
+        Raw social media text (slang, emoji, elongation are handled).
+    lexicon : Lexicon, mapping or path, optional
+        Default: the shipped trendlib lexicon. Any mapping ``word -> score`` works, e.g.
+        ``trendlib.datasets.load_inset()`` (scores on -5..+5; the scale is inferred).
+
+    Returns
+    -------
+    float
+        0.0 for text without sentiment; the sign gives the direction.
+
+    Examples
+    --------
+    >>> polarity("makanannya enak banget, pelayanan ramah") > 0
+    True
+    >>> polarity("makanannya tidak enak") < 0
+    True
+    >>> polarity("")
+    0.0
+    """
+    _check_text(text, "polarity")
+    return score_tokens(analyse(text), as_lexicon(lexicon), load_params())
+
+
+def label(text: str, *, lexicon: Any = None, threshold: Any = None) -> str:
+    """Sentiment label of one text: ``"positive"``, ``"negative"`` or ``"neutral"``.
+
+    Parameters
+    ----------
+    text : str
+    lexicon : Lexicon, mapping or path, optional
+        As in :func:`polarity`.
+    threshold : float or (float, float), optional
+        Polarity above ``+t`` is positive, below ``-t`` negative. A pair gives
+        ``(negative, positive)`` bounds. Default: the thresholds fitted on SmSA
+        (``rules.json``).
+
+    Examples
+    --------
+    >>> label("Pelayanannya ramah, mantap jiwa 👍")
+    'positive'
+    >>> label("kecewa, barang rusak dan telat")
+    'negative'
+    >>> label("besok rapat jam 9 di balai kota")
+    'neutral'
+    """
+    _check_text(text, "label")
+    P = load_params()
+    return _label_of(score_tokens(analyse(text), as_lexicon(lexicon, func="label"), P), P, threshold)
+
+
+@dataclass
+class Explanation:
+    """What the scorer saw in one text: per-unit contributions and the rules that fired.
+
+    Attributes
+    ----------
+    text : str
+    polarity : float
+    label : str
+    table : pandas.DataFrame
+        One row per token or multi-word unit: ``token`` (original form), ``norm``,
+        ``kind``, ``role`` (negator, booster, ...), ``valence`` (lexicon value / scale),
+        ``contribution`` (after the rules) and ``rules`` (what changed it).
+    rules : list of str
+        Every rule that fired, in order, including text-level ones (exclamation, squash).
+    """
+
+    text: str
+    polarity: float
+    label: str
+    table: Any = field(repr=False)
+    rules: list[str] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        rows = self.table[(self.table["contribution"] != 0) | (self.table["role"] != "")]
+        lines = [f"Explanation(polarity={self.polarity:+.3f}, label={self.label!r})"]
+        for r in rows.itertuples(index=False):
+            extra = f"  [{r.rules}]" if r.rules else ""
+            role = f" ({r.role})" if r.role else ""
+            lines.append(f"  {r.token!s:<18}{role:<18} {r.valence:+.2f} -> {r.contribution:+.3f}{extra}")
+        lines += [f"  * {r}" for r in self.rules]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        head = f"<p><b>polarity {self.polarity:+.3f}</b> ({escape(self.label)}): {escape(self.text)}</p>"
+        foot = "".join(f"<li>{escape(r)}</li>" for r in self.rules)
+        return head + self.table.to_html(index=False) + (f"<ul>{foot}</ul>" if foot else "")
+
+
+def explain(text: str, *, lexicon: Any = None, threshold: Any = None) -> Explanation:
+    """Explain the polarity of one text: each token's contribution and every rule that fired.
+
+    Parameters
+    ----------
+    text : str
+    lexicon, threshold
+        As in :func:`label`.
+
+    Returns
+    -------
+    Explanation
+        ``repr`` prints the tokens that matter; in Jupyter it renders as a table.
+        ``.table`` is a DataFrame with one row per unit.
+
+    Examples
+    --------
+    >>> e = explain("makanannya enak banget tapi pelayanannya tidak ramah")
+    >>> e.label
+    'negative'
+    >>> e.table.set_index("token").loc["ramah", "rules"]
+    "negated by 'tidak' x-...; after contrast 'tapi' x..."
+    """
+    _check_text(text, "explain")
+    import pandas as pd
+
+    lex = as_lexicon(lexicon, func="explain")
+    P = load_params()
+    trace: list[dict] = []
+    score = score_tokens(analyse(text), lex, P, trace)
+    summary = trace.pop()
+    table = pd.DataFrame(
+        trace, columns=["token", "norm", "kind", "role", "valence", "contribution", "rules"]
+    )
+    rules = [r for rs in table["rules"] if rs for r in rs.split("; ")]
+    s = summary["_sum"]
+    if summary["_n_active"] > 1 and P.length_power:
+        rules.append(f"sum divided by {summary['_n_active']}^{P.length_power:g} sentiment units")
+    if summary["_exclamations"]:
+        rules.append(f"{summary['_exclamations']} exclamation mark(s) +{P.exclamation:g} each")
+    if s:
+        rules.append(f"squash s={s:+.3f} -> s/sqrt(s^2+{P.alpha:g}) = {score:+.3f}")
+    lab = _label_of(score, P, threshold)
+    return Explanation(text=text, polarity=score, label=lab, table=table, rules=rules)
+
+
+def polarity_many(texts: Any, *, lexicon: Any = None) -> list[float]:
+    """Polarity of many texts (batch path: memoised per distinct text and chunk; internal)."""
+    lex = as_lexicon(lexicon, func="add_sentiment")
+    P = load_params()
+    memo = lex._memo
+    out = []
+    for text in texts:
+        v = memo.get(text)
+        if v is None:
+            v = score_tokens(analyse(text), lex, P) if isinstance(text, str) else float("nan")
+            if len(memo) >= 1 << 18:
+                memo.clear()
+            memo[text] = v
+        out.append(v)
+    return out
