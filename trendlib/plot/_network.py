@@ -1,0 +1,174 @@
+"""Network figure: the largest nodes of a graph, coloured by community, top nodes labelled.
+
+matplotlib is imported inside the function. The node collection carries ``gid="nodes"``,
+each edge collection ``gid="edges"`` and each label ``gid="label:<node>"``, so a figure
+can be checked against its graph.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+__all__ = ["network"]
+
+_PREFIX = {"hashtag": "#", "hashtags": "#", "mention": "@", "mentions": "@", "account": "@"}
+_OTHER = "#bbbbbb"
+
+
+def _membership(G: Any, communities: Any) -> dict:
+    import pandas as pd
+
+    if communities is None:
+        return {n: c for n, c in G.nodes(data="community") if c is not None}
+    if isinstance(communities, pd.DataFrame):
+        from .._validation import require_columns
+
+        require_columns(communities, ["node", "community"], func="network", hint="trendlib.graphs.communities(G)")
+        return dict(zip(communities["node"], communities["community"]))
+    if isinstance(communities, dict):
+        return dict(communities)
+    if isinstance(communities, (list, tuple)):
+        return {n: i for i, part in enumerate(communities) for n in part}
+    raise TypeError(
+        "network() expects communities as the table from trendlib.graphs.communities(G), a "
+        f"dict node -> community or a list of node sets. Got {type(communities).__name__}."
+    )
+
+
+def _node_size(G: Any, size: str | None) -> dict:
+    if size is None:
+        for attr in ("count", "n_posts"):
+            if G.number_of_nodes() and all(attr in d for _, d in G.nodes(data=True)):
+                size = attr
+                break
+    if size is not None:
+        return {n: float(d.get(size, 0) or 0) for n, d in G.nodes(data=True)}
+    return {n: float(v) for n, v in G.degree(weight=None)}
+
+
+def _layout(H: Any, *, seed: int | None, weight: str | None) -> dict:
+    """Spring layout of the largest component in the unit disc, other components on a ring.
+
+    Laying out disconnected parts together pushes them far apart and crushes the main
+    component into a dot; here each component is laid out on its own.
+    """
+    import networkx as nx
+
+    comps = sorted((sorted(c, key=str) for c in nx.connected_components(H.to_undirected(as_view=True))), key=lambda c: (-len(c), str(c[0])))
+    if not comps:
+        return {}
+    pos: dict = {}
+    main = H.subgraph(comps[0])
+    pos.update(nx.spring_layout(main, seed=seed, weight=weight, k=1.5 / np.sqrt(len(comps[0])), center=(0, 0), scale=1.0) if len(comps[0]) > 1 else {comps[0][0]: np.zeros(2)})
+    rest = comps[1:]
+    for i, comp in enumerate(rest):
+        angle = 2 * np.pi * i / max(len(rest), 1) + np.pi / 4
+        centre = 1.35 * np.array([np.cos(angle), np.sin(angle)])
+        r = 0.08 + 0.25 * np.sqrt(len(comp) / len(comps[0]))
+        if len(comp) == 1:
+            pos[comp[0]] = centre
+        else:
+            pos.update(nx.spring_layout(H.subgraph(comp), seed=seed, weight=weight, center=centre, scale=r))
+    return {n: np.asarray(p, dtype=float) for n, p in pos.items()}
+
+
+def network(G: Any, *, communities: Any = None, top: int = 60, labels: int = 12, size: str | None = None, weight: str | None = "weight", n_colors: int = 10, ax: Any = None, seed: int | None = 0, figsize: tuple[float, float] = (9, 9), title: str | None = None) -> Any:
+    """Draw the ``top`` largest nodes of ``G`` coloured by community, labelling the biggest.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        E.g. from :func:`trendlib.graphs.co_hashtag_graph` or ``interaction_graph``.
+    communities : DataFrame, dict or list of sets, optional
+        The table from :func:`trendlib.graphs.communities` (default: the ``community``
+        node attribute, if any).
+    top : int
+        Draw this many nodes, the largest by ``size``.
+    labels : int
+        Label this many of the largest nodes (``#`` / ``@`` prefixed for hashtag and
+        account graphs).
+    size : str, optional
+        Node attribute giving node size (default ``count`` or ``n_posts`` when all nodes
+        have it, else degree).
+    weight : str or None
+        Edge attribute for the layout and edge widths (negative weights are ignored).
+    n_colors : int
+        Colour the ``n_colors`` largest communities; the rest are grey.
+    ax : matplotlib Axes, optional
+    seed : int or None
+        Seed of the spring layout (the same seed gives the same drawing).
+    figsize : (float, float)
+        Size of a new figure when ``ax`` is None.
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import networkx as nx
+    >>> G = nx.Graph([("ktt", "asean"), ("asean", "jakarta"), ("timnas", "garuda")])
+    >>> ax = network(G, communities=[{"ktt", "asean", "jakarta"}, {"timnas", "garuda"}], labels=2)
+    >>> sorted(t.get_text() for t in ax.texts)
+    ['asean', 'garuda']
+    """
+    import matplotlib.pyplot as plt
+    import networkx as nx
+    from matplotlib.collections import LineCollection
+    from matplotlib.lines import Line2D
+
+    from ..graphs._util import check_graph, check_int
+
+    check_graph(G, func="network")
+    top = check_int(top, name="top", func="network")
+    labels = check_int(labels, name="labels", func="network", minimum=0)
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize)
+    member = _membership(G, communities)
+    sizes = _node_size(G, size)
+    nodes = sorted(G.nodes(), key=lambda n: (-sizes.get(n, 0.0), str(n)))[:top]
+    H = G.subgraph(nodes)
+    use_w = weight if weight and all((w or 0) >= 0 for _, _, w in H.edges(data=weight, default=1)) else None
+    pos = _layout(H, seed=seed, weight=use_w)
+
+    # colours: the n_colors largest communities (by nodes drawn), the rest grey
+    counts: dict = {}
+    for n in nodes:
+        if n in member:
+            counts[member[n]] = counts.get(member[n], 0) + 1
+    ranked = sorted(counts, key=lambda c: (-counts[c], str(c)))[:n_colors]
+    cmap = plt.get_cmap("tab10" if n_colors <= 10 else "tab20")
+    colour_of = {c: cmap(i % cmap.N) for i, c in enumerate(ranked)}
+    colours = [colour_of.get(member.get(n), _OTHER) for n in nodes]
+
+    if H.number_of_edges():
+        segs = [(pos[u], pos[v]) for u, v in H.edges()]
+        w = np.array([float(d if d is not None else 1) for _, _, d in H.edges(data=use_w, default=1)]) if use_w else np.ones(len(segs))
+        widths = 0.3 + 2.5 * (w - w.min()) / (w.max() - w.min()) if w.max() > w.min() else np.full(len(w), 0.8)
+        ax.add_collection(LineCollection(segs, linewidths=widths, colors="#888888", alpha=0.35, zorder=1, gid="edges"))
+    if nodes:
+        xy = np.array([pos[n] for n in nodes])
+        s = np.array([sizes.get(n, 0.0) for n in nodes])
+        area = 30 + 600 * np.sqrt(s / s.max()) if s.max() > 0 else np.full(len(nodes), 80.0)
+        ax.scatter(xy[:, 0], xy[:, 1], s=area, c=colours, edgecolors="white", linewidths=0.8, zorder=2, gid="nodes")
+        prefix = _PREFIX.get(str(G.graph.get("node_type", "")), "")
+        for n in nodes[:labels]:
+            x, y = pos[n]
+            ax.text(x, y, f"{prefix}{n}", fontsize=9, ha="center", va="bottom", zorder=3, gid=f"label:{n}",
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
+        pad = 0.1
+        ax.set_xlim(xy[:, 0].min() - pad, xy[:, 0].max() + pad)
+        ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
+    if ranked:
+        handles = [Line2D([], [], marker="o", ls="", color=colour_of[c], label=f"community {c} ({counts[c]})") for c in ranked]
+        if len(counts) > len(ranked):
+            handles.append(Line2D([], [], marker="o", ls="", color=_OTHER, label="other communities"))
+        ax.legend(handles=handles, loc="best", fontsize=8, frameon=False)
+    ax.set_axis_off()
+    ax.set_title(title if title is not None else f"top {len(nodes)} of {G.number_of_nodes()} nodes")
+    return ax
