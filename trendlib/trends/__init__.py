@@ -5,6 +5,8 @@
 * ``explain_burst(posts, burst, ...)``: distinctive terms (log-odds with an informative
   Dirichlet prior), collocations, top accounts and sample posts of a burst against the
   time before it.
+* ``log_odds(a, b, *, prior=None)``: log-odds ratios with z-scores of term counts in two
+  corpora (Monroe, Colaresi & Quinn 2008).
 
 The formulas are written down in ``docs/trends.md``.
 """
@@ -18,6 +20,7 @@ _LAZY = {
     "trending": "._trending",
     "explain_burst": "._explain",
     "BurstExplanation": "._explain",
+    "log_odds": "._logodds",
 }
 
 __all__ = sorted(_LAZY)
