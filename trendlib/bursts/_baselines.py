@@ -32,6 +32,21 @@ __all__ = ["OnlineScorer", "ONLINE_METHODS"]
 ONLINE_METHODS = ("zscore", "poisson", "ewma")
 
 
+def _log_tail(x: np.ndarray, lam: np.ndarray) -> np.ndarray:
+    """``log P(X >= x)`` for ``X ~ Poisson(lam)``, finite even far in the tail.
+
+    Where ``scipy.stats.poisson.logsf`` underflows to ``-inf`` (x far above lam), the
+    tail is bounded by ``P(X = x) / (1 - lam / (x + 1))``; its log is used instead.
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = stats.poisson.logsf(x - 1.0, lam)
+        bad = ~np.isfinite(out)
+        if bad.any():
+            xb, lb = x[bad], lam[bad]
+            out[bad] = stats.poisson.logpmf(xb, lb) - np.log1p(-lb / (xb + 1.0))
+    return out
+
+
 class OnlineScorer:
     """Per-key baseline state, advanced one bin at a time (vectorised over keys)."""
 
@@ -82,8 +97,7 @@ class OnlineScorer:
             mu, sd = np.zeros(m), np.zeros(m)
         if self.method == "poisson":
             lam = np.maximum(mu * (total if self.normalize else 1.0), 1.0 / self.window)
-            with np.errstate(divide="ignore"):
-                score = -stats.poisson.logsf(counts - 1.0, lam) / np.log(10.0)
+            score = -_log_tail(counts, lam) / np.log(10.0)
         else:
             score = (x - mu) / np.maximum(sd, unit)
         ready = self.n_seen >= self.min_periods

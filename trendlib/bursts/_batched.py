@@ -43,11 +43,13 @@ def _check_common(s, gamma, n_states, func):
     return s, gamma, int(n_states)
 
 
-def batched_states(r: np.ndarray, d: np.ndarray | None, s: float, gamma: float, k: int):
+def batched_states(r: np.ndarray, d: np.ndarray | None, s: float, gamma: float, k: int,
+                   n_series: int = 1):
     """Viterbi states and model terms for rows of ``r`` (m, n); ``d`` (m, n) or None.
 
-    Returns ``(q, a, b, A, B, base, rates)``: states (m, n), the emission factors and
-    coefficients (see ``_viterbi``), baseline and per-state rates (m, k).
+    The cost of going up one state is ``gamma * ln(n * n_series)`` (``n_series=1``:
+    Kleinberg's ``gamma * ln(n)``). Returns ``(q, a, b, A, B, rates)``: states (m, n),
+    the emission factors and coefficients (see ``_viterbi``) and per-state rates (m, k).
     """
     m, n = r.shape
     powers = np.power(s, np.arange(k, dtype=np.float64))
@@ -73,7 +75,7 @@ def batched_states(r: np.ndarray, d: np.ndarray | None, s: float, gamma: float, 
             active = lam0 > 0
     A = np.where(np.isfinite(A), A, 0.0)
     B = np.where(np.isfinite(B), B, 0.0)
-    g = gamma * math.log(n) if n > 0 else 0.0
+    g = gamma * math.log(n * n_series) if n * n_series > 0 else 0.0
     q = np.zeros((m, n), np.int64)
     if active.any():
         q[active] = viterbi_many(a[active], b[active], A[active], B[active], g)

@@ -94,6 +94,7 @@ def detect_bursts(
     threshold: float = 3.0,
     min_count: int = 3,
     min_periods: int | None = None,
+    correct_keys: bool = True,
 ) -> pd.DataFrame:
     """Find the bursts of every key of a counts table.
 
@@ -123,6 +124,11 @@ def detect_bursts(
         methods every hot bin does.
     min_periods : int, optional
         Bins of history before baseline methods may flag (default ``window // 2``).
+    correct_keys : bool, default True
+        Kleinberg only: scanning ``m`` keys gives ``m`` times the chances of a chance
+        burst, so the cost of going up is ``gamma * ln(n_bins * m)`` instead of
+        ``gamma * ln(n_bins)`` (a Bonferroni-style correction; with one key, or
+        ``False``, each row is exactly :func:`kleinberg_batched`).
 
     Returns
     -------
@@ -154,7 +160,7 @@ def detect_bursts(
         d = np.broadcast_to(totals[None, :], mat.shape) if normalize else None
         if normalize and (d < mat).any():
             raise ValueError(f"{func}(): some counts exceed the bin total; was the counts table edited?")
-        q, a, b, A, B, rates = batched_states(mat, d, s, gamma, k)
+        q, a, b, A, B, rates = batched_states(mat, d, s, gamma, k, len(keys) if correct_keys else 1)
         rows = burst_rows(q, a, b, A, B, rates, k)
         r, st, en, level, score = rows["row"], rows["start"], rows["end"], rows["level"], rows["weight"]
     else:

@@ -53,7 +53,7 @@ class BurstDetector:
     method : {"zscore", "poisson", "ewma", "kleinberg"}, default "zscore"
         See :func:`trendlib.detect_bursts`; the online methods are exact, kleinberg
         events are provisional (module notes).
-    normalize, window, threshold, min_count, min_periods, s, gamma, n_states
+    normalize, window, threshold, min_count, min_periods, s, gamma, n_states, correct_keys
         As in :func:`trendlib.detect_bursts`.
     freq : str or Timedelta, optional
         Bin width, used to end a burst still open at the last bin; default the
@@ -84,7 +84,8 @@ class BurstDetector:
 
     def __init__(self, method: str = "zscore", *, normalize: bool = False, window: int = 24,
                  threshold: float = 3.0, min_count: int = 3, min_periods: int | None = None,
-                 s: float = 2.0, gamma: float = 1.0, n_states: int = 2, freq: Any = None) -> None:
+                 s: float = 2.0, gamma: float = 1.0, n_states: int = 2, correct_keys: bool = True,
+                 freq: Any = None) -> None:
         self.method = method
         self.normalize = normalize
         self.window = window
@@ -94,6 +95,7 @@ class BurstDetector:
         self.s = s
         self.gamma = gamma
         self.n_states = n_states
+        self.correct_keys = correct_keys
         self.freq = freq
 
     # -- state ---------------------------------------------------------------------
@@ -195,7 +197,8 @@ class BurstDetector:
                 A, B, a, b = -np.log(rates), rates, x, np.ones(m)
         A = np.where(np.isfinite(A), A, 0.0)
         B = np.where(np.isfinite(B), B, 0.0)
-        g = self._gamma * math.log(max(self.n_bins_ + 1, 2))
+        n_tests = (self.n_bins_ + 1) * (m if self.correct_keys else 1)
+        g = self._gamma * math.log(max(n_tests, 2))
         emit = emissions(a, b, A.T, B.T)
         known = rates[:, 0] > 0
         emit[:, ~known] = 0.0
@@ -252,7 +255,7 @@ class BurstDetector:
         if self.method == "kleinberg":
             return detect_bursts(self._counts_table(), method="kleinberg", normalize=self.normalize,
                                  s=self.s, gamma=self.gamma, n_states=self.n_states,
-                                 min_count=self.min_count)
+                                 min_count=self.min_count, correct_keys=self.correct_keys)
         times = pd.DatetimeIndex(self._times) if isinstance(self._times[0], pd.Timestamp) else self._times
         edges = times.append(pd.DatetimeIndex([times[-1] + self._step()]))
         rows = list(self._closed)

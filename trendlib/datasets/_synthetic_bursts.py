@@ -1,0 +1,194 @@
+"""make_bursty_stream: a seeded hashtag stream with planted bursts, and the truth."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._validation import check_choice
+
+__all__ = ["make_bursty_stream"]
+
+# plausible Indonesian event hashtags; more keys are numbered after these
+_NAMES = [
+    "kttasean", "asean2023", "jakarta", "macetjakarta", "timnasday", "banjirjakarta",
+    "pemilu2024", "kipkuliah", "danantara", "ikn", "harikemerdekaan", "mudik2024",
+    "bbmnaik", "gempa", "polusijakarta", "krl", "umkm", "pilkada", "bansos", "piala_aff",
+]
+_TEMPLATES = [
+    "Update terbaru soal #{k} hari ini",
+    "Warga ramai membahas #{k} di lini masa",
+    "Pantauan langsung #{k}, simak infonya",
+    "Kenapa #{k} jadi trending ya?",
+]
+
+
+def _pick_range(value: Any, name: str) -> tuple[float, float]:
+    if np.isscalar(value):
+        return float(value), float(value)
+    lo, hi = value
+    if not 0 < lo <= hi:
+        raise ValueError(f"The {name!r} parameter of make_bursty_stream() must be (low, high) with 0 < low <= high. Got {value!r}.")
+    return float(lo), float(hi)
+
+
+def make_bursty_stream(
+    seed: int = 0,
+    *,
+    n_keys: int = 20,
+    n_bins: int = 24 * 14,
+    n_bursts: int = 10,
+    freq: str = "1h",
+    start: Any = "2023-09-01",
+    tz: str = "Asia/Jakarta",
+    base_rate: Any = (1.0, 20.0),
+    factor: Any = (5.0, 10.0),
+    duration: Any = (4, 12),
+    background: float = 20.0,
+    seasonality: float = 0.3,
+    output: str = "counts",
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A hashtag stream (Poisson counts per bin) with planted bursts, and their truth.
+
+    Each key has a baseline rate (posts per bin, log-uniform in ``base_rate``); all
+    rates, and ``background`` posts without a hashtag, follow one daily cycle of
+    relative amplitude ``seasonality`` (people post more in the evening). ``n_bursts``
+    bursts multiply a key's rate by ``factor`` for ``duration`` bins; they never overlap
+    on one key and start after the first 15% of the bins (so baselines have history).
+
+    Parameters
+    ----------
+    seed : int
+        Seed of the random generator (same seed, same data).
+    n_keys, n_bins, n_bursts : int
+        Number of hashtags, time bins and planted bursts.
+    freq, start, tz
+        Bin width, first bin (read in ``tz``) and time zone of the bins.
+    base_rate, factor : float or (low, high)
+        Baseline posts per bin of a key; rate multiplier inside a burst.
+    duration : int or (low, high)
+        Burst length in bins.
+    background : float
+        Posts per bin that carry no hashtag (they only add to ``total``).
+    seasonality : float
+        Relative amplitude of the daily cycle, in ``[0, 1)``.
+    output : {"counts", "posts"}
+        A counts table (as :func:`trendlib.count` returns) or canonical posts, one
+        hashtag per post, whose ``trendlib.count(posts, freq=freq, tz=tz)`` is that table.
+
+    Returns
+    -------
+    data : pandas.DataFrame
+        The counts table or the posts.
+    truth : pandas.DataFrame
+        One row per planted burst: ``key``, ``start``, ``end`` (half-open, bin edges in
+        ``tz``), ``factor``, ``base_rate``.
+
+    Examples
+    --------
+    >>> counts, truth = make_bursty_stream(seed=1, n_keys=5, n_bins=48, n_bursts=2)
+    >>> counts.columns.tolist(), len(counts), len(truth)
+    (['time', 'key', 'count', 'total'], 240, 2)
+    >>> truth.columns.tolist()
+    ['key', 'start', 'end', 'factor', 'base_rate']
+    """
+    check_choice(output, ["counts", "posts"], name="output", func="make_bursty_stream")
+    for name, v in (("n_keys", n_keys), ("n_bins", n_bins)):
+        if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:
+            raise ValueError(f"The {name!r} parameter of make_bursty_stream() must be an integer >= 1. Got {v!r}.")
+    if isinstance(n_bursts, bool) or not isinstance(n_bursts, (int, np.integer)) or n_bursts < 0:
+        raise ValueError(f"The 'n_bursts' parameter of make_bursty_stream() must be an integer >= 0. Got {n_bursts!r}.")
+    if not 0 <= seasonality < 1:
+        raise ValueError(f"The 'seasonality' parameter of make_bursty_stream() must be in [0, 1). Got {seasonality!r}.")
+    from ..counts import parse_freq, resolve_tz
+
+    step = parse_freq(freq, func="make_bursty_stream")
+    tzname = resolve_tz(tz, func="make_bursty_stream")
+    rng = np.random.default_rng(seed)
+    b_lo, b_hi = _pick_range(base_rate, "base_rate")
+    f_lo, f_hi = _pick_range(factor, "factor")
+    d_lo, d_hi = (int(x) for x in _pick_range(duration, "duration"))
+
+    keys = [(_NAMES[i] if i < len(_NAMES) else f"topik{i:03d}") for i in range(n_keys)]
+    first = pd.Timestamp(start)
+    first = first.tz_localize(tzname) if first.tz is None else first.tz_convert(tzname)
+    times = pd.date_range(first, periods=n_bins, freq=step)
+    base = np.exp(rng.uniform(np.log(b_lo), np.log(b_hi), n_keys))
+    hours = (times.hour + times.minute / 60.0).to_numpy()
+    cycle = 1.0 + seasonality * np.sin(2 * np.pi * (hours - 14.0) / 24.0)  # peak ~20:00
+    rate = base[:, None] * cycle[None, :]
+
+    busy = np.zeros((n_keys, n_bins), bool)
+    truth = []
+    earliest = int(0.15 * n_bins)
+    for _ in range(n_bursts):
+        for _attempt in range(200):
+            L = int(rng.integers(d_lo, d_hi + 1))
+            if earliest > n_bins - L:
+                break
+            k = int(rng.integers(n_keys))
+            t0 = int(rng.integers(earliest, n_bins - L + 1))
+            lo, hi = max(t0 - L, 0), min(t0 + 2 * L, n_bins)
+            if busy[k, lo:hi].any():
+                continue
+            f = float(rng.uniform(f_lo, f_hi))
+            busy[k, t0 : t0 + L] = True
+            rate[k, t0 : t0 + L] *= f
+            truth.append((keys[k], times[t0], times[t0] + L * step, f, float(base[k])))
+            break
+    counts = rng.poisson(rate).astype(np.int64)
+    bg = rng.poisson(background * cycle).astype(np.int64)
+    totals = counts.sum(axis=0) + bg
+    truth_df = pd.DataFrame(truth, columns=["key", "start", "end", "factor", "base_rate"])
+    truth_df = truth_df.sort_values(["start", "key"], kind="stable").reset_index(drop=True)
+
+    if output == "counts":
+        order = np.argsort(np.asarray(keys, dtype=object), kind="stable")
+        table = pd.DataFrame(
+            {
+                "time": times[np.tile(np.arange(n_bins), n_keys)],
+                "key": pd.Series(np.repeat(np.asarray(keys, dtype=object)[order], n_bins), dtype=object),
+                "count": counts[order].ravel(),
+                "total": np.tile(totals, n_keys),
+            }
+        )
+        table.attrs.update(freq=step, tz=tzname, by="hashtag")
+        return table, truth_df
+    return _posts(rng, keys, times, step, counts, bg), truth_df
+
+
+def _posts(rng, keys, times, step, counts, bg) -> pd.DataFrame:
+    n_keys, n_bins = counts.shape
+    per_bin = counts.sum(axis=0) + bg
+    n = int(per_bin.sum())
+    bin_of = np.repeat(np.arange(n_bins), per_bin)
+    # key of each post: keys in bin order, then -1 for background posts
+    key_of = np.concatenate(
+        [np.concatenate([np.repeat(np.arange(n_keys), counts[:, t]), np.full(bg[t], -1)]) for t in range(n_bins)]
+    ) if n else np.zeros(0, np.int64)
+    offs = rng.uniform(0, 1, n) * step.value
+    t_ns = times.tz_convert("UTC").tz_localize(None).to_numpy().astype("datetime64[ns]").view("int64")
+    when = pd.DatetimeIndex((t_ns[bin_of] + offs.astype(np.int64)).view("datetime64[ns]")).tz_localize("UTC")
+    tmpl = rng.integers(len(_TEMPLATES), size=n)
+    authors = rng.integers(max(n // 5, 1), size=n)
+    texts = [
+        _TEMPLATES[j].format(k=keys[i]) if i >= 0 else "Selamat pagi, semoga harimu menyenangkan"
+        for i, j in zip(key_of, tmpl)
+    ]
+    posts = pd.DataFrame(
+        {
+            "id": [f"syn{i}" for i in range(n)],
+            "time": when,
+            "author": [f"akun{a}" for a in authors],
+            "text": texts,
+            "hashtags": [[keys[i]] if i >= 0 else [] for i in key_of],
+            "mentions": [[] for _ in range(n)],
+            "urls": [[] for _ in range(n)],
+        }
+    )
+    posts = posts.sort_values("time", kind="stable").reset_index(drop=True)
+    posts["platform"] = "synthetic"
+    posts["source_format"] = "make_bursty_stream"
+    return posts
