@@ -236,7 +236,7 @@ def finalize(draft, report: Report, *, errors: str, dedupe: bool, tz: str, time_
     messages.extend(report.notes)
     out = out.reset_index(drop=True)
     attrs = {
-        "source": report.name,
+        "source": report.source,
         "format": source_format,
         "platform": platform,
         "rows_read": int(total),

@@ -167,7 +167,7 @@ def read_posts(source, *, format="auto", text=None, time=None, author=None, id=N
 
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
-        report = Report(repr(os.path.basename(name)) if os.path.basename(name) else repr(name))
+        report = Report(repr(os.path.basename(name) or name), source=name)
         data, gz = read_bytes(name)
         if not data.strip():
             raise FormatError(f"read_posts(): {name!r} is empty ({len(data)} bytes); expected posts")

@@ -18,8 +18,9 @@ class Report:
     messages to warn about even when nothing is dropped; ``info`` goes into attrs.
     """
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, source: str | None = None):
         self.name = name
+        self.source = source if source is not None else name
         self.rows_read = 0
         self.dropped: dict[str, int] = {}
         self.examples: dict[str, list[str]] = {}
