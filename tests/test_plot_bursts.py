@@ -184,6 +184,7 @@ def test_real_counts_and_bursts_when_available():
     if not hasattr(bursts_mod, "detect_bursts"):
         pytest.skip("trendlib.bursts.detect_bursts not available yet")
     counts, bins = counts_table()
+    counts.attrs["freq"] = pd.Timedelta("1h")  # as trendlib.count() writes it
     found = bursts_mod.detect_bursts(counts)
     ax = timeline(counts, found)
     assert len(spans(ax)) == int(found["key"].isin([ln.get_label()[1:] for ln in ax.get_lines()]).sum())
