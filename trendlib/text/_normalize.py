@@ -8,7 +8,8 @@
 3. Each token is normalised by kind: ``#Hashtag`` -> ``#hashtag``, ``@User`` -> ``@user``;
    URLs, emoji (minus a redundant variation selector), emoticons, numbers and
    anonymisation placeholders are kept as written; words get the word steps below.
-4. The text between tokens is kept, with runs of whitespace collapsed to one space.
+4. The text between tokens is kept; runs of whitespace become one space, and leading
+   and trailing whitespace is dropped.
 
 Word steps (memoised per unique word, so a word costs one dictionary lookup after the
 first time): lowercase; slang map (``yg`` -> ``yang``, ``gak`` -> ``tidak``); laughter
@@ -25,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-from ._words import known_words
+from ._words import _sastrawi_roots, known_words
 
 __all__ = ["normalize"]
 
@@ -40,6 +41,7 @@ _LAUGHS = (
     (re.compile(r"(?:h+u+){2,}h*"), "huhu", ()),
     (re.compile(r"(?:x+i+){2,}"), "xixi", ()),
 )
+_LAUGH_CHARS = frozenset("awkheiux")
 # (prefix, consonant a nasal prefix replaces) for reduplication of prefixed words
 _PREFIXES = (
     ("meng", "k"), ("meny", "s"), ("mem", "p"), ("men", "t"), ("me", ""),
@@ -100,10 +102,18 @@ class _WordNormalizer:
         if "-" not in w or w in self.slang:
             return self._one(w)
         parts = w.split("-")
+        if len(parts) == 2 and parts[0] and parts[1].startswith(parts[0]):
+            # reduplication, maybe with a suffix: org-org -> orang-orang, anak-anaknya
+            q = self._one(parts[0])
+            if " " in q or "-" in q:
+                return w
+            return f"{q}-{q}{parts[1][len(parts[0]):]}"
+        if len(parts) == 2 and parts[1] and parts[0].endswith(parts[1]):
+            return w  # prefixed reduplication is already standard: menunggu-nunggu
         out = []
         for p in parts:
             q = self._one(p) if len(p) >= 2 else p
-            out.append(q if " " not in q else p)
+            out.append(q if (" " not in q and "-" not in q) else p)
         return "-".join(out)
 
     def _one(self, w: str) -> str:
@@ -114,9 +124,10 @@ class _WordNormalizer:
             return w
         if not w.isalpha():
             return self._redup(w) or w
-        for pattern, canon, needs in _LAUGHS:
-            if len(w) >= 4 and pattern.fullmatch(w) and (not needs or any(n in w for n in needs)):
-                return canon
+        if len(w) >= 4 and _LAUGH_CHARS.issuperset(w):
+            for pattern, canon, needs in _LAUGHS:
+                if pattern.fullmatch(w) and (not needs or any(n in w for n in needs)):
+                    return canon
         return self._elongation(w) or w
 
     def _lookup(self, w: str) -> str | None:
@@ -130,18 +141,24 @@ class _WordNormalizer:
         if m is None or m.group(2) not in _REDUP_SUFFIXES:
             return None
         base, suffix = m.groups()
-        b = self._lookup(base) or self._elongation(base)
-        if b is not None and " " not in b:
+        b = self._lookup(base) or self._elongation(base) or base
+        if " " in b:
+            return None
+        if "-" in b:  # the slang map already gives the reduplicated form (boro2)
+            x, _, y = b.partition("-")
+            return b + suffix if x == y else None
+        roots = _sastrawi_roots()
+        if b in roots:  # anak2 -> anak-anak
             return f"{b}-{b}{suffix}"
-        for prefix, nasal in _PREFIXES:
-            rest = base[len(prefix):]
-            if not base.startswith(prefix) or len(rest) < 3:
+        for prefix, nasal in _PREFIXES:  # bermain2 -> bermain-main
+            rest = b[len(prefix):]
+            if not b.startswith(prefix) or len(rest) < 3:
                 continue
-            if rest in self.known:
-                return f"{base}-{rest}{suffix}"
-            if nasal and (nasal + rest) in self.known:  # menunggu2 -> menunggu-nunggu
-                return f"{base}-{base[2:]}{suffix}"
-        return None
+            if rest in roots:
+                return f"{b}-{rest}{suffix}"
+            if nasal and (nasal + rest) in roots:  # menunggu2 -> menunggu-nunggu
+                return f"{b}-{b[2:]}{suffix}"
+        return f"{b}-{b}{suffix}" if b in self.known else None
 
     def _elongation(self, w: str) -> str | None:
         runs = [m.span() for m in _RUN.finditer(w)]
@@ -160,7 +177,7 @@ class _WordNormalizer:
                 pos = b
             pieces.append(w[pos:])
             cand = "".join(pieces)
-            if cand == w:
+            if cand == w or len(cand) < 2:
                 continue
             hit = self._lookup(cand)
             if hit is not None:
@@ -198,9 +215,6 @@ def word_normalizer(slang: Mapping[str, str] | None = None) -> _WordNormalizer:
     return norm
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def normalize(text: str, *, slang: Mapping[str, str] | None = None) -> str:
     """Normalise one post: NFKC, lowercase, elongation, slang, reduplication.
 
@@ -228,17 +242,15 @@ def normalize(text: str, *, slang: Mapping[str, str] | None = None) -> str:
     >>> normalize("Maaf, H-2 sblm acara 2 jam macet &amp; panas wkwkwkwk")
     'maaf, h-2 sebelum acara 2 jam macet & panas wkwk'
     """
-    from ._tokenize import _scan
+    from ._patterns import prepare
+    from ._tokenize import _memo
 
     if not isinstance(text, str):
         raise TypeError(f"normalize() expects text as str. Got {type(text).__name__}.")
-    scan, _, _, items = _scan(text, word_normalizer(slang))
-    out: list[str] = []
-    pos = 0
-    for _kind, a, b, norm in items:
-        if a > pos:
-            out.append(_SPACES.sub(" ", scan[pos:a]))
-        out.append(norm)
-        pos = b
-    out.append(_SPACES.sub(" ", scan[pos:]))
-    return "".join(out).strip()
+    memo = _memo(slang)
+    normal = memo.normal
+    out = []
+    for chunk in prepare(text)[0].split():
+        v = normal.get(chunk)
+        out.append(v if v is not None else memo.chunk_normal(chunk))
+    return " ".join(out)

@@ -2,10 +2,13 @@
 
 Internal. One compiled alternation, tried in this order at each position:
 
+``placeholder`` (anonymisation markers), ``emoticon``, a fast path for plain words,
 ``url`` (scheme or ``www.`` URLs, bare domains such as ``t.co/x`` and e-mail addresses),
-``placeholder`` (anonymisation markers), ``mention``, ``hashtag``, ``emoticon``, ``emoji``
-(a run of emoji code points, split into single emoji by the ``emoji`` package),
-``number`` and ``word``. Everything else (spaces, punctuation) lies between tokens.
+``mention``, ``hashtag``, ``emoji`` (a run of emoji code points, split into single emoji
+by the ``emoji`` package), ``number`` and ``word``. Everything else (spaces, punctuation)
+lies between tokens. No token spans whitespace and every look-around treats whitespace
+like the text's ends, so a text can be tokenised chunk by chunk (``str.split()``) and
+each distinct chunk memoised.
 """
 
 from __future__ import annotations
@@ -39,6 +42,9 @@ _EMOTICON = (
     r"|(?<![\w:;=])[:;=]['\-^]?(?:D+|P+|p+|3|O|o|v|V|x|X)(?!\w)"
     r"|(?<!\w)(?:T[_.]T|;_;|\^[_.\-]?\^|-_+-|>_<|>\.<|[xX]D+|o\.O|O\.o|</?3+|\(y\))(?!\w))"
 )
+# Fast path for the commonest token: a word starting with a letter that is not the start
+# of a URL, domain or e-mail address (those fall through to the alternatives below).
+_WFAST = r"(?P<wfast>(?>[^\W\d_][^\W_]*(?:['’\-][^\W_]+)*)(?![.@]\w|://|@))"
 _NUMBER = r"(?P<number>(?>\d+(?:[.,:/]\d+)*)%?(?![^\W_]))"
 _WORD = r"(?P<word>[^\W_]+(?:['’\-][^\W_]+)*)"
 
@@ -74,7 +80,9 @@ _START, _FOLLOW = _emoji_classes()
 _EMOJI = r"(?P<emoji>(?:[0-9#*]\ufe0f?\u20e3|" + _START + r")" + _FOLLOW + r"*)"
 
 MASTER = re.compile(
-    "|".join([_URL, _PLACEHOLDER, _MENTION, _HASHTAG, _EMOTICON, _EMOJI, _NUMBER, _WORD])
+    "|".join(
+        [_PLACEHOLDER, _EMOTICON, _WFAST, _URL, _MENTION, _HASHTAG, _EMOJI, _NUMBER, _WORD]
+    )
 )
 KIND_OF_GROUP = {
     "url": "url",
@@ -87,6 +95,7 @@ KIND_OF_GROUP = {
     "emoji": "emoji",
     "number": "number",
     "word": "word",
+    "wfast": "word",
 }
 
 

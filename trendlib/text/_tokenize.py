@@ -12,6 +12,7 @@ URLs, emoticons, numbers and placeholders as written. Only word tokens are stemm
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
@@ -74,11 +75,17 @@ def _norm_of(kind: str, s: str, wn) -> str:
     return s
 
 
-def _scan(text: str, wn):
-    """Return ``(scan_text, starts, ends, items)``; items are ``(kind, a, b, norm)``."""
-    scan, starts, ends = prepare(text)
+# Letters-only chunks that are not plain words (placeholders, the emoticon xD).
+_NOT_PLAIN = frozenset({"USER", "USERNAME", "URL", "HTTPURL"})
+_XD = re.compile(r"[xX]D+")
+
+
+def _chunk_items(chunk: str, wn) -> tuple[tuple[str, int, int, str], ...]:
+    """Tokens of one whitespace-free chunk: ``(kind, start, end, norm)``, chunk offsets."""
+    if chunk.isalpha() and chunk not in _NOT_PLAIN and not _XD.fullmatch(chunk):
+        return (("word", 0, len(chunk), wn(chunk)),)  # the common case: one plain word
     items = []
-    for m in MASTER.finditer(scan):
+    for m in MASTER.finditer(chunk):
         kind = KIND_OF_GROUP[m.lastgroup]
         a, b = m.span()
         if kind == "emoji":
@@ -86,7 +93,84 @@ def _scan(text: str, wn):
                 items.append(("emoji", a + sa, a + sb, _emoji_norm(e)))
         else:
             items.append((kind, a, b, _norm_of(kind, m.group(), wn)))
-    return scan, starts, ends, items
+    return tuple(items)
+
+
+class _Memo:
+    """Memo per slang map: whitespace-free chunk -> its tokens in several shapes.
+
+    A text is split with ``str.split()`` and each distinct chunk is tokenised once; no
+    token spans whitespace and the regex look-arounds see whitespace like a text end, so
+    this gives exactly the tokens of a whole-text scan.
+    """
+
+    def __init__(self, wn):
+        self.wn = wn
+        self.items: dict[str, tuple] = {}
+        self.strings: dict[str, tuple[str, ...]] = {}
+        self.flagged: dict[str, tuple[tuple[bool, str], ...]] = {}
+        self.normal: dict[str, str] = {}
+        self.stems: dict[str, str] = {}
+
+    def chunk_items(self, chunk: str) -> tuple:
+        v = self.items.get(chunk)
+        if v is None:
+            if len(self.items) >= _CACHE_LIMIT:
+                self.items.clear()
+            v = self.items[chunk] = _chunk_items(chunk, self.wn)
+        return v
+
+    def chunk_strings(self, chunk: str) -> tuple[str, ...]:
+        if len(self.strings) >= _CACHE_LIMIT:
+            self.strings.clear()
+        out = []
+        for kind, _, _, norm in self.chunk_items(chunk):
+            if kind == "word":
+                out.extend(norm.split(" "))
+            else:
+                out.append(norm)
+        v = self.strings[chunk] = tuple(out)
+        return v
+
+    def chunk_flagged(self, chunk: str) -> tuple[tuple[bool, str], ...]:
+        if len(self.flagged) >= _CACHE_LIMIT:
+            self.flagged.clear()
+        out = []
+        for kind, _, _, norm in self.chunk_items(chunk):
+            if kind == "word":
+                out.extend((True, w) for w in norm.split(" "))
+            else:
+                out.append((False, norm))
+        v = self.flagged[chunk] = tuple(out)
+        return v
+
+    def chunk_normal(self, chunk: str) -> str:
+        if len(self.normal) >= _CACHE_LIMIT:
+            self.normal.clear()
+        out, pos = [], 0
+        for _kind, a, b, norm in self.chunk_items(chunk):
+            out.append(chunk[pos:a])
+            out.append(norm)
+            pos = b
+        out.append(chunk[pos:])
+        v = self.normal[chunk] = "".join(out)
+        return v
+
+
+_MEMOS: dict[int, _Memo] = {}
+
+
+def _memo(slang) -> _Memo:
+    wn = word_normalizer(slang)
+    memo = _MEMOS.get(id(wn))
+    if memo is None or memo.wn is not wn:
+        if len(_MEMOS) >= 8:
+            _MEMOS.clear()
+        memo = _MEMOS[id(wn)] = _Memo(wn)
+    return memo
+
+
+_CHUNK = re.compile(r"\S+")
 
 
 def _check_text(text, func: str) -> None:
@@ -128,59 +212,27 @@ def tokens(
     [('placeholder', '@USER'), ('placeholder', '[USERNAME]'), ('word', 'cek'), ('placeholder', '<URL>'), ('word', 'dong')]
     """
     _check_text(text, "tokens")
-    wn = word_normalizer(slang)
-    scan, starts, ends, items = _scan(text, wn)
+    memo = _memo(slang)
+    scan, starts, ends = prepare(text)
     stem_fn = _stemmer() if stem else None
     out = []
-    for kind, a, b, norm in items:
-        if starts is not None:
-            a, b = starts[a], ends[b - 1]
-        st = None
-        if stem_fn is not None:
-            st = " ".join(stem_fn(w) for w in norm.split(" ")) if kind == "word" else norm
-        out.append(Token(kind, a, b, text[a:b], norm, st))
+    for c in _CHUNK.finditer(scan):
+        base = c.start()
+        for kind, a, b, norm in memo.chunk_items(c.group()):
+            a, b = base + a, base + b
+            if starts is not None:
+                a, b = starts[a], ends[b - 1]
+            st = None
+            if stem_fn is not None:
+                st = " ".join(stem_fn(w) for w in norm.split(" ")) if kind == "word" else norm
+            out.append(Token(kind, a, b, text[a:b], norm, st))
     return out
 
 
 def _stemmer():
-    from ._stem import stem  # written by the stemming module; imported only when needed
+    from ._stem import stem  # the stemming module; imported only when stemming is asked
 
     return stem
-
-
-class _Memo:
-    """Per (slang map) memo: raw token string -> tuple of normalised output strings."""
-
-    def __init__(self, wn):
-        self.wn = wn
-        self.by_group: dict[str, dict[str, tuple[str, ...]]] = {g: {} for g in KIND_OF_GROUP}
-        self.stems: dict[str, str] = {}
-
-    def compute(self, group: str, s: str) -> tuple[str, ...]:
-        cache = self.by_group[group]
-        if len(cache) >= _CACHE_LIMIT:
-            cache.clear()
-        kind = KIND_OF_GROUP[group]
-        if kind == "emoji":
-            out = tuple(_emoji_norm(e) for _, _, e in split_emoji_run(s))
-        elif kind == "word":
-            out = tuple(self.wn(s).split(" "))
-        else:
-            out = (_norm_of(kind, s, self.wn),)
-        cache[s] = out
-        return out
-
-
-_MEMOS: dict[int, _Memo] = {}
-
-
-def _memo(wn) -> _Memo:
-    memo = _MEMOS.get(id(wn))
-    if memo is None or memo.wn is not wn:
-        if len(_MEMOS) >= 8:
-            _MEMOS.clear()
-        memo = _MEMOS[id(wn)] = _Memo(wn)
-    return memo
 
 
 def tokenize(
@@ -192,7 +244,8 @@ def tokenize(
 ) -> list[str]:
     """Split a post into normalised tokens.
 
-    Words come out normalised (see :func:`normalize`), hashtags as ``#tag``, mentions as
+    Words come out normalised (see :func:`normalize`; a slang expansion such as
+    ``makasih`` -> ``terima kasih`` gives two words), hashtags as ``#tag``, mentions as
     ``@user``, plus URLs, emoji, emoticons, numbers and placeholders.
 
     Parameters
@@ -221,47 +274,50 @@ def tokenize(
     ['pelayanannya', 'tidak', 'bagus']
     """
     _check_text(text, "tokenize")
-    memo = _memo(word_normalizer(slang))
+    memo = _memo(slang)
     stop = _resolve(stopwords, func="tokenize")
-    by_group = memo.by_group
     scan = prepare(text)[0]
     out: list[str] = []
     if stop is None and not stem:
-        for m in MASTER.finditer(scan):
-            g = m.lastgroup
-            s = m.group()
-            v = by_group[g].get(s)
+        strings = memo.strings
+        for chunk in scan.split():
+            v = strings.get(chunk)
             if v is None:
-                v = memo.compute(g, s)
+                v = memo.chunk_strings(chunk)
             out += v
         return out
     stem_fn = _stemmer() if stem else None
     stems = memo.stems
-    for m in MASTER.finditer(scan):
-        g = m.lastgroup
-        s = m.group()
-        v = by_group[g].get(s)
+    flagged = memo.flagged
+    for chunk in scan.split():
+        v = flagged.get(chunk)
         if v is None:
-            v = memo.compute(g, s)
-        if g != "word":
-            out += v
-            continue
-        for w in v:
-            if stop is not None and w in stop:
-                continue
-            if stem_fn is not None:
-                st = stems.get(w)
-                if st is None:
-                    st = stems[w] = stem_fn(w)
-                w = st
+            v = memo.chunk_flagged(chunk)
+        for is_word, w in v:
+            if is_word:
+                if stop is not None and w in stop:
+                    continue
+                if stem_fn is not None:
+                    st = stems.get(w)
+                    if st is None:
+                        if len(stems) >= _CACHE_LIMIT:
+                            stems.clear()
+                        st = stems[w] = stem_fn(w)
+                    w = st
             out.append(w)
     return out
 
 
-def _entities(text: str, groups: tuple[str, ...], func: str) -> list[str]:
+def _entities(text: str, kind: str, func: str) -> list[str]:
     _check_text(text, func)
+    memo = _memo(None)
     scan = prepare(text)[0]
-    return [m.group() for m in MASTER.finditer(scan) if m.lastgroup in groups]
+    out = []
+    for chunk in scan.split():
+        for k, a, b, norm in memo.chunk_items(chunk):
+            if k == kind:
+                out.append(norm)
+    return out
 
 
 def hashtags(text: str) -> list[str]:
@@ -274,7 +330,7 @@ def hashtags(text: str) -> list[str]:
     >>> hashtags("harga naik 100% #1 bukan hashtag")
     []
     """
-    return [_casefold(s[1:]) for s in _entities(text, ("hashtag",), "hashtags")]
+    return [norm[1:] for norm in _entities(text, "hashtag", "hashtags")]
 
 
 def mentions(text: str) -> list[str]:
@@ -287,7 +343,7 @@ def mentions(text: str) -> list[str]:
     >>> mentions("@Jokowi @KemluRI hebat! kirim ke humas@kemlu.go.id @USER")
     ['jokowi', 'kemluri']
     """
-    return [s[1:].lower() for s in _entities(text, ("mention",), "mentions")]
+    return [norm[1:] for norm in _entities(text, "mention", "mentions")]
 
 
 def urls(text: str) -> list[str]:
@@ -300,7 +356,7 @@ def urls(text: str) -> list[str]:
     >>> urls("Info lengkap: https://asean2023.id/id/news. Atau t.co/AbC123, ok?")
     ['https://asean2023.id/id/news', 't.co/AbC123']
     """
-    return _entities(text, ("url", "bare", "email"), "urls")
+    return _entities(text, "url", "urls")
 
 
 def emojis(text: str) -> list[str]:
@@ -311,10 +367,4 @@ def emojis(text: str) -> list[str]:
     >>> emojis("Bangga 🇮🇩🇮🇩 👍🏽 keluarga 👨‍👩‍👧 ❤️")
     ['🇮🇩', '🇮🇩', '👍🏽', '👨\\u200d👩\\u200d👧', '❤']
     """
-    _check_text(text, "emojis")
-    scan = prepare(text)[0]
-    out = []
-    for m in MASTER.finditer(scan):
-        if m.lastgroup == "emoji":
-            out.extend(_emoji_norm(e) for _, _, e in split_emoji_run(m.group()))
-    return out
+    return _entities(text, "emoji", "emojis")
