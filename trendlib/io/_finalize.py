@@ -185,7 +185,13 @@ def finalize(draft, report: Report, *, errors: str, dedupe: bool, tz: str, time_
     out = pd.DataFrame(index=draft.index[keep])
     out["id"] = ids[keep].astype("str")
     out["time"] = times[keep].astype("datetime64[ns, UTC]")
-    out["author"] = blank_to_na(draft["author"][keep]) if "author" in draft.columns else pd.Series(pd.NA, index=out.index, dtype="str")
+    if "author" in draft.columns:
+        author = blank_to_na(draft["author"][keep])
+        if author.str.startswith("@").any():
+            author = author.str.lstrip("@")
+        out["author"] = author
+    else:
+        out["author"] = pd.Series(pd.NA, index=out.index, dtype="str")
     out["text"] = text[keep]
     for kind in LIST_COLUMNS:
         given = draft[kind][keep] if kind in draft.columns else None

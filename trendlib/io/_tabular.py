@@ -53,6 +53,16 @@ def _first_line(text: str) -> str:
     return (text if end < 0 else text[:end]).rstrip("\r")
 
 
+def _unterminated(text: str, start: int, end: int, sep: str) -> bool:
+    """Does the record on physical lines ``start..end`` open a quote it never closes?"""
+    tail = "\n".join(text.split("\n")[start - 1:end])
+    try:
+        list(csv.reader(io.StringIO(tail, newline=""), delimiter=sep, strict=True))
+    except csv.Error as exc:
+        return "end of data" in str(exc) or "EOF" in str(exc)
+    return False
+
+
 def parse_delimited(text: str, *, sep: str | None = None, name: str = "<data>", suffix: str = ""):
     """Parse delimited ``text`` with a header row.
 
@@ -99,8 +109,10 @@ def parse_delimited(text: str, *, sep: str | None = None, name: str = "<data>", 
         header[i] = h
     n = len(header)
     rows, lines, bad = [], [], []
+    start = prev = 1
     try:
         for row in reader:
+            start, prev = prev + 1, reader.line_num
             m = len(row)
             if m == n:
                 rows.append(row)
@@ -117,6 +129,15 @@ def parse_delimited(text: str, *, sep: str | None = None, name: str = "<data>", 
             lines.append(reader.line_num)
     except csv.Error as exc:
         raise FormatError(f"read_posts(): {name} is not valid delimited text near line {reader.line_num}: {exc}") from None
+    if text.count('"') % 2 == 1 and _unterminated(text, start, prev, sep):
+        # an opening quote never closed: the csv reader put the rest of the file in one
+        # field of the last record, which is therefore not a real row
+        if lines and lines[-1] == prev:
+            rows.pop()
+            lines.pop()
+        elif bad and bad[-1][0] == prev:
+            bad.pop()
+        bad.append((start, f"unterminated quoted field (lines {start}-{prev} read as one row)"))
     if rows:
         cols = list(zip(*rows))
         data = {h: pd.Series(cols[i], dtype=object) for i, h in enumerate(header)}

@@ -33,9 +33,11 @@ def is_flat(rec: dict) -> bool:
 
 
 def _entities(obj: dict):
+    """Source entities; ``None`` for each when the tweet carries no entities object."""
     note = obj.get("note_tweet") or {}
-    ent = note.get("entities") if note.get("text") else None
-    ent = ent or obj.get("entities") or {}
+    ent = note.get("entities") if note.get("text") else obj.get("entities")
+    if not isinstance(ent, dict):
+        return None, None, None
     tags = [h.get("tag") for h in ent.get("hashtags") or [] if isinstance(h, dict)]
     ments = [m.get("username") for m in ent.get("mentions") or [] if isinstance(m, dict)]
     urls = [u.get("unwound_url") or u.get("expanded_url") or u.get("url") for u in ent.get("urls") or [] if isinstance(u, dict)]
@@ -71,7 +73,8 @@ def _row(t: dict, users: dict, tweets: dict, line: int, counts: dict) -> dict:
             if rt_user:
                 text = f"RT @{rt_user}: {_text(orig)}"
                 o_tags, o_ments, o_urls = _entities(orig)
-                tags, ments, urls = o_tags, [rt_user, *o_ments], o_urls
+                tags, urls = o_tags, o_urls
+                ments = None if o_ments is None else [rt_user, *o_ments]
                 counts["rt_full"] += 1
     reply_uid = t.get("in_reply_to_user_id")
     reply_to = _username(t.get("in_reply_to_user")) or _username(users.get(reply_uid)) or reply_uid
