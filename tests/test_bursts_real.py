@@ -1,0 +1,67 @@
+"""Bursts on real tweet-harvest files from the data home (skipped when absent).
+
+Defaults a user would use: hourly bins in WIB, detect_bursts' default parameters.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+
+import trendlib
+from trendlib.bursts import kleinberg
+
+DANANTARA = ("danantara_pra.csv", "danantara_day.csv", "danantara_pasca.csv")
+
+
+def _read(path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the reader reports duplicates etc.; not under test here
+        return trendlib.read_posts(path)
+
+
+@pytest.fixture(scope="module")
+def danantara_counts(data_file):
+    posts = pd.concat([_read(data_file("tweets_danantara_2025", f)) for f in DANANTARA], ignore_index=True)
+    assert len(posts) > 11_000
+    return trendlib.count(posts, by="hashtag")
+
+
+@pytest.mark.parametrize("method", ["kleinberg", "poisson", "zscore", "ewma"])
+def test_danantara_launch_campaign_is_the_strongest_burst(danantara_counts, method):
+    found = trendlib.detect_bursts(danantara_counts, method=method, normalize=True)
+    top = found.iloc[0]
+    assert top.key == "danantarabangunnegeri"
+    wib = "Asia/Jakarta"
+    assert pd.Timestamp("2025-02-24", tz=wib) <= top.start < pd.Timestamp("2025-02-26", tz=wib)
+    assert pd.Timestamp("2025-02-24", tz=wib) <= top.peak_time < pd.Timestamp("2025-02-26", tz=wib)
+    assert top.peak_count > 300
+
+
+@pytest.fixture(scope="module")
+def kipk_posts(data_file):
+    return _read(data_file("tweets_kipk_2024", "scraped_data.csv"))
+
+
+def test_kipk_surge_is_found_in_post_times(kipk_posts):
+    # continuous Kleinberg over every post time (second resolution: many ties)
+    times = kipk_posts["time"]
+    assert times.duplicated().any()
+    b = kleinberg(times)
+    top = b[b.level == 1].sort_values("weight", ascending=False).iloc[0]
+    assert top.start <= pd.Timestamp("2024-04-29 12:00", tz="UTC")
+    assert top.end >= pd.Timestamp("2024-04-30 12:00", tz="UTC")
+    assert top.end - top.start < pd.Timedelta("5D")  # the surge, not the whole ten months
+
+
+def test_kipk_surge_is_found_in_terms(kipk_posts):
+    pytest.importorskip("trendlib.text")
+    c = trendlib.count(kipk_posts, by="term", freq="1D", min_count=20)
+    found = trendlib.detect_bursts(c)
+    top = found.iloc[0]
+    for day in ("2024-04-29", "2024-04-30"):
+        assert top.start <= pd.Timestamp(day, tz="Asia/Jakarta") < top.end
+    kipk = found[found.key == "kipk"]
+    assert len(kipk) and (kipk.start <= pd.Timestamp("2024-04-29", tz="Asia/Jakarta")).any()

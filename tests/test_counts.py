@@ -1,0 +1,167 @@
+"""count(): posts -> zero-filled counts per (bin, key) with totals."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import trendlib
+from trendlib import SchemaError
+from trendlib.counts import count
+
+
+def _posts():
+    # three hours of talk about the ASEAN Summit in Jakarta (times in UTC)
+    return pd.DataFrame(
+        {
+            "id": ["1", "2", "3", "4", "5"],
+            "time": pd.to_datetime(
+                ["2023-09-05 01:05:00", "2023-09-05 01:50:00", "2023-09-05 01:59:59",
+                 "2023-09-05 04:10:00", "2023-09-05 04:20:00"], utc=True),
+            "author": ["budi", "sari", "budi", "andi", "sari"],
+            "text": [
+                "Macet parah di Sudirman gara-gara #KTTASEAN #KTTASEAN",
+                "Delegasi sudah tiba di Jakarta #kttasean @setkabgoid",
+                "Jalan ditutup, kerja dari rumah saja #WFH",
+                "Semoga KTT ASEAN membawa hasil untuk rakyat #KTTASEAN @jokowi",
+                "Pengalihan arus di Senayan @TMCPoldaMetro",
+            ],
+            "hashtags": [["kttasean", "kttasean"], ["kttasean"], ["wfh"], ["kttasean"], []],
+            "mentions": [[], ["setkabgoid"], [], ["jokowi"], ["tmcpoldametro"]],
+        }
+    )
+
+
+def test_zero_filled_bins_totals_and_local_time():
+    c = count(_posts(), freq="1h", tz="WIB")
+    assert list(c.columns) == ["time", "key", "count", "total"]
+    assert c.attrs["tz"] == "Asia/Jakarta" and c.attrs["by"] == "hashtag"
+    k = c[c.key == "kttasean"]
+    # 08:00, 09:00, 10:00, 11:00 WIB: the empty hours are present with zeros
+    assert [t.hour for t in k.time] == [8, 9, 10, 11]
+    assert k["count"].tolist() == [2, 0, 0, 1]  # the post naming it twice counts once
+    assert k["total"].tolist() == [3, 0, 0, 2]
+    assert c[c.key == "wfh"]["count"].tolist() == [1, 0, 0, 0]
+    assert c.dtypes["count"] == np.int64 and c.dtypes["total"] == np.int64
+    assert str(c.time.dt.tz) == "Asia/Jakarta"
+    # every key has every bin
+    assert c.groupby("key").size().nunique() == 1
+
+
+def test_time_zone_aliases_and_daily_bins_at_local_midnight():
+    p = _posts()
+    # 16:30 UTC is 23:30 WIB on the 5th but 00:30 WITA and 01:30 WIT on the 6th
+    p.loc[4, "time"] = pd.Timestamp("2023-09-05 16:30", tz="UTC")
+    for alias, name, days in (("WIB", "Asia/Jakarta", 1), ("WITA", "Asia/Makassar", 2), ("WIT", "Asia/Jayapura", 2)):
+        c = count(p, by="mention", freq="1D", tz=alias)
+        assert c.attrs["tz"] == name
+        assert c.time.nunique() == days
+        assert (c.time.dt.hour == 0).all()
+
+
+def test_by_mention_author_and_term():
+    p = _posts()
+    m = count(p, by="mention", freq="1D")
+    assert sorted(m.key.unique()) == ["jokowi", "setkabgoid", "tmcpoldametro"]
+    a = count(p, by="author", freq="1D")
+    assert dict(zip(a.key, a["count"])) == {"andi": 1, "budi": 2, "sari": 2}
+    p2 = p.assign(tokens=[["macet", "sudirman"], ["delegasi", "jakarta"], ["jalan"], ["ktt", "asean"], ["senayan"]])
+    t = count(p2, by="term", freq="1D")
+    assert "sudirman" in set(t.key) and t["count"].sum() == 8
+
+
+def test_by_term_uses_the_tokenizer():
+    pytest.importorskip("trendlib.text")
+    try:
+        from trendlib.text import tokenize  # noqa: F401
+    except ImportError:
+        pytest.skip("trendlib.text.tokenize not available yet")
+    t = count(_posts(), by="term", freq="1D")
+    keys = set(t.key)
+    assert {"macet", "jakarta", "delegasi"} <= keys
+    assert not any(k.startswith(("#", "@", "http")) for k in keys)  # words only
+    assert "di" not in keys  # topic stopwords are removed
+
+
+def test_keys_min_count_normalize_and_range():
+    p = _posts()
+    c = count(p, keys=["#KTTASEAN", "banjir"])
+    assert sorted(c.key.unique()) == ["banjir", "kttasean"]
+    assert c[c.key == "banjir"]["count"].sum() == 0
+    assert set(count(p, min_count=2).key) == {"kttasean"}
+    n = count(p, normalize=True)
+    k = n[n.key == "kttasean"]
+    assert k["share"].iloc[0] == pytest.approx(2 / 3) and np.isnan(k["share"].iloc[1])
+    r = count(p, start="2023-09-05 07:00", end="2023-09-05 13:00")
+    assert r.time.nunique() == 6 and r.attrs["rows_dropped"] == {}
+    r2 = count(p, start="2023-09-05 09:00")
+    assert r2.attrs["rows_dropped"] == {"outside [start, end)": 3}
+
+
+def test_errors_name_the_parameter():
+    p = _posts()
+    with pytest.raises(SchemaError, match="hashtags"):
+        count(p.drop(columns="hashtags"))
+    with pytest.raises(ValueError, match="'freq' parameter of count\\(\\).*Got 'hourly'"):
+        count(p, freq="hourly")
+    with pytest.raises(ValueError, match="'tz' parameter"):
+        count(p, tz="Mars/Olympus")
+    with pytest.raises(ValueError, match="'by' parameter"):
+        count(p, by="tag")
+    with pytest.raises(TypeError):
+        count([1, 2, 3])
+
+
+def test_missing_times_are_reported_not_lost_silently():
+    p = _posts()
+    p.loc[2, "time"] = pd.NaT
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        c = count(p)
+    assert any("1 posts have no time" in str(x.message) for x in w)
+    assert c.attrs["rows_dropped"] == {"missing time": 1} and c.attrs["n_posts"] == 4
+
+
+def test_empty_posts():
+    p = _posts().iloc[:0]
+    c = count(p)
+    assert c.empty and list(c.columns) == ["time", "key", "count", "total"]
+
+
+def test_top_level_name():
+    assert trendlib.count is count
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 72 * 60), st.lists(st.sampled_from(["ikn", "kttasean", "mudik"]), max_size=3)),
+             min_size=1, max_size=60),
+    st.sampled_from(["15min", "1h", "6h"]),
+)
+@settings(max_examples=60)
+def test_counts_add_up(rows, freq):
+    t0 = pd.Timestamp("2023-09-04", tz="UTC")
+    p = pd.DataFrame({"time": [t0 + pd.Timedelta(minutes=m) for m, _ in rows], "hashtags": [h for _, h in rows]})
+    c = count(p, freq=freq)
+    # totals per bin sum to the number of posts; counts to the distinct (post, key) pairs
+    per_bin = c.drop_duplicates("time")["total"]
+    if len(c):  # (with no key at all the table has no rows)
+        assert per_bin.sum() == len(p)
+    assert c["count"].sum() == sum(len(set(h)) for _, h in rows)
+    assert (c["count"] <= c["total"]).all()
+    step = pd.Timedelta(freq)
+    times = c.time.drop_duplicates().sort_values()
+    assert (times.diff().dropna() == step).all()
+
+
+def test_synthetic_posts_count_back_to_their_table():
+    from trendlib.datasets import make_bursty_stream
+
+    table, _ = make_bursty_stream(seed=3, n_keys=6, n_bins=72, n_bursts=3)
+    posts, _ = make_bursty_stream(seed=3, n_keys=6, n_bins=72, n_bursts=3, output="posts")
+    got = count(posts)
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), table.reset_index(drop=True), check_dtype=False)
