@@ -253,3 +253,24 @@ def test_explicit_format_that_does_not_match(tmp_path):
         trendlib.read_posts(path, format="tweet-harvest")
     with pytest.raises(ValueError, match=r"The 'format' parameter of read_posts\(\) must be one of .* Got 'csv'"):
         trendlib.read_posts(path, format="csv")
+
+
+def test_twitter_v1_json_extended_and_retweets(tmp_path):
+    base = {"created_at": "Wed Sep 06 03:12:00 +0000 2023", "id": 1699271000000000001, "id_str": "1699271000000000001",
+            "user": {"screen_name": "Dinda_R", "id_str": "10"}, "lang": "in", "favorite_count": 4, "retweet_count": 1,
+            "in_reply_to_screen_name": None}
+    long = dict(base, truncated=True, text="Catatan panjang…",
+                extended_tweet={"full_text": "Catatan panjang soal KTT ASEAN #ASEANMatters",
+                                "entities": {"hashtags": [{"text": "ASEANMatters"}], "user_mentions": [], "urls": []}})
+    rt = dict(base, id=1699271000000000002, id_str="1699271000000000002", text="RT @warta: Selamat dat…",
+              entities={"hashtags": [], "user_mentions": [{"screen_name": "warta"}], "urls": []},
+              retweeted_status={"full_text": "Selamat datang di Jakarta #ASEAN2023", "user": {"screen_name": "warta"},
+                                "entities": {"hashtags": [{"text": "ASEAN2023"}], "user_mentions": [], "urls": []}})
+    path = write(tmp_path, "tweets.jsonl", json.dumps(long) + "\n" + json.dumps(rt) + "\n")
+    posts = trendlib.read_posts(path)
+    assert posts.attrs["format"] == "twitter-v1"
+    assert posts["id"].tolist() == ["1699271000000000001", "1699271000000000002"]
+    assert posts["text"].tolist() == ["Catatan panjang soal KTT ASEAN #ASEANMatters", "RT @warta: Selamat datang di Jakarta #ASEAN2023"]
+    assert posts["hashtags"].tolist() == [["aseanmatters"], ["asean2023"]]
+    assert posts["mentions"].tolist() == [[], ["warta"]] and posts["is_retweet"].tolist() == [False, True]
+    assert posts["time"].iloc[0] == pd.Timestamp("2023-09-06 03:12", tz="UTC")

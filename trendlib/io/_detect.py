@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from . import _generic, _snscrape, _tiktok, _tweet_harvest, _twarc2, _twarc_csv
+from . import _generic, _snscrape, _tiktok, _tweet_harvest, _twarc2, _twarc_csv, _twitter_v1
 from ._schema import CANONICAL_COLUMNS
 
 __all__ = ["TABLE_FORMATS", "RECORD_FORMATS", "FORMATS", "detect_table", "detect_records"]
 
 TABLE_FORMATS = ("posts", "tweet-harvest", "twarc-csv", "twitter-r", "tiktok-csv", "generic")
-RECORD_FORMATS = ("twarc2", "snscrape", "tiktok")
+RECORD_FORMATS = ("twarc2", "snscrape", "twitter-v1", "tiktok")
 FORMATS = ("auto", *RECORD_FORMATS, *TABLE_FORMATS)
 
 
@@ -44,6 +44,8 @@ def _one(rec: dict) -> str:
         return "twarc2"
     if _snscrape.is_snscrape(rec):
         return "snscrape"
+    if _twitter_v1.is_v1(rec):
+        return "twitter-v1"
     if _tiktok.is_tiktok(rec):
         return "tiktok"
     return "generic"

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 
 from .._validation import check_choice
 from ..exceptions import FormatError, SchemaError
-from . import _generic, _snscrape, _tiktok, _tweet_harvest, _twarc2, _twarc_csv
+from . import _generic, _snscrape, _tiktok, _tweet_harvest, _twarc2, _twarc_csv, _twitter_v1
 from ._detect import FORMATS, RECORD_FORMATS, TABLE_FORMATS, detect_records, detect_table
 from ._encoding import decode, read_bytes
 from ._finalize import finalize
@@ -20,7 +20,7 @@ from ._tabular import LINE, parse_delimited
 __all__ = ["read_posts"]
 
 _JSON_SUFFIXES = {".json", ".jsonl", ".ndjson", ".jsonlines"}
-_PLATFORM = {"tweet-harvest": "twitter", "twarc2": "twitter", "twarc-csv": "twitter", "snscrape": "twitter",
+_PLATFORM = {"tweet-harvest": "twitter", "twarc2": "twitter", "twitter-v1": "twitter", "twarc-csv": "twitter", "snscrape": "twitter",
              "twitter-r": "twitter", "tiktok": "tiktok", "tiktok-csv": "tiktok"}
 _REQUIRED = {
     "tweet-harvest": sorted(_tweet_harvest.COLUMNS) + ["username or user_id_str"],
@@ -72,6 +72,8 @@ def _records_draft(records, fmt, report, given):
         return draft, "twarc2" if report.info.get("source_form") == "pages" else "twarc2-flat"
     if fmt == "snscrape":
         return _snscrape.from_records(records, report), fmt
+    if fmt == "twitter-v1":
+        return _twitter_v1.from_records(records, report), fmt
     if fmt == "tiktok":
         return _tiktok.from_records(records, report), fmt
     import pandas as pd
@@ -92,7 +94,7 @@ def read_posts(source, *, format="auto", text=None, time=None, author=None, id=N
         A CSV/TSV/JSON/JSONL file (optionally gzip-compressed), a DataFrame, or records
         such as ``json.loads`` gives (twarc2 pages, snscrape tweets, plain dicts).
     format : str, default "auto"
-        One of ``"auto"``, ``"tweet-harvest"``, ``"twarc2"``, ``"snscrape"``,
+        One of ``"auto"``, ``"tweet-harvest"``, ``"twarc2"``, ``"snscrape"``, ``"twitter-v1"``,
         ``"twarc-csv"``, ``"twitter-r"``, ``"tiktok"``, ``"tiktok-csv"``, ``"posts"``
         (already canonical) or ``"generic"``.
     text, time, author, id : str, optional
