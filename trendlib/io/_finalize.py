@@ -21,7 +21,7 @@ __all__ = ["finalize", "clean_text", "entity_lists"]
 
 _R_ESCAPE = re.compile(r"<U\+([0-9A-Fa-f]{4,8})>")
 _ENTITY_MARK = {
-    "hashtags": re.compile(r"[#＃]"),
+    "hashtags": re.compile(r"[#＃]"),  # a plain `in` test is used for these two
     "mentions": re.compile(r"[@＠]"),
     "urls": re.compile(r"\.[A-Za-z]{2,}|[Hh][Tt][Tt][Pp][Ss]?:"),
 }
@@ -71,15 +71,14 @@ def _text_functions():
 
 
 def _norm_entity(kind: str, items) -> list:
+    if kind == "urls":
+        return [x.strip() for x in items if isinstance(x, str) and x.strip()]
+    marks = "#＃" if kind == "hashtags" else "@＠"
     out = []
     for x in items:
         if x is None:
             continue
-        x = str(x).strip()
-        if kind == "hashtags":
-            x = x.lstrip("#＃").lower()
-        elif kind == "mentions":
-            x = x.lstrip("@＠").lower()
+        x = str(x).strip().lstrip(marks).lower()
         if x:
             out.append(x)
     return out
@@ -107,7 +106,14 @@ def entity_lists(texts, given=None, *, kind: str):
         for i, v in enumerate(given.tolist()):
             if isinstance(v, (list, tuple)):
                 out[i] = _norm_entity(kind, v)
-    mark = _ENTITY_MARK[kind].search
+    if kind == "hashtags":
+        def mark(t):
+            return True if ("#" in t or "＃" in t) else None
+    elif kind == "mentions":
+        def mark(t):
+            return True if ("@" in t or "＠" in t) else None
+    else:
+        mark = _ENTITY_MARK[kind].search
     fn = None
     found: dict = {}
     for i, t in enumerate(texts_l):
@@ -216,7 +222,11 @@ def finalize(draft, report: Report, *, errors: str, dedupe: bool, tz: str, time_
     extras = [c for c in draft.columns if c not in CANONICAL_COLUMNS and c != LINE]
     for c in extras:
         col = draft[c][keep]
-        out[c] = blank_to_na(col) if col.dtype == object or str(col.dtype) == "str" else col
+        if col.dtype == object or str(col.dtype) == "str":
+            vals = [None if v is None or v == "" or v != v else v for v in col.tolist()]
+            kind = "str" if all(v is None or v.__class__ is str for v in vals) else object
+            col = pd.Series(vals, index=col.index, dtype=kind)
+        out[c] = col
 
     messages = []
     if report.n_dropped and errors == "warn":
