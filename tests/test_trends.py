@@ -218,3 +218,50 @@ def test_from_posts_calls_count():
     assert top["key"].iloc[0] == "kttasean43"
     assert bool(top["novel"].iloc[0])
     assert top.attrs["window_end"] == (t0 + pd.Timedelta("48h")).tz_convert(TZ)
+
+
+# -- real data ----------------------------------------------------------------------------
+
+
+def _read(paths):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return pd.concat([trendlib.read_posts(p) for p in paths], ignore_index=True)
+
+
+def test_danantara_campaign_tops_the_list_when_it_starts(data_file):
+    posts = _read([data_file("tweets_danantara_2025", f"danantara_{p}.csv") for p in ("pra", "day", "pasca")])
+    counts = trendlib.count(posts, by="hashtag", freq="1h")
+    tag = counts[(counts["key"] == "danantarabangunnegeri") & (counts["count"] >= 10)]
+    first_hour = tag["time"].min()
+    top = trending(counts, at=first_hour, top=10, min_count=1)
+    assert top["key"].iloc[0] == "danantarabangunnegeri"
+    assert bool(top["novel"].iloc[0])
+    assert top["z"].iloc[0] > 20
+    if len(top) > 1:
+        assert top["score"].iloc[0] > 3 * top["score"].iloc[1:].max()
+    # the posts path (counting only the span it needs) ranks the same
+    direct = trending(posts, at=first_hour, top=10, min_count=1)
+    pd.testing.assert_frame_equal(direct[["rank", "key", "count", "novel"]], top[["rank", "key", "count", "novel"]])
+    np.testing.assert_allclose(direct["score"], top["score"], rtol=1e-6)
+    # the day before, the campaign was nowhere
+    earlier = trending(counts, at=first_hour - pd.Timedelta("1D"), top=None)
+    assert "danantarabangunnegeri" not in set(earlier["key"])
+
+
+def test_kipk_surge_terms(data_file):
+    posts = _read([data_file("tweets_kipk_2024", "scraped_data.csv")])
+    local = posts["time"].dt.tz_convert(TZ)
+    per_day = local.dt.floor("1D").value_counts().sort_index()
+    first_big_day = per_day[per_day >= 500].index[0]  # the day the story went viral
+    hours = local[local.dt.floor("1D") == first_big_day].dt.floor("1h")
+    peak = hours.value_counts().idxmax()
+    top = trending(posts, by="term", at=peak, window="3h", top=10)
+    assert top.attrs["by"] == "term"
+    assert "kipk" in set(top["key"].head(5))  # the topic itself surges on day one
+    assert (top["z"] > 3).all()
+    assert not set(top["key"]) & trendlib.text.stopwords("topic")
+    quiet = trending(posts, by="term", at=peak - pd.Timedelta("7D"), window="3h", top=10, min_count=1)
+    assert top["score"].iloc[0] > 5 * quiet["score"].iloc[0]

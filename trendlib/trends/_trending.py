@@ -78,17 +78,33 @@ def _counts_freq(counts: pd.DataFrame, times: pd.DatetimeIndex) -> pd.Timedelta:
     freq = counts.attrs.get("freq")
     if freq is not None:
         return _timedelta(freq, name="freq")
-    if len(times) < 2:
+    uniq = np.unique(times.asi8)
+    if len(uniq) < 2:
         raise ValueError(
             "trending() could not tell the bin size of the counts table: its attrs have no "
             "'freq' and it has fewer than two bins. Pass counts from trendlib.count(...)."
         )
-    return pd.Timedelta(np.diff(times.asi8).min(), unit=times.unit)
+    return pd.Timedelta(int(np.diff(uniq).min()), unit=times.unit)
+
+
+def _at(at: Any, tz: str, first: pd.Timestamp, last: pd.Timestamp) -> pd.Timestamp:
+    """``at`` as a tz-aware Timestamp (naive read in ``tz``), checked against the posts."""
+    if at is None:
+        return last
+    at_ts = pd.Timestamp(at)
+    at_ts = at_ts.tz_localize(tz) if at_ts.tzinfo is None else at_ts
+    if at_ts < first or at_ts > last:
+        raise ValueError(
+            f"The 'at' parameter of trending() must fall within the posts, "
+            f"[{first.tz_convert(tz)}, {last.tz_convert(tz)}]. Got {at!r}."
+        )
+    return at_ts
 
 
 def _as_counts(
-    data: Any, *, by: str, freq: Any, tz: str, window: pd.Timedelta
-) -> tuple[pd.DataFrame, pd.Timedelta]:
+    data: Any, *, by: str, freq: Any, tz: str, window: pd.Timedelta, at: Any = None,
+    baseline: pd.Timedelta = _DAY, smooth: int = 0,
+) -> tuple[pd.DataFrame, pd.Timedelta, pd.DatetimeIndex]:
     if _is_counts(data):
         counts = data
         require_columns(counts, ["time", "key", "count"], func="trending")
@@ -100,14 +116,24 @@ def _as_counts(
 
         if freq is None:
             freq = "1h" if window % pd.Timedelta("1h") == pd.Timedelta(0) else window
-        counts = count(data, by=by, freq=freq, tz=tz)
+        f = _timedelta(freq, name="freq")
+        # count only the span the score reads: the window, the previous one, the baseline
+        t = pd.to_datetime(data["time"], utc=True)
+        first, last = t.min(), t.max()
+        if pd.isna(first):
+            raise ValueError("trending() got no posts with a time: there is nothing to rank.")
+        end = _at(at, tz, first, last)
+        end = end.tz_convert(tz).floor(f) + f
+        need = end - 2 * window - baseline - (smooth + 2) * f - (_DAY if window < _DAY else pd.Timedelta(0))
+        start = max(need, first.tz_convert(tz).floor(f))
+        counts = count(data, by=by, freq=f, tz=tz, start=start, end=end)
     times = pd.DatetimeIndex(counts["time"])
     if times.tz is None:
         raise ValueError(
             "trending() needs tz-aware bin times in the counts 'time' column. Got naive "
             "times; build counts with trendlib.count(...)."
         )
-    return counts, _counts_freq(counts, pd.DatetimeIndex(times.unique().sort_values()))
+    return counts, _counts_freq(counts, times), times
 
 
 def _window_sum(cum: np.ndarray, avail: np.ndarray, end: int, k: int) -> np.ndarray | None:
@@ -201,7 +227,8 @@ def trending(
         Bin size when ``data`` is posts: default ``"1h"`` when the window is whole hours,
         else the window itself. Ignored for counts (their ``attrs['freq']`` is used).
     tz : str, default "Asia/Jakarta"
-        Time zone of the bins, of ``at`` when naive, and of "hour of day".
+        Time zone of the bins, of ``at`` when naive, and of "hour of day"; ``"WIB"``,
+        ``"WITA"`` and ``"WIT"`` are accepted.
     top : int or None, default 20
         Number of rows returned; ``None`` returns every key with ``count >= min_count``.
     min_count : int, default 3
@@ -262,14 +289,12 @@ def trending(
     season_prior = check_positive(season_prior, name="season_prior", func=func, strict=False)
     accel_weight = check_positive(accel_weight, name="accel_weight", func=func, strict=False)
     novelty_bonus = check_positive(novelty_bonus, name="novelty_bonus", func=func, strict=False)
-    try:
-        pd.Timestamp("2000-01-01").tz_localize(tz)
-    except Exception:
-        raise ValueError(
-            f"The 'tz' parameter of trending() must be a time zone name such as 'Asia/Jakarta'. Got {tz!r}."
-        ) from None
+    from ..counts import resolve_tz
 
-    counts, f = _as_counts(data, by=by, freq=freq, tz=tz, window=window_td)
+    tz = resolve_tz(tz, func=func)  # WIB / WITA / WIT or an IANA name
+
+    counts, f, times = _as_counts(data, by=by, freq=freq, tz=tz, window=window_td, at=at,
+                                  baseline=baseline_td, smooth=int(smooth))
     if window_td % f != pd.Timedelta(0):
         raise ValueError(
             f"The 'window' parameter of trending() must be a multiple of the bin size {f}. Got {window!r}."
@@ -282,15 +307,16 @@ def trending(
         require_columns(counts, ["time", "key", "count", "total"], func=func, hint="trendlib.count(...)")
     k = int(window_td // f)
 
-    times = pd.DatetimeIndex(counts["time"]).tz_convert(tz)
-    present = times.unique().sort_values()
-    if len(present) == 0:
+    # integer grid positions of every row (one pass, no hashing: counts can be huge)
+    if len(times) == 0:
         raise ValueError("trending() got an empty counts table: there is nothing to rank.")
-    grid0 = present[0]
-    n_grid = int((present[-1] - grid0) // f) + 1
-    pos_all = np.asarray((times - grid0) // f, dtype=np.int64)
-    avail_bins = np.zeros(n_grid, dtype=bool)
-    avail_bins[np.asarray((present - grid0) // f, dtype=np.int64)] = True
+    t_int = times.asi8
+    step = int(f // pd.Timedelta(1, unit=times.unit))
+    t_min = int(t_int.min())
+    grid0 = pd.Timestamp(t_min, unit=times.unit, tz="UTC").tz_convert(tz)
+    pos_all = (t_int - t_min) // step
+    n_grid = int(pos_all.max()) + 1
+    avail_bins = np.bincount(pos_all, minlength=n_grid) > 0
     avail = np.concatenate([[0], np.cumsum(avail_bins)])
 
     # the window end, as a grid position (exclusive)
@@ -314,10 +340,13 @@ def trending(
     window_start = window_end - window_td
 
     # current window and candidate keys
-    key_values = counts["key"].astype(str).to_numpy()
-    cnt_values = counts["count"].to_numpy(dtype=np.float64)
-    in_win = (pos_all >= e0 - k) & (pos_all < e0)
-    y_all = pd.Series(cnt_values[in_win]).groupby(key_values[in_win]).sum()
+    cnt_col = counts["count"]
+    in_win = np.flatnonzero((pos_all >= e0 - k) & (pos_all < e0))
+    y_all = (
+        pd.Series(cnt_col.iloc[in_win].to_numpy(dtype=np.float64))
+        .groupby(counts["key"].iloc[in_win].astype(str).to_numpy())
+        .sum()
+    )
     y_all = y_all[y_all >= min_count]
     keys = np.array(sorted(y_all.index), dtype=object)
 
@@ -327,16 +356,16 @@ def trending(
     span = n_grid - lo
     mat = np.zeros((span, len(keys)))
     tot = np.zeros(span)
-    sel = (pos_all >= lo) & (pos_all < e0)
+    sel = np.flatnonzero((pos_all >= lo) & (pos_all < e0))
+    pos_sel = pos_all[sel]
     if len(keys):
-        kidx = pd.Index(keys)
-        col = kidx.get_indexer(key_values[sel])
+        col = pd.Index(keys).get_indexer(counts["key"].iloc[sel].astype(str).to_numpy())
         ok = col >= 0
-        np.add.at(mat, (pos_all[sel][ok] - lo, col[ok]), cnt_values[sel][ok])
+        np.add.at(mat, (pos_sel[ok] - lo, col[ok]), cnt_col.iloc[sel].to_numpy(dtype=np.float64)[ok])
     if normalize:
         tot_by_bin = (
-            pd.Series(counts["total"].to_numpy(dtype=np.float64)[sel])
-            .groupby(pos_all[sel])
+            pd.Series(counts["total"].iloc[sel].to_numpy(dtype=np.float64))
+            .groupby(pos_sel)
             .first()
         )
         tot[tot_by_bin.index.to_numpy() - lo] = tot_by_bin.to_numpy()
