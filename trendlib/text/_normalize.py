@@ -56,6 +56,8 @@ def _casefold(word: str) -> str:
     out = word.lower()
     if out.isascii():
         return out
+    # "İ".lower() is "i" + a combining dot, which would split the word when re-read
+    out = out.replace("i\u0307", "i")
     for _ in range(4):
         new = unicodedata.normalize("NFKC", out).lower()
         if new == out:

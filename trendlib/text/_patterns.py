@@ -34,8 +34,12 @@ _PLACEHOLDER = (
     r"|@USER(?:NAME)?(?!\w)"
     r"|(?<![\w#@])(?:USER|USERNAME|URL|HTTPURL)(?!\w))"
 )
-_MENTION = r"(?P<mention>(?<![\w.@])@[A-Za-z0-9_]+(?![\w@]))"
-_HASHTAG = r"(?P<hashtag>(?<![\w&#])#\w*[^\W\d_]\w*)"
+# As on X/Twitter: ".@user" is a mention, "a@b" and "@@user" are not; a hashtag needs a
+# letter, may hold combining accents (#covi̇d19) and is void when "#" follows (#a#b).
+_MENTION = r"(?P<mention>(?<![\w!#$%&*@])@[A-Za-z0-9_]+(?![\w@]))"
+_HASHTAG = (
+    r"(?P<hashtag>(?<![\w&#])(?>#[\w\u0300-\u036f]*[^\W\d_][\w\u0300-\u036f]*)(?!#))"
+)
 _EMOTICON = (
     r"(?P<emoticon>"
     r"(?<![\w:;=])[:;=]['\-^]?(?:\)+|\(+|\]+|\[+|\|+|\*|/(?![/\w])|\\(?!\w))"
@@ -104,7 +108,13 @@ def split_emoji_run(run: str) -> tuple[tuple[int, int, str], ...]:
     """Split a run of emoji code points into ``(start, end, emoji)`` (offsets in the run)."""
     import emoji
 
-    return tuple((d["match_start"], d["match_end"], d["emoji"]) for d in emoji.emoji_list(run))
+    out = []
+    for d in emoji.emoji_list(run):
+        a, b = d["match_start"], d["match_end"]
+        while b < len(run) and run[b] in "\ufe0e\ufe0f":  # stray variation selectors
+            b += 1
+        out.append((a, b, run[a:b]))
+    return tuple(out)
 
 
 # --- text preparation -------------------------------------------------------------------
@@ -151,8 +161,18 @@ def _one_pass(text: str) -> tuple[str, list[int], list[int]] | None:
             starts.extend(range(a, b))
             ends.extend(range(a + 1, b + 1))
         else:
-            starts.extend([a] * len(new))
-            ends.extend([b] * len(new))
+            pieces = None
+            if seg[0] != "&":  # map character by character when NFKC allows it
+                pieces = [unicodedata.normalize("NFKC", c).translate(_FILLER_TABLE) for c in seg]
+                if "".join(pieces) != new:
+                    pieces = None
+            if pieces is None:
+                starts.extend([a] * len(new))
+                ends.extend([b] * len(new))
+            else:
+                for i, piece in enumerate(pieces):
+                    starts.extend([a + i] * len(piece))
+                    ends.extend([a + i + 1] * len(piece))
         out.append(new)
         pos = b
     if not changed:

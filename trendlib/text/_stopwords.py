@@ -54,6 +54,11 @@ def stopwords(profile: str = "topic") -> frozenset[str]:
     return topic - _read_list("stopwords_sentiment_keep.txt")
 
 
+@lru_cache(maxsize=32)
+def _lowered(words: frozenset) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in words)
+
+
 def _resolve(stopwords_arg, *, func: str) -> frozenset[str] | None:
     """Turn a ``stopwords=`` argument (None, profile name or collection) into a set."""
     if stopwords_arg is None:
@@ -65,6 +70,8 @@ def _resolve(stopwords_arg, *, func: str) -> frozenset[str] | None:
                 f"{list(PROFILES)} or a collection of words. Got {stopwords_arg!r}."
             )
         return stopwords(stopwords_arg)
+    if isinstance(stopwords_arg, frozenset):
+        return _lowered(stopwords_arg)
     try:
         return frozenset(str(w).lower() for w in stopwords_arg)
     except TypeError:

@@ -54,10 +54,10 @@ class Token:
 
 
 def _emoji_norm(e: str) -> str:
-    if "\ufe0f" in e:
+    if "\ufe0f" in e or "\ufe0e" in e:
         import emoji
 
-        bare = e.replace("\ufe0f", "")
+        bare = e.replace("\ufe0f", "").replace("\ufe0e", "")
         if emoji.is_emoji(bare):
             return bare
     return e
