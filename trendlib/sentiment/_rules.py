@@ -169,10 +169,15 @@ def score_tokens(toks: list[tuple], lex: Any, P: Params, trace: list | None = No
     n = len(toks)
     n_caps = n_excl = 0
     i = pos = 0
+    get = codes.get
     while i < n:
         tok = toks[i]
         norm = tok[0]
-        e = codes.get(norm)
+        e = get(norm)
+        if e is None and not tok[2] and tok[1] == "word" and not keep_all:
+            i += 1  # fast path: a plain word that is in no list
+            pos += 1
+            continue
         if e is not None and e[3] is not None:
             j = i + 1
             for tail, v, role, rp in e[3]:
@@ -219,6 +224,8 @@ def score_tokens(toks: list[tuple], lex: Any, P: Params, trace: list | None = No
         n_words = sum(1 for t in toks if t[1] == "word")
         caps_on = n_caps < n_words
     m = len(S)
+    if not keep_all and not any(u[1] for u in S):
+        return 0.0
     # ---- 2. which units carry sentiment; which modifiers and negators act
     pure = [u[1] != 0.0 and u[2] is None for u in S]
     used = [False] * m

@@ -23,53 +23,74 @@ _ELONG = re.compile(r"([^\W\d_])\1\1", re.UNICODE)
 _REDUP = re.compile(r"^([^\W\d_]{2,})-\1$")
 _REDUP2 = re.compile(r"^([^\W\d_]{2,})2$")
 _EMOJI_STRIP = dict.fromkeys([0xFE0F, 0xFE0E, 0x200D, *range(0x1F3FB, 0x1F400)])
-_NO_LOOKUP = frozenset(("mention", "url", "number", "placeholder"))
 _CHUNKS: dict[str, tuple[tuple, ...]] = {}
 _CHUNKS_MAX = 1 << 19
 
 
-def _analyse_chunk(chunk: str) -> tuple[tuple, ...]:
-    low = chunk.lower()
-    if low in _emoji_table() and not low[0].isalnum():
-        return ((low, "emoticon", 0, chunk, low),)
-    from ..text import tokens as text_tokens
+_text_tokens = None
 
+
+def _analyse_chunk(chunk: str) -> tuple[tuple, ...]:
+    global _text_tokens
+    low = chunk.lower()
+    emo = _emoji_table()
+    if low in emo and not low[0].isalnum():
+        return ((low, "emoticon", 0, chunk, low),)
+    if _text_tokens is None:
+        from ..text import tokens as _tt
+
+        _text_tokens = _tt
     out: list[tuple] = []
     pos = 0
-    for t in text_tokens(chunk):
-        for m in _PUNCT.finditer(chunk, pos, t.start):
-            out.append((m.group(), "punct", 0, m.group(), m.group()))
-        pos = max(pos, t.end)
+    for t in _text_tokens(chunk):
+        start = t.start
+        if start > pos:
+            for m in _PUNCT.finditer(chunk, pos, start):
+                g = m.group()
+                out.append((g, "punct", 0, g, g))
+        if t.end > pos:
+            pos = t.end
         kind, orig, norm = t.kind, t.text, t.norm
-        if kind == "punct":
+        if kind == "word":
+            pass
+        elif kind == "punct":
             out.append((norm, "punct", 0, orig, norm))
             continue
-        if kind == "emoji":
+        elif kind == "emoji":
             norm = orig.translate(_EMOJI_STRIP) or orig
             out.append((norm, kind, 0, orig, norm))
             continue
-        if kind in _NO_LOOKUP:
-            out.append((orig, kind, 0, orig, orig))
+        elif kind == "emoticon":
+            norm = orig.lower()
+            out.append((norm, kind, 0, orig, norm))
             continue
-        if kind == "hashtag":
+        elif kind == "hashtag":
             norm = norm.lstrip("#")
             kind = "word"
+        else:  # mention, url, number, placeholder: never looked up
+            out.append((orig, kind, 0, orig, orig))
+            continue
         flags = 0
-        letters = [c for c in orig if c.isalpha()]
-        if len(letters) >= 2 and orig.isupper():
+        if orig.isupper() and sum(c.isalpha() for c in orig) >= 2:
             flags |= CAPS
-        if _ELONG.search(orig.lower()) and not _ELONG.search(norm):
+        if len(orig) >= 3 and _ELONG.search(orig.lower()) and not _ELONG.search(norm):
             flags |= ELONG
-        parts = norm.split()
-        for p in parts or [norm]:
+        if " " in norm:
+            parts = norm.split()
+        else:
+            parts = (norm,)
+        for p in parts:
             base = p
-            m = _REDUP.match(p) or _REDUP2.match(p)
-            if m:
-                base = m.group(1)
-                flags |= REDUP
+            if "-" in p or p[-1:] == "2":
+                m = _REDUP.match(p) or _REDUP2.match(p)
+                if m:
+                    base = m.group(1)
+                    flags |= REDUP
             out.append((p, kind, flags, orig, base))
-    for m in _PUNCT.finditer(chunk, pos):
-        out.append((m.group(), "punct", 0, m.group(), m.group()))
+    if pos < len(chunk):
+        for m in _PUNCT.finditer(chunk, pos):
+            g = m.group()
+            out.append((g, "punct", 0, g, g))
     return tuple(out)
 
 

@@ -1,0 +1,128 @@
+"""The shipped lexicon (provenance, curation), user lexicons, InSet, and the SmSA floor."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from trendlib.exceptions import FormatError
+from trendlib.sentiment import Lexicon, label, load_lexicon, polarity
+from trendlib.sentiment._lexicon import _emoji_table, as_lexicon
+from trendlib.sentiment._rules import rule_words
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_lexicon()
+
+
+def test_every_entry_has_provenance_and_a_bounded_score(lex):
+    frame = lex.to_frame()
+    assert len(frame) > 400
+    assert set(frame["provenance"]) == {"smsa-train", "curated"}
+    assert frame["score"].between(-1, 1).all()
+    assert (frame["score"] != 0).sum() > 400
+    assert frame["word"].is_unique
+
+
+def test_curated_slang_and_idioms_are_in(lex):
+    for word in ("mantap", "kecewa", "gagal total", "tidak apa-apa", "mantap jiwa", "zonk", "lemot"):
+        assert word in lex, word
+    assert lex.provenance("zonk") == "curated"
+    assert lex.valence("lemot") < 0 < lex.valence("mantap")
+
+
+def test_topic_and_identity_words_are_left_out(lex):
+    # SmSA's reviews make "bandung" positive and its hateful politics make religions
+    # negative; neither is sentiment.
+    for word in ("bandung", "restoran", "makanan", "jokowi", "islam", "kristen", "agama", "wanita", "cina"):
+        assert word not in lex, word
+
+
+def test_rule_words_are_rules_not_lexicon_entries(lex):
+    single, _ = rule_words()
+    for word, (role, _) in single.items():
+        if role in ("negator", "contrast", "concessive") and word in lex:
+            assert lex.provenance(word) == "curated", word
+
+
+def test_emoji_table_is_ours_and_bounded():
+    table = _emoji_table()
+    assert len(table) > 100
+    assert all(-1 <= v <= 1 for v in table.values())
+    assert table["😍"] > 0 > table["😡"]
+
+
+def test_user_mapping_on_its_own_scale():
+    mini = Lexicon({"mantap": 4, "kecewa": -4, "gagal total": -5}, name="mini")
+    assert mini.scale == 5
+    assert mini.valence("mantap") == pytest.approx(0.8)
+    assert polarity("pokoknya mantap", lexicon=mini) > 0
+    assert polarity("proyeknya gagal total", lexicon=mini) < polarity("proyeknya kecewa", lexicon=mini)
+    # emoji are scored with any lexicon
+    assert polarity("👍", lexicon=mini) > 0
+    # plain dicts work and are wrapped once
+    d = {"bagus": 3, "jelek": -3}
+    assert as_lexicon(d) is as_lexicon(d)
+    assert label("filmnya jelek", lexicon=d) == "negative"
+
+
+def test_user_keys_are_normalised_like_text():
+    # the scorer sees "gak" as "tidak"; a lexicon key written with slang still matches
+    lx = Lexicon({"gak jelas": -3, "mantul": 3})
+    assert polarity("acaranya nggak jelas", lexicon=lx) < 0
+    assert polarity("mantul", lexicon=lx) > 0
+
+
+def test_lexicon_file_round_trip(tmp_path):
+    path = tmp_path / "mine.tsv"
+    path.write_text("word\tscore\tprovenance\nciamik\t2\tme\nambyar\t-2\tme\n", encoding="utf-8")
+    lx = load_lexicon(path)
+    assert lx.name == "mine" and lx.provenance("ciamik") == "me"
+    assert polarity("hasilnya ciamik", lexicon=lx) > 0
+    assert polarity("hasilnya ambyar", lexicon=str(path)) < 0
+
+
+def test_bad_lexicons_are_reported(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("word\tscore\nbagus\tsangat\njelek\t-1\nkeren\n", encoding="utf-8")
+    with pytest.raises(FormatError, match="2 malformed line"):
+        load_lexicon(bad)
+    with pytest.raises(FileNotFoundError, match="'path' parameter of load_lexicon"):
+        load_lexicon(tmp_path / "missing.tsv")
+    with pytest.raises(ValueError, match="finite"):
+        Lexicon({"bagus": math.nan})
+    with pytest.raises(TypeError, match="'lexicon' parameter of polarity"):
+        polarity("bagus", lexicon=42)
+
+
+@pytest.mark.data
+def test_inset_lexicon_works(data_file):
+    data_file("inset_lexicon", "positive.tsv")
+    from trendlib.datasets import load_inset
+
+    inset = load_inset()
+    lx = as_lexicon(inset)
+    assert lx.scale == 5
+    assert polarity("pelayanannya sangat baik dan ramah", lexicon=inset) > 0
+    assert polarity("barangnya rusak, saya kecewa", lexicon=inset) < 0
+
+
+@pytest.mark.data
+def test_smsa_test_floor_and_margin_over_inset(data_file):
+    """Untrained on the target set: >= 0.60 macro-F1 on SmSA test, >= 0.10 above InSet."""
+    data_file("indonlu_smsa", "test_preprocess.tsv")
+    data_file("inset_lexicon", "positive.tsv")
+    from sklearn.metrics import f1_score
+
+    from trendlib.datasets import load_inset, load_smsa
+    from trendlib.sentiment._posts import add_sentiment
+
+    test = load_smsa("test")
+    ours = add_sentiment(test)["sentiment"]
+    inset = add_sentiment(test, lexicon=load_inset())["sentiment"]
+    f_ours = f1_score(test["label"], ours, average="macro")
+    f_inset = f1_score(test["label"], inset, average="macro")
+    assert f_ours >= 0.60
+    assert f_ours - f_inset >= 0.10
