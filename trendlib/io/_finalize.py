@@ -13,7 +13,17 @@ import re
 
 from ..exceptions import FormatError
 from ._report import Report
-from ._schema import CANONICAL_COLUMNS, COUNT_COLUMNS, LIST_COLUMNS, blank_to_na, to_bool, to_count, to_id, to_str
+from ._schema import (
+    CANONICAL_COLUMNS,
+    COUNT_COLUMNS,
+    LIST_COLUMNS,
+    blank_to_na,
+    str_dtype,
+    to_bool,
+    to_count,
+    to_id,
+    to_str,
+)
 from ._tabular import LINE
 from ._time import parse_times
 
@@ -61,7 +71,7 @@ def clean_text(values):
     import pandas as pd
 
     s = to_str(values)
-    return pd.Series([_clean_one(t) for t in s.tolist()], index=s.index, dtype="str")
+    return pd.Series([_clean_one(t) for t in s.tolist()], index=s.index, dtype=str_dtype())
 
 
 def _text_functions():
@@ -175,7 +185,7 @@ def finalize(draft, report: Report, *, errors: str, dedupe: bool, tz: str, time_
         times = pd.Series(pd.NaT, index=draft.index, dtype="datetime64[ns, UTC]")
 
     # text
-    text = clean_text(draft["text"]) if "text" in draft.columns else pd.Series("", index=draft.index, dtype="str")
+    text = clean_text(draft["text"]) if "text" in draft.columns else pd.Series("", index=draft.index, dtype=str_dtype())
     n_empty = sum(1 for t in text.tolist() if not t.strip())
     if n_empty:
         report.info["empty_text"] = n_empty
@@ -197,34 +207,34 @@ def finalize(draft, report: Report, *, errors: str, dedupe: bool, tz: str, time_
             author = author.str.lstrip("@")
         out["author"] = author
     else:
-        out["author"] = pd.Series(pd.NA, index=out.index, dtype="str")
+        out["author"] = pd.Series(pd.NA, index=out.index, dtype=str_dtype())
     out["text"] = text[keep]
     for kind in LIST_COLUMNS:
         given = draft[kind][keep] if kind in draft.columns else None
         out[kind] = entity_lists(out["text"], given, kind=kind)
     out["reply_to"] = (
         blank_to_na(draft["reply_to"][keep]).str.lstrip("@") if "reply_to" in draft.columns
-        else pd.Series(pd.NA, index=out.index, dtype="str")
+        else pd.Series(pd.NA, index=out.index, dtype=str_dtype())
     )
     if "is_retweet" in draft.columns:
         out["is_retweet"] = to_bool(draft["is_retweet"][keep])
     else:
         out["is_retweet"] = pd.Series([t.startswith("RT @") for t in out["text"].tolist()], index=out.index, dtype=bool)
-    out["lang"] = blank_to_na(draft["lang"][keep]) if "lang" in draft.columns else pd.Series(pd.NA, index=out.index, dtype="str")
+    out["lang"] = blank_to_na(draft["lang"][keep]) if "lang" in draft.columns else pd.Series(pd.NA, index=out.index, dtype=str_dtype())
     for col in COUNT_COLUMNS:
         out[col] = to_count(draft[col][keep]) if col in draft.columns else pd.Series(pd.NA, index=out.index, dtype="Int64")
     if "platform" in draft.columns:
         out["platform"] = blank_to_na(draft["platform"][keep]).fillna(platform).str.lower()
     else:
         out["platform"] = platform
-    out["platform"] = out["platform"].astype("str")
-    out["source_format"] = pd.Series(source_format, index=out.index, dtype="str")
+    out["platform"] = out["platform"].astype(str_dtype())
+    out["source_format"] = pd.Series(source_format, index=out.index, dtype=str_dtype())
     extras = [c for c in draft.columns if c not in CANONICAL_COLUMNS and c != LINE]
     for c in extras:
         col = draft[c][keep]
         if col.dtype == object or str(col.dtype) == "str":
             vals = [None if v is None or v == "" or v != v else v for v in col.tolist()]
-            kind = "str" if all(v is None or v.__class__ is str for v in vals) else object
+            kind = str_dtype() if all(v is None or v.__class__ is str for v in vals) else object
             col = pd.Series(vals, index=col.index, dtype=kind)
         out[c] = col
 

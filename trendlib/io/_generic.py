@@ -7,6 +7,8 @@ no time column, 18-20 digit Twitter ids (snowflakes) give the creation time exac
 
 from __future__ import annotations
 
+import re
+
 from ..exceptions import SchemaError
 from ._schema import COUNT_COLUMNS
 
@@ -44,6 +46,7 @@ PRESETS: dict[str, tuple[frozenset, dict[str, str], str]] = {
 _DATE_COLS = ("date", "tanggal", "tgl")
 _TIME_COLS = ("time", "waktu", "jam")
 _SNOWFLAKE_EPOCH_MS = 1288834974657
+_SNOWFLAKE = re.compile(r"\d{18,20}")
 
 
 def _find(columns, names):
@@ -104,10 +107,10 @@ def snowflake_times(ids):
     """
     import pandas as pd
 
-    s = ids.astype("str").str.strip()
-    if len(s) == 0 or not s.str.fullmatch(r"\d{18,20}").all():
+    vals = ["" if v is None or v != v else str(v).strip() for v in ids.tolist()]
+    if not vals or not all(_SNOWFLAKE.fullmatch(v) for v in vals):
         return None
-    ms = s.map(lambda v: (int(v) >> 22) + _SNOWFLAKE_EPOCH_MS)
+    ms = pd.Series([(int(v) >> 22) + _SNOWFLAKE_EPOCH_MS for v in vals], index=ids.index)
     t = pd.to_datetime(ms.astype("int64"), unit="ms", utc=True)
     if t.min() < pd.Timestamp("2010-11-04", tz="UTC") or t.max() > pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=1):
         return None
@@ -141,11 +144,9 @@ def from_table(raw, report, *, given: dict, preset: str | None = None):
         if col is None:
             continue
         if isinstance(col, (list, tuple)):
-            parts = [raw[c].astype("str").fillna("").str.strip() for c in col]
-            joined = parts[0]
-            for p in parts[1:]:
-                joined = joined + " " + p
-            draft[canon] = joined.str.strip()
+            parts = [[("" if v is None or v != v else str(v).strip()) for v in raw[c].tolist()] for c in col]
+            draft[canon] = pd.Series([" ".join(x for x in vals if x) for vals in zip(*parts)], index=raw.index,
+                                     dtype=object)
         else:
             draft[canon] = raw[col]
     if "time" not in draft.columns and given.get("time") is not False:

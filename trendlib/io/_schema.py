@@ -86,6 +86,17 @@ def _pd():
     return pd
 
 
+_STR_DTYPE = []
+
+
+def str_dtype():
+    """The dtype for text columns: pandas 3's ``"str"``, ``object`` on pandas 2."""
+    if not _STR_DTYPE:
+        major = int(_pd().__version__.split(".")[0])
+        _STR_DTYPE.append("str" if major >= 3 else object)
+    return _STR_DTYPE[0]
+
+
 def _clean(v):
     if v.__class__ is str:
         v = v.strip()
@@ -109,7 +120,7 @@ def blank_to_na(values):
     """
     pd = _pd()
     s = pd.Series(values, copy=False)
-    return pd.Series([_clean(v) for v in s.tolist()], index=s.index, dtype="str")
+    return pd.Series([_clean(v) for v in s.tolist()], index=s.index, dtype=str_dtype())
 
 
 def to_str(values):
@@ -125,7 +136,7 @@ def to_str(values):
     s = pd.Series(values, copy=False)
     out = [v if isinstance(v, str) else ("" if v is None or (isinstance(v, float) and v != v) else str(v))
            for v in s.tolist()]
-    return pd.Series(out, index=s.index, dtype="str")
+    return pd.Series(out, index=s.index, dtype=str_dtype())
 
 
 def to_id(values):
@@ -154,7 +165,7 @@ def to_id(values):
     vals = [_clean(v) for v in s.tolist()]
     vals = [v if v is None or not v.endswith(".0") else _FLOAT_ID.sub(r"\1", v) for v in vals]
     mangled = [v is not None and ("e" in v or "E" in v) and _EXCEL_ID.match(v) is not None for v in vals]
-    return pd.Series(vals, index=s.index, dtype="str"), pd.Series(mangled, index=s.index, dtype=bool)
+    return pd.Series(vals, index=s.index, dtype=str_dtype()), pd.Series(mangled, index=s.index, dtype=bool)
 
 
 def to_count(values):
@@ -216,5 +227,5 @@ def empty_posts():
         elif kind == "list":
             data[col] = pd.Series([], dtype=object)
         else:
-            data[col] = pd.Series([], dtype="str")
+            data[col] = pd.Series([], dtype=str_dtype())
     return pd.DataFrame(data)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ._schema import blank_to_na
+from ._schema import blank_to_na, str_dtype
 
 __all__ = ["COLUMNS", "is_tweet_harvest", "from_table"]
 
@@ -38,7 +38,7 @@ def from_table(raw, report):
     draft = pd.DataFrame(index=raw.index)
     draft["id"] = raw["id_str"]
     draft["time"] = raw["created_at"]
-    author = blank_to_na(raw["username"]) if "username" in raw else pd.Series(pd.NA, index=raw.index, dtype="str")
+    author = blank_to_na(raw["username"]) if "username" in raw else pd.Series(pd.NA, index=raw.index, dtype=str_dtype())
     missing = author.isna()
     fallback = {}
     if missing.any():
