@@ -12,6 +12,7 @@ format; :func:`read_gexf` reads such files (and any other GEXF) back with networ
 
 from __future__ import annotations
 
+import datetime
 import io
 import math
 import os
@@ -35,7 +36,7 @@ def _portable(value: Any) -> Any:
     """A value GEXF/GraphML writers accept, or ``None`` to drop it."""
     if value is None or value is pd.NaT:
         return None
-    if isinstance(value, (pd.Timestamp, np.datetime64)):
+    if isinstance(value, (pd.Timestamp, datetime.datetime, np.datetime64)):
         return None if pd.isna(value) else _iso(value)
     if isinstance(value, pd.Timedelta):
         return str(value)

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .._validation import check_choice, require_columns
-from ._util import NAT, group_min_max, list_column, times_ns, to_timestamps
+from ._util import NAT, group_min_max, incidence, list_column, times_ns, to_timestamps
 
 __all__ = ["interaction_edges", "interaction_graph"]
 
@@ -39,45 +39,84 @@ def _retweet_flags(posts: pd.DataFrame) -> np.ndarray:
     return np.zeros(len(posts), dtype=bool)
 
 
-def _interactions(posts: pd.DataFrame, kind: str, func: str) -> pd.DataFrame:
-    """Long table of (post index, source, target, kind)."""
+def _lower_codes(values: list) -> tuple[np.ndarray, np.ndarray]:
+    """Factorize str values (None -> -1) by their lowercase form, lowering distinct values only."""
+    codes, labels = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
+    lowered = np.asarray([str(x).lower().lstrip("@") for x in labels], dtype=object)
+    codes_l, labels_l = pd.factorize(lowered)
+    codes = np.where(codes >= 0, codes_l[np.maximum(codes, 0)] if len(codes_l) else -1, -1)
+    return codes.astype(np.int64), np.asarray(labels_l, dtype=object)
+
+
+class _Vocab:
+    """One code space for all account names (authors and targets)."""
+
+    def __init__(self) -> None:
+        self.parts: list[np.ndarray] = []
+        self.offset = 0
+
+    def add(self, codes: np.ndarray, labels: np.ndarray) -> np.ndarray:
+        self.parts.append(labels)
+        out = np.where(codes >= 0, codes + self.offset, -1)
+        self.offset += len(labels)
+        return out
+
+    def finish(self, *code_arrays: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
+        allnames = np.concatenate(self.parts) if self.parts else np.array([], dtype=object)
+        remap, labels = pd.factorize(allnames)
+        remap = np.asarray(remap, dtype=np.int64)
+        return [np.where(c >= 0, remap[np.maximum(c, 0)] if len(remap) else -1, -1) for c in code_arrays], np.asarray(labels, dtype=object)
+
+
+def _interactions(posts: pd.DataFrame, kind: str, func: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Integer arrays (post, source, target, kind id) of all interactions + author codes + names."""
     require_columns(posts, ["author"], func=func, hint="trendlib.read_posts(...)")
-    author = posts["author"].astype("string").str.lower().to_numpy(dtype=object, na_value=None)
+    vocab = _Vocab()
+    a_codes, a_labels = _lower_codes(posts["author"].astype(object).where(posts["author"].notna(), None).tolist())
+    author = vocab.add(a_codes, a_labels)
     rt = _retweet_flags(posts)
-    parts = []
+    post, target, kinds = [], [], []
     if kind in ("mention", "all"):
-        lists = list_column(posts, "mentions", func=func)
-        lengths = np.fromiter((0 if r else len(v) for v, r in zip(lists, rt)), dtype=np.int64, count=len(lists))
-        idx = np.repeat(np.arange(len(lists)), lengths)
-        tgt = [str(x).lower() for v, r in zip(lists, rt) if not r for x in v]
-        part = pd.DataFrame({"post": idx, "target": np.asarray(tgt, dtype=object)})
-        part = part.drop_duplicates()  # one mention of an account per post
-        part["kind"] = "mention"
-        parts.append(part)
+        X, labels = incidence(list_column(posts, "mentions", func=func), lower=True)
+        labels = np.asarray([x.lstrip("@") for x in labels], dtype=object)
+        X = X.tocoo()
+        keep = ~rt[X.row]  # a retweet's mention is its attribution, not a mention
+        post.append(X.row[keep].astype(np.int64))
+        target.append(vocab.add(X.col[keep].astype(np.int64), labels))
+        kinds.append(np.zeros(int(keep.sum()), dtype=np.int8))
     if kind in ("reply", "all"):
         require_columns(posts, ["reply_to"], func=func, hint="trendlib.read_posts(...)")
-        reply = posts["reply_to"].astype("string").str.lower().str.lstrip("@")
-        idx = np.flatnonzero(reply.notna().to_numpy() & (reply.fillna("") != "").to_numpy())
-        parts.append(pd.DataFrame({"post": idx, "target": reply.to_numpy(dtype=object, na_value=None)[idx], "kind": "reply"}))
+        reply = posts["reply_to"].astype(object)
+        reply = reply.where(reply.notna() & (reply.astype(str) != ""), None).tolist()
+        codes, labels = _lower_codes(reply)
+        idx = np.flatnonzero(codes >= 0)
+        post.append(idx)
+        target.append(vocab.add(codes[idx], labels))
+        kinds.append(np.ones(len(idx), dtype=np.int8))
     if kind in ("retweet", "all"):
         idx = np.flatnonzero(rt)
-        targets = []
-        texts = posts["text"].tolist() if "text" in posts.columns else [None] * len(posts)
+        texts = posts["text"].tolist() if "text" in posts.columns else None
         mentions = list_column(posts, "mentions", func=func) if "mentions" in posts.columns else None
+        names = []
         for i in idx:
-            m = _RT.match(texts[i]) if isinstance(texts[i], str) else None
+            m = _RT.match(texts[i]) if texts is not None and isinstance(texts[i], str) else None
             if m:
-                targets.append(m.group(1).lower())
+                names.append(m.group(1))
             elif mentions is not None and len(mentions[i]):
-                targets.append(str(mentions[i][0]).lower())
+                names.append(str(mentions[i][0]))
             else:
-                targets.append(None)
-        parts.append(pd.DataFrame({"post": idx, "target": np.asarray(targets, dtype=object), "kind": "retweet"}))
-    long = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["post", "target", "kind"])
-    long["post"] = long["post"].astype(np.int64)
-    long["source"] = author[long["post"].to_numpy()]
-    ok = long["source"].notna() & long["target"].notna() & (long["target"] != "") & (long["source"] != long["target"])
-    return long[ok.to_numpy()]
+                names.append(None)
+        codes, labels = _lower_codes(names)
+        ok = codes >= 0
+        post.append(idx[ok])
+        target.append(vocab.add(codes[ok], labels))
+        kinds.append(np.full(int(ok.sum()), 2, dtype=np.int8))
+    post_a = np.concatenate(post) if post else np.array([], dtype=np.int64)
+    (author, target_a), names = vocab.finish(author, np.concatenate(target) if target else np.array([], dtype=np.int64))
+    kind_a = np.concatenate(kinds) if kinds else np.array([], dtype=np.int8)
+    source = author[post_a]
+    ok = (source >= 0) & (target_a >= 0) & (source != target_a)
+    return post_a[ok], source[ok], target_a[ok], kind_a[ok], author, names
 
 
 def interaction_edges(posts: pd.DataFrame, *, kind: str = "all") -> pd.DataFrame:
@@ -113,32 +152,35 @@ def interaction_edges(posts: pd.DataFrame, *, kind: str = "all") -> pd.DataFrame
     1   sari   budi      2        1      1        0
     """
     check_choice(kind, KINDS, name="kind", func="interaction_edges")
-    return _edges(posts, kind, "interaction_edges")
+    return _edges(posts, kind, "interaction_edges")[0]
 
 
-def _edges(posts: pd.DataFrame, kind: str, func: str) -> pd.DataFrame:
-    long = _interactions(posts, kind, func)
+def _edges(posts: pd.DataFrame, kind: str, func: str) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    post, src, tgt, kinds, author, names = _interactions(posts, kind, func)
     t = times_ns(posts)
-    src_codes, src_labels = pd.factorize(long["source"])
-    tgt_codes, tgt_labels = pd.factorize(long["target"])
-    m = max(len(tgt_labels), 1)
-    key = src_codes.astype(np.int64) * m + tgt_codes
-    uniq, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
+    m = max(len(names), 1)
+    key = src * m + tgt
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.array([], dtype=np.int64)
+    ukey = key[starts]
+    counts = np.diff(np.r_[starts, len(key)]).astype(np.int64)
     edges = pd.DataFrame({
-        "source": np.asarray(src_labels, dtype=object)[uniq // m].astype(str) if len(uniq) else np.array([], dtype=str),
-        "target": np.asarray(tgt_labels, dtype=object)[uniq % m].astype(str) if len(uniq) else np.array([], dtype=str),
-        "count": counts.astype(np.int64),
+        "source": names[ukey // m].astype(str) if len(ukey) else np.array([], dtype=str),
+        "target": names[ukey % m].astype(str) if len(ukey) else np.array([], dtype=str),
+        "count": counts,
     })
     edges["weight"] = edges["count"].astype(np.float64)
     if kind == "all":
-        for k in ("mention", "reply", "retweet"):
-            edges[k] = np.bincount(inverse[(long["kind"] == k).to_numpy()], minlength=len(uniq)).astype(np.int64)
+        k_sorted = kinds[order]
+        for k, label in enumerate(("mention", "reply", "retweet")):
+            edges[label] = np.add.reduceat((k_sorted == k).astype(np.int64), starts) if len(starts) else np.array([], dtype=np.int64)
     if t is not None:
-        lo, hi = group_min_max(key, t[long["post"].to_numpy()], uniq)
+        lo, hi = group_min_max(key, t[post[order]], ukey)
         edges["first_seen"], edges["last_seen"] = to_timestamps(lo), to_timestamps(hi)
     edges = edges.sort_values(["count", "source", "target"], ascending=[False, True, True], ignore_index=True)
     edges.attrs.update({"kind": kind})
-    return edges
+    return edges, author, names
 
 
 def interaction_graph(posts: pd.DataFrame, *, kind: str = "all") -> Any:
@@ -169,28 +211,30 @@ def interaction_graph(posts: pd.DataFrame, *, kind: str = "all") -> Any:
     from ._cooccurrence import _records
 
     check_choice(kind, KINDS, name="kind", func="interaction_graph")
-    edges = _edges(posts, kind, "interaction_graph")
+    edges, author, names = _edges(posts, kind, "interaction_graph")
     G = nx.DiGraph(kind="interaction", node_type="account", interaction=kind)
-    author = posts["author"].astype("string").str.lower()
-    valid = author.notna().to_numpy()
     t = times_ns(posts)
-    n_posts = author[valid].value_counts()
-    names = np.concatenate([author[valid].to_numpy(dtype=object), edges["source"].to_numpy(dtype=object), edges["target"].to_numpy(dtype=object)])
-    codes, labels = pd.factorize(names)
-    nodes = pd.DataFrame({"node": np.asarray(labels, dtype=object).astype(str)})
-    nodes["n_posts"] = nodes["node"].map(n_posts).fillna(0).astype(np.int64).to_numpy()
+    valid = author >= 0
+    n = len(names)
+    e_src = pd.Index(names).get_indexer(edges["source"]) if len(edges) else np.array([], dtype=np.int64)
+    e_tgt = pd.Index(names).get_indexer(edges["target"]) if len(edges) else np.array([], dtype=np.int64)
+    present = np.zeros(n, dtype=bool)
+    present[author[valid]] = True
+    present[e_src] = True
+    present[e_tgt] = True
+    nodes = pd.DataFrame({"node": names.astype(str) if n else np.array([], dtype=str),
+                          "n_posts": np.bincount(author[valid], minlength=n).astype(np.int64)})
     if t is not None:
-        times = np.concatenate([
-            t[valid],
-            _as_ns(edges["first_seen"]), _as_ns(edges["first_seen"]),
-        ])
-        times_hi = np.concatenate([t[valid], _as_ns(edges["last_seen"]), _as_ns(edges["last_seen"])])
-        lo, _ = group_min_max(codes.astype(np.int64), times, np.arange(len(labels)))
-        _, hi = group_min_max(codes.astype(np.int64), times_hi, np.arange(len(labels)))
+        codes = np.concatenate([author[valid], e_src, e_tgt])
+        first = np.concatenate([t[valid], _as_ns(edges["first_seen"]), _as_ns(edges["first_seen"])])
+        last = np.concatenate([t[valid], _as_ns(edges["last_seen"]), _as_ns(edges["last_seen"])])
+        lo, _ = group_min_max(codes, first, np.arange(n))
+        _, hi = group_min_max(codes, last, np.arange(n))
         nodes["first_seen"], nodes["last_seen"] = to_timestamps(lo), to_timestamps(hi)
-    G.add_nodes_from(zip(nodes["node"], _records(nodes.drop(columns="node"))))
+    nodes = nodes[present]
+    G.add_nodes_from(zip(nodes["node"].tolist(), _records(nodes.drop(columns="node"))))
     attrs = [c for c in edges.columns if c not in ("source", "target")]
-    G.add_edges_from(zip(edges["source"], edges["target"], _records(edges[attrs])))
+    G.add_edges_from(zip(edges["source"].tolist(), edges["target"].tolist(), _records(edges[attrs])))
     return G
 
 

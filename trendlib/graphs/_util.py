@@ -8,6 +8,7 @@ loop over pairs).
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import numpy as np
@@ -27,9 +28,12 @@ def list_column(posts: pd.DataFrame, column: str, *, func: str) -> list:
     mistake: ``"a,b"`` instead of ``["a", "b"]``).
     """
     require_columns(posts, [column], func=func, hint="trendlib.read_posts(...)")
+    values = posts[column].tolist()
+    if set(map(type, values)) <= {list, tuple}:  # fast path: canonical posts
+        return values
     out = []
     bad = 0
-    for v in posts[column].tolist():
+    for v in values:
         if isinstance(v, (list, tuple, np.ndarray)):
             out.append(v)
         elif isinstance(v, str):
@@ -70,24 +74,31 @@ def incidence(lists: list, *, lower: bool = False) -> tuple[sparse.csr_matrix, n
     ignored.
     """
     n = len(lists)
-    lengths = np.fromiter((len(v) for v in lists), dtype=np.int64, count=n)
-    flat = [str(x) for v in lists for x in v]
-    if lower:
-        flat = [x.lower() for x in flat]
+    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=n)
+    flat = list(itertools.chain.from_iterable(lists))
     rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
     if not flat:
         return sparse.csr_matrix((n, 0), dtype=np.int64), np.array([], dtype=object)
     codes, labels = pd.factorize(np.asarray(flat, dtype=object), sort=False)
     labels = np.asarray(labels, dtype=object)
-    keep = np.asarray([x != "" for x in flat]) if "" in set(labels.tolist()) else None
-    if keep is not None:
+    if not all(type(x) is str for x in labels):  # e.g. numbers: compare as their str form
+        codes_s, labels = pd.factorize(np.asarray([str(x) for x in labels], dtype=object))
+        labels = np.asarray(labels, dtype=object)
+        codes = codes_s[codes]
+    empty = np.flatnonzero(labels == "")
+    if len(empty):  # drop empty strings, keep codes dense
+        keep = codes != empty[0]
         rows, codes = rows[keep], codes[keep]
-    v = len(labels)
-    key = np.unique(rows * v + codes)  # dedupe an item repeated within a post, sorted
-    rows, cols = key // v, key % v
-    X = sparse.csr_matrix(
-        (np.ones(len(key), dtype=np.int64), (rows, cols)), shape=(n, v)
-    )
+        codes = codes - (codes > empty[0])
+        labels = np.delete(labels, empty[0])
+    if lower:  # lowercase the distinct labels only, then merge codes that now coincide
+        codes_l, labels = pd.factorize(np.asarray([x.lower() for x in labels], dtype=object))
+        labels = np.asarray(labels, dtype=object)
+        codes = codes_l[codes]
+    # the CSR constructor sums duplicates: an item repeated within a post counts once
+    X = sparse.csr_matrix((np.ones(len(rows), dtype=np.int64), (rows, codes)), shape=(n, len(labels)))
+    X.sum_duplicates()
+    X.data[:] = 1
     X.sort_indices()
     return X, labels
 
@@ -101,7 +112,7 @@ def post_pairs(X: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray
     X.sort_indices()
     lengths = np.diff(X.indptr)
     posts, left, right = [], [], []
-    for k in np.unique(lengths[lengths >= 2]):
+    for k in np.flatnonzero(np.bincount(lengths)[2:]) + 2:
         rows = np.flatnonzero(lengths == k)
         M = X.indices[X.indptr[rows][:, None] + np.arange(k)]
         i, j = np.triu_indices(int(k), 1)
@@ -123,26 +134,19 @@ def group_min_max(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> t
     hi = np.full(len(wanted), _NAT, dtype=np.int64)
     valid = values != _NAT
     keys, values = keys[valid], values[valid]
-    pos = np.searchsorted(wanted, keys)
-    pos[pos == len(wanted)] = 0
-    hit = wanted[pos] == keys if len(wanted) else np.zeros(len(keys), bool)
-    pos, values = pos[hit], values[hit]
-    if len(pos):
-        big = np.iinfo(np.int64).max
-        tmp = np.full(len(wanted), big, dtype=np.int64)
-        _reduce(tmp, pos, values, np.minimum)
-        lo = np.where(tmp == big, _NAT, tmp)
-        hi = np.full(len(wanted), _NAT, dtype=np.int64)
-        _reduce(hi, pos, values, np.maximum)
+    if not len(keys) or not len(wanted):
+        return lo, hi
+    if len(keys) > 1 and not (keys[1:] >= keys[:-1]).all():
+        order = np.argsort(keys)
+        keys, values = keys[order], values[order]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    ukeys = keys[starts]
+    pos = np.searchsorted(ukeys, wanted)
+    pos_c = np.minimum(pos, len(ukeys) - 1)
+    hit = ukeys[pos_c] == wanted
+    lo[hit] = np.minimum.reduceat(values, starts)[pos_c[hit]]
+    hi[hit] = np.maximum.reduceat(values, starts)[pos_c[hit]]
     return lo, hi
-
-
-def _reduce(out: np.ndarray, pos: np.ndarray, values: np.ndarray, ufunc: Any) -> None:
-    """``ufunc.at`` via a sort and ``reduceat`` (much faster for millions of values)."""
-    order = np.argsort(pos, kind="stable")
-    pos, values = pos[order], values[order]
-    starts = np.flatnonzero(np.r_[True, pos[1:] != pos[:-1]])
-    out[pos[starts]] = ufunc(out[pos[starts]], ufunc.reduceat(values, starts))
 
 
 def column_min_max(X: sparse.spmatrix, t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
