@@ -274,3 +274,14 @@ def test_twitter_v1_json_extended_and_retweets(tmp_path):
     assert posts["hashtags"].tolist() == [["aseanmatters"], ["asean2023"]]
     assert posts["mentions"].tolist() == [[], ["warta"]] and posts["is_retweet"].tolist() == [False, True]
     assert posts["time"].iloc[0] == pd.Timestamp("2023-09-06 03:12", tz="UTC")
+
+
+def test_json_array_of_nested_records(tmp_path):
+    doc = [{"post_id": "a1", "timestamp": 1693879200, "user": {"name": "dinda"}, "body": "halo #KTTASEAN2023"},
+           {"post_id": "a2", "timestamp": 1693879260000, "user": {"name": "budi"}, "body": "hai"}]
+    path = write(tmp_path, "posts.json", json.dumps(doc, indent=1))
+    posts = trendlib.read_posts(path, author="user.name", platform="instagram")
+    assert posts.attrs["container"] == "json" and posts.attrs["format"] == "generic"
+    assert posts["id"].tolist() == ["a1", "a2"] and posts["author"].tolist() == ["dinda", "budi"]
+    assert posts["time"].tolist() == [pd.Timestamp("2023-09-05 02:00", tz="UTC"), pd.Timestamp("2023-09-05 02:01", tz="UTC")]
+    assert posts["platform"].eq("instagram").all() and posts["hashtags"].iloc[0] == ["kttasean2023"]

@@ -191,3 +191,12 @@ def test_dedupe_reports_count(tmp_path):
         posts = trendlib.read_posts(path, dedupe=True)
     assert posts["id"].tolist() == ["1", "2", "3"]
     assert posts.attrs["duplicates"] == 2 and posts.attrs["duplicates_dropped"] == 2
+
+
+def test_mostly_utf8_with_a_broken_byte_keeps_utf8(tmp_path):
+    good = "\n".join([HEADER, *[f"{i},2023-09-05T02:00:00Z,a,Keren bangettt 😍🇮🇩 KTT café {i}" for i in range(1, 6)]])
+    data = good.encode("utf-8") + b"\n6,2023-09-05T02:00:00Z,b,rusak \x92 di sini"
+    with pytest.warns(ReadWarning, match=r"is UTF-8 with 1 invalid byte sequence\(s\) \(first bad byte 0x92"):
+        posts = trendlib.read_posts(write(tmp_path, data))
+    assert posts["text"].iloc[0] == "Keren bangettt 😍🇮🇩 KTT café 1"
+    assert posts["text"].iloc[-1] == "rusak \ufffd di sini" and posts.attrs["encoding"] == "utf-8"

@@ -77,6 +77,16 @@ def decode(data: bytes, *, encoding: str | None = None, name: str = "<data>") ->
         return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError as exc:
         where = f"first bad byte 0x{data[exc.start]:02x} at offset {exc.start}"
+    # mostly UTF-8 with a few broken bytes (files glued together, cut multibyte chars):
+    # keep UTF-8 and replace the broken bytes rather than turn every emoji into mojibake
+    text = data.decode("utf-8", errors="replace")
+    n_bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    n_good = sum(1 for ch in text if ord(ch) > 127) - text.count("\ufffd")
+    if n_good > 4 * n_bad:
+        return text, "utf-8", (
+            f"{name} is UTF-8 with {n_bad} invalid byte sequence(s) ({where}); "
+            f"they were replaced by U+FFFD"
+        )
     for enc in ("cp1252", "latin-1"):
         try:
             text = data.decode(enc)
