@@ -285,3 +285,12 @@ def test_json_array_of_nested_records(tmp_path):
     assert posts["id"].tolist() == ["a1", "a2"] and posts["author"].tolist() == ["dinda", "budi"]
     assert posts["time"].tolist() == [pd.Timestamp("2023-09-05 02:00", tz="UTC"), pd.Timestamp("2023-09-05 02:01", tz="UTC")]
     assert posts["platform"].eq("instagram").all() and posts["hashtags"].iloc[0] == ["kttasean2023"]
+
+
+def test_keyword_columns_override_a_detected_format(tmp_path):
+    rows = [th_row(1, "teks asli #ASEAN2023", user="dinda"), th_row(2, "kedua", user="")]
+    path = write(tmp_path, "th.csv", "\n".join([TH_HEADER, *rows]))
+    posts = read(path, author="location")
+    assert posts.attrs["format"] == "tweet-harvest" and posts["author"].tolist() == ["Jakarta", "Jakarta"]
+    with pytest.raises(trendlib.SchemaError, match=r"the 'time' column 'waktu' is not in 'th.csv'"):
+        read(path, time="waktu")

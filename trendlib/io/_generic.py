@@ -12,7 +12,7 @@ import re
 from ..exceptions import SchemaError
 from ._schema import COUNT_COLUMNS
 
-__all__ = ["ALIASES", "PRESETS", "resolve_columns", "from_table", "snowflake_times"]
+__all__ = ["ALIASES", "PRESETS", "resolve_columns", "join_columns", "from_table", "snowflake_times"]
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id", "id_str", "tweet_id", "status_id", "post_id", "comment_id", "reply_id", "message_id", "entry_id"),
@@ -117,6 +117,14 @@ def snowflake_times(ids):
     return t.astype("datetime64[ns, UTC]")
 
 
+def join_columns(raw, cols):
+    """Join columns with a space, row by row (``date`` + ``time``), skipping empty parts."""
+    import pandas as pd
+
+    parts = [[("" if v is None or v != v else str(v).strip()) for v in raw[c].tolist()] for c in cols]
+    return pd.Series([" ".join(x for x in vals if x) for vals in zip(*parts)], index=raw.index, dtype=object)
+
+
 def from_table(raw, report, *, given: dict, preset: str | None = None):
     """Map a generic table to a draft; raise SchemaError when no text column is found."""
     import pandas as pd
@@ -144,9 +152,7 @@ def from_table(raw, report, *, given: dict, preset: str | None = None):
         if col is None:
             continue
         if isinstance(col, (list, tuple)):
-            parts = [[("" if v is None or v != v else str(v).strip()) for v in raw[c].tolist()] for c in col]
-            draft[canon] = pd.Series([" ".join(x for x in vals if x) for vals in zip(*parts)], index=raw.index,
-                                     dtype=object)
+            draft[canon] = join_columns(raw, col)
         else:
             draft[canon] = raw[col]
     if "time" not in draft.columns and given.get("time") is not False:

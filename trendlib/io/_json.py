@@ -44,7 +44,7 @@ def parse_json(text: str, *, name: str = "<data>"):
         jsonl = True
     except ValueError:
         jsonl = False
-    if not jsonl or (stripped.startswith("[") and len(lines) - first > 1 and lines[first].strip() == "["):
+    if not jsonl:
         try:
             doc = json.loads(stripped)
         except ValueError as exc:

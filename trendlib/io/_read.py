@@ -38,30 +38,52 @@ _CHECKS = {
 }
 
 
+def _override(draft, raw, given, report):
+    """Column keyword arguments win over a named format's own mapping."""
+    cols = [c for c in raw.columns if c != LINE]
+    for canon, col in given.items():
+        if col is None:
+            continue
+        if col is False:
+            draft = draft.drop(columns=[canon], errors="ignore")
+            continue
+        wanted = list(col) if isinstance(col, (list, tuple)) else [col]
+        missing = [w for w in wanted if w not in cols]
+        if missing:
+            raise SchemaError(
+                f"read_posts(): the {canon!r} column {missing[0]!r} is not in {report.name}. "
+                f"Available: {[str(c) for c in cols]}."
+            )
+        if len(wanted) == 1:
+            draft[canon] = raw[wanted[0]]
+        else:
+            draft[canon] = _generic.join_columns(raw, wanted)
+    return draft
+
+
 def _table_draft(raw, fmt, report, given):
     cols = [c for c in raw.columns if c != LINE]
     if fmt == "auto":
         fmt = detect_table(cols)
-        if fmt != "generic" and any(v is not None for v in given.values()):
-            fmt = fmt if fmt == "twitter-r" else "generic"
     elif fmt in _CHECKS and not _CHECKS[fmt](cols):
         raise SchemaError(
             f"read_posts(): {report.name} is not a {fmt} table: expected columns {_REQUIRED[fmt]}; "
             f"got {[str(c) for c in cols]}."
         )
-    if fmt == "tweet-harvest":
-        return _tweet_harvest.from_table(raw, report), fmt
-    if fmt == "twarc-csv":
-        return _twarc_csv.from_table(raw, report), fmt
-    if fmt == "tiktok-csv":
-        return _tiktok.from_table(raw, report), fmt
-    if fmt == "posts":
-        return raw.copy(), fmt
-    if fmt == "twitter-r":
-        return _generic.from_table(raw, report, given=given, preset="twitter-r"), fmt
     if fmt in RECORD_FORMATS:
         raise FormatError(f"read_posts(): format={fmt!r} needs JSON records; {report.name} is a table")
-    return _generic.from_table(raw, report, given=given), "generic"
+    if fmt in ("generic", "twitter-r"):
+        preset = None if fmt == "generic" else fmt
+        return _generic.from_table(raw, report, given=given, preset=preset), fmt
+    if fmt == "tweet-harvest":
+        draft = _tweet_harvest.from_table(raw, report)
+    elif fmt == "twarc-csv":
+        draft = _twarc_csv.from_table(raw, report)
+    elif fmt == "tiktok-csv":
+        draft = _tiktok.from_table(raw, report)
+    else:  # "posts": already canonical
+        draft = raw.copy()
+    return _override(draft, raw, given, report), fmt
 
 
 def _records_draft(records, fmt, report, given):
