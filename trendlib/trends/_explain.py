@@ -331,9 +331,15 @@ def explain_burst(
     own = None
     if key is not None and exclude_key:
         own = {"hashtag": "#", "mention": "@"}.get(by, "") + (key.lower().lstrip("#@") if by in ("hashtag", "mention") else key)
-    content = tokens.map(
-        lambda cl: [t for t in dict.fromkeys(t for ts in cl for t in ts) if _is_content(t, stop) and t != own]
-    )
+    keep: dict[str, bool] = {}
+
+    def is_content(t: str) -> bool:
+        got = keep.get(t)
+        if got is None:
+            got = keep[t] = _is_content(t, stop) and t != own
+        return got
+
+    content = tokens.map(lambda cl: [t for t in dict.fromkeys(t for ts in cl for t in ts) if is_content(t)])
     during_terms = Counter(t for ts in content[d_mask] for t in ts)
     before_terms = Counter(t for ts in content[b_mask] for t in ts)
     lo = log_odds(during_terms, before_terms, prior=prior)
@@ -434,50 +440,52 @@ def _samples(posts: pd.DataFrame, content: pd.Series, engagement: pd.Series, z: 
     cols = ["reason", "time", "author", "text", "engagement", "copies", "id"]
     if n == 0 or posts.empty:
         return pd.DataFrame(columns=cols)
-    sets = content.map(frozenset)
-    signature = sets.map(lambda s: " ".join(sorted(s)))
-    copies = signature.map(signature.value_counts())
-    zpos = z.clip(lower=0)
-
-    def rep(s: frozenset) -> float:
-        return float(zpos.reindex(list(s)).fillna(0).mean()) if len(s) >= 3 else 0.0
+    posts = posts.reset_index(drop=True)
+    sets = [frozenset(c) for c in content]
+    eng = engagement.to_numpy(dtype=np.int64)
+    signature = pd.Series([" ".join(sorted(x)) for x in sets])
+    copies = signature.map(signature.value_counts()).to_numpy()
+    zpos = z.clip(lower=0).to_dict()
 
     # one row per identical token set: its most engaged copy (earliest on ties)
-    order = pd.DataFrame({"sig": signature, "eng": -engagement.astype("int64"),
-                          "time": pd.to_datetime(posts["time"], utc=True)}).sort_values(["eng", "time"], kind="mergesort")
-    first = pd.Series(False, index=posts.index)
-    first[order.index[~order["sig"].duplicated()]] = True
-    original = ~posts["is_retweet"].fillna(False).astype(bool) if "is_retweet" in posts.columns else True
-    pool = posts.index[first & original] if (first & original).any() else posts.index[first]
-    representativeness = pd.Series({i: rep(sets[i]) for i in pool}, dtype=float)
+    order = pd.DataFrame({"sig": signature, "eng": -eng, "time": pd.to_datetime(posts["time"], utc=True)})
+    order = order.sort_values(["eng", "time"], kind="mergesort")
+    first = np.zeros(len(posts), dtype=bool)
+    first[order.index[~order["sig"].duplicated()].to_numpy()] = True
+    if "is_retweet" in posts.columns:
+        original = ~posts["is_retweet"].fillna(False).astype(bool).to_numpy()
+        if (first & original).any():
+            first &= original
+    pool = np.flatnonzero(first)
+    rep = {
+        i: (sum(zpos.get(t, 0.0) for t in sets[i]) / len(sets[i]) if len(sets[i]) >= 3 else 0.0) for i in pool
+    }
+    by_engaged = sorted(pool, key=lambda i: (-eng[i], -copies[i]))
+    by_repr = sorted(pool, key=lambda i: (-rep[i], -copies[i]))
 
-    chosen: list[tuple[str, Any]] = []
-    picked_sets: list[frozenset] = []
-    by_engaged = sorted(pool, key=lambda i: (-int(engagement[i]), -int(copies[i])))
-    by_repr = sorted(pool, key=lambda i: (-representativeness[i], -int(copies[i])))
-    for reason, order in (("engaged", by_engaged), ("representative", by_repr)):
+    chosen: list[tuple[str, int]] = []
+    picked: list[frozenset] = []
+    for reason, ranked in (("engaged", by_engaged), ("representative", by_repr)):
         got = 0
-        for i in order:
-            if got == n:
+        for i in ranked:
+            if got == n or (reason == "engaged" and eng[i] <= 0):
                 break
-            if reason == "engaged" and engagement[i] <= 0:
-                break
-            if any(_near_duplicate(sets[i], s, dedupe) for s in picked_sets):
+            if any(_near_duplicate(sets[i], x, dedupe) for x in picked):
                 continue
             chosen.append((reason, i))
-            picked_sets.append(sets[i])
+            picked.append(sets[i])
             got += 1
     rows = []
     for reason, i in chosen:
-        near = int(sum(_near_duplicate(sets[i], s, dedupe) for s in sets))
+        near = sum(_near_duplicate(sets[i], x, dedupe) for x in sets)
+        t = pd.Timestamp(posts.at[i, "time"])
         rows.append({
             "reason": reason,
-            "time": pd.Timestamp(posts.at[i, "time"]).tz_convert(tz) if pd.Timestamp(posts.at[i, "time"]).tzinfo
-            else pd.Timestamp(posts.at[i, "time"]),
+            "time": t.tz_convert(tz) if t.tzinfo else t,
             "author": posts.at[i, "author"] if "author" in posts.columns else None,
             "text": posts.at[i, "text"],
-            "engagement": int(engagement[i]),
-            "copies": max(near, int(copies[i])),
+            "engagement": int(eng[i]),
+            "copies": int(max(near, copies[i])),
             "id": posts.at[i, "id"] if "id" in posts.columns else i,
         })
     return pd.DataFrame(rows, columns=cols)
