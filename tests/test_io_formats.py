@@ -294,3 +294,10 @@ def test_keyword_columns_override_a_detected_format(tmp_path):
     assert posts.attrs["format"] == "tweet-harvest" and posts["author"].tolist() == ["Jakarta", "Jakarta"]
     with pytest.raises(trendlib.SchemaError, match=r"the 'time' column 'waktu' is not in 'th.csv'"):
         read(path, time="waktu")
+
+
+def test_generic_column_names_with_spaces_and_case(tmp_path):
+    path = write(tmp_path, "pilkada.csv", "Id,Sentiment,Pasangan Calon,Text Tweet\n1,positive,Anies-Sandi,Semangat #AniesSandi\n")
+    posts = trendlib.read_posts(path, time=False)
+    assert posts["text"].tolist() == ["Semangat #AniesSandi"] and posts["id"].tolist() == ["1"]
+    assert posts["hashtags"].tolist() == [["aniessandi"]]

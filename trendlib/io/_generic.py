@@ -49,11 +49,30 @@ _SNOWFLAKE_EPOCH_MS = 1288834974657
 _SNOWFLAKE = re.compile(r"\d{18,20}")
 
 
+_SEP = re.compile(r"[\s\-.]+")
+_TEXT_WORDS = ("text", "tweet", "content", "comment", "message", "komentar", "teks", "caption")
+
+
+def _key(name) -> str:
+    return _SEP.sub("_", str(name).strip().lower())
+
+
 def _find(columns, names):
-    low = {str(c).lower(): c for c in columns}
+    low: dict = {}
+    for c in columns:
+        low.setdefault(_key(c), c)
     for n in names:
         if n in low:
             return low[n]
+    return None
+
+
+def _text_like(columns):
+    """Fallback text column: the first whose name contains a text word (``Text Tweet``)."""
+    for c in columns:
+        k = _key(c)
+        if any(w in k for w in _TEXT_WORDS) and not k.endswith(("_id", "_count", "_label")):
+            return c
     return None
 
 
@@ -86,6 +105,8 @@ def resolve_columns(columns, *, given: dict, func: str = "read_posts", name: str
             out[canon] = want
             continue
         found = _find(columns, aliases)
+        if found is None and canon == "text":
+            found = _text_like(columns)
         if canon == "time":
             d, t = _find(columns, _DATE_COLS), _find(columns, _TIME_COLS)
             if d is not None and t is not None and d != t:
