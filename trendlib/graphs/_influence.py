@@ -34,7 +34,10 @@ def influencers(G: Any, *, by: str = "pagerank", top: int | None = 20, weight: s
           strengths, not distances). Exact up to ``betweenness_k`` nodes; above that it is
           estimated from ``betweenness_k`` source nodes sampled with ``seed`` (Brandes &
           Pich 2007), which keeps it near-linear on large graphs.
-        * ``"eigenvector"``: eigenvector centrality (in-edges on directed graphs).
+        * ``"eigenvector"``: eigenvector centrality (in-edges on directed graphs), computed
+          on the largest (weakly) connected component; other nodes score 0 (the measure is
+          not defined across components). Directed graphs without cycles have none: use
+          PageRank.
         * ``"hub"``, ``"authority"``: HITS scores (directed graphs).
     top : int or None
         Rows to return (``None``: all nodes).
@@ -102,10 +105,18 @@ def influencers(G: Any, *, by: str = "pagerank", top: int | None = 20, weight: s
         attrs["k"] = k
         scores = nx.betweenness_centrality(G, k=k, seed=seed, weight=None)
     elif by == "eigenvector":
-        try:
-            scores = nx.eigenvector_centrality_numpy(G, weight=weight)
-        except (nx.NetworkXException, ArithmeticError, ValueError) as err:  # pragma: no cover - rare
-            raise ValueError(f"influencers(by='eigenvector') did not converge on this graph: {err}") from err
+        comps = nx.weakly_connected_components(G) if directed else nx.connected_components(G)
+        main = max(comps, key=len)
+        attrs["component_size"] = len(main)
+        scores = dict.fromkeys(G.nodes, 0.0)
+        if len(main) > 1:
+            try:
+                scores.update(nx.eigenvector_centrality_numpy(G.subgraph(main), weight=weight))
+            except (nx.NetworkXException, ArithmeticError, ValueError, TypeError) as err:
+                raise ValueError(
+                    "influencers(by='eigenvector') is not defined on this graph (on a directed "
+                    f"graph it needs cycles): {err}. Use by='pagerank' instead."
+                ) from err
     else:  # hub / authority
         hubs, auths = nx.hits(G)
         scores = hubs if by == "hub" else auths

@@ -1,0 +1,139 @@
+"""Louvain communities (seeded) and the per-community summary."""
+
+from __future__ import annotations
+
+import warnings
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+from trendlib.exceptions import SchemaError
+from trendlib.graphs import co_hashtag_graph, communities, community_summary, interaction_graph
+
+
+def _planted(seed: int = 0) -> nx.Graph:
+    G = nx.planted_partition_graph(4, 15, 0.6, 0.02, seed=seed)
+    return nx.relabel_nodes(G, {i: f"tag{i:02d}" for i in G})
+
+
+def test_recovers_planted_partition_and_sets_attribute():
+    G = _planted()
+    table = communities(G, seed=7)
+    assert list(table.columns) == ["node", "community", "size"]
+    assert table["community"].nunique() == 4
+    assert set(table["size"]) == {15}
+    for cid, part in table.groupby("community"):
+        blocks = {int(n[3:]) // 15 for n in part["node"]}
+        assert len(blocks) == 1  # each community is one planted block
+    assert all(G.nodes[n]["community"] == c for n, c in zip(table["node"], table["community"]))
+    assert table["community"].is_monotonic_increasing
+
+
+def test_louvain_is_deterministic_with_a_seed():
+    G = nx.les_miserables_graph()
+    a = communities(G.copy(), seed=42)
+    b = communities(G.copy(), seed=42)
+    pd.testing.assert_frame_equal(a, b)
+    sizes = a.drop_duplicates("community")["size"].tolist()
+    assert sizes == sorted(sizes, reverse=True)  # community 0 is the largest
+
+
+def test_resolution_changes_granularity():
+    G = nx.les_miserables_graph()
+    coarse = communities(G.copy(), seed=1, resolution=0.3)["community"].nunique()
+    fine = communities(G.copy(), seed=1, resolution=3.0)["community"].nunique()
+    assert fine > coarse
+
+
+def test_communities_rejects_negative_weights_and_bad_resolution():
+    posts = pd.DataFrame({"hashtags": [["a", "b"], ["a", "c"], ["b", "c"], ["a"], ["a"], ["d", "e"], ["a", "d"]]})
+    G = co_hashtag_graph(posts, weight="pmi")
+    with pytest.raises(ValueError, match="weight='count'"):
+        communities(G)
+    assert len(communities(G, weight="count")) == G.number_of_nodes()
+    with pytest.raises(ValueError, match="'resolution' parameter"):
+        communities(G, weight="count", resolution=0)
+
+
+T0 = pd.Timestamp("2023-09-05 08:00", tz="UTC")
+POSTS = pd.DataFrame(
+    {
+        "time": [T0 + pd.Timedelta(hours=h) for h in range(8)],
+        "author": ["rina", "budi", "rina", "sari", "dodi", "dodi", "eko", "eko"],
+        "hashtags": [
+            ["ktt", "asean"], ["ktt", "asean", "jakarta"], ["asean", "jakarta"], ["ktt", "jakarta"],
+            ["timnas", "garuda"], ["timnas", "garuda", "sepakbola"], ["garuda", "sepakbola"], ["cuaca"],
+        ],
+        "mentions": [["setkab"], ["setkab", "jokowi"], [], [], ["pssi"], ["pssi"], [], []],
+        "sentiment": ["positive", "neutral", "negative", "positive", "positive", "positive", "negative", "neutral"],
+    }
+)
+
+
+def test_summary_of_hashtag_communities():
+    G = co_hashtag_graph(POSTS)
+    table = communities(G, seed=0)
+    s = community_summary(POSTS, G, table, top=2)
+    assert s["community"].tolist() == [0, 1, 2]
+    first = s.iloc[0]  # ties in size broken by the smallest member: asean < garuda
+    assert first["size"] == 3
+    assert first["top_hashtags"] == ["asean", "jakarta"]  # 3 posts each with ktt: ties by name
+    assert first["n_posts"] == 4 and first["share_posts"] == pytest.approx(0.5)
+    assert first["top_mentions"] == ["setkab", "jokowi"]
+    assert first["top_accounts"][0] == "rina"
+    assert first["first_seen"] == T0 and first["last_seen"] == T0 + pd.Timedelta(hours=3)
+    assert first["sentiment_positive"] == pytest.approx(0.5)
+    assert first["sentiment_negative"] == pytest.approx(0.25)
+    second = s.iloc[1]
+    assert second["top_mentions"] == ["pssi"] and second["sentiment_positive"] == pytest.approx(2 / 3)
+    assert s.iloc[2]["size"] == 1 and s.iloc[2]["top_nodes"] == ["cuaca"]
+    # no sentiment column -> no sentiment columns
+    s2 = community_summary(POSTS.drop(columns="sentiment"), G, table)
+    assert not any(c.startswith("sentiment_") for c in s2.columns)
+
+
+def test_summary_of_account_graph_uses_authors():
+    posts = POSTS.assign(text="x", reply_to=None, is_retweet=False,
+                         mentions=[["budi"], ["rina"], ["budi"], ["rina"], ["eko"], ["eko"], ["dodi"], ["dodi"]])
+    G = interaction_graph(posts, kind="mention")
+    communities(G, seed=0)  # sets the node attribute
+    s = community_summary(posts, G)
+    by_top = {tuple(sorted(r.top_accounts)): r for r in s.itertuples()}
+    # rina, budi and sari (sari mentions rina) wrote posts 0-3; dodi and eko posts 4-7
+    assert by_top[("budi", "rina", "sari")].n_posts == 4
+    assert by_top[("dodi", "eko")].n_posts == 4
+    assert by_top[("dodi", "eko")].top_hashtags[0] == "garuda"
+
+
+def test_summary_errors():
+    G = co_hashtag_graph(POSTS)
+    with pytest.raises(ValueError, match="needs communities"):
+        community_summary(POSTS, G)
+    G2 = nx.Graph([("a", "b")])
+    with pytest.raises(ValueError, match="by='hashtags'"):
+        community_summary(POSTS, G2, {"a": 0, "b": 0})
+    with pytest.raises(SchemaError, match="community"):
+        community_summary(POSTS, G, pd.DataFrame({"node": ["ktt"]}))
+    with pytest.raises(TypeError, match="communities"):
+        community_summary(POSTS, G, "ktt")
+
+
+def test_real_file_communities_are_stable(data_file):
+    from trendlib import read_posts
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        posts = read_posts(data_file("tweets_danantara_2025", "danantara_pasca.csv"))
+    G = co_hashtag_graph(posts, min_count=3)
+    a = communities(G, seed=3)
+    b = communities(G.copy(), seed=3)
+    pd.testing.assert_frame_equal(a, b)
+    s = community_summary(posts, G, a)
+    assert s["n_posts"].iloc[0] > 0 and s["share_posts"].between(0, 1).all()
+    assert (s["first_seen"] <= s["last_seen"]).all()
+    # the community of #danantara lists it first among its top hashtags
+    cid = int(a.set_index("node").loc["danantara", "community"])
+    assert s.set_index("community").loc[cid, "top_hashtags"][0] == "danantara"
+    assert np.isclose(s["size"].sum(), G.number_of_nodes())

@@ -1,0 +1,215 @@
+"""Co-hashtag / co-mention graphs: hand-computed weights, invariants, real data."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import warnings
+from collections import Counter
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from trendlib.exceptions import SchemaError
+from trendlib.graphs import (
+    co_hashtag_edges,
+    co_hashtag_graph,
+    co_mention_edges,
+    co_mention_graph,
+    cooccurrence_edges,
+)
+
+# N = 5 posts with at least one tag (the empty post does not count)
+# n_ktt = 4, n_asean = 3, n_jakarta = 2, n_macet = 1
+# pairs: (asean, ktt) = 3, (jakarta, ktt) = 1, (asean, jakarta) = 1, (jakarta, macet) = 1
+POSTS = pd.DataFrame(
+    {
+        "time": pd.to_datetime(
+            ["2023-09-05 01:00", "2023-09-05 02:00", "2023-09-06 03:00", "2023-09-06 04:00",
+             "2023-09-07 05:00", "2023-09-07 06:00"],
+            utc=True,
+        ),
+        "hashtags": [
+            ["ktt", "asean"],
+            ["ktt", "asean", "asean"],  # repeated within a post: counts once
+            ["ktt", "asean", "jakarta"],
+            ["ktt"],
+            ["jakarta", "macet"],
+            [],
+        ],
+    }
+)
+
+
+def _edge(edges: pd.DataFrame, a: str, b: str) -> pd.Series:
+    a, b = sorted((a, b))
+    row = edges[(edges["source"] == a) & (edges["target"] == b)]
+    assert len(row) == 1, (a, b)
+    return row.iloc[0]
+
+
+@pytest.mark.parametrize(
+    "weight, pair, expected",
+    [
+        ("count", ("asean", "ktt"), 3.0),
+        ("jaccard", ("asean", "ktt"), 3 / (3 + 4 - 3)),
+        ("jaccard", ("jakarta", "macet"), 1 / (2 + 1 - 1)),
+        ("lift", ("asean", "ktt"), 3 * 5 / (3 * 4)),
+        ("lift", ("jakarta", "ktt"), 1 * 5 / (2 * 4)),
+        ("pmi", ("asean", "ktt"), math.log2(15 / 12)),
+        ("pmi", ("jakarta", "ktt"), math.log2(5 / 8)),  # negative: rarer together than by chance
+        ("pmi", ("jakarta", "macet"), math.log2(5 / 2)),
+        ("npmi", ("asean", "ktt"), math.log2(15 / 12) / -math.log2(3 / 5)),
+        ("npmi", ("jakarta", "macet"), math.log2(5 / 2) / -math.log2(1 / 5)),
+    ],
+)
+def test_association_weights_match_hand_computed_values(weight, pair, expected):
+    edges = co_hashtag_edges(POSTS, weight=weight)
+    row = _edge(edges, *pair)
+    assert row["weight"] == pytest.approx(expected)
+    assert edges.attrs["n_posts"] == 5
+    assert edges.attrs["weight"] == weight
+
+
+def test_counts_first_last_seen_and_dedup_within_post():
+    edges = co_hashtag_edges(POSTS)
+    assert len(edges) == 4
+    row = _edge(edges, "asean", "ktt")
+    assert row["count"] == 3
+    assert row["first_seen"] == pd.Timestamp("2023-09-05 01:00", tz="UTC")
+    assert row["last_seen"] == pd.Timestamp("2023-09-06 03:00", tz="UTC")
+    # sorted strongest first
+    assert edges["weight"].is_monotonic_decreasing
+
+
+def test_npmi_is_one_for_tags_that_always_occur_together():
+    posts = pd.DataFrame({"hashtags": [["a", "b"], ["a", "b"], ["a", "b"]]})
+    assert co_hashtag_edges(posts, weight="npmi")["weight"].tolist() == [1.0]
+
+
+def test_graph_nodes_and_edges_carry_attributes():
+    G = co_hashtag_graph(POSTS, weight="npmi")
+    assert isinstance(G, nx.Graph) and not G.is_directed()
+    assert G.nodes["ktt"]["count"] == 4
+    assert G.nodes["macet"]["first_seen"] == pd.Timestamp("2023-09-07 05:00", tz="UTC")
+    assert G.nodes["ktt"]["last_seen"] == pd.Timestamp("2023-09-06 04:00", tz="UTC")
+    assert G["ktt"]["asean"]["count"] == 3
+    assert G["ktt"]["asean"]["weight"] == pytest.approx(math.log2(15 / 12) / -math.log2(3 / 5))
+    assert G.graph["weight"] == "npmi" and G.graph["node_type"] == "hashtag"
+    assert nx.number_of_selfloops(G) == 0
+
+
+def test_min_count_and_min_edge_count_filter():
+    G = co_hashtag_graph(POSTS, min_count=2)
+    assert "macet" not in G
+    assert set(G.nodes) == {"ktt", "asean", "jakarta"}
+    edges = co_hashtag_edges(POSTS, min_edge_count=2)
+    assert edges[["source", "target"]].values.tolist() == [["asean", "ktt"]]
+    # min_count does not change N: probabilities of kept tags are unchanged
+    assert co_hashtag_edges(POSTS, min_count=2).attrs["n_posts"] == 5
+
+
+def test_co_mention_uses_mentions_column():
+    posts = pd.DataFrame({"mentions": [["jokowi", "prabowo"], ["prabowo", "jokowi", "kpu_ri"], ["jokowi"]]})
+    edges = co_mention_edges(posts)
+    assert _edge(edges, "jokowi", "prabowo")["count"] == 2
+    G = co_mention_graph(posts)
+    assert G.graph["node_type"] == "mention" and G.nodes["jokowi"]["count"] == 3
+
+
+def test_missing_time_column_gives_no_time_attributes():
+    edges = co_hashtag_edges(POSTS.drop(columns="time"))
+    assert "first_seen" not in edges.columns
+    G = co_hashtag_graph(POSTS.drop(columns="time"))
+    assert "first_seen" not in G.nodes["ktt"]
+
+
+def test_generic_cooccurrence_on_any_list_column():
+    posts = pd.DataFrame({"tokens": [["harga", "beras", "naik"], ["harga", "beras"]]})
+    edges = cooccurrence_edges(posts, "tokens")
+    assert _edge(edges, "beras", "harga")["count"] == 2
+
+
+def test_missing_values_and_tuples_are_accepted():
+    posts = pd.DataFrame({"hashtags": [("ktt", "asean"), None, np.nan, ["ktt", "asean"]]})
+    assert co_hashtag_edges(posts)["count"].tolist() == [2]
+
+
+def test_bad_inputs_raise_clear_errors():
+    with pytest.raises(ValueError, match="'weight' parameter of co_hashtag_edges"):
+        co_hashtag_edges(POSTS, weight="cosine")
+    with pytest.raises(ValueError, match="'min_count' parameter"):
+        co_hashtag_edges(POSTS, min_count=0)
+    with pytest.raises(SchemaError, match="hashtags"):
+        co_hashtag_edges(pd.DataFrame({"text": ["halo"]}))
+    with pytest.raises(TypeError, match="lists of str"):
+        co_hashtag_edges(pd.DataFrame({"hashtags": ["ktt,asean"]}))
+    with pytest.raises(TypeError, match="DataFrame"):
+        co_hashtag_graph([["ktt", "asean"]])
+
+
+def test_empty_input_gives_empty_graph():
+    posts = pd.DataFrame({"hashtags": [[], []]})
+    assert len(co_hashtag_edges(posts)) == 0
+    assert co_hashtag_graph(posts).number_of_nodes() == 0
+
+
+def _naive_counts(lists):
+    c = Counter()
+    for tags in lists:
+        for a, b in itertools.combinations(sorted(set(tags)), 2):
+            c[(a, b)] += 1
+    return c
+
+
+tag_lists = st.lists(st.lists(st.sampled_from(["ktt", "asean", "jakarta", "macet", "banjir", "timnas"]), max_size=6), max_size=30)
+
+
+@given(tag_lists, st.sampled_from(["count", "pmi", "npmi", "jaccard", "lift"]))
+def test_property_matches_naive_counting_symmetric_no_self_loops(lists, weight):
+    posts = pd.DataFrame({"hashtags": lists})
+    edges = co_hashtag_edges(posts, weight=weight)
+    got = {(s, t): c for s, t, c in zip(edges["source"], edges["target"], edges["count"])}
+    assert got == dict(_naive_counts(lists))
+    assert (edges["source"] < edges["target"]).all()  # canonical orientation, no self-loops
+    G = co_hashtag_graph(posts, weight=weight)
+    assert nx.number_of_selfloops(G) == 0
+    for u, v, d in G.edges(data=True):
+        assert G[v][u]["weight"] == d["weight"]
+    if weight == "npmi" and len(edges):
+        assert edges["weight"].between(-1 - 1e-9, 1 + 1e-9).all()
+    if weight == "jaccard" and len(edges):
+        assert edges["weight"].between(0, 1).all()
+
+
+@given(tag_lists, st.randoms(use_true_random=False))
+def test_property_row_order_invariance(lists, rnd):
+    posts = pd.DataFrame({"hashtags": lists})
+    shuffled = posts.sample(frac=1, random_state=rnd.randint(0, 10**6))
+    a = co_hashtag_edges(posts, weight="npmi")
+    b = co_hashtag_edges(shuffled, weight="npmi")
+    pd.testing.assert_frame_equal(a, b)
+
+
+def _read(path):
+    from trendlib import read_posts
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return read_posts(path)
+
+
+def test_real_danantara_post_launch_cohashtags(data_file):
+    posts = _read(data_file("tweets_danantara_2025", "danantara_pasca.csv"))
+    G = co_hashtag_graph(posts, weight="npmi", min_count=3)
+    # SOURCE.md: the most used post-launch hashtag is #danantara (383 posts)
+    top = max(G.nodes, key=lambda n: G.nodes[n]["count"])
+    assert top == "danantara"
+    assert G.nodes["danantara"]["count"] == posts["hashtags"].map(lambda v: "danantara" in v).sum()
+    assert nx.number_of_selfloops(G) == 0
+    w = np.array([d for _, _, d in G.edges(data="weight")])
+    assert len(w) > 50 and (w <= 1 + 1e-9).all() and (w >= -1 - 1e-9).all()
