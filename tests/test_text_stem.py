@@ -1,0 +1,230 @@
+"""stem / Stemmer: same output as stock PySastrawi except protected words; fast paths."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from trendlib.text import Stemmer, stem
+from trendlib.text._stem import default_protected_words
+
+
+@pytest.fixture(scope="module")
+def stock():
+    """Stock Sastrawi: linear-scan dictionary, its own CachedStemmer (slow: ~50 words/s)."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+CASES = [
+    ("pembangunan", "bangun"),
+    ("perekonomian", "ekonomi"),
+    ("menyelesaikan", "selesai"),
+    ("kebijakan", "bijak"),
+    ("pemerintah", "perintah"),
+    ("ditangkap", "tangkap"),
+    ("berjuang", "juang"),
+    ("memperingati", "ingat"),
+    ("keberangkatan", "berangkat"),
+    ("pertemuan", "temu"),
+    ("mempertanyakan", "tanya"),
+    ("dikembalikan", "kembali"),
+    ("anak-anak", "anak"),
+    ("berbalas-balasan", "balas"),
+    ("rumahnya", "rumah"),
+    ("bukumu", "buku"),
+    ("Jakarta", "jakarta"),
+    ("KTT", "ktt"),
+    ("asean", "asean"),
+    ("2023", "2023"),
+    # protected by default: stock Sastrawi gives bekas, rawan, menang, milu, malu
+    ("bekasi", "bekasi"),
+    ("relawan", "relawan"),
+    ("menangis", "menangis"),
+    ("pemilu", "pemilu"),
+    ("maluku", "maluku"),
+]
+
+
+@pytest.mark.parametrize("word, expected", CASES)
+def test_cases(word, expected):
+    assert stem(word) == expected
+
+
+# Real words from Indonesian posts and news (affixed forms, names, slang, English).
+WORDS = """
+pembangunan perekonomian menyelesaikan kebijakan pemerintah ditangkap berjuang memperingati
+keberangkatan pertemuan mempertanyakan dikembalikan anak-anak rumahnya bukumu pelaksanaan
+kesehatan pendidikan masyarakat penanganan pencegahan penyebaran kerjasama pertumbuhan
+diselenggarakan mengapresiasi menghadiri kunjungan perdagangan keamanan kedaulatan
+persahabatan diplomasi perbatasan pengungsi bencana kebakaran penanggulangan kemiskinan
+pengangguran kesejahteraan ketimpangan infrastruktur ketahanan pangan berkelanjutan
+mengumumkan menyampaikan disampaikan dilaksanakan ditetapkan dibatalkan diberhentikan
+menolak penolakan demonstrasi mahasiswa berdemo menuntut tuntutan keadilan pengadilan
+terdakwa tersangka penyidik penyidikan korupsi koruptor dipenjara dibebaskan pembebasan
+terpilih pemilihan pencalonan kampanye berkampanye pendukung mendukung dukungan relawan
+pemilu pilpres capres cawapres presiden jokowi prabowo gibran anies ganjar megawati
+kenaikan penurunan harga bbm subsidi disubsidi bansos dibagikan pembagian bantuan
+ngasih dikasih nyari nungguin makasih gimana banget bingung kesel capek ngantuk
+mantap mantul keren lucu sedih kecewa marah senang bahagia bersyukur alhamdulillah
+berita terkini viral diviralkan memviralkan netizen warganet ngetweet retweet follow
+update trending streaming download online offline meeting summit leaders partnership
+bekasi bandung surabaya medan makassar menangis tertawa tersenyum berlari berjalan
+permasalahan perselisihan pertikaian perdamaian mendamaikan kedamaian berdamai
+ketidakadilan ketidakpastian ketidakmampuan keanekaragaman pemberdayaan memberdayakan
+diberdayakan penyalahgunaan disalahgunakan mempersiapkan dipersiapkan persiapan
+bersama-sama berbondong-bondong terus-menerus sehari-hari gara-gara kupu-kupu
+pemandangan pemandu pendaftaran mendaftar terdaftar daftarkan didaftarkan
+kepemimpinan pemimpin memimpin dipimpin pimpinan kepala ketua ketum sekjen
+pertahanan pertanian peternakan perikanan perkebunan pertambangan perindustrian
+mengkritik dikritik kritikan mengomentari komentar berkomentar menanggapi tanggapan
+""".split()
+
+
+def test_equals_stock_sastrawi_on_word_list(stock):
+    protected = default_protected_words()
+    diff = [(w, stem(w), stock.stem(w)) for w in WORDS if w not in protected and stem(w) != stock.stem(w)]
+    assert not diff
+    # and the protected words really are the ones stock Sastrawi gets wrong
+    assert [stock.stem(w) for w in ("bekasi", "relawan", "menangis")] == ["bekas", "rawan", "menang"]
+
+
+def _real_words(home, n: int, seed: int = 0) -> list[str]:
+    """Distinct lowercase words from SmSA and the tweet files, sampled reproducibly."""
+    import pandas as pd
+
+    words: set[str] = set()
+    smsa = home / "indonlu_smsa" / "train_preprocess.tsv"
+    if smsa.exists():
+        for line in smsa.read_text(encoding="utf-8").splitlines():
+            words.update(line.split("\t", 1)[0].split())
+    for path in sorted(home.glob("tweets_*/*.csv")):
+        try:
+            df = pd.read_csv(path, sep=None, engine="python", dtype=str, on_bad_lines="skip", nrows=3000)
+        except Exception:  # one unreadable file must not hide the others
+            continue
+        for col in ("full_text", "text", "tweets", "reply_text", "message"):
+            if col in df.columns:
+                for text in df[col].dropna():
+                    words.update(re.findall(r"[a-z0-9-]+", text.lower()))
+                break
+    words = sorted(w for w in words if re.fullmatch(r"[a-z][a-z-]*[a-z]", w) and len(w) >= 4)
+    if not words:
+        pytest.skip("no SmSA or tweet files in the data home")
+    # affixed words are where stemming happens: take most of the sample from them
+    affixed = [w for w in words if re.match(r"(me|di|be|te|pe|ke|se)", w) or re.search(r"(kan|an|i|nya|lah)$", w)]
+    rng = random.Random(seed)
+    return rng.sample(affixed, min(n * 3 // 4, len(affixed))) + rng.sample(words, min(n // 4, len(words)))
+
+
+# Stock Sastrawi needs ~10-50 s per 1,000 new words, so CI compares a 150-word sample;
+# TRENDLIB_STEM_CHECK_WORDS=5000 runs the full check (0 differences on 5,000 words,
+# see docs/text_stem_segment.md).
+STEM_CHECK_WORDS = int(os.environ.get("TRENDLIB_STEM_CHECK_WORDS", "150"))
+
+
+def test_equals_stock_sastrawi_on_real_words(data_home, stock):
+    words = _real_words(data_home, STEM_CHECK_WORDS)
+    protected = default_protected_words()
+    fresh = Stemmer()  # cold memo
+    compared = 0
+    diff = []
+    for w in words:
+        if w in protected:
+            continue
+        compared += 1
+        ours, theirs = fresh.stem(w), stock.stem(w)
+        if ours != theirs:
+            diff.append((w, ours, theirs))
+    assert compared >= STEM_CHECK_WORDS // 2
+    assert not diff, diff[:20]
+
+
+def test_equals_plain_sastrawi_classes_on_thousands_of_real_words(data_home):
+    """Our engine (prefix rules dispatched by first letter, root fast path, memo) against
+    Sastrawi's own Stemmer class on the same set-backed dictionary: every word equal."""
+    from Sastrawi.Stemmer.Stemmer import Stemmer as SastrawiStemmer
+
+    from trendlib.text._stem import _root_words, _SetDictionary
+
+    words = _real_words(data_home, 4000, seed=1)
+    plain = SastrawiStemmer(_SetDictionary(_root_words()))
+    ours = Stemmer(default_protected=False)
+    diff = [(w, ours.stem(w), plain.stem_word(w)) for w in words if ours.stem(w) != plain.stem_word(w)]
+    assert len(words) >= 2000
+    assert not diff, diff[:20]
+
+
+def test_protected_words():
+    assert stem("bermain") == "main"
+    assert stem("bermain", protected={"bermain"}) == "bermain"
+    assert stem("Bermain", protected=["bermain"]) == "bermain"
+    st_ = Stemmer(protected={"pemalang", "Persija"}, default_protected=False)
+    assert st_.stem("pemalang") == "pemalang"
+    assert st_.stem("relawan") == "rawan"  # default list switched off: stock behaviour
+    assert st_.stem("persija") == "persija"
+    assert default_protected_words() >= {"bekasi", "relawan", "menangis"}
+
+
+def test_extra_root_words():
+    assert stem("diviralkan") == "diviralkan"  # 'viral' is not a Sastrawi root
+    assert Stemmer(words={"viral"}).stem("diviralkan") == "viral"
+
+
+def test_memo_and_text_paths():
+    st_ = Stemmer()
+    assert st_.cache_size == 0
+    words = ["warga", "menolak", "kebijakan", "menolak", "Menolak"]
+    assert st_.stem_words(words) == ["warga", "tolak", "bijak", "tolak", "tolak"]
+    size = st_.cache_size
+    assert size >= 4
+    st_.stem_words(words)
+    assert st_.cache_size == size  # nothing new stemmed
+    st_.clear_cache()
+    assert st_.cache_size == 0
+    assert st_.stem("menolak") == "tolak"
+    assert st_.stem("relawan") == "relawan"  # protected again after clearing
+
+
+def test_stem_text_matches_stock_text(stock):
+    text = "Presiden Jokowi meresmikan pembangunan jalan tol, warga Bekasi menyambut!! #IKN"
+    ours = Stemmer(default_protected=False).stem_text(text)
+    assert ours == stock.stem(text)
+
+
+def test_non_sastrawi_characters_pass_through():
+    assert stem("#IndonesiaGelap") == "#indonesiagelap"
+    assert stem("😂") == "😂"
+    assert stem("") == ""
+    assert stem("café") == "café"
+
+
+def test_bad_input():
+    with pytest.raises(TypeError, match="str"):
+        stem(12)
+    with pytest.raises(TypeError, match="'protected' parameter of stem"):
+        stem("bekasi", protected="bekasi")
+    with pytest.raises(TypeError, match="'protected' parameter of Stemmer"):
+        Stemmer(protected="bekasi")
+    with pytest.raises(TypeError, match="'words' parameter of Stemmer.*strings"):
+        Stemmer(words=[1, 2])
+
+
+@given(st.text(alphabet="abcdeghiklmnprstuy-", max_size=20))
+def test_idempotent_and_never_empty(word):
+    out = stem(word)
+    assert isinstance(out, str)
+    assert (out == "") == (word == "")
+    assert stem(out) == out
+
+
+@given(st.text(max_size=30))
+def test_arbitrary_unicode_never_raises(text):
+    assert isinstance(stem(text), str)
+    assert isinstance(Stemmer().stem_text(text), str)
