@@ -104,6 +104,10 @@ def test_timeline_keys_share_and_given_axes():
     sub = counts[counts.key == "macet"].sort_values("time")
     np.testing.assert_allclose(y, sub["count"] / sub["total"])
     assert ax.get_ylabel() == "share of posts"
+    counts.attrs["freq"] = pd.Timedelta("1h")  # as trendlib.count() writes it
+    assert timeline(counts).get_ylabel() == "posts per 1h"
+    counts.attrs["freq"] = pd.Timedelta("15min")
+    assert timeline(counts).get_ylabel() == "posts per 15min"
     default = timeline(counts, top=2)
     totals = counts.groupby("key")["count"].sum().sort_values(ascending=False)
     assert [ln.get_label() for ln in default.get_lines()] == ["#" + k for k in totals.index[:2]]

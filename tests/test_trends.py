@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import trendlib
@@ -162,6 +162,18 @@ def test_more_posts_now_never_lowers_the_score(base, current, bump):
         assert b.loc["kipk", "rank"] <= a.loc["kipk", "rank"]
     # the other key's numbers do not depend on kipk
     assert b.loc["kuliah", "score"] == pytest.approx(a.loc["kuliah", "score"])
+
+
+@settings(max_examples=20)
+@given(seed=st.integers(0, 10_000))
+def test_row_order_does_not_matter(seed):
+    counts, at = make_counts(seed=5, days=3)
+    shuffled = counts.sample(frac=1.0, random_state=seed).reset_index(drop=True)
+    shuffled.attrs.update(counts.attrs)
+    pd.testing.assert_frame_equal(
+        trending(shuffled, at=at, top=None, min_count=1), trending(counts, at=at, top=None, min_count=1),
+        check_exact=False, rtol=1e-9,
+    )
 
 
 @pytest.mark.parametrize(

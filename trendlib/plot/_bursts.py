@@ -49,6 +49,22 @@ def _date_axis(ax: Any, tz: Any) -> None:
     ax.set_xlabel(f"time ({tz})")
 
 
+def _freq_label(freq: Any) -> str | None:
+    """'1h', '15min', '1D' for a bin width given as a string or a Timedelta."""
+    if freq is None:
+        return None
+    if isinstance(freq, str):
+        return freq
+    try:
+        td = pd.Timedelta(freq)
+    except (TypeError, ValueError):
+        return str(freq)
+    for unit, size in (("D", pd.Timedelta("1D")), ("h", pd.Timedelta("1h")), ("min", pd.Timedelta("1min"))):
+        if td % size == pd.Timedelta(0):
+            return f"{td // size}{unit}"
+    return f"{td.total_seconds():g}s"
+
+
 def _num(ts: Any) -> float:
     import matplotlib.dates as mdates
 
@@ -201,11 +217,12 @@ def timeline(
             if key not in colours:
                 continue
             a = min(0.9, alpha * float(lev.at[idx]))
+            # a thin edge keeps short bursts visible on a long axis
             ax.axvspan(_num(bursts.at[idx, "start"]), _num(bursts.at[idx, "end"]),
-                       color=colours[key], alpha=a, lw=0, gid=f"burst:{key}:{idx}")
+                       color=colours[key], alpha=a, lw=0.8, gid=f"burst:{key}:{idx}")
 
     _date_axis(ax, tz)
-    freq = counts.attrs.get("freq")
+    freq = _freq_label(counts.attrs.get("freq"))
     ax.set_ylabel("share of posts" if share else (f"posts per {freq}" if freq else "posts"))
     if title:
         ax.set_title(title)
@@ -309,8 +326,9 @@ def burst_chart(
     for idx in sub.assign(_lev=lev[keep]).sort_values(["_lev", "start"], kind="mergesort").index:
         key = str(sub.at[idx, "key"])
         x0, x1 = _num(sub.at[idx, "start"]), _num(sub.at[idx, "end"])
-        ax.broken_barh([(x0, x1 - x0)], (row[key] - 0.38, 0.76), facecolors=colour(float(lev.at[idx])),
-                       edgecolor="none", gid=f"burst:{key}:{idx}")
+        c = colour(float(lev.at[idx]))  # the edge keeps a short burst visible on a long axis
+        ax.broken_barh([(x0, x1 - x0)], (row[key] - 0.38, 0.76), facecolors=c, edgecolors=c,
+                       linewidth=1.0, gid=f"burst:{key}:{idx}")
         if peaks and "peak_time" in sub.columns and pd.notna(sub.at[idx, "peak_time"]):
             ax.plot([_num(sub.at[idx, "peak_time"])] * 2, [row[key] - 0.38, row[key] + 0.38],
                     color="black", lw=1)
