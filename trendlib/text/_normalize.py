@@ -48,6 +48,7 @@ _PREFIXES = (
     ("peng", "k"), ("peny", "s"), ("pem", "p"), ("pen", "t"), ("pe", ""),
     ("ber", ""), ("be", ""), ("ter", ""), ("per", ""), ("di", ""), ("se", ""), ("ke", ""),
 )
+_SUFFIXES = ("nya", "lah", "kah", "pun", "kan", "ku", "mu", "an", "i")
 _CACHE_LIMIT = 1_000_000
 
 
@@ -138,6 +139,24 @@ class _WordNormalizer:
             return hit
         return w if w in self.known else None
 
+    def _is_derived(self, w: str, depth: int = 3) -> bool:
+        """True if affix stripping leaves a known root (pelayanannya -> layan)."""
+        if depth == 0 or len(w) < 4:
+            return False
+        for suffix in _SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                rest = w[: -len(suffix)]
+                if rest in self.known or self._is_derived(rest, depth - 1):
+                    return True
+        for prefix, nasal in _PREFIXES:
+            if w.startswith(prefix) and len(w) - len(prefix) >= 3:
+                rest = w[len(prefix):]
+                if rest in self.known or (nasal and nasal + rest in self.known):
+                    return True
+                if self._is_derived(rest, depth - 1):
+                    return True
+        return False
+
     def _redup(self, w: str) -> str | None:
         m = _REDUP.fullmatch(w)
         if m is None or m.group(2) not in _REDUP_SUFFIXES:
@@ -182,6 +201,8 @@ class _WordNormalizer:
             if cand == w or len(cand) < 2:
                 continue
             hit = self._lookup(cand)
+            if hit is None and self._is_derived(cand):
+                hit = cand
             if hit is not None:
                 rank = sum(choice)
                 if best is None or rank < best[0]:
