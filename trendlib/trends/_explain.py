@@ -22,13 +22,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .._validation import check_choice, check_positive, require_columns
+from ._explain_tables import _accounts, _is_content, _phrases, _samples
+from ._explanation import _PREFIX, BurstExplanation
 from ._logodds import log_odds
 
 __all__ = ["explain_burst", "BurstExplanation"]
@@ -36,73 +37,6 @@ __all__ = ["explain_burst", "BurstExplanation"]
 _BY = ("hashtag", "mention", "term", "author")
 _ENGAGEMENT = ("like_count", "retweet_count", "reply_count", "quote_count")
 _CLAUSE = re.compile(r"[.,;:!?\u2026]+(?=\s|$)|[\r\n]+|\s[-\u2013\u2014|]+\s")
-_LLR_MIN = 10.83  # chi-square(1) at p = 0.001
-_PREFIX = {"hashtag": "#", "mention": "@", "term": "", "author": "@"}
-
-
-@dataclass(frozen=True, repr=False)
-class BurstExplanation:
-    """What was said during a burst, as small tables (returned by :func:`explain_burst`).
-
-    Attributes
-    ----------
-    key, by : str
-        The burst's key and what it is (hashtag, mention, term or author).
-    start, end : pandas.Timestamp
-        The burst ``[start, end)``.
-    counts : pandas.DataFrame
-        Index ``before``/``during``: ``start``, ``end``, ``hours``, ``posts``, ``key_posts``,
-        ``accounts``, ``key_posts_per_hour``, ``share``.
-    terms, phrases, accounts, samples : pandas.DataFrame
-        See :func:`explain_burst`.
-    """
-
-    key: str
-    by: str
-    start: pd.Timestamp
-    end: pd.Timestamp
-    counts: pd.DataFrame
-    terms: pd.DataFrame
-    phrases: pd.DataFrame
-    accounts: pd.DataFrame
-    samples: pd.DataFrame
-    params: dict = field(default_factory=dict)
-
-    @property
-    def label(self) -> str:
-        return f"{_PREFIX.get(self.by, '')}{self.key}" if self.key else "all posts"
-
-    def _span(self) -> str:
-        hours = (self.end - self.start) / pd.Timedelta("1h")
-        return f"{self.start:%Y-%m-%d %H:%M} to {self.end:%Y-%m-%d %H:%M} {self.start:%Z} ({hours:g} h)"
-
-    def __repr__(self) -> str:
-        d, b = self.counts.loc["during"], self.counts.loc["before"]
-        lines = [
-            f"BurstExplanation: {self.label}, {self._span()}",
-            f"  during: {int(d['key_posts']):,} posts ({d['key_posts_per_hour']:.1f}/h) by "
-            f"{int(d['accounts']):,} accounts; before: {int(b['key_posts']):,} of "
-            f"{int(b['posts']):,} posts ({b['key_posts_per_hour']:.2f}/h)",
-            "  terms:    " + ", ".join(f"{t} (z={z:.1f})" for t, z in zip(self.terms["term"][:8], self.terms["z"][:8])),
-            "  phrases:  " + ", ".join(self.phrases["phrase"][:6]),
-            "  accounts: " + ", ".join(f"{a} ({n})" for a, n in zip(self.accounts["author"][:6], self.accounts["posts"][:6])),
-            "  samples:",
-        ]
-        for _, row in self.samples.iterrows():
-            text = " ".join(str(row["text"]).split())
-            text = text if len(text) <= 100 else text[:99] + "\u2026"
-            lines.append(f"    [{row['reason']}] {text}")
-        return "\n".join(lines)
-
-    def _repr_html_(self) -> str:
-        import html
-
-        parts = [f"<h4>Burst {html.escape(self.label)}: {html.escape(self._span())}</h4>"]
-        for name in ("counts", "terms", "phrases", "accounts", "samples"):
-            table: pd.DataFrame = getattr(self, name)
-            parts.append(f"<h5>{name}</h5>")
-            parts.append(table.head(15).to_html(index=(name == "counts"), escape=True))
-        return "\n".join(parts)
 
 
 def _parse_burst(burst: Any, tz: str) -> tuple[str | None, pd.Timestamp, pd.Timestamp, str | None]:
@@ -193,19 +127,6 @@ def _tokenized(posts: pd.DataFrame) -> pd.Series:
         return got
 
     return posts["text"].map(tok)
-
-
-def _is_content(token: str, stop: frozenset) -> bool:
-    if token in stop or len(token) < 2 and token.isascii():
-        return False
-    low = token.lower()
-    return not (low.startswith(("http://", "https://", "www.")) or low.replace(".", "").isdigit())
-
-
-def _near_duplicate(a: frozenset, b: frozenset, threshold: float) -> bool:
-    if not a or not b:
-        return a == b
-    return len(a & b) / len(a | b) >= threshold
 
 
 def explain_burst(
@@ -387,105 +308,3 @@ def _stopword_set(stopwords: Any) -> frozenset:
 
         return load(stopwords)
     return frozenset(str(w).lower() for w in stopwords)
-
-
-def _phrases(during: pd.Series, before: pd.Series, stop: frozenset, own: str | None,
-             min_count: int, top: int, prior: float | None) -> pd.DataFrame:
-    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
-
-    cols = ["phrase", "during", "before", "llr", "z"]
-    docs = [list(ts) for cl in during for ts in cl if len(ts) > 1]
-    if not docs:
-        return pd.DataFrame(columns=cols)
-    finder = BigramCollocationFinder.from_documents(docs)
-    finder.apply_freq_filter(min_count)
-    finder.apply_word_filter(lambda w: w is None or not _is_content(w, stop) or w == own)
-    scored = [(bg, llr) for bg, llr in finder.score_ngrams(BigramAssocMeasures.likelihood_ratio) if llr >= _LLR_MIN]
-    if not scored:
-        return pd.DataFrame(columns=cols)
-    fd_during = finder.ngram_fd
-    fd_before = Counter(" ".join(bg) for cl in before for ts in cl for bg in zip(ts, ts[1:]))
-    all_during = Counter({" ".join(bg): c for bg, c in fd_during.items() if None not in bg})
-    try:
-        z = log_odds(all_during, fd_before, prior=prior)["z"]
-    except ValueError:  # nothing to compare with (no bigram before): rank by llr alone
-        z = pd.Series(dtype=float)
-    rows = []
-    for bg, llr in scored:
-        phrase = " ".join(bg)
-        zb = float(z.get(phrase, np.nan))
-        if not zb <= 0:
-            rows.append((phrase, int(fd_during[bg]), int(fd_before.get(phrase, 0)), float(llr), zb))
-    table = pd.DataFrame(rows, columns=cols)
-    return table.sort_values(["z", "llr"], ascending=False, kind="mergesort").head(top).reset_index(drop=True)
-
-
-def _accounts(window: pd.DataFrame, d_mask: np.ndarray, b_mask: np.ndarray, engagement: pd.Series,
-              top: int) -> pd.DataFrame:
-    cols = ["author", "posts", "share", "engagement", "before"]
-    if "author" not in window.columns:
-        return pd.DataFrame(columns=cols)
-    author = window["author"].astype(str)
-    during = pd.DataFrame({"author": author[d_mask], "eng": engagement[d_mask]})
-    table = during.groupby("author").agg(posts=("eng", "size"), engagement=("eng", "sum"))
-    table["share"] = table["posts"] / int(d_mask.sum())
-    table["before"] = author[b_mask].value_counts().reindex(table.index).fillna(0).astype("int64")
-    table = table.reset_index().sort_values(["posts", "engagement", "author"], ascending=[False, False, True],
-                                            kind="mergesort")
-    return table[cols].head(top).reset_index(drop=True)
-
-
-def _samples(posts: pd.DataFrame, content: pd.Series, engagement: pd.Series, z: pd.Series, n: int,
-             dedupe: float, tz: str) -> pd.DataFrame:
-    cols = ["reason", "time", "author", "text", "engagement", "copies", "id"]
-    if n == 0 or posts.empty:
-        return pd.DataFrame(columns=cols)
-    posts = posts.reset_index(drop=True)
-    sets = [frozenset(c) for c in content]
-    eng = engagement.to_numpy(dtype=np.int64)
-    signature = pd.Series([" ".join(sorted(x)) for x in sets])
-    copies = signature.map(signature.value_counts()).to_numpy()
-    zpos = z.clip(lower=0).to_dict()
-
-    # one row per identical token set: its most engaged copy (earliest on ties)
-    order = pd.DataFrame({"sig": signature, "eng": -eng, "time": pd.to_datetime(posts["time"], utc=True)})
-    order = order.sort_values(["eng", "time"], kind="mergesort")
-    first = np.zeros(len(posts), dtype=bool)
-    first[order.index[~order["sig"].duplicated()].to_numpy()] = True
-    if "is_retweet" in posts.columns:
-        original = ~posts["is_retweet"].fillna(False).astype(bool).to_numpy()
-        if (first & original).any():
-            first &= original
-    pool = np.flatnonzero(first)
-    rep = {
-        i: (sum(zpos.get(t, 0.0) for t in sets[i]) / len(sets[i]) if len(sets[i]) >= 3 else 0.0) for i in pool
-    }
-    by_engaged = sorted(pool, key=lambda i: (-eng[i], -copies[i]))
-    by_repr = sorted(pool, key=lambda i: (-rep[i], -copies[i]))
-
-    chosen: list[tuple[str, int]] = []
-    picked: list[frozenset] = []
-    for reason, ranked in (("engaged", by_engaged), ("representative", by_repr)):
-        got = 0
-        for i in ranked:
-            if got == n or (reason == "engaged" and eng[i] <= 0):
-                break
-            if any(_near_duplicate(sets[i], x, dedupe) for x in picked):
-                continue
-            chosen.append((reason, i))
-            picked.append(sets[i])
-            got += 1
-    rows = []
-    for reason, i in chosen:
-        near = sum(_near_duplicate(sets[i], x, dedupe) for x in sets)
-        t = pd.Timestamp(posts.at[i, "time"])
-        rows.append({
-            "reason": reason,
-            "time": t.tz_convert(tz) if t.tzinfo else t,
-            "author": posts.at[i, "author"] if "author" in posts.columns else None,
-            "text": posts.at[i, "text"],
-            "engagement": int(eng[i]),
-            "copies": int(max(near, copies[i])),
-            "id": posts.at[i, "id"] if "id" in posts.columns else i,
-        })
-    return pd.DataFrame(rows, columns=cols)
