@@ -24,7 +24,6 @@ with zero counts. ``attrs`` holds ``freq``, ``tz``, ``by`` and what was dropped.
 from __future__ import annotations
 
 import warnings
-from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -102,12 +101,12 @@ def _local_ns(times: pd.Series, tz: str) -> np.ndarray:
     return t.to_numpy().view("int64")
 
 
-def _keys_per_post(posts: pd.DataFrame, by: str) -> tuple[np.ndarray, list]:
+def _keys_per_post(posts: pd.DataFrame, by: str) -> tuple[np.ndarray, np.ndarray]:
     """Return (post index of each key occurrence, key occurrences) for ``by``."""
     if by == "author":
         authors = posts["author"]
         ok = authors.notna().to_numpy()
-        return np.flatnonzero(ok), authors[ok].astype(str).tolist()
+        return np.flatnonzero(ok), authors[ok].astype(str).to_numpy(dtype=object)
     if by == "term":
         if "tokens" in posts.columns:
             lists = posts["tokens"].tolist()
@@ -119,15 +118,12 @@ def _keys_per_post(posts: pd.DataFrame, by: str) -> tuple[np.ndarray, list]:
                 for t in posts["text"].tolist()
             ]
         lists = [[w for w in ws if _is_word(w)] for ws in lists]
+        col = pd.Series(lists, index=np.arange(len(lists)), dtype=object)
     else:
-        lists = posts[_BY_COLUMN[by]].tolist()
-    lengths = np.fromiter(
-        (len(x) if isinstance(x, (list, tuple, np.ndarray)) else 0 for x in lists),
-        dtype=np.int64,
-        count=len(lists),
-    )
-    flat = list(chain.from_iterable(x for x in lists if isinstance(x, (list, tuple, np.ndarray))))
-    return np.repeat(np.arange(len(lists)), lengths), flat
+        col = pd.Series(posts[_BY_COLUMN[by]].to_numpy(), index=np.arange(len(posts)), dtype=object)
+    exploded = col.explode()  # vectorised; empty lists and missing values become NaN
+    ok = exploded.notna().to_numpy()
+    return exploded.index.to_numpy()[ok], exploded.to_numpy()[ok]
 
 
 def _is_word(token: Any) -> bool:
@@ -262,12 +258,12 @@ def count(
     post_idx, flat = _keys_per_post(posts, by)
     keep = inside[post_idx] if len(post_idx) else np.zeros(0, bool)
     post_idx = post_idx[keep]
-    flat = [f for f, k in zip(flat, keep) if k] if not keep.all() else flat
+    flat = flat[keep] if not keep.all() else flat
     codes, uniques = pd.factorize(pd.Series(flat, dtype=object), sort=True)
     uniques = np.asarray(uniques, dtype=object)
-    if by in ("hashtag", "mention") and len(uniques):
+    if len(uniques):
         cleaned = [_clean_key(k, by) for k in uniques]
-        if cleaned != list(uniques):  # merge "#Tag" and "tag" into one key
+        if cleaned != list(uniques):  # merge "#Tag" and "tag" (or 1 and "1") into one key
             remap, uniques = pd.factorize(pd.Series(cleaned, dtype=object), sort=True)
             codes = remap[codes]
             uniques = np.asarray(uniques, dtype=object)
@@ -275,7 +271,8 @@ def count(
 
     # one count per (post, key), then per (bin, key)
     pair = post_idx.astype(np.int64) * max(n_keys, 1) + codes
-    pair = np.unique(pair)
+    pair = np.sort(pair)
+    pair = pair[np.r_[True, pair[1:] != pair[:-1]]] if len(pair) else pair
     p_post, p_key = np.divmod(pair, max(n_keys, 1))
     cell = p_key * n_bins + bin_of_post[p_post]
     mat = np.bincount(cell, minlength=n_keys * n_bins).reshape(n_keys, n_bins).astype(np.int64)

@@ -25,7 +25,7 @@ history; a burst is a run of hot bins.
 from __future__ import annotations
 
 import numpy as np
-from scipy import stats
+from scipy import special
 
 __all__ = ["OnlineScorer", "ONLINE_METHODS"]
 
@@ -39,11 +39,13 @@ def _log_tail(x: np.ndarray, lam: np.ndarray) -> np.ndarray:
     tail is bounded by ``P(X = x) / (1 - lam / (x + 1))``; its log is used instead.
     """
     with np.errstate(divide="ignore", invalid="ignore"):
-        out = stats.poisson.logsf(x - 1.0, lam)
+        # P(X >= x) = P(X > x - 1); x <= 0 -> probability 1
+        out = np.where(x > 0, np.log(special.pdtrc(np.maximum(x - 1.0, 0.0), lam)), 0.0)
         bad = ~np.isfinite(out)
         if bad.any():
             xb, lb = x[bad], lam[bad]
-            out[bad] = stats.poisson.logpmf(xb, lb) - np.log1p(-lb / (xb + 1.0))
+            logpmf = special.xlogy(xb, lb) - lb - special.gammaln(xb + 1.0)
+            out[bad] = logpmf - np.log1p(-lb / (xb + 1.0))
     return out
 
 

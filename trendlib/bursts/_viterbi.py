@@ -16,8 +16,9 @@ row does, so the state sequences equal those of the plain O(n*k^2) recursion (an
 ``pybursts``). All costs are negative log-likelihoods (log space): nothing over- or
 underflows.
 
-Every emission cost has the form ``cost_j(t) = A[j] * a[t] + B[j] * b[t]`` (a term
-whose factor ``a[t]``/``b[t]`` is 0 contributes 0, so ``0 * inf`` never happens):
+Every emission cost has the form ``cost_j(t) = A[j] * a[t] + B[j] * b[t]`` with finite
+coefficients (callers replace the ``-log 0`` of an impossible rate by 0; such rows are
+never run), so a zero factor contributes exactly 0:
 
 * continuous Kleinberg, gap ``x``: ``a = x``, ``A = alpha``, ``b = 1``,
   ``B = -log(alpha)``; a zero gap uses ``zero_cost[j]`` instead (see ``_kleinberg``);
@@ -51,6 +52,7 @@ def viterbi(a, b, A, B, g, zero_cost, censor_zero):  # pragma: no cover - compil
     for t in range(n):
         at = a[t]
         bt = b[t]
+        zero = censor_zero and at == 0.0
         # suffix minimum of C (ties -> lowest index)
         v = np.inf
         vi = k - 1
@@ -80,15 +82,10 @@ def viterbi(a, b, A, B, g, zero_cost, censor_zero):  # pragma: no cover - compil
                 if bv <= best:
                     best = bv
                     arg = bi
-            if censor_zero and at == 0.0:
-                cost = zero_cost[j]
+            if zero:
+                Cn[j] = best + zero_cost[j]
             else:
-                cost = 0.0
-                if at != 0.0:
-                    cost += A[j] * at
-                if bt != 0.0:
-                    cost += B[j] * bt
-            Cn[j] = best + cost
+                Cn[j] = best + (A[j] * at + B[j] * bt)
             back[t, j] = arg
         for j in range(k):
             C[j] = Cn[j]
