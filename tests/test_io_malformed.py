@@ -89,7 +89,7 @@ def test_bad_and_missing_dates(tmp_path):
 def test_wrong_delimiter_is_named(tmp_path):
     content = "id;created_at;username;text\n1;2023-09-05T02:00:00Z;dinda;halo\n"
     path = write(tmp_path, content)
-    with pytest.raises(SchemaError, match=r"no text column found.*Got columns \['id;created_at;username;text'\]\. The single header field contains another delimiter: pass sep=';'"):
+    with pytest.raises(SchemaError, match=r"'p.csv' was read as one column 'id;created_at;username;text', which holds ';': wrong delimiter\? Pass sep=';'"):
         trendlib.read_posts(path, sep=",")
     assert len(trendlib.read_posts(path)) == 1  # sniffed
 

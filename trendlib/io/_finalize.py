@@ -30,11 +30,23 @@ from ._time import parse_times
 __all__ = ["finalize", "clean_text", "entity_lists"]
 
 _R_ESCAPE = re.compile(r"<U\+([0-9A-Fa-f]{4,8})>")
-_ENTITY_MARK = {
-    "hashtags": re.compile(r"[#＃]"),  # a plain `in` test is used for these two
-    "mentions": re.compile(r"[@＠]"),
-    "urls": re.compile(r"\.[A-Za-z]{2,}|[Hh][Tt][Tt][Pp][Ss]?:"),
-}
+_DOMAIN = re.compile(r"\.[A-Za-z]{2}")
+
+
+def _maybe_hashtag(t: str) -> bool:
+    return "#" in t or "＃" in t
+
+
+def _maybe_mention(t: str) -> bool:
+    return "@" in t or "＠" in t
+
+
+def _maybe_url(t: str) -> bool:
+    return "http" in t or "HTTP" in t or "www." in t or _DOMAIN.search(t) is not None
+
+
+# cheap tests run before the text functions: a text failing its test has no such entity
+_MAYBE = {"hashtags": _maybe_hashtag, "mentions": _maybe_mention, "urls": _maybe_url}
 
 
 def _r_unescape(m: re.Match) -> str:
@@ -116,26 +128,19 @@ def entity_lists(texts, given=None, *, kind: str):
         for i, v in enumerate(given.tolist()):
             if isinstance(v, (list, tuple)):
                 out[i] = _norm_entity(kind, v)
-    if kind == "hashtags":
-        def mark(t):
-            return True if ("#" in t or "＃" in t) else None
-    elif kind == "mentions":
-        def mark(t):
-            return True if ("@" in t or "＠" in t) else None
-    else:
-        mark = _ENTITY_MARK[kind].search
+    maybe = _MAYBE[kind]
     fn = None
     found: dict = {}
     for i, t in enumerate(texts_l):
         if out[i] is not None:
             continue
-        if mark(t) is None:
+        if not maybe(t):
             out[i] = []
             continue
         if t not in found:
             if fn is None:
                 fn = _text_functions()[kind]
-            found[t] = _norm_entity(kind, fn(t))
+            found[t] = fn(t)  # trendlib.text returns lowercase entities without # / @
         out[i] = list(found[t])
     return pd.Series(out, index=texts.index, dtype=object)
 

@@ -151,6 +151,13 @@ def from_table(raw, report, *, given: dict, preset: str | None = None):
     import pandas as pd
 
     cols = [c for c in raw.columns if c != "__line__"]
+    if len(cols) == 1:
+        other = [d for d in (";", "\t", "|", ",") if d in str(cols[0])]
+        if other:
+            raise SchemaError(
+                f"read_posts(): {report.name} was read as one column {str(cols[0])!r}, which holds "
+                f"{other[0]!r}: wrong delimiter? Pass sep={other[0]!r}."
+            )
     platform = None
     if preset is not None:
         mapping = {k: v for k, v in PRESETS[preset][1].items() if v in cols}
@@ -161,12 +168,9 @@ def from_table(raw, report, *, given: dict, preset: str | None = None):
     else:
         mapping = resolve_columns(cols, given=given, name=report.name)
     if not mapping.get("text"):
-        hint = ""
-        if len(cols) == 1 and any(d in str(cols[0]) for d in (";", "\t", "|")):
-            hint = " The single header field contains another delimiter: pass sep=';' (or '\\t', '|')."
         raise SchemaError(
             f"read_posts(): no text column found in {report.name}. Expected one of "
-            f"{list(ALIASES['text'])} or text='<column>'. Got columns {[str(c) for c in cols]}.{hint}"
+            f"{list(ALIASES['text'])} or text='<column>'. Got columns {[str(c) for c in cols]}."
         )
     draft = pd.DataFrame(index=raw.index)
     for canon, col in mapping.items():

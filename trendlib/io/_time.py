@@ -24,6 +24,28 @@ _SLASH = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4}")
 _SLASH_FORMATS = ("%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M", "%m/%d/%Y", "%m/%d/%y %H:%M", "%m/%d/%y")
 
 
+_V1_EXACT = re.compile(r"[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d\d) (\d\d:\d\d:\d\d) ([+-]\d{4}) (\d{4})")
+_MONTHS = {m: f"{i:02d}" for i, m in enumerate(
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)}
+
+
+def _parse_v1(sub):
+    """``Sat Sep 30 22:57:05 +0000 2023`` -> UTC. Rewritten to ISO 8601 (parsed in C),
+    which is several times faster than ``strptime`` with ``%a %b``; odd values fall back."""
+    import pandas as pd
+
+    iso = []
+    for v in sub.tolist():
+        m = _V1_EXACT.fullmatch(v)
+        mon = _MONTHS.get(m.group(1)) if m else None
+        iso.append(f"{m.group(5)}-{mon}-{m.group(2)}T{m.group(3)}{m.group(4)}" if mon else None)
+    parsed = pd.to_datetime(pd.Series(iso, index=sub.index, dtype=object), format="ISO8601", errors="coerce", utc=True)
+    rest = parsed.isna()
+    if rest.any():
+        parsed[rest] = pd.to_datetime(sub[rest], format=_TWITTER_V1, errors="coerce", utc=True)
+    return parsed
+
+
 def _localize(parsed, tz):
     """Naive timestamps -> UTC, read in ``tz``."""
     if parsed.dt.tz is not None:
@@ -95,7 +117,7 @@ def parse_times(values, *, time_format=None, tz="UTC"):
         sub = s[todo]
         looks_v1 = where(_V1, sub)
         if looks_v1.any():
-            fill(todo, pd.to_datetime(sub[looks_v1], format=_TWITTER_V1, errors="coerce", utc=True))
+            fill(todo, _parse_v1(sub[looks_v1]))
     if todo.any():
         sub = s[todo]
         iso = where(_ISO, sub)
