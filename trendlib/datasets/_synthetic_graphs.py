@@ -171,8 +171,9 @@ def make_coordinated_posts(*, seed: int = 0, n_accounts: int = 1500, n_posts: in
 
 def _perturb(rng: np.random.Generator, template: list[str], organic: np.ndarray) -> str:
     words = list(template)
-    if rng.random() < 0.3:
-        words[int(rng.integers(0, len(words) - 1))] = str(rng.choice(_WORDS))
+    for p_swap in (0.5, 0.2):  # swap one word, sometimes two
+        if rng.random() < p_swap:
+            words[int(rng.integers(0, len(words) - 1))] = str(rng.choice(_WORDS))
     if rng.random() < 0.5:
         words.insert(0, "@" + str(rng.choice(organic)))
     if rng.random() < 0.3:

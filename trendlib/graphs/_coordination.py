@@ -239,6 +239,10 @@ def coordinated_accounts(posts: pd.DataFrame, *, window: Any = "1min", min_accou
     func = "coordinated_accounts"
     n_texts = check_int(n_texts, name="n_texts", func=func)
     frame, _, _ = _detect(posts, window=window, min_accounts=min_accounts, similarity=similarity, threshold=threshold, min_tokens=min_tokens, include_retweets=include_retweets, func=func)
+    return _group_table(posts, frame, n_texts)
+
+
+def _group_table(posts: pd.DataFrame, frame: pd.DataFrame, n_texts: int) -> pd.DataFrame:
     columns = ["group", "accounts", "n_accounts", "n_posts", "n_events", "texts", "post_ids", "first_seen", "last_seen", "score"]
     if not len(frame):
         out = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
@@ -316,7 +320,7 @@ def coordination_graph(posts: pd.DataFrame, *, window: Any = "1min", min_account
     G = nx.Graph(kind="coordination", node_type="account", **{k: str(v) if isinstance(v, pd.Timedelta) else v for k, v in frame.attrs.items()})
     if not len(frame):
         return G
-    groups = coordinated_accounts(posts, window=window, min_accounts=min_accounts, similarity=similarity, threshold=threshold, min_tokens=min_tokens, include_retweets=include_retweets)
+    groups = _group_table(posts, frame, 1)
     group_of = {a: int(g) for g, accs in zip(groups["group"], groups["accounts"]) for a in accs}
     A, accounts = _account_matrix(frame)
     stats = frame.groupby("author")["time"].agg(["size", "min", "max"])
