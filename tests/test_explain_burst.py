@@ -165,11 +165,12 @@ def test_burst_forms_agree():
 
 def test_other_keys_and_all_posts():
     posts = posts_table()
-    by_author = explain_burst(posts, ("kominfo", T0, T0 + pd.Timedelta("4h")), by="author")
+    by_author = explain_burst(posts, ("@Kominfo", T0, T0 + pd.Timedelta("4h")), by="author")
     assert by_author.counts.loc["during", "key_posts"] == 8
     assert by_author.accounts["author"].tolist() == ["kominfo"]
-    by_term = explain_burst(posts, ("senayan", T0, T0 + pd.Timedelta("4h")), by="term")
+    by_term = explain_burst(posts, ("Senayan", T0, T0 + pd.Timedelta("4h")), by="term")
     assert by_term.counts.loc["during", "key_posts"] == 12
+    assert "senayan" not in set(by_term.terms["term"])
     everything = explain_burst(posts, (None, T0, T0 + pd.Timedelta("4h")))
     assert everything.counts.loc["during", "key_posts"] == 41
     assert "all posts" in repr(everything)
@@ -206,6 +207,7 @@ def test_repr_and_html(ex):
         ({}, ("kttasean43", T0 + pd.Timedelta("30D"), T0 + pd.Timedelta("31D")), ValueError, "no posts with #kttasean43"),
         ({"before": "1min"}, ("kttasean43", T0 - pd.Timedelta("30D"), T0), ValueError, "no posts"),
         ({"before": "-1h"}, BURST, ValueError, "'before' parameter"),
+        ({"before": "seminggu"}, BURST, ValueError, "'before' parameter of explain_burst"),
         ({"by": "tag"}, BURST, ValueError, "'by' parameter of explain_burst"),
         ({"top": 0}, BURST, ValueError, "'top' parameter"),
         ({"dedupe": 1.5}, BURST, ValueError, "'dedupe' parameter"),

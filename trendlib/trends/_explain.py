@@ -30,6 +30,7 @@ import pandas as pd
 from .._validation import check_choice, check_positive, require_columns
 from ._explain_tables import _accounts, _is_content, _phrases, _samples
 from ._explanation import _PREFIX, BurstExplanation
+from ._baseline import _timedelta
 from ._logodds import log_odds
 
 __all__ = ["explain_burst", "BurstExplanation"]
@@ -83,13 +84,13 @@ def _parse_burst(burst: Any, tz: str) -> tuple[str | None, pd.Timestamp, pd.Time
 def _key_mask(posts: pd.DataFrame, key: str | None, by: str, tokens: pd.Series) -> np.ndarray:
     if key is None:
         return np.ones(len(posts), dtype=bool)
-    k = key.lower().lstrip("#@") if by in ("hashtag", "mention") else key
+    k = key.lower().lstrip("#@") if by in ("hashtag", "mention", "author") else key.lower()
     if by == "hashtag":
         return posts["hashtags"].map(lambda v: _has(v, k)).to_numpy(dtype=bool)
     if by == "mention":
         return posts["mentions"].map(lambda v: _has(v, k)).to_numpy(dtype=bool)
     if by == "author":
-        return (posts["author"].astype(str) == k).to_numpy()
+        return (posts["author"].astype(str).str.lower().str.lstrip("@") == k).to_numpy()
     return tokens.map(lambda cl: any(k in ts for ts in cl)).to_numpy(dtype=bool)
 
 
@@ -214,9 +215,7 @@ def explain_burst(
     need = {"hashtag": "hashtags", "mention": "mentions", "author": "author"}.get(by)
     if key is not None and need:
         require_columns(posts, ["time", "text", need], func=func, hint="trendlib.read_posts(...)")
-    before_td = pd.Timedelta(before) if not isinstance(before, pd.Timedelta) else before
-    if pd.isna(before_td) or before_td <= pd.Timedelta(0):
-        raise ValueError(f"The 'before' parameter of explain_burst() must be a positive duration such as '7D'. Got {before!r}.")
+    before_td = _timedelta(before, name="before", func=func)
     for name, value, low in (("top", top, 1), ("samples", samples, 0), ("min_count", min_count, 1)):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
             raise ValueError(f"The {name!r} parameter of explain_burst() must be an integer >= {low}. Got {value!r}.")
@@ -251,7 +250,10 @@ def explain_burst(
 
     own = None
     if key is not None and exclude_key:
-        own = {"hashtag": "#", "mention": "@"}.get(by, "") + (key.lower().lstrip("#@") if by in ("hashtag", "mention") else key)
+        if by in ("hashtag", "mention"):
+            own = ("#" if by == "hashtag" else "@") + key.lower().lstrip("#@")
+        elif by == "term":
+            own = key.lower()
     keep: dict[str, bool] = {}
 
     def is_content(t: str) -> bool:
