@@ -233,7 +233,10 @@ def finalize(draft, report: Report, *, errors: str, dedupe: bool, tz: str, time_
     else:
         out["platform"] = platform
     out["platform"] = out["platform"].astype(str_dtype())
-    out["source_format"] = pd.Series(source_format, index=out.index, dtype=str_dtype())
+    if "source_format" in draft.columns:  # canonical posts read again keep theirs
+        out["source_format"] = blank_to_na(draft["source_format"][keep]).fillna(source_format)
+    else:
+        out["source_format"] = pd.Series(source_format, index=out.index, dtype=str_dtype())
     extras = [c for c in draft.columns if c not in CANONICAL_COLUMNS and c != LINE]
     for c in extras:
         col = draft[c][keep]
