@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from trendlib.datasets import load_sample_posts, load_tweets
+from trendlib.io import ReadWarning
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +71,9 @@ def test_load_tweets_unknown_folder_reads_every_post_file(tmp_path):
     (folder / "a.csv").write_text("id,created_at,text\n1,2023-09-05T02:00:00Z,halo\n", encoding="utf-8")
     (folder / "b.jsonl").write_text('{"id": "2", "created_at": "2023-09-05T03:00:00Z", "text": "hai"}\n', encoding="utf-8")
     (folder / "notes.txt").write_text("not posts", encoding="utf-8")
-    posts = load_tweets("tweets_mine", data_home=tmp_path)
+    (folder / "edges.csv").write_text("source,target\na,b\n", encoding="utf-8")
+    with pytest.warns(ReadWarning, match="skipped edges.csv: read_posts\\(\\): no text column"):
+        posts = load_tweets("tweets_mine", data_home=tmp_path)
+    assert list(posts.attrs["skipped_files"]) == ["edges.csv"]
     assert posts["id"].tolist() == ["1", "2"] and posts["source_file"].tolist() == ["a.csv", "b.jsonl"]
     assert posts.attrs["rows_read"] == 2

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+import warnings
 from importlib import resources
 
-from ..exceptions import DataNotFoundError
+from ..exceptions import DataNotFoundError, SchemaError
 from ._home import get_data_home
 
 __all__ = ["load_sample_posts", "load_tweets", "sample_path", "TWEET_DATASETS"]
@@ -69,8 +70,8 @@ def load_tweets(name: str, *, files=None, data_home=None, dedupe: bool = False, 
 
     Every file that holds posts is read with :func:`trendlib.read_posts` (known folders
     use the options in :data:`TWEET_DATASETS`; other folders: every ``.csv``, ``.tsv``,
-    ``.json``, ``.jsonl`` and their ``.gz``) and the results are concatenated, with a
-    ``source_file`` column. ``attrs`` sums the row counts and keeps each file's attrs
+    ``.json``, ``.jsonl`` and their ``.gz``, skipping with a warning the files that hold no
+    posts) and the results are concatenated, with a ``source_file`` column. ``attrs`` sums the row counts and keeps each file's attrs
     under ``"files"``.
 
     Parameters
@@ -98,7 +99,7 @@ def load_tweets(name: str, *, files=None, data_home=None, dedupe: bool = False, 
     """
     import pandas as pd
 
-    from ..io import read_posts
+    from ..io import ReadWarning, read_posts
 
     home = get_data_home(data_home)
     folder = home / name
@@ -108,6 +109,7 @@ def load_tweets(name: str, *, files=None, data_home=None, dedupe: bool = False, 
             f"folder that holds {name}/ (see docs/io.md for the tweet datasets it can read)."
         )
     known, options = TWEET_DATASETS.get(name, ((), {}))
+    explicit = files is not None or bool(known)
     if files is None:
         if known:
             files = list(known)
@@ -116,16 +118,25 @@ def load_tweets(name: str, *, files=None, data_home=None, dedupe: bool = False, 
             files = sorted(f for f in os.listdir(folder) if f.lower().removesuffix(".gz").endswith(exts))
     if not files:
         raise DataNotFoundError(f"No post files (csv, tsv, json, jsonl) in {folder}.")
-    frames, per_file = [], {}
+    frames, per_file, skipped = [], {}, {}
     for f in files:
         path = folder / f
         if not path.exists():
             raise DataNotFoundError(f"{path} not found in the data home {home}.")
         opts = {**options, **kwargs}
-        posts = read_posts(path, errors=errors, **opts)
+        try:
+            posts = read_posts(path, errors=errors, **opts)
+        except SchemaError as exc:
+            if explicit:
+                raise
+            skipped[f] = str(exc)  # a file of the folder that holds no posts (edges, labels)
+            warnings.warn(f"load_tweets(): skipped {f}: {exc}", ReadWarning, stacklevel=2)
+            continue
         posts["source_file"] = f
         per_file[f] = dict(posts.attrs)
         frames.append(posts)
+    if not frames:
+        raise DataNotFoundError(f"No file in {folder} holds posts: {skipped}")
     out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     n_dup = int(out["id"].duplicated().sum())
     if dedupe and n_dup:
@@ -143,5 +154,6 @@ def load_tweets(name: str, *, files=None, data_home=None, dedupe: bool = False, 
         "duplicates": n_dup,
         "duplicates_dropped": n_dup if dedupe else 0,
         "files": per_file,
+        "skipped_files": skipped,
     }
     return out
