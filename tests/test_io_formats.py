@@ -45,7 +45,7 @@ def test_tweet_harvest_comma_crlf(tmp_path):
             th_row(3, "@warta_asean mantap min", reply="warta_asean")]
     path = write(tmp_path, "th.csv", "\r\n".join([TH_HEADER, *rows]) + "\r\n")
     posts = trendlib.read_posts(path)
-    assert posts.attrs["format"] == "tweet-harvest" and posts.attrs["source_format"] if False else True
+    assert posts.attrs["format"] == "tweet-harvest" and posts.attrs["delimiter"] == ","
     assert list(posts.columns[:16]) == list(trendlib.io.CANONICAL_COLUMNS)
     assert posts["source_format"].eq("tweet-harvest").all() and posts["platform"].eq("twitter").all()
     assert posts["id"].tolist() == ["1698900000000000001", "1698900000000000002", "1698900000000000003"]

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from .._validation import check_choice
 from ..exceptions import FormatError, SchemaError
 from . import _generic, _snscrape, _tiktok, _tweet_harvest, _twarc2, _twarc_csv, _twitter_v1
-from ._detect import FORMATS, RECORD_FORMATS, TABLE_FORMATS, detect_records, detect_table
+from ._detect import FORMATS, RECORD_FORMATS, detect_records, detect_table
 from ._encoding import decode, read_bytes
 from ._finalize import finalize
 from ._json import parse_json
