@@ -140,6 +140,7 @@ def test_sparse_key_is_not_over_rated():
     assert top.loc["jarang", "z"] < 2
 
 
+@settings(max_examples=30)
 @given(
     base=st.lists(st.integers(0, 30), min_size=30, max_size=30),
     current=st.integers(0, 80),
