@@ -233,6 +233,18 @@ def test_from_posts_calls_count():
     assert top.attrs["window_end"] == (t0 + pd.Timedelta("48h")).tz_convert(TZ)
 
 
+@pytest.mark.parametrize("seed", [0, 1])
+def test_planted_bursts_of_the_synthetic_stream_trend(seed):
+    datasets = pytest.importorskip("trendlib.datasets")
+    counts, truth = datasets.make_bursty_stream(seed)
+    for _, burst in truth.iterrows():
+        at = burst["start"] + pd.Timedelta("1h")  # the burst's second hour
+        top = trending(counts, at=at, window="2h", top=None, min_count=1).set_index("key")
+        active = int(((truth["start"] <= at) & (truth["end"] > at)).sum())
+        assert top.loc[burst["key"], "rank"] <= active + 2, (burst["key"], at)
+        assert top.loc[burst["key"], "z"] > 1
+
+
 # -- real data ----------------------------------------------------------------------------
 
 
