@@ -29,6 +29,7 @@ _LAZY = {
     "fetch_smsa": "._fetch",
     "fetch_nusax": "._fetch",
     "fetch_emot": "._fetch",
+    "fetch_idsa": "._fetch",
     "fetch_inset": "._fetch",
     "fetch_kamus_alay": "._fetch",
     "fetch_file": "._fetch",
@@ -38,6 +39,7 @@ _LAZY = {
     # generators with truth
     "make_bursty_stream": "._synthetic_bursts",
     "make_coordinated_posts": "._synthetic_graphs",
+    "make_zipf_posts": "._synthetic_graphs",
 }
 
 __all__ = ["get_data_home", "data_path", *sorted(_LAZY)]

@@ -228,7 +228,7 @@ def load_idsa(*, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
     {'neutral': 5327, 'negative': 2887, 'positive': 2592}
     """
     path = _path(
-        "idsa_sentiment", "indonesian_sentiment_twitter_dataset_labeled.tsv", "fetch_file(...)",
+        "idsa_sentiment", "indonesian_sentiment_twitter_dataset_labeled.tsv", "fetch_idsa()",
         data_home,
     )
     rows = _rows(path, delimiter="\t", ncols=2, header=True, quoting=csv.QUOTE_NONE)
