@@ -151,7 +151,8 @@ def test_equals_plain_sastrawi_classes_on_thousands_of_real_words(data_home):
     Sastrawi's own Stemmer class on the same set-backed dictionary: every word equal."""
     from Sastrawi.Stemmer.Stemmer import Stemmer as SastrawiStemmer
 
-    from trendlib.text._stem import _root_words, _SetDictionary
+    from trendlib.text._stem import _root_words
+    from trendlib.text._stem_engine import SetDictionary as _SetDictionary
 
     words = _real_words(data_home, 4000, seed=1)
     plain = SastrawiStemmer(_SetDictionary(_root_words()))

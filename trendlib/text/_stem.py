@@ -59,139 +59,6 @@ def default_protected_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _first_chars(pattern: str) -> frozenset[str] | None:
-    """Characters a regex can match first (after ``^``), or None when not a simple set."""
-    try:
-        from re import _parser as sre_parse  # Python >= 3.11
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_parse  # type: ignore[no-redef]
-    items = list(sre_parse.parse(pattern))
-    while items and str(items[0][0]) == "AT":
-        items = items[1:]
-    while items and str(items[0][0]) == "SUBPATTERN":
-        items = list(items[0][1][-1])
-    if not items:
-        return None
-    op, arg = items[0]
-    if str(op) == "LITERAL":
-        return frozenset(chr(arg))
-    if str(op) == "IN":
-        chars = set()
-        for sub_op, sub_arg in arg:
-            if str(sub_op) == "LITERAL":
-                chars.add(chr(sub_arg))
-            elif str(sub_op) == "RANGE":
-                chars.update(chr(x) for x in range(sub_arg[0], sub_arg[1] + 1))
-            else:
-                return None
-        return frozenset(chars)
-    return None
-
-
-_GATE = re.compile(r"""re\.match\(r'([^']*)',\s*word\)|word == '([^']*)'""")
-
-
-def _visitor_first_chars(visitor: Any) -> frozenset[str] | None:
-    """First letters of the words a Sastrawi prefix visitor can change; None = any.
-
-    Read from the source of each disambiguator: every ``re.match(r'...', word)`` pattern
-    and ``word == '...'`` literal; a disambiguator without such a gate, or with a pattern
-    that is not a plain character set, makes the visitor apply to any word.
-    """
-    import inspect
-
-    disambiguators = getattr(visitor, "disambiguators", None)
-    if disambiguators is None:  # RemovePlainPrefix: ^(di|ke|se)
-        return frozenset("dks") if type(visitor).__name__ == "RemovePlainPrefix" else None
-    chars: set[str] = set()
-    for d in disambiguators:
-        try:
-            src = inspect.getsource(type(d).disambiguate)
-        except (OSError, TypeError):
-            return None
-        gates = _GATE.findall(src)
-        if not gates:
-            return None
-        for pattern, literal in gates:
-            first = frozenset(literal[:1]) if literal else _first_chars(pattern)
-            if not first:
-                return None
-            chars |= first
-    return frozenset(chars)
-
-
-def _prefix_dispatch(visitors: list[Any]) -> dict[str, tuple[Any, ...]] | None:
-    """Map a word's first letter to the prefix visitors that can act on it (in order)."""
-    firsts = [_visitor_first_chars(v) for v in visitors]
-    letters = set().union(*(f for f in firsts if f))
-    table = {ch: tuple(v for v, f in zip(visitors, firsts) if f is None or ch in f) for ch in letters}
-    table[""] = tuple(v for v, f in zip(visitors, firsts) if f is None)  # any other letter
-    return table
-
-
-def _engine_class() -> type:
-    """Sastrawi's Stemmer whose contexts try only the prefix rules a word can meet.
-
-    ``Context.accept_prefix_visitors`` walks all 41 prefix visitors in order and stops
-    at the first that removes something; a visitor whose patterns cannot match the
-    current word's first letter changes nothing, so skipping it gives the same result.
-    """
-    from Sastrawi.Stemmer.Context.Context import Context
-    from Sastrawi.Stemmer.Stemmer import Stemmer as SastrawiStemmer
-
-    class _DispatchContext(Context):
-        dispatch: dict[str, tuple[Any, ...]] = {}
-
-        def accept_prefix_visitors(self, visitors):
-            table = self.dispatch
-            if table:
-                subset = table.get(self.current_word[:1], table[""])
-                if not subset or subset[0] is not visitors[0]:
-                    # the stock loop would first run a visitor that changes nothing,
-                    # then return if the word is a root or the process was stopped
-                    if self.dictionary.contains(self.current_word) or self.process_is_stopped:
-                        return self.current_word
-                visitors = subset
-            return Context.accept_prefix_visitors(self, visitors)
-
-    class _Engine(SastrawiStemmer):
-        def __init__(self, dictionary):
-            super().__init__(dictionary)
-            context = type("_Ctx", (_DispatchContext,), {})
-            context.dispatch = _prefix_dispatch(self.visitor_provider.get_prefix_visitors()) or {}
-            self._context = context
-
-        def stem_singular_word(self, word):
-            context = self._context(word, self.dictionary, self.visitor_provider)
-            context.execute()
-            return context.result
-
-    return _Engine
-
-
-class _SetDictionary:
-    """Duck-typed Sastrawi ``DictionaryInterface`` backed by a set (O(1) ``contains``)."""
-
-    __slots__ = ("words",)
-
-    def __init__(self, words: Iterable[str]) -> None:
-        self.words = set(words)
-
-    def contains(self, word: str) -> bool:
-        return word in self.words
-
-    def count(self) -> int:
-        return len(self.words)
-
-    def add(self, word: str) -> None:
-        if word and word.strip():
-            self.words.add(word)
-
-    def add_words(self, words: Iterable[str]) -> None:
-        for word in words:
-            self.add(word)
-
-
 def _word_set(value: Any, *, name: str, func: str) -> frozenset[str]:
     """Validate a collection of words (not a bare string) and return it lowercased."""
     if value is None:
@@ -269,9 +136,11 @@ class Stemmer:
         )
 
     def _build(self) -> Any:
+        from ._stem_engine import SetDictionary, engine_class
+
         roots = _root_words()
-        dictionary = _SetDictionary(roots | self._extra_words if self._extra_words else roots)
-        engine = _engine_class()(dictionary)
+        dictionary = SetDictionary(roots | self._extra_words if self._extra_words else roots)
+        engine = engine_class()(dictionary)
         self._roots = dictionary.words
         protected = self._protected
         if self.default_protected:
