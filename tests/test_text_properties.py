@@ -13,7 +13,8 @@ PIECES = [
     "😍", "👍🏽", "👨‍👩‍👧", "🇮🇩", "❤️️", "1️⃣", ":)", ":D", "T_T", "<3", "&amp;", "&amp;amp;",
     "&#8220;", "USER", "@USER", "[USERNAME]", "<URL>", "Ｆｕｌｌ", "𝐁𝐨𝐥𝐝", "ﬁ", "İstanbul",
     "ß", "ǅ", "ℌ", "\u200b", "\u3164", "e\u0301", "Ⅻ", "½", "wkwkwk", "maaf", "org2nya",
-    "-", "'", "’", "#", "@", ".", ",", "!!", "(", ")", "\n", "\t", " ",
+    "ngebahas", "dibiarin", "dibagus2in", "nyari", "matiin", "org-org", "menunggu-nunggu",
+    "pelayanannyaaa", "boro2", "-", "'", "’", "#", "@", ".", ",", "!!", "(", ")", "\n", "\t", " ",
 ]
 tweetish = st.lists(
     st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=12

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 import unicodedata
 from collections.abc import Mapping
 
@@ -50,6 +51,49 @@ _PREFIXES = (
 )
 _SUFFIXES = ("nya", "lah", "kah", "pun", "kan", "ku", "mu", "an", "i")
 _CACHE_LIMIT = 1_000_000
+_VOWELS = frozenset("aiueo")
+# colloquial nasal prefix -> initial consonants it may have replaced
+_COLLOQUIAL_PREFIXES = (("nge", ("",)), ("ny", ("c", "s")), ("ng", ("", "k")), ("n", ("t",)), ("m", ("p",)))
+
+
+@lru_cache(maxsize=1)
+def _root_frequencies() -> dict[str, int]:
+    """Word counts of ``data/wordfreq_id.tsv`` (shipped with the stemming module)."""
+    from ._words import _data_text
+
+    try:
+        lines = _data_text("wordfreq_id.tsv").splitlines()
+    except FileNotFoundError:  # pragma: no cover - file ships with the package
+        return {}
+    out = {}
+    for line in lines[1:]:
+        word, _, count = line.partition("\t")
+        if count.isdigit():
+            out[word] = int(count)
+    return out
+
+
+def _men(root: str) -> str:
+    """Standard meN- form of a root (bahas -> membahas, tulis -> menulis, cek -> mengecek)."""
+    c = root[0]
+    second_vowel = len(root) > 1 and root[1] in _VOWELS
+    if sum(ch in _VOWELS for ch in root) == 1:
+        return "menge" + root  # one syllable
+    if c in _VOWELS or c in "gh":
+        return "meng" + root
+    if c == "k":
+        return "meng" + (root[1:] if second_vowel else root)
+    if c in "bfv":
+        return "mem" + root
+    if c == "p":
+        return "mem" + (root[1:] if second_vowel else root)
+    if c == "t":
+        return "men" + (root[1:] if second_vowel else root)
+    if c in "cdjz":
+        return "men" + root
+    if c == "s":
+        return ("meny" + root[1:]) if second_vowel else ("men" + root)
+    return "me" + root
 
 
 def _casefold(word: str) -> str:
@@ -131,7 +175,7 @@ class _WordNormalizer:
             for pattern, canon, needs in _LAUGHS:
                 if pattern.fullmatch(w) and (not needs or any(n in w for n in needs)):
                     return canon
-        return self._elongation(w) or w
+        return self._elongation(w) or self._colloquial(w) or w
 
     def _lookup(self, w: str) -> str | None:
         hit = self.slang.get(w)
@@ -162,6 +206,8 @@ class _WordNormalizer:
         if m is None or m.group(2) not in _REDUP_SUFFIXES:
             return None
         base, suffix = m.groups()
+        if suffix == "in":  # dibagus2in -> dibagus-baguskan (Jakartan -in is -kan)
+            suffix = "kan"
         b = self._lookup(base) or self._elongation(base) or base
         if " " in b:
             return None
@@ -181,11 +227,51 @@ class _WordNormalizer:
                 return f"{b}-{b[2:]}{suffix}"
         return f"{b}-{b}{suffix}" if b in self.known else None
 
+    def _root(self, x: str) -> str | None:
+        if len(x) < 3:
+            return None
+        if x in _sastrawi_roots():
+            return x
+        hit = self.slang.get(x)  # inget -> ingat
+        return hit if hit is not None and hit in _sastrawi_roots() else None
+
+    def _colloquial(self, w: str) -> str | None:
+        """Jakartan affixes to standard ones, only when the root is a known root word.
+
+        ``-in`` -> ``-kan`` (bawain -> bawakan, dibiarin -> dibiarkan, diingetin ->
+        diingatkan); ``nge-``/``ng-``/``ny-``/``n-``/``m-`` -> ``meN-`` (ngebahas ->
+        membahas, nyimak -> menyimak, ngantor -> mengantor, nentuin -> menentukan).
+        """
+        if len(w) < 5 or w.startswith(("me", "pe")):
+            return None
+        core, suffix = w, ""
+        if w.endswith("in") and len(w) >= 6:
+            core, suffix = w[:-2], "kan"
+        if core.startswith("di"):
+            root = self._root(core[2:]) if suffix else None
+            return f"di{root}{suffix}" if root else None
+        if suffix and len(core) >= 4:
+            root = self._root(core)
+            if root:  # bawain -> bawakan
+                return root + suffix
+        for prefix, restores in _COLLOQUIAL_PREFIXES:
+            if not core.startswith(prefix):
+                continue
+            rest = core[len(prefix):]
+            if not rest or (prefix == "nge") == (rest[0] in _VOWELS):
+                continue  # nge- before a consonant; ng-, ny-, n-, m- before a vowel
+            roots = [r for r in (self._root(x + rest) for x in restores) if r]
+            if roots:  # nyari: cari or sari? the more frequent root wins
+                freq = _root_frequencies()
+                root = max(roots, key=lambda r: freq.get(r, 0))
+                return _men(root) + suffix
+        return None
+
     def _elongation(self, w: str) -> str | None:
         runs = [m.span() for m in _RUN.finditer(w)]
         if not runs:
             return None
-        if not any(b - a >= 3 for a, b in runs) and len(w) < 5:
+        if not any(b - a >= 3 for a, b in runs) and (len(w) < 5 or self._is_derived(w)):
             return None
         runs = runs[:8]
         options = [(1, 2) if b - a >= 2 else (1,) for a, b in runs]
