@@ -116,3 +116,10 @@ def test_errors():
     with pytest.raises(ValueError, match="'window'"):
         detect_bursts(counts, method="zscore", window=1)
     assert list(detect_bursts(counts.iloc[:0]).columns) == COLUMNS
+
+
+@pytest.mark.parametrize("method", ["kleinberg", "poisson"])
+def test_row_order_of_the_counts_table_does_not_matter(method):
+    counts, _ = make_bursty_stream(seed=8, n_keys=6, n_bins=96, n_bursts=3)
+    shuffled = counts.sample(frac=1.0, random_state=0)
+    pd.testing.assert_frame_equal(detect_bursts(shuffled, method=method), detect_bursts(counts, method=method))

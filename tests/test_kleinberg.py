@@ -15,7 +15,7 @@ from scipy.special import xlog1py, xlogy
 from trendlib.bursts import kleinberg, kleinberg_batched
 from trendlib.bursts._batched import batched_states
 from trendlib.bursts._jit import HAVE_NUMBA
-from trendlib.bursts._viterbi import _viterbi_many_numpy, viterbi
+from trendlib.bursts._viterbi import _viterbi_kernel, _viterbi_many_numpy, viterbi
 
 
 def ref_viterbi(cost: np.ndarray, g: float) -> np.ndarray:
@@ -98,7 +98,8 @@ def test_kernel_compiled_and_python_agree(gaps):
             -np.log(-np.expm1(-alpha * ming)), bool((gaps == 0).any()))
     assert np.array_equal(viterbi(*args), q_ref)
     if HAVE_NUMBA:  # the uncompiled Python of the same kernel
-        assert np.array_equal(viterbi.py_func(*args), q_ref)
+        back = np.empty((len(gaps), len(alpha)), np.int16)
+        assert np.array_equal(_viterbi_kernel.py_func(*args, back), q_ref)
 
 
 def test_simultaneous_events_are_allowed_and_found():

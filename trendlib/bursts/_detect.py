@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .._validation import check_choice, check_positive, require_columns
-from ._baselines import ONLINE_METHODS, OnlineScorer
+from ._baselines import OnlineScorer
 from ._batched import _check_common, batched_states, burst_rows
 from ._table import DETECT_COLUMNS, empty_detect, runs
 
@@ -21,6 +20,9 @@ def pivot_counts(counts: pd.DataFrame, func: str, need_total: bool):
     """Counts table -> (bin times, keys, matrix (keys x bins), totals per bin, freq)."""
     cols = ["time", "key", "count"] + (["total"] if need_total else [])
     require_columns(counts, cols, func=func, hint="trendlib.count(posts)")
+    fast = _grid(counts)
+    if fast is not None:
+        return fast
     tcodes, times = pd.factorize(counts["time"], sort=True)
     kcodes, keys = pd.factorize(counts["key"], sort=True)
     if (tcodes < 0).any() or (kcodes < 0).any():
@@ -36,6 +38,40 @@ def pivot_counts(counts: pd.DataFrame, func: str, need_total: bool):
         freq = pd.Series(times).diff().min()
     times = pd.DatetimeIndex(times) if isinstance(times, pd.DatetimeIndex) or len(times) == 0 else pd.Index(times)
     return times, np.asarray(keys, dtype=object), mat, totals, freq
+
+
+def _grid(counts: pd.DataFrame):
+    """Fast path for tables laid out as count() returns them: key blocks over one time axis."""
+    n = len(counts)
+    if n == 0:
+        return None
+    keys = counts["key"].to_numpy(dtype=object)
+    change = np.flatnonzero(keys[1:] != keys[:-1]) + 1
+    n_bins = int(change[0]) if len(change) else n
+    if n % n_bins or len(change) != n // n_bins - 1 or (change % n_bins).any():
+        return None
+    block_keys = keys[::n_bins]
+    if len(block_keys) > 1 and not (block_keys[1:] > block_keys[:-1]).all():
+        return None  # keys not sorted and unique
+    time = counts["time"]
+    if not (isinstance(time.dtype, pd.DatetimeTZDtype) or time.dtype.kind == "M"):
+        return None
+    t = time.array.asi8
+    first = t[:n_bins]
+    if (np.diff(first) <= 0).any() or not (t.reshape(-1, n_bins) == first).all():
+        return None
+    times = pd.DatetimeIndex(time.iloc[:n_bins])
+    mat = counts["count"].to_numpy(dtype=np.float64).reshape(-1, n_bins)
+    totals = None
+    if "total" in counts.columns:
+        tot = counts["total"].to_numpy(dtype=np.float64).reshape(-1, n_bins)
+        if not (tot == tot[0]).all():
+            return None
+        totals = tot[0].copy()
+    freq = counts.attrs.get("freq")
+    if freq is None and n_bins >= 2:
+        freq = pd.Series(times).diff().min()
+    return times, block_keys, mat, totals, freq
 
 
 def check_online_params(window, threshold, min_count, min_periods, func):

@@ -35,15 +35,23 @@ from ._jit import HAVE_NUMBA, jit
 __all__ = ["viterbi", "viterbi_many", "viterbi_step", "emissions"]
 
 
+def viterbi(a, b, A, B, g, zero_cost, censor_zero):
+    """Optimal state sequence for one series (start in state 0).
+
+    Back-pointers take ``n * k`` bytes (``int8``; ``int16`` past 127 states).
+    """
+    n, k = a.shape[0], A.shape[0]
+    back = np.empty((n, k), np.int8 if k <= 127 else np.int16)
+    return _viterbi_kernel(a, b, A, B, g, zero_cost, censor_zero, back)
+
+
 @jit
-def viterbi(a, b, A, B, g, zero_cost, censor_zero):  # pragma: no cover - compiled
-    """Optimal state sequence for one series (start in state 0)."""
+def _viterbi_kernel(a, b, A, B, g, zero_cost, censor_zero, back):  # pragma: no cover - compiled
     n = a.shape[0]
     k = A.shape[0]
     q = np.zeros(n, np.int64)
     if n == 0:
         return q
-    back = np.empty((n, k), np.int16)
     C = np.full(k, np.inf)
     C[0] = 0.0
     Cn = np.empty(k)
@@ -104,9 +112,11 @@ def viterbi(a, b, A, B, g, zero_cost, censor_zero):  # pragma: no cover - compil
 def _viterbi_many_jit(a, b, A, B, g):  # pragma: no cover - compiled
     m, n = a.shape
     out = np.zeros((m, n), np.int64)
-    dummy = np.zeros(A.shape[1])
+    k = A.shape[1]
+    dummy = np.zeros(k)
+    back = np.empty((n, k), np.int16)
     for r in range(m):
-        out[r] = viterbi(a[r], b[r], A[r], B[r], g, dummy, False)
+        out[r] = _viterbi_kernel(a[r], b[r], A[r], B[r], g, dummy, False, back)
     return out
 
 
