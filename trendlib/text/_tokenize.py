@@ -43,6 +43,14 @@ class Token:
     stem : str or None
         The stem of each word of ``norm`` (words only; other kinds repeat ``norm``), or
         ``None`` when stemming was not requested.
+
+    Examples
+    --------
+    >>> tok = tokens("Pelayanannyaaa mantul", stem=True)[0]
+    >>> tok.kind, tok.text, tok.norm, tok.stem
+    ('word', 'Pelayanannyaaa', 'pelayanannya', 'layan')
+    >>> tokens("mantul")[0].norm
+    'mantap betul'
     """
 
     kind: str
