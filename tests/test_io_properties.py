@@ -66,3 +66,36 @@ def test_entities_are_lowercase_lists_without_markers(xs):
         assert isinstance(tags, list) and isinstance(ments, list)
         assert all(t and t == t.lower() and not t.startswith("#") for t in tags)
         assert all(m and m == m.lower() and not m.startswith("@") for m in ments)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=300), st.sampled_from(["p.csv", "p.jsonl", "p.json", "p.tsv"]))
+def test_arbitrary_bytes_give_posts_or_a_trendlib_error(tmp_path_factory, data, name):
+    path = tmp_path_factory.mktemp("fuzz") / name
+    path.write_bytes(data)
+    try:
+        posts = _read(path)
+    except (trendlib.FormatError, trendlib.SchemaError):
+        return
+    assert len(posts) + sum(posts.attrs["rows_dropped"].values()) == posts.attrs["rows_read"]
+
+
+header_rows = st.lists(st.lists(st.sampled_from(["1", "2023-09-05T02:00:00Z", "halo #A", "", '"', "x;y", "\n"]),
+                                min_size=0, max_size=5), max_size=8)
+
+
+@settings(max_examples=150, deadline=None)
+@given(header_rows)
+def test_ragged_csv_counts_every_row(tmp_path_factory, rows):
+    path = tmp_path_factory.mktemp("ragged") / "p.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "created_at", "text"])
+        w.writerows(rows)
+    try:
+        posts = _read(path)
+    except (trendlib.FormatError, trendlib.SchemaError):
+        return
+    non_blank = [r for r in rows if r and any(f.strip() for f in r)]
+    assert len(posts) + sum(posts.attrs["rows_dropped"].values()) == posts.attrs["rows_read"] <= len(rows)
+    assert posts.attrs["rows_read"] >= len([r for r in non_blank if len(r) == 3])
