@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ._normalize import _casefold, word_normalizer
 from ._patterns import KIND_OF_GROUP, MASTER, prepare, split_emoji_run
@@ -25,9 +25,8 @@ __all__ = ["Token", "tokens", "tokenize", "hashtags", "mentions", "urls", "emoji
 _CACHE_LIMIT = 500_000
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token of a post.
+class Token(NamedTuple):
+    """One token of a post (an immutable named tuple).
 
     Attributes
     ----------
@@ -223,7 +222,19 @@ def tokens(
     memo = _memo(slang)
     scan, starts, ends = prepare(text)
     stem_fn = _stemmer() if stem else None
-    out = []
+    out: list[Token] = []
+    items = memo.items
+    if starts is None and stem_fn is None:  # the common case, kept tight
+        append = out.append
+        for c in _CHUNK.finditer(scan):
+            base = c.start()
+            chunk = c.group()
+            v = items.get(chunk)
+            if v is None:
+                v = memo.chunk_items(chunk)
+            for kind, a, b, norm in v:
+                append(Token(kind, base + a, base + b, chunk[a:b], norm, None))
+        return out
     for c in _CHUNK.finditer(scan):
         base = c.start()
         for kind, a, b, norm in memo.chunk_items(c.group()):
