@@ -222,7 +222,9 @@ def test_dataframe_and_records_sources():
     assert len(trendlib.read_posts([])) == 0
     with pytest.raises(TypeError, match="Got int"):
         trendlib.read_posts(42)
-    with pytest.raises(TypeError, match="items of type str"):
+    with pytest.raises(TypeError, match="items of type int"):
+        trendlib.read_posts([1, 2])
+    with pytest.raises(FileNotFoundError, match="no such file: 'a'"):  # a list of str is a list of paths
         trendlib.read_posts(["a", "b"])
 
 
@@ -301,3 +303,17 @@ def test_generic_column_names_with_spaces_and_case(tmp_path):
     posts = trendlib.read_posts(path, time=False)
     assert posts["text"].tolist() == ["Semangat #AniesSandi"] and posts["id"].tolist() == ["1"]
     assert posts["hashtags"].tolist() == [["aniessandi"]]
+
+
+def test_list_of_paths_is_concatenated(tmp_path):
+    a = write(tmp_path, "a.csv", "id,created_at,text\n1,2023-09-05T02:00:00Z,halo\n2,2023-09-05T03:00:00Z,hai\n")
+    b = write(tmp_path, "b.jsonl", '{"id": "2", "created_at": "2023-09-05T03:00:00Z", "text": "hai"}\n'
+                                   '{"id": "3", "created_at": "2023-09-05T04:00:00Z", "text": "yo"}\n{"id": "4", "crea\n')
+    with pytest.warns(ReadWarning):
+        posts = trendlib.read_posts([a, b])
+    assert posts["id"].tolist() == ["1", "2", "2", "3"] and posts["source_file"].tolist() == ["a.csv", "a.csv", "b.jsonl", "b.jsonl"]
+    assert posts.attrs["rows_read"] == 5 and posts.attrs["rows_dropped"] == {"invalid JSON": 1}
+    assert posts.attrs["duplicates"] == 1 and posts.attrs["format"] == "generic"
+    with pytest.warns(ReadWarning, match="already seen in an earlier file"):
+        uniq = trendlib.read_posts([a, b], dedupe=True)
+    assert uniq["id"].tolist() == ["1", "2", "3"] and uniq.attrs["duplicates_dropped"] == 1

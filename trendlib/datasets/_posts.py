@@ -97,9 +97,8 @@ def load_tweets(name: str, *, files=None, data_home=None, dedupe: bool = False, 
     ...
     trendlib.exceptions.DataNotFoundError: Dataset folder 'no_such_tweets' not found in the data home /nonexistent. Set TRENDLIB_DATA_HOME to the folder that holds no_such_tweets/ (see docs/io.md for the tweet datasets it can read).
     """
-    import pandas as pd
-
     from ..io import ReadWarning, read_posts
+    from ..io._concat import concat_posts
 
     home = get_data_home(data_home)
     folder = home / name
@@ -125,35 +124,17 @@ def load_tweets(name: str, *, files=None, data_home=None, dedupe: bool = False, 
             raise DataNotFoundError(f"{path} not found in the data home {home}.")
         opts = {**options, **kwargs}
         try:
-            posts = read_posts(path, errors=errors, **opts)
+            posts = read_posts(path, errors=errors, dedupe=dedupe, **opts)
         except SchemaError as exc:
             if explicit:
                 raise
             skipped[f] = str(exc)  # a file of the folder that holds no posts (edges, labels)
             warnings.warn(f"load_tweets(): skipped {f}: {exc}", ReadWarning, stacklevel=2)
             continue
-        posts["source_file"] = f
-        per_file[f] = dict(posts.attrs)
+        per_file[f] = path
         frames.append(posts)
     if not frames:
         raise DataNotFoundError(f"No file in {folder} holds posts: {skipped}")
-    out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    n_dup = int(out["id"].duplicated().sum())
-    if dedupe and n_dup:
-        out = out[~out["id"].duplicated()].reset_index(drop=True)
-    dropped: dict[str, int] = {}
-    for a in per_file.values():
-        for reason, n in a["rows_dropped"].items():
-            dropped[reason] = dropped.get(reason, 0) + n
-    out.attrs = {
-        "source": str(folder),
-        "format": sorted({a["format"] for a in per_file.values()}),
-        "rows_read": sum(a["rows_read"] for a in per_file.values()),
-        "rows": len(out),
-        "rows_dropped": dropped,
-        "duplicates": n_dup,
-        "duplicates_dropped": n_dup if dedupe else 0,
-        "files": per_file,
-        "skipped_files": skipped,
-    }
+    out = concat_posts(frames, list(per_file), dedupe=dedupe, source=str(folder))
+    out.attrs["skipped_files"] = skipped
     return out

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from .._validation import check_choice
 from ..exceptions import FormatError, SchemaError
 from . import _generic, _snscrape, _tiktok, _tweet_harvest, _twarc2, _twarc_csv, _twitter_v1
+from ._concat import concat_posts
 from ._detect import FORMATS, RECORD_FORMATS, detect_records, detect_table
 from ._encoding import decode, read_bytes
 from ._finalize import finalize
@@ -112,9 +113,10 @@ def read_posts(source, *, format="auto", text=None, time=None, author=None, id=N
 
     Parameters
     ----------
-    source : str, path, pandas.DataFrame or iterable of dict
-        A CSV/TSV/JSON/JSONL file (optionally gzip-compressed), a DataFrame, or records
-        such as ``json.loads`` gives (twarc2 pages, snscrape tweets, plain dicts).
+    source : str, path, list of paths, pandas.DataFrame or iterable of dict
+        A CSV/TSV/JSON/JSONL file (optionally gzip-compressed), a list of such files
+        (concatenated, with a ``source_file`` column and summed ``attrs``), a DataFrame, or
+        records such as ``json.loads`` gives (twarc2 pages, snscrape tweets, plain dicts).
     format : str, default "auto"
         One of ``"auto"``, ``"tweet-harvest"``, ``"twarc2"``, ``"snscrape"``, ``"twitter-v1"``,
         ``"twarc-csv"``, ``"twitter-r"``, ``"tiktok"``, ``"tiktok-csv"``, ``"posts"``
@@ -212,6 +214,15 @@ def read_posts(source, *, format="auto", text=None, time=None, author=None, id=N
             report.drop_lines(bad)
             report.info["delimiter"] = used_sep
             draft, fmt = _table_draft(raw, fmt, report, given)
+    elif (isinstance(source, (list, tuple)) and source
+          and all(isinstance(x, (str, os.PathLike)) for x in source)):
+        frames = [
+            read_posts(p, format=format, text=text, time=time, author=author, id=id, columns=columns,
+                       errors=errors, dedupe=dedupe, encoding=encoding, sep=sep, tz=tz,
+                       time_format=time_format, platform=platform)
+            for p in source
+        ]
+        return concat_posts(frames, source, dedupe=dedupe)
     elif isinstance(source, pd.DataFrame):
         report = Report("the DataFrame")
         draft, fmt = _table_draft(source.reset_index(drop=True), fmt, report, given)
