@@ -54,6 +54,15 @@ def test_summarize_reports_errors_and_warnings(tmp_path):
     assert code == 1 and "'--top'" in err
 
 
+def test_summarize_several_files(tmp_path):
+    a, b = tmp_path / "a.csv", tmp_path / "b.jsonl"
+    a.write_text("id,created_at,text\n1,2023-09-05T02:00:00Z,Macet #ASEAN2023\n", encoding="utf-8")
+    b.write_text('{"id": "2", "created_at": "2023-09-06T02:00:00Z", "text": "Sepi #ASEAN2023"}\n', encoding="utf-8")
+    code, out, err = run("summarize", str(a), str(b))
+    assert code == 0, err
+    assert "posts        2" in out and "asean2023      2" in out
+
+
 def test_cli_usage_and_registry():
     assert "summarize" in COMMANDS
     with pytest.raises(SystemExit):

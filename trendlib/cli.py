@@ -51,11 +51,12 @@ def format_table(rows: Sequence[Sequence], headers: Sequence[str], *, align: str
 # ------------------------------------------------------------------ shared source options
 def add_source_arguments(parser: argparse.ArgumentParser) -> None:
     """Add ``SOURCE`` and the read options every command shares."""
-    parser.add_argument("source", nargs="?", default=None,
-                        help="posts file (csv, tsv, json, jsonl, .gz); default: the bundled ASEAN Summit sample")
+    parser.add_argument("source", nargs="*", metavar="SOURCE",
+                        help="posts file(s) (csv, tsv, json, jsonl, .gz), read into one table; "
+                             "default: the bundled ASEAN Summit sample")
     parser.add_argument("--format", default="auto",
-                        help="source format: auto (default), tweet-harvest, twarc2, snscrape, twarc-csv, "
-                             "twitter-r, tiktok, tiktok-csv, generic")
+                        help="source format: auto (default), tweet-harvest, twarc2, snscrape, twitter-v1, "
+                             "twarc-csv, twitter-r, tiktok, tiktok-csv, posts, generic")
     parser.add_argument("--text", help="text column of a generic table")
     parser.add_argument("--time", help="time column of a generic table (comma-separated to join, e.g. date,time)")
     parser.add_argument("--author", help="author column of a generic table")
@@ -69,12 +70,12 @@ def load_posts_from_args(args: argparse.Namespace):
     """Read the posts named by :func:`add_source_arguments` options."""
     from .io import read_posts
 
-    if args.source is None:
+    if not args.source:
         from .datasets._posts import sample_path
 
         source = sample_path()
     else:
-        source = args.source
+        source = args.source[0] if len(args.source) == 1 else list(args.source)
     time = args.time.split(",") if args.time and "," in args.time else args.time
     return read_posts(source, format=args.format, text=args.text, time=time, author=args.author, id=args.id,
                       encoding=args.encoding, tz=args.source_tz, dedupe=args.dedupe)
@@ -131,6 +132,8 @@ def summarize_posts(posts, *, top: int = 10, tz: str = "Asia/Jakarta") -> str:
         busiest = f"{days.index[0]:%Y-%m-%d} ({int(days.iloc[0])} posts)"
     else:
         span = busiest = "no timestamps"
+    fmt = posts.attrs.get("format", "?")
+    fmt = ", ".join(fmt) if isinstance(fmt, list) else fmt
     facts = [
         ("posts", n),
         ("authors", int(posts["author"].nunique())),
@@ -138,7 +141,7 @@ def summarize_posts(posts, *, top: int = 10, tz: str = "Asia/Jakarta") -> str:
         ("busiest day", busiest),
         ("retweets", int(posts["is_retweet"].sum())),
         ("replies", int(posts["reply_to"].notna().sum())),
-        ("format", posts.attrs.get("format", "?")),
+        ("format", fmt),
     ]
     dropped = sum(posts.attrs.get("rows_dropped", {}).values())
     if dropped:
@@ -176,6 +179,8 @@ def _run_summarize(args: argparse.Namespace, out) -> int:
         raise ValueError(f"The '--top' option of summarize must be a number >= 1. Got {args.top}.")
     posts = load_posts_from_args(args)
     name = posts.attrs.get("source", "")
+    if isinstance(name, list):
+        name = ", ".join(name)
     out.write(f"trendlib summarize: {name}\n\n")
     out.write(summarize_posts(posts, top=args.top, tz=args.tz) + "\n")
     return 0
