@@ -14,6 +14,9 @@ Poisson model (``totals=None``): ``r_t ~ Poisson(lam_j)``, ``lam_j = lam_0 * s**
 Moving up ``i -> j`` costs ``(j - i) * gamma * ln(n)`` for ``n`` bins; the state
 sequence is the exact minimum-cost one (Viterbi; the ``burst_detection`` package picks
 each bin's state greedily from the previous one, which is not the optimum).
+
+Bins with ``total == 0`` (binomial) cost nothing in any state, so a gap in the data does
+not end a burst; the reported interval is trimmed to the bins that had posts.
 """
 
 from __future__ import annotations
@@ -82,13 +85,24 @@ def batched_states(r: np.ndarray, d: np.ndarray | None, s: float, gamma: float, 
     return q, a, b, A, B, rates
 
 
-def burst_rows(q, a, b, A, B, rates, k):
-    """Hierarchical intervals with weights: dict of arrays (row, level, start, end, weight, base, rate)."""
+def burst_rows(q, a, b, A, B, rates, k, d=None):
+    """Hierarchical intervals with weights: dict of arrays (row, level, start, end, weight, base, rate).
+
+    With ``d`` (binomial totals), bins without any post at the edges of a run are trimmed
+    off the reported interval: they cost nothing in any state, so the path may run through
+    them, but they are no evidence of the burst (the weight is unchanged).
+    """
     out = {"row": [], "level": [], "start": [], "end": [], "weight": [], "base": [], "rate": []}
     for level in range(1, k):
         rows, st, en = runs(q >= level)
         if not len(rows):
             break
+        if d is not None:
+            st, en = st.copy(), en.copy()
+            for i, (r, s0, e0) in enumerate(zip(rows, st, en)):
+                seen = np.flatnonzero(d[r, s0:e0] > 0)
+                if len(seen):
+                    st[i], en[i] = s0 + seen[0], s0 + seen[-1] + 1
         dA = (A[:, level - 1] - A[:, level])[:, None]
         dB = (B[:, level - 1] - B[:, level])[:, None]
         diff = np.where(a != 0, dA * a, 0.0) + np.where(b != 0, dB * b, 0.0)
@@ -202,7 +216,7 @@ def kleinberg_batched(
         if len(names) != m:
             raise ValueError(f"The 'keys' parameter of {func}() must have {m} names. Got {len(names)}.")
     q, a, b, A, B, rates = batched_states(r, d, s, gamma, k)
-    rows = burst_rows(q, a, b, A, B, rates, k)
+    rows = burst_rows(q, a, b, A, B, rates, k, d)
     if not len(rows["row"]):
         out = empty_kleinberg(times is not None)
         if times is None:

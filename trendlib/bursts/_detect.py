@@ -197,7 +197,7 @@ def detect_bursts(
         if normalize and (d < mat).any():
             raise ValueError(f"{func}(): some counts exceed the bin total; was the counts table edited?")
         q, a, b, A, B, rates = batched_states(mat, d, s, gamma, k, len(keys) if correct_keys else 1)
-        rows = burst_rows(q, a, b, A, B, rates, k)
+        rows = burst_rows(q, a, b, A, B, rates, k, d)
         r, st, en, level, score = rows["row"], rows["start"], rows["end"], rows["level"], rows["weight"]
     else:
         window, threshold, min_count, min_periods = check_online_params(

@@ -95,8 +95,9 @@ def _viterbi_kernel(a, b, A, B, g, zero_cost, censor_zero, back):  # pragma: no 
             else:
                 Cn[j] = best + (A[j] * at + B[j] * bt)
             back[t, j] = arg
-        for j in range(k):
-            C[j] = Cn[j]
+        tmp = C
+        C = Cn
+        Cn = tmp
     # final state: lowest index among the minimal costs
     j = 0
     for i in range(1, k):
