@@ -19,6 +19,8 @@ Rows:
 * trendlib ``add_tokens(posts, stem=True, stopwords="topic")`` on ``--million`` posts
   sampled (seeded) from the real texts: time and peak memory (max RSS of that process,
   and the increase over the RSS before the call).
+* a second table: distinct words stemmed once each (no memo) by stock Sastrawi (200
+  words), Sastrawi's classes on a set dictionary, and trendlib's engine (20,000 words).
 """
 
 from __future__ import annotations
@@ -110,6 +112,43 @@ def worker(mode: str, path: str, n: int) -> dict:
             t0 = time.perf_counter()
             result = [tokenize(t, stem=True, stopwords="topic") for t in texts]
             out["warm_seconds"] = time.perf_counter() - t0
+    elif mode == "words":
+        # distinct words, stemmed once each, by three engines (fresh objects, no memo)
+        import re
+
+        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+        from Sastrawi.Stemmer.Stemmer import Stemmer as SastrawiStemmer
+
+        from trendlib.text._stem import _root_words
+        from trendlib.text._stem_engine import SetDictionary, engine_class
+
+        seen: dict[str, None] = {}
+        for t in texts:
+            for w in re.findall(r"[a-z0-9-]+", t.lower()):
+                seen.setdefault(w, None)
+        words = list(seen)
+        rng = random.Random(0)
+        rng.shuffle(words)
+        words = words[:20000]
+        stock_words = words[:200]
+        roots = _root_words()
+        rows = {}
+        t0 = time.perf_counter()
+        stock = StemmerFactory().create_stemmer().delegatedStemmer  # bypass its cache
+        for w in stock_words:
+            stock.stem_word(w)
+        rows["stock"] = (len(stock_words), time.perf_counter() - t0)
+        plain = SastrawiStemmer(SetDictionary(roots))
+        t0 = time.perf_counter()
+        for w in words:
+            plain.stem_word(w)
+        rows["plain"] = (len(words), time.perf_counter() - t0)
+        engine = engine_class()(SetDictionary(roots))
+        t0 = time.perf_counter()
+        for w in words:
+            engine.stem_word(w)
+        rows["engine"] = (len(words), time.perf_counter() - t0)
+        out["rows"] = rows
     elif mode == "million":
         import pandas as pd
 
@@ -178,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         sub = run_worker("ours", path, stock_n)
         full = run_worker("ours2", path, n)
         big = run_worker("million", path, args.million) if args.million else None
+        words = run_worker("words", path, n)["rows"]
 
     stock_rate = stock["posts"] / stock["seconds"]
     rows = [
@@ -199,6 +239,17 @@ def main(argv: list[str] | None = None) -> int:
               f"({big['max_rss_mb'] - big['rss_before_mb']:,.0f} MB above the {big['rss_before_mb']:,.0f} MB "
               f"before the call)")
     print("targets: >= 300x stock Sastrawi with both caches cold; >= 20,000 posts/s on one core")
+    print()
+    stock_wrate = words["stock"][0] / words["stock"][1]
+    print(f"{'stemming distinct words (no memo)':<55} {'words':>10} {'seconds':>9} {'words/s':>10} {'x stock':>9}")
+    print("-" * 97)
+    for key, name in (
+        ("stock", "stock Sastrawi (list dictionary)"),
+        ("plain", "Sastrawi classes + set dictionary"),
+        ("engine", "trendlib engine (set + rule dispatch + literal affix)"),
+    ):
+        cnt, secs = words[key]
+        print(f"{name:<55} {cnt:>10,} {secs:>9.2f} {cnt / secs:>10,.0f} {cnt / secs / stock_wrate:>9,.0f}")
     return 0
 
 

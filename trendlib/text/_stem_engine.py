@@ -61,8 +61,6 @@ def _visitor_first_chars(visitor: Any) -> frozenset[str] | None:
     and ``word == '...'`` literal; a disambiguator without such a gate, or with a pattern
     that is not a plain character set, makes the visitor apply to any word.
     """
-    import inspect
-
     from Sastrawi.Stemmer.Context.Visitor.RemovePlainPrefix import RemovePlainPrefix
 
     disambiguators = getattr(visitor, "disambiguators", None)
@@ -70,18 +68,30 @@ def _visitor_first_chars(visitor: Any) -> frozenset[str] | None:
         return frozenset("dks") if isinstance(visitor, RemovePlainPrefix) else None
     chars: set[str] = set()
     for d in disambiguators:
-        try:
-            src = inspect.getsource(type(d).disambiguate)
-        except (OSError, TypeError):
+        first = _disambiguator_first_chars(type(d))
+        if first is None:
             return None
-        gates = _GATE.findall(src)
-        if not gates:
+        chars |= first
+    return frozenset(chars)
+
+
+@lru_cache(maxsize=None)
+def _disambiguator_first_chars(cls: type) -> frozenset[str] | None:
+    import inspect
+
+    try:
+        src = inspect.getsource(cls.disambiguate)
+    except (OSError, TypeError):
+        return None
+    gates = _GATE.findall(src)
+    if not gates:
+        return None
+    chars: set[str] = set()
+    for pattern, literal in gates:
+        first = frozenset(literal[:1]) if literal else _first_chars(pattern)
+        if not first:
             return None
-        for pattern, literal in gates:
-            first = frozenset(literal[:1]) if literal else _first_chars(pattern)
-            if not first:
-                return None
-            chars |= first
+        chars |= first
     return frozenset(chars)
 
 
@@ -197,7 +207,8 @@ class SetDictionary:
     __slots__ = ("words",)
 
     def __init__(self, words: Iterable[str]) -> None:
-        self.words = set(words)
+        # a frozenset is used as is (no copy); add() switches to a private set
+        self.words = words if isinstance(words, (set, frozenset)) else set(words)
 
     def contains(self, word: str) -> bool:
         return word in self.words
@@ -207,6 +218,8 @@ class SetDictionary:
 
     def add(self, word: str) -> None:
         if word and word.strip():
+            if isinstance(self.words, frozenset):
+                self.words = set(self.words)
             self.words.add(word)
 
     def add_words(self, words: Iterable[str]) -> None:
