@@ -36,6 +36,7 @@ _LAZY = {
     "stem": "._stem",
     "Stemmer": "._stem",
     "segment_hashtag": "._segment",
+    "default_protected_words": "._stem",
 }
 
 __all__ = sorted(_LAZY)
