@@ -24,7 +24,7 @@ def _read(path):
 
 @pytest.fixture(scope="module")
 def danantara_counts(data_file):
-    posts = pd.concat([_read(data_file("tweets_danantara_2025", f)) for f in DANANTARA], ignore_index=True)
+    posts = _read([data_file("tweets_danantara_2025", f) for f in DANANTARA])  # read together
     assert len(posts) > 11_000
     return trendlib.count(posts, by="hashtag")
 
