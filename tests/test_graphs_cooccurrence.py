@@ -213,3 +213,41 @@ def test_real_danantara_post_launch_cohashtags(data_file):
     assert nx.number_of_selfloops(G) == 0
     w = np.array([d for _, _, d in G.edges(data="weight")])
     assert len(w) > 50 and (w <= 1 + 1e-9).all() and (w >= -1 - 1e-9).all()
+
+
+@given(tag_lists)
+def test_property_sort_path_and_sparse_product_path_agree(lists):
+    """With times: one sort of packed pairs; without (or with a NaT): X.T @ X + second pass."""
+    n = len(lists)
+    times = pd.Series(pd.date_range("2024-01-01", periods=n, freq="37min", tz="UTC")).sample(frac=1, random_state=n).to_numpy()
+    posts = pd.DataFrame({"time": times, "hashtags": lists})
+    fast = co_hashtag_edges(posts, weight="npmi")
+    slow = co_hashtag_edges(posts.drop(columns="time"), weight="npmi")
+    pd.testing.assert_frame_equal(fast.drop(columns=["first_seen", "last_seen"]), slow)
+    if n:
+        with_nat = posts.copy()
+        with_nat["time"] = with_nat["time"].astype("datetime64[ns, UTC]")
+        with_nat.loc[0, "time"] = pd.NaT
+        other = co_hashtag_edges(with_nat, weight="npmi")
+        pd.testing.assert_frame_equal(other[["source", "target", "count"]], fast[["source", "target", "count"]])
+        # brute force first/last seen over valid times
+        for s, t_, first, last in other[["source", "target", "first_seen", "last_seen"]].itertuples(index=False):
+            ts = [tm for tm, v in zip(with_nat["time"], lists) if s in v and t_ in v and not pd.isna(tm)]
+            assert (pd.isna(first) and not ts) or (first == min(ts) and last == max(ts))
+        for s, t_, first, last in fast[["source", "target", "first_seen", "last_seen"]].itertuples(index=False):
+            ts = [tm for tm, v in zip(posts["time"], lists) if s in v and t_ in v]
+            assert first == min(ts) and last == max(ts)
+
+
+@given(tag_lists, st.booleans())
+def test_property_node_first_last_seen_brute_force(lists, sort_by_time):
+    n = len(lists)
+    times = pd.Series(pd.date_range("2024-01-01", periods=n, freq="11min", tz="UTC"))
+    if not sort_by_time:
+        times = times.sample(frac=1, random_state=n)
+    posts = pd.DataFrame({"time": times.to_numpy(), "hashtags": lists})
+    G = co_hashtag_graph(posts)
+    for node, d in G.nodes(data=True):
+        ts = [tm for tm, v in zip(posts["time"], lists) if node in v]
+        assert d["count"] == len(ts)
+        assert d["first_seen"] == min(ts) and d["last_seen"] == max(ts)

@@ -12,7 +12,8 @@ Method (one pass, no loop over pairs of posts in Python):
    post's sorted set of hashtags (posts without hashtags are ignored).
 2. **Events.** Posts are linked when they are similar and at most ``window`` apart:
    ``"exact"`` and ``"hashtags"`` link consecutive posts with the same key; ``"near"``
-   links posts whose TF-IDF cosine (word 1-2 grams over the keys) is at least
+   links posts whose TF-IDF cosine (hashed word 1-2 grams over the keys, smooth idf,
+   sublinear tf) is at least
    ``threshold``, comparing each post only with posts in its own and the next time bucket
    of width ``window`` (sparse products in chunks, so 100k posts take seconds). Connected
    components of this post graph are *events* (single linkage: a campaign posting every
@@ -144,14 +145,16 @@ def _detect(posts: pd.DataFrame, *, window: Any, min_accounts: int, similarity: 
 
 def _near_pairs(keys: np.ndarray, t: np.ndarray, w: int, threshold: float) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) of posts within ``w`` ns whose TF-IDF cosine >= threshold."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 
     n = len(keys)
     if n < 2:
         e = np.array([], dtype=np.int64)
         return e, e
-    vec = TfidfVectorizer(ngram_range=(1, 2), token_pattern=r"(?u)#?\b\w+\b", sublinear_tf=True, dtype=np.float32)
-    X = vec.fit_transform(keys.tolist()).tocsr()
+    # hashing instead of a vocabulary: same TF-IDF (up to rare 2**20 collisions), faster
+    hashed = HashingVectorizer(ngram_range=(1, 2), token_pattern=r"(?u)#?\b\w+\b", n_features=2**20,
+                               alternate_sign=False, norm=None, dtype=np.float32).transform(keys.tolist())
+    X = TfidfTransformer(sublinear_tf=True).fit_transform(hashed).astype(np.float32).tocsr()
     bucket = (t - t[0]) // w
     # posts are sorted by time: a post's window partners lie in its own or the next bucket
     bucket_end = np.searchsorted(bucket, bucket + 1, side="left")

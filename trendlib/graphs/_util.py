@@ -76,7 +76,6 @@ def incidence(lists: list, *, lower: bool = False) -> tuple[sparse.csr_matrix, n
     n = len(lists)
     lengths = np.fromiter(map(len, lists), dtype=np.int64, count=n)
     flat = list(itertools.chain.from_iterable(lists))
-    rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
     if not flat:
         return sparse.csr_matrix((n, 0), dtype=np.int64), np.array([], dtype=object)
     codes, labels = pd.factorize(np.asarray(flat, dtype=object), sort=False)
@@ -85,18 +84,24 @@ def incidence(lists: list, *, lower: bool = False) -> tuple[sparse.csr_matrix, n
         codes_s, labels = pd.factorize(np.asarray([str(x) for x in labels], dtype=object))
         labels = np.asarray(labels, dtype=object)
         codes = codes_s[codes]
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
     empty = np.flatnonzero(labels == "")
     if len(empty):  # drop empty strings, keep codes dense
         keep = codes != empty[0]
-        rows, codes = rows[keep], codes[keep]
+        rows = np.repeat(np.arange(n, dtype=np.int64), lengths)[keep]
+        codes = codes[keep]
         codes = codes - (codes > empty[0])
         labels = np.delete(labels, empty[0])
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
     if lower:  # lowercase the distinct labels only, then merge codes that now coincide
         codes_l, labels = pd.factorize(np.asarray([x.lower() for x in labels], dtype=object))
         labels = np.asarray(labels, dtype=object)
         codes = codes_l[codes]
-    # the CSR constructor sums duplicates: an item repeated within a post counts once
-    X = sparse.csr_matrix((np.ones(len(rows), dtype=np.int64), (rows, codes)), shape=(n, len(labels)))
+    # rows are in post order, so the CSR arrays are built directly; summing duplicates
+    # makes an item repeated within a post count once
+    X = sparse.csr_matrix((np.ones(len(codes), dtype=np.int64), codes.astype(np.int64), indptr), shape=(n, len(labels)))
     X.sum_duplicates()
     X.data[:] = 1
     X.sort_indices()
@@ -149,12 +154,74 @@ def group_min_max(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> t
     return lo, hi
 
 
+def pair_stats(X: sparse.csr_matrix, t: np.ndarray) -> tuple[np.ndarray, ...] | None:
+    """Counts and first/last times of every co-occurring pair, from one sort.
+
+    The pairs of every post (:func:`post_pairs`) are packed with the time rank of their
+    post into one int64 and sorted once: each run is one pair, its length the number of
+    posts with both items (the same as ``X.T @ X``), its first and last elements the first
+    and last time. Returns ``(a, b, count, first, last)`` with ``a < b`` (item codes), or
+    ``None`` when some time is missing or the codes do not fit in 62 bits (the caller then
+    uses ``X.T @ X`` and :func:`group_min_max`).
+    """
+    n, v = X.shape
+    if (t == _NAT).any() or int(v * v).bit_length() + int(n).bit_length() > 62:
+        return None
+    rank_bits = int(n).bit_length()
+    p, pa, pb = post_pairs(X)
+    if n < 2 or (t[1:] >= t[:-1]).all():  # already in time order (the common case)
+        by_time = np.arange(n, dtype=np.int64)
+        packed = ((pa * v + pb) << rank_bits) | p
+    else:
+        by_time = np.argsort(t, kind="stable")
+        rank = np.empty(n, dtype=np.int64)
+        rank[by_time] = np.arange(n, dtype=np.int64)
+        packed = ((pa * v + pb) << rank_bits) | rank[p]
+    packed.sort()
+    run_key = packed >> rank_bits
+    starts = np.flatnonzero(np.r_[True, run_key[1:] != run_key[:-1]]) if len(packed) else np.array([], dtype=np.int64)
+    ends = np.r_[starts[1:], len(packed)] - 1 if len(packed) else starts
+    ukey = run_key[starts]
+    mask = (1 << rank_bits) - 1
+    t_by_rank = t[by_time]
+    return (ukey // v, ukey % v, (ends - starts + 1).astype(np.int64),
+            t_by_rank[packed[starts] & mask], t_by_rank[packed[ends] & mask])
+
+
+def pair_times(X: sparse.csr_matrix, t: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """First and last time (int64 ns) of the posts holding both ``a[i]`` and ``b[i]`` (slow path)."""
+    v = X.shape[1]
+    p, pa, pb = post_pairs(X)
+    a, b = a.astype(np.int64), b.astype(np.int64)
+    wanted = np.minimum(a, b) * v + np.maximum(a, b)  # pairs are generated with a < b
+    order = np.argsort(wanted)
+    lo, hi = np.empty(len(wanted), np.int64), np.empty(len(wanted), np.int64)
+    lo[order], hi[order] = group_min_max(pa * v + pb, t[p], wanted[order])
+    return lo, hi
+
+
 def column_min_max(X: sparse.spmatrix, t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """First and last time (int64 ns) per column of a binary posts x items matrix."""
+    """First and last time (int64 ns, NaT ignored) per column of a binary posts x items matrix."""
     C = sparse.csc_matrix(X)
-    C.sort_indices()
-    cols = np.repeat(np.arange(C.shape[1]), np.diff(C.indptr))
-    return group_min_max(cols, t[C.indices], np.arange(C.shape[1]))
+    k = C.shape[1]
+    lo = np.full(k, _NAT, dtype=np.int64)
+    hi = np.full(k, _NAT, dtype=np.int64)
+    nonempty = np.flatnonzero(np.diff(C.indptr) > 0)
+    if not len(nonempty):
+        return lo, hi
+    starts = C.indptr[nonempty]
+    if not (t == _NAT).any() and (len(t) < 2 or (t[1:] >= t[:-1]).all()):
+        # posts in time order: a column's first and last rows hold its first and last time
+        C.sort_indices()
+        lo[nonempty] = t[C.indices[starts]]
+        hi[nonempty] = t[C.indices[C.indptr[nonempty + 1] - 1]]
+        return lo, hi
+    vals = t[C.indices]
+    big = np.iinfo(np.int64).max
+    mins = np.minimum.reduceat(np.where(vals == _NAT, big, vals), starts)
+    lo[nonempty] = np.where(mins == big, _NAT, mins)
+    hi[nonempty] = np.maximum.reduceat(vals, starts)
+    return lo, hi
 
 
 def check_int(value: Any, *, name: str, func: str, minimum: int = 1) -> int:
