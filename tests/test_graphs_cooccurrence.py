@@ -251,3 +251,22 @@ def test_property_node_first_last_seen_brute_force(lists, sort_by_time):
         ts = [tm for tm, v in zip(posts["time"], lists) if node in v]
         assert d["count"] == len(ts)
         assert d["first_seen"] == min(ts) and d["last_seen"] == max(ts)
+
+
+@pytest.mark.parametrize("with_time", [True, False])
+def test_large_vocabulary_matches_naive_counts(with_time):
+    """Pair codes beyond 32 bits (3,000 tags x 400 posts) must not overflow."""
+    rng = np.random.default_rng(4)
+    vocab = np.array([f"tagar{i}" for i in range(3000)], dtype=object)
+    lists = [list(vocab[rng.integers(0, 3000, size=rng.integers(0, 12))]) for _ in range(400)]
+    lists[0] = ["tagar0", "tagar2999", "tagar1500"]
+    lists[-1] = ["tagar2999", "tagar0"]
+    posts = pd.DataFrame({"hashtags": lists})
+    if with_time:
+        posts["time"] = pd.date_range("2024-01-01", periods=400, freq="min", tz="UTC")
+    edges = co_hashtag_edges(posts)
+    got = {(s, t): c for s, t, c in zip(edges["source"], edges["target"], edges["count"])}
+    assert got == dict(_naive_counts(lists))
+    if with_time:
+        row = _edge(edges, "tagar0", "tagar2999")
+        assert row["first_seen"] == posts["time"].iloc[0] and row["last_seen"] == posts["time"].iloc[-1]

@@ -112,6 +112,9 @@ def test_hashtag_sets():
     })
     g = coordinated_accounts(posts, similarity="hashtags")
     assert g["accounts"].tolist() == [["a", "b", "c"]]
+    posts["hashtags"] = [["dukungdanantara"]] * 4
+    assert coordinated_accounts(posts, similarity="hashtags")["n_accounts"].tolist() == [4]
+    assert coordinated_accounts(posts, similarity="hashtags", min_hashtags=2).empty
 
 
 def test_coordination_graph_weights_are_shared_events(synthetic):

@@ -12,10 +12,10 @@ Method (one pass, no loop over pairs of posts in Python):
    post's sorted set of hashtags (posts without hashtags are ignored).
 2. **Events.** Posts are linked when they are similar and at most ``window`` apart:
    ``"exact"`` and ``"hashtags"`` link consecutive posts with the same key; ``"near"``
-   links posts whose TF-IDF cosine (hashed word 1-2 grams over the keys, smooth idf,
-   sublinear tf) is at least
-   ``threshold``, comparing each post only with posts in its own and the next time bucket
-   of width ``window`` (sparse products in chunks, so 100k posts take seconds). Connected
+   links posts whose TF-IDF cosine (hashed word 1-2 grams of the keys, smooth idf,
+   sublinear tf) is at least ``threshold``, comparing each post only with posts in its
+   own and the next time bucket of width ``window`` (sparse products in bounded chunks,
+   so the cost grows with the posts per window, not with the square of all posts). Connected
    components of this post graph are *events* (single linkage: a campaign posting every
    few seconds for an hour is one event). Events with fewer than ``min_accounts``
    distinct accounts are dropped.
@@ -87,7 +87,7 @@ def _window(window: Any) -> int:
     return int(td.value)
 
 
-def _detect(posts: pd.DataFrame, *, window: Any, min_accounts: int, similarity: str, threshold: float | None, min_tokens: int, include_retweets: bool, func: str) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+def _detect(posts: pd.DataFrame, *, window: Any, min_accounts: int, similarity: str, threshold: float | None, min_tokens: int, include_retweets: bool, func: str, min_hashtags: int = 1) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     """Return (candidate posts with key/author/time, event id per candidate, valid mask)."""
     require_columns(posts, ["author", "time"], func=func, hint="trendlib.read_posts(...)")
     check_choice(similarity, SIMILARITIES, name="similarity", func=func)
@@ -107,8 +107,10 @@ def _detect(posts: pd.DataFrame, *, window: Any, min_accounts: int, similarity: 
         ok &= ~_retweet_flags(posts)
     if similarity == "hashtags":
         lists = list_column(posts, "hashtags", func=func)
-        keys = np.array([" ".join(sorted({str(x) for x in v})) for v in lists], dtype=object)
-        ok &= keys != ""
+        min_hashtags = check_int(min_hashtags, name="min_hashtags", func=func)
+        sets = [sorted({str(x) for x in v}) for v in lists]
+        keys = np.array([" ".join(v) for v in sets], dtype=object)
+        ok &= np.fromiter((len(v) >= min_hashtags for v in sets), dtype=bool, count=len(sets))
     else:
         require_columns(posts, ["text"], func=func, hint="trendlib.read_posts(...)")
         normalize = _normalizer()
@@ -190,7 +192,7 @@ def _account_matrix(frame: pd.DataFrame) -> tuple[sparse.csr_matrix, np.ndarray]
     return A, np.asarray(accounts, dtype=object)
 
 
-def coordinated_accounts(posts: pd.DataFrame, *, window: Any = "1min", min_accounts: int = 3, similarity: str = "near", threshold: float | None = None, min_tokens: int = 4, include_retweets: bool = False, n_texts: int = 3) -> pd.DataFrame:
+def coordinated_accounts(posts: pd.DataFrame, *, window: Any = "1min", min_accounts: int = 3, similarity: str = "near", threshold: float | None = None, min_tokens: int = 4, min_hashtags: int = 1, include_retweets: bool = False, n_texts: int = 3) -> pd.DataFrame:
     """Groups of distinct accounts posting the same or near-identical content within ``window``.
 
     Parameters
@@ -209,6 +211,11 @@ def coordinated_accounts(posts: pd.DataFrame, *, window: Any = "1min", min_accou
         Cosine threshold for ``"near"``.
     min_tokens : int
         Shortest text key (in words) considered (text modes).
+    min_hashtags : int
+        Fewest distinct hashtags a post needs (``"hashtags"`` mode). With 1, many
+        accounts using one trending tag in the same minute form a group; that is what a
+        hashtag campaign looks like, but also ordinary trending: read the texts, or ask
+        for 2 or more.
     include_retweets : bool
         Count retweets as posts (default ``False``: retweeting is amplification, not
         authoring the same text).
@@ -241,7 +248,7 @@ def coordinated_accounts(posts: pd.DataFrame, *, window: Any = "1min", min_accou
     """
     func = "coordinated_accounts"
     n_texts = check_int(n_texts, name="n_texts", func=func)
-    frame, _, _ = _detect(posts, window=window, min_accounts=min_accounts, similarity=similarity, threshold=threshold, min_tokens=min_tokens, include_retweets=include_retweets, func=func)
+    frame, _, _ = _detect(posts, window=window, min_accounts=min_accounts, similarity=similarity, threshold=threshold, min_tokens=min_tokens, include_retweets=include_retweets, func=func, min_hashtags=min_hashtags)
     return _group_table(posts, frame, n_texts)
 
 
@@ -293,7 +300,7 @@ def _examples(texts: np.ndarray, rows: np.ndarray, keys: pd.Series, k: int) -> l
     return [str(first[key]) for key in counts.index[:k]]
 
 
-def coordination_graph(posts: pd.DataFrame, *, window: Any = "1min", min_accounts: int = 3, similarity: str = "near", threshold: float | None = None, min_tokens: int = 4, include_retweets: bool = False) -> Any:
+def coordination_graph(posts: pd.DataFrame, *, window: Any = "1min", min_accounts: int = 3, similarity: str = "near", threshold: float | None = None, min_tokens: int = 4, min_hashtags: int = 1, include_retweets: bool = False) -> Any:
     """Graph of accounts linked by coordinated co-posting (options as :func:`coordinated_accounts`).
 
     Returns
@@ -319,7 +326,7 @@ def coordination_graph(posts: pd.DataFrame, *, window: Any = "1min", min_account
     import networkx as nx
 
     func = "coordination_graph"
-    frame, _, _ = _detect(posts, window=window, min_accounts=min_accounts, similarity=similarity, threshold=threshold, min_tokens=min_tokens, include_retweets=include_retweets, func=func)
+    frame, _, _ = _detect(posts, window=window, min_accounts=min_accounts, similarity=similarity, threshold=threshold, min_tokens=min_tokens, include_retweets=include_retweets, func=func, min_hashtags=min_hashtags)
     G = nx.Graph(kind="coordination", node_type="account", **{k: str(v) if isinstance(v, pd.Timedelta) else v for k, v in frame.attrs.items()})
     if not len(frame):
         return G

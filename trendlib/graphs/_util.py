@@ -169,6 +169,7 @@ def pair_stats(X: sparse.csr_matrix, t: np.ndarray) -> tuple[np.ndarray, ...] | 
         return None
     rank_bits = int(n).bit_length()
     p, pa, pb = post_pairs(X)
+    p, pa, pb = p.astype(np.int64), pa.astype(np.int64), pb.astype(np.int64)  # no int32 overflow
     if n < 2 or (t[1:] >= t[:-1]).all():  # already in time order (the common case)
         by_time = np.arange(n, dtype=np.int64)
         packed = ((pa * v + pb) << rank_bits) | p
@@ -192,6 +193,7 @@ def pair_times(X: sparse.csr_matrix, t: np.ndarray, a: np.ndarray, b: np.ndarray
     """First and last time (int64 ns) of the posts holding both ``a[i]`` and ``b[i]`` (slow path)."""
     v = X.shape[1]
     p, pa, pb = post_pairs(X)
+    pa, pb = pa.astype(np.int64), pb.astype(np.int64)
     a, b = a.astype(np.int64), b.astype(np.int64)
     wanted = np.minimum(a, b) * v + np.maximum(a, b)  # pairs are generated with a < b
     order = np.argsort(wanted)
