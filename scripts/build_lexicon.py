@@ -9,8 +9,9 @@ never NusaX, never InSet. Writes
 
 * ``trendlib/sentiment/data/lexicon.tsv``: ``word, score, provenance, docs`` where score is
   in [-1, 1]. ``smsa-train`` entries are word valences estimated from SmSA train (below);
-  ``curated`` entries come from ``data/lexicon_curated.tsv`` (our own slang and
-  multi-word expressions) and override estimates; words in ``data/lexicon_exclude.txt``
+  ``curated`` entries come from ``data/lexicon_curated.tsv`` (our own slang,
+  multi-word expressions and words SmSA does not support); where SmSA train supports a
+  curated word, its estimate is used instead; words in ``data/lexicon_exclude.txt``
   (topic words that are not sentiment: places, brands, dishes, politicians) and the rule
   words are left out.
 * ``trendlib/sentiment/data/rules.json``: the rule weights, fitted by coordinate ascent on
@@ -39,7 +40,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from trendlib.datasets import load_smsa  # noqa: E402
+from trendlib.datasets import load_emot, load_smsa  # noqa: E402
 from trendlib.sentiment._lexicon import Lexicon, _normalise_key, _read_tsv  # noqa: E402
 from trendlib.sentiment._rules import Params, rule_words, score_tokens  # noqa: E402
 from trendlib.sentiment._scorer import analyse  # noqa: E402
@@ -49,27 +50,41 @@ CLASSES = ("positive", "negative", "neutral")
 LEX_OPTS = {"k": 5.0, "min_df": 3, "min_abs": 0.3, "n_topics": 12}  # chosen on SmSA valid
 # search grid of each weight (coordinate ascent; thresholds are optimised inside each step)
 GRID = {
-    "negation_scalar": [0.3, 0.5, 0.75, 1.0, 1.25, 1.5],
+    "negation_scalar": [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.25, 1.5],
     "negation_window": [1, 2, 3, 4],
-    "contrast_before": [0.25, 0.5, 0.75, 1.0],
-    "contrast_after": [1.0, 1.25, 1.5, 2.0, 2.5],
-    "concessive_clause": [0.0, 0.25, 0.5, 0.75, 1.0],
-    "booster_increment": [0.0, 0.1, 0.2, 0.3, 0.5],
-    "dampener_factor": [0.25, 0.5, 0.75, 1.0],
-    "reduplication": [0.0, 0.1, 0.2, 0.4],
-    "elongation": [0.0, 0.1, 0.2, 0.4],
-    "exclamation": [0.0, 0.05, 0.1, 0.2, 0.3],
+    "contrast_before": [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0],
+    "contrast_after": [1.0, 1.2, 1.4, 1.6, 1.8, 2.0, 2.5],
+    "concessive_clause": [0.0, 0.2, 0.4, 0.6, 0.8, 1.0],
+    "booster_increment": [0.0, 0.1, 0.15, 0.2, 0.25, 0.35, 0.45, 0.6],
+    "dampener_factor": [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0],
     "length_power": [0.0, 0.25, 0.5, 0.75, 1.0],
-    "alpha": [0.25, 0.5, 1.0, 2.0, 4.0],
+}
+# emphasis weights: SmSA is lower-cased review text, so they are fitted on EmoT train
+# (IndoNLU, Apache-2.0: real tweets with their casing, elongation and '!'), on the AUC of
+# polarity between positive (happy, love) and negative (anger, sadness, fear) tweets
+EMPHASIS_GRID = {
+    "elongation": [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4],
+    "caps": [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4],
+    "reduplication": [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4],
+    "exclamation": [0.0, 0.05, 0.1, 0.15, 0.2, 0.3],
+}
+EMPHASIS_PRIOR = {"elongation": 0.15, "caps": 0.2, "reduplication": 0.1, "exclamation": 0.1}
+EMOT_POLARITY = {"happy": "positive", "love": "positive", "anger": "negative", "sadness": "negative",
+                 "fear": "negative"}
+START = {
+    "negation_scalar": 1.0, "negation_window": 1, "contrast_before": 1.0, "contrast_after": 1.0,
+    "concessive_clause": 1.0, "booster_increment": 0.0, "dampener_factor": 1.0, "reduplication": 0.0,
+    "elongation": 0.0, "exclamation": 0.0, "caps": 0.0, "length_power": 0.0,
 }
 # a weight moves only when out-of-fold macro-F1 gains at least this (not on noise)
 MIN_GAIN = 0.001
+AUC_GAIN = 0.0005
 # weights set by hand, with the reason (documented in rules.json)
-PRIORS = {"caps": 0.25, "exclamation_cap": 3, "booster_decay": 0.8}
+PRIORS = {"exclamation_cap": 3, "booster_decay": 0.8, "alpha": 1.0}
 PRIOR_REASONS = {
-    "caps": "not identifiable on SmSA (its text is lower-cased); VADER-like size, set by hand",
     "exclamation_cap": "set by hand: at most 3 '!' count, as in VADER",
     "booster_decay": "set by hand: a booster two words away counts 0.8 of an adjacent one",
+    "alpha": "squash constant: rescales polarity monotonically, so no rank- or sign-based fit sees it",
 }
 
 
@@ -161,8 +176,8 @@ def read_exclude() -> set[str]:
 
 def make_lexicon(docs, labels, topic, exclude, curated) -> Lexicon:
     est = estimate(docs, labels, topic, exclude, **LEX_OPTS)
-    scores = {w: v for w, (v, _) in est.items()}
-    scores.update(curated)
+    scores = dict(curated)
+    scores.update({w: v for w, (v, _) in est.items()})  # the data wins where it has support
     return Lexicon(scores, scale=1.0, normalize_keys=False)
 
 
@@ -207,8 +222,26 @@ def score_all(folds, P) -> tuple[list[float], list[str]]:
     return scores, labels
 
 
-def fit(folds, P: Params, rounds: int = 2) -> tuple[Params, float]:
-    f, lo, hi = best_thresholds(*score_all(folds, P))
+def auc_pos_neg(scores, labels) -> float:
+    """Probability that a positive text scores above a negative one (ties count half)."""
+    from scipy.stats import rankdata
+
+    s = np.asarray(scores, dtype=float)
+    y = np.asarray(labels)
+    pos, neg = s[y == "positive"], s[y == "negative"]
+    r = rankdata(np.concatenate([pos, neg]))
+    return float((r[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
+
+
+def fit(folds, P: Params, rounds: int = 3) -> tuple[Params, float, float]:
+    """Coordinate ascent, lexicographic: out-of-fold macro-F1 first (a move needs a gain of
+    MIN_GAIN), then, at no loss of macro-F1, the positive-vs-negative AUC of the polarity
+    (a move needs AUC_GAIN). Macro-F1 only sees signs and thresholds; the AUC also sees
+    magnitudes, so it settles the weights macro-F1 is flat in (booster size, contrast
+    weights...)."""
+    scores, labels = score_all(folds, P)
+    f, lo, hi = best_thresholds(scores, labels)
+    auc = auc_pos_neg(scores, labels)
     for r in range(rounds):
         changed = False
         for name, grid in GRID.items():
@@ -216,13 +249,48 @@ def fit(folds, P: Params, rounds: int = 2) -> tuple[Params, float]:
                 if getattr(P, name) == v:
                     continue
                 Q = P.with_(**{name: v})
-                fq, lq, hq = best_thresholds(*score_all(folds, Q))
-                if fq > f + MIN_GAIN:
-                    P, f, lo, hi, changed = Q, fq, lq, hq, True
-            print(f"  round {r + 1} {name:<18} = {getattr(P, name):<6} oof macro-F1 {f:.4f}", flush=True)
+                sq, lq = score_all(folds, Q)
+                fq, loq, hiq = best_thresholds(sq, lq)
+                aq = auc_pos_neg(sq, lq)
+                if fq > f + MIN_GAIN or (fq >= f - 1e-12 and aq > auc + AUC_GAIN):
+                    P, f, lo, hi, auc, changed = Q, fq, loq, hiq, aq, True
+            print(f"  round {r + 1} {name:<18} = {getattr(P, name):<6} oof macro-F1 {f:.4f} AUC {auc:.4f}", flush=True)
         if not changed:
             break
-    return P.with_(threshold_negative=lo, threshold_positive=hi), f
+    return P.with_(threshold_negative=lo, threshold_positive=hi), f, auc
+
+
+def fit_emphasis(docs, labels, lex, P: Params) -> tuple[Params, float]:
+    """Coordinate ascent of the emphasis weights on the AUC of polarity (EmoT train)."""
+    def auc_of(Q):
+        return auc_pos_neg([score_tokens(d, lex, Q) for d in docs], labels)
+
+    auc = auc_of(P)
+    for r in range(3):
+        changed = False
+        for name, grid in EMPHASIS_GRID.items():
+            for v in grid:
+                if getattr(P, name) == v:
+                    continue
+                Q = P.with_(**{name: v})
+                aq = auc_of(Q)
+                if aq > auc + AUC_GAIN:
+                    P, auc, changed = Q, aq, True
+            print(f"  emphasis round {r + 1} {name:<14} = {getattr(P, name):<5} EmoT train AUC {auc:.4f}", flush=True)
+        if not changed:
+            break
+    # where the data found no gain, a small hand-set prior is kept if it costs no AUC
+    # (the data is indifferent); where the prior lowers the AUC the weight stays 0
+    kept = {}
+    for name, prior in EMPHASIS_PRIOR.items():
+        if getattr(P, name) == 0.0:
+            Q = P.with_(**{name: prior})
+            aq = auc_of(Q)
+            print(f"  emphasis prior {name:<14} = {prior:<5} EmoT train AUC change {aq - auc:+.5f}", flush=True)
+            if aq >= auc:
+                kept[name] = f"prior {prior} kept: no gain on EmoT train but no loss either (AUC change {aq - auc:+.5f})"
+                P, auc = Q, aq
+    return P, auc, kept
 
 
 def main(argv=None) -> int:
@@ -240,9 +308,8 @@ def main(argv=None) -> int:
 
     topic = topics(list(train.text), LEX_OPTS["n_topics"])
     est = estimate(docs, labels, topic, exclude, **LEX_OPTS)
-    rows = {w: (v, "smsa-train", df) for w, (v, df) in est.items()}
-    for w, s in curated.items():
-        rows[w] = (s, "curated", rows.get(w, (0, "", 0))[2])
+    rows = {w: (s, "curated", 0) for w, s in curated.items()}
+    rows.update({w: (v, "smsa-train", df) for w, (v, df) in est.items()})
     with open(DATA / "lexicon.tsv", "w", encoding="utf-8", newline="\n") as fh:
         fh.write("# trendlib sentiment lexicon; rebuilt by scripts/build_lexicon.py. Scores in [-1, 1].\n")
         fh.write("# smsa-train: estimated from IndoNLU SmSA train (Apache-2.0, Wilie et al. 2020;\n")
@@ -264,9 +331,15 @@ def main(argv=None) -> int:
         te = [i for i in range(len(docs)) if fold_of[i] == k]
         lex = make_lexicon([docs[i] for i in tr], [labels[i] for i in tr], [topic[i] for i in tr], exclude, curated)
         folds.append((lex, [docs[i] for i in te], [labels[i] for i in te]))
-    P0 = Params(**PRIORS)
-    P, f_oof = fit(folds, P0)
+    # start with every rule switched off (negation a plain flip, no weights): whatever a
+    # weight ends up at, the data moved it there
+    P0 = Params(**PRIORS, **START)
+    P, f_oof, auc_oof = fit(folds, P0)
     full = make_lexicon(docs, labels, topic, exclude, curated)
+    emot = load_emot("train")
+    emot = emot[emot["label"].isin(EMOT_POLARITY)]
+    P, auc_emot, kept = fit_emphasis(tokenised(emot["tweet"] if "tweet" in emot else emot["text"]),
+                               [EMOT_POLARITY[v] for v in emot["label"]], full, P)
     vs = [score_tokens(d, full, P) for d in vdocs]
     vpred = ["positive" if s > P.threshold_positive else "negative" if s < P.threshold_negative else "neutral" for s in vs]
     f_valid = macro_f1(vlabels, vpred)
@@ -274,12 +347,18 @@ def main(argv=None) -> int:
     print(f"SmSA train out-of-fold macro-F1 {f_oof:.4f}; SmSA valid macro-F1 {f_valid:.4f} accuracy {acc:.4f}")
     out = {
         "description": "Rule weights of trendlib's lexicon+rules scorer (see trendlib/sentiment/_rules.py).",
-        "fitted_on": f"IndoNLU SmSA train, {args.folds}-fold out-of-fold macro-F1 (coordinate ascent)",
+        "fitted_on": (
+            f"IndoNLU SmSA train, {args.folds}-fold out-of-fold; coordinate ascent on macro-F1, ties "
+            "broken by the positive-vs-negative AUC of the polarity"
+        ),
         "fitted": sorted(GRID) + ["threshold_negative", "threshold_positive"],
-        "priors": PRIOR_REASONS,
-        "unchanged_by_fit": sorted(k for k in GRID if getattr(P, k) == getattr(P0, k)),
+        "fitted_on_emot": sorted(EMPHASIS_GRID),
+        "priors": {**PRIOR_REASONS, **kept},
+        "start": START,
+        "unchanged_by_fit": sorted(k for k in [*GRID, *EMPHASIS_GRID] if getattr(P, k) == getattr(P0, k)),
         "lexicon_options": LEX_OPTS,
-        "scores": {"smsa_train_oof_macro_f1": round(f_oof, 4), "smsa_valid_macro_f1": round(f_valid, 4),
+        "scores": {"smsa_train_oof_macro_f1": round(f_oof, 4), "smsa_train_oof_auc_pos_neg": round(auc_oof, 4),
+                   "emot_train_auc_pos_neg": round(auc_emot, 4), "smsa_valid_macro_f1": round(f_valid, 4),
                    "smsa_valid_accuracy": round(acc, 4)},
         "weights": {k: (round(v, 4) if isinstance(v, float) else v) for k, v in P.to_dict().items()},
     }

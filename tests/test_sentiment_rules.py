@@ -8,10 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trendlib.sentiment import explain, label, polarity
-from trendlib.sentiment._rules import load_params
+from trendlib.sentiment import explain, label, load_lexicon, polarity
+from trendlib.sentiment._rules import load_params, score_tokens
+from trendlib.sentiment._scorer import analyse
 
 P = load_params()
+
+
+def score(text: str, **weights) -> float:
+    """Polarity with some rule weights replaced (tests the mechanics whatever the fit)."""
+    return score_tokens(analyse(text), load_lexicon(), P.with_(**weights))
 
 
 def rules_of(text: str) -> str:
@@ -23,7 +29,9 @@ def test_fitted_weights_have_the_direction_the_rules_assume():
     assert P.negation_scalar > 0
     assert 1 <= P.negation_window <= 4
     assert P.booster_increment > 0
-    assert 0 < P.dampener_factor < 1
+    assert 0 < P.dampener_factor <= 1
+    for name in ("elongation", "caps", "reduplication", "exclamation"):
+        assert 0 <= getattr(P, name) <= 0.5
     assert P.contrast_after > P.contrast_before > 0
     assert P.threshold_negative <= P.threshold_positive
     assert P.meta["scores"]["smsa_valid_macro_f1"] >= 0.70
@@ -126,7 +134,8 @@ def test_boosters_increase_the_magnitude(plain, boosted):
 @pytest.mark.parametrize("phrase", ["agak mahal", "sedikit kecewa", "agak lambat"])
 def test_dampeners_reduce_the_magnitude(phrase):
     word = phrase.split()[1]
-    assert 0 < abs(polarity(phrase)) < abs(polarity(word))
+    assert 0 < abs(score(phrase, dampener_factor=0.5)) < abs(score(word, dampener_factor=0.5))
+    assert abs(polarity(phrase)) <= abs(polarity(word))
     assert "dampener" in rules_of(phrase)
 
 
@@ -137,8 +146,21 @@ def test_a_booster_alone_scores_its_own_valence():
 
 
 # ---------------------------------------------------------------- emphasis
-def test_elongation_reduplication_caps_and_exclamation_emphasise():
-    assert polarity("bagusss") > polarity("bagus")
+def test_emphasis_rules_add_their_weight():
+    w = {"elongation": 0.2, "caps": 0.2, "reduplication": 0.2, "exclamation": 0.1}
+    assert score("bagusss", **w) > score("bagus", **w)
+    assert score("enak-enak", **w) > score("enak", **w)
+    assert score("enak2", **w) > score("enak", **w)
+    assert score("filmnya BAGUS sekali", **w) > score("filmnya bagus sekali", **w)
+    # ALL CAPS counts only when the text is not shouted throughout
+    assert score("FILMNYA BAGUS", **w) == pytest.approx(score("filmnya bagus", **w))
+    assert score("keren!!!", **w) > score("keren", **w)
+    assert score("jelek!!!", **w) < score("jelek", **w)
+    assert score("keren!!!!!!!!", **w) == pytest.approx(score("keren!!!", **w))  # capped
+    assert score("bagusss", elongation=0.0) == pytest.approx(score("bagus"))
+
+
+def test_emphasis_with_the_fitted_weights_is_explained():
     row = explain("bagusss").table.iloc[0]
     assert row["contribution"] == pytest.approx(row["valence"] + P.elongation)
     assert "elongation" in row["rules"]
@@ -146,13 +168,8 @@ def test_elongation_reduplication_caps_and_exclamation_emphasise():
         row = explain(redup).table.iloc[0]
         assert row["valence"] == pytest.approx(explain("enak").table.iloc[0]["valence"])
         assert row["contribution"] == pytest.approx(row["valence"] + P.reduplication)
-        assert polarity(redup) >= polarity("enak")
-    assert polarity("filmnya BAGUS sekali") > polarity("filmnya bagus sekali")
-    # ALL CAPS counts only when the text is not shouted throughout
-    assert polarity("FILMNYA BAGUS") == pytest.approx(polarity("filmnya bagus"))
-    assert polarity("keren!!!") > polarity("keren")
-    assert polarity("jelek!!!") < polarity("jelek")
-    assert polarity("keren!!!!!!!!") == pytest.approx(polarity("keren!!!"))  # capped
+    row = explain("filmnya BAGUS sekali").table.set_index("token").loc["BAGUS"]
+    assert row["contribution"] > row["valence"] + P.caps - 1e-9
 
 
 # ---------------------------------------------------------------- emoji and emoticons

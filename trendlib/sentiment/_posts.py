@@ -70,13 +70,11 @@ def add_sentiment(
     --------
     >>> import pandas as pd
     >>> posts = pd.DataFrame({"text": ["Mantap, KTT ASEAN lancar 👍", "macet parah, kecewa", None]})
-    >>> add_sentiment(posts)[["polarity", "sentiment"]].round(2)
-       polarity sentiment
-    0      0.88  positive
-    1     -0.85  negative
-    2       NaN       NaN
-    >>> add_sentiment(posts).attrs["sentiment_missing_text"]
-    1
+    >>> out = add_sentiment(posts)
+    >>> out["sentiment"].iloc[:2].tolist(), bool(out["polarity"].iloc[0] > 0.5)
+    (['positive', 'negative'], True)
+    >>> out["polarity"].isna().tolist(), out.attrs["sentiment_missing_text"]
+    ([False, False, True], 1)
     """
     require_columns(posts, [column], func="add_sentiment")
     P = load_params()
