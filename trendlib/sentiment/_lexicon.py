@@ -203,7 +203,9 @@ def _emoji_table() -> dict[str, float]:
 def _shipped() -> Lexicon:
     text = _data_path("lexicon.tsv").read_text(encoding="utf-8")
     scores, prov = _read_tsv(text, "trendlib/sentiment/data/lexicon.tsv")
-    return Lexicon(scores, scale=1.0, provenance=prov, name="trendlib", normalize_keys=False)
+    # keys pass through the current normaliser, so a later change of the slang map cannot
+    # orphan an entry (the build script writes normalised keys; this is a no-op then)
+    return Lexicon(scores, scale=1.0, provenance=prov, name="trendlib", normalize_keys=True)
 
 
 def load_lexicon(path: str | os.PathLike | None = None, *, scale: float | None = None) -> Lexicon:
@@ -243,14 +245,15 @@ def load_lexicon(path: str | os.PathLike | None = None, *, scale: float | None =
 
 
 _COERCED: dict[int, tuple[Any, int, Lexicon]] = {}
+_BY_CONTENT: dict[int, Lexicon] = {}
 
 
 def as_lexicon(lexicon: Any, *, func: str = "polarity") -> Lexicon:
     """Return a :class:`Lexicon` for ``lexicon`` (None = shipped; Mapping = wrapped).
 
     Wrapping a plain mapping (e.g. ``trendlib.datasets.load_inset()``) normalises its
-    10,000 keys once; the result is cached per mapping object, so calling
-    ``polarity(text, lexicon=inset)`` in a loop is cheap.
+    10,000 keys once; the result is cached per mapping object and per content, so calling
+    ``polarity(text, lexicon=load_inset())`` in a loop is cheap.
 
     Examples
     --------
@@ -268,12 +271,22 @@ def as_lexicon(lexicon: Any, *, func: str = "polarity") -> Lexicon:
             f"The 'lexicon' parameter of {func}() must be None, a Lexicon, a path or a mapping "
             f"word -> score. Got {type(lexicon).__name__}."
         )
-    key = id(lexicon)
-    hit = _COERCED.get(key)
+    hit = _COERCED.get(id(lexicon))
     if hit is not None and hit[0] is lexicon and hit[1] == len(lexicon):
         return hit[2]
-    lex = Lexicon(lexicon, name=getattr(lexicon, "name", None) or "custom")
+    # a fresh but equal mapping (``lexicon=load_inset()`` inside a loop) hits the cache too
+    try:
+        fingerprint = hash(frozenset(lexicon.items()))
+    except TypeError:
+        fingerprint = None
+    lex = _BY_CONTENT.get(fingerprint) if fingerprint is not None else None
+    if lex is None:
+        lex = Lexicon(lexicon, name=getattr(lexicon, "name", None) or "custom")
+        if fingerprint is not None:
+            if len(_BY_CONTENT) >= 8:
+                _BY_CONTENT.pop(next(iter(_BY_CONTENT)))
+            _BY_CONTENT[fingerprint] = lex
     if len(_COERCED) >= 8:
         _COERCED.pop(next(iter(_COERCED)))
-    _COERCED[key] = (lexicon, len(lexicon), lex)
+    _COERCED[id(lexicon)] = (lexicon, len(lexicon), lex)
     return lex
