@@ -186,10 +186,42 @@ def _run_summarize(args: argparse.Namespace, out) -> int:
     return 0
 
 
+# ------------------------------------------------------------------ report
+def _add_report_args(p: argparse.ArgumentParser) -> None:
+    add_source_arguments(p)
+    p.add_argument("--top", type=int, default=10, help="rows in each ranked table (default 10)")
+    p.add_argument("--tz", default="Asia/Jakarta", help="timezone for bins and display (default Asia/Jakarta, WIB)")
+    p.add_argument("--freq", default=None, help="bin size for counts and bursts, e.g. 1h (default: chosen from the span)")
+    p.add_argument("--seed", type=int, default=0, help="seed for community detection (default 0)")
+    p.add_argument("--out", default=None, metavar="FOLDER",
+                   help="also write every table (CSV), the networks (GEXF) and figures (PNG) to FOLDER")
+    p.add_argument("--no-figures", action="store_true", help="with --out: skip the PNG figures")
+
+
+def _run_report(args: argparse.Namespace, out) -> int:
+    from .report import build_report
+
+    if args.top < 1:
+        raise ValueError(f"The '--top' option of report must be a number >= 1. Got {args.top}.")
+    posts = load_posts_from_args(args)
+    name = posts.attrs.get("source", "")
+    if isinstance(name, list):
+        name = ", ".join(name)
+    out.write(f"trendlib report: {name}\n\n")
+    rep = build_report(posts, freq=args.freq, tz=args.tz, top=args.top, seed=args.seed)
+    out.write(rep.to_text() + "\n")
+    if args.out:
+        files = rep.save(args.out, figures=not args.no_figures)
+        out.write(f"\nwrote {len(files)} files to {args.out}\n")
+    return 0
+
+
 #: name -> (help, add_arguments(parser), run(args, out) -> exit code)
 COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "summarize": ("posts, time span, top hashtags, mentions and terms of a posts file", _add_summarize_args,
                   _run_summarize),
+    "report": ("the full trend report: sentiment over time, bursts, trending, why, communities, influencers, "
+               "associations, coordinated accounts", _add_report_args, _run_report),
 }
 
 
