@@ -1,14 +1,15 @@
-"""Sastrawi stemming, fast: Sastrawi's own algorithm on a set-backed dictionary with a memo.
+"""Sastrawi stemming, fast: Sastrawi's own algorithm, an exact faster engine and a memo.
 
 PySastrawi 1.0.1 (``StemmerFactory().create_stemmer()``) implements Enhanced Confix
 Stripping well, but its ``ArrayDictionary.contains`` is ``word in list`` over 29,932 root
-words, and one uncached word needs dozens of look-ups: about 40-120 new words a second.
-Here the same ``Sastrawi.Stemmer.Stemmer.Stemmer`` class runs on a dictionary backed by a
-``frozenset`` (about 8,000 new words a second) and every result is memoised, so a word is
-stemmed once per process. The output equals stock Sastrawi word for word, except for the
-*protected* words, which are returned unchanged (``data/stem_protected.txt`` lists the
-known Sastrawi mis-stems shipped as defaults: ``bekasi`` -> ``bekas``, ``relawan`` ->
-``rawan``, ``menangis`` -> ``menang``, ...).
+words, and one uncached word needs dozens of look-ups: tens of new words a second.
+Here Sastrawi's own classes run on a set-backed dictionary, with the prefix rules
+dispatched by first letter and no per-word regex compilation (``_stem_engine.py``;
+thousands of new words a second, see benchmarks/bench_text.py), and every result is
+memoised, so a word is stemmed once per process. The output equals stock Sastrawi word
+for word, except for the *protected* words, which are returned unchanged
+(``data/stem_protected.txt`` lists the known Sastrawi mis-stems shipped as defaults:
+``bekasi`` -> ``bekas``, ``relawan`` -> ``rawan``, ``menangis`` -> ``menang``, ...).
 
 The dictionary is loaded on first use, never at import.
 """
