@@ -1,0 +1,347 @@
+"""SentimentClassifier: a scikit-learn text classifier for Indonesian social media.
+
+Raw text in, any labels out (sentiment, emotion, stance...). Features are hashed word
+1-2-grams with negation scope and character 2-5-grams inside words, weighted TF-IDF (see
+:mod:`trendlib.sentiment._features`); the model is a multinomial logistic regression, so
+``predict_proba`` gives probabilities. A fitted model is stored as weights on the
+hashed columns it uses (NPZ, no pickle, no vocabulary).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.exceptions import NotFittedError
+from sklearn.linear_model import LogisticRegression
+
+from .._validation import check_positive
+from ..exceptions import FormatError
+from ._features import _Hasher, _Tfidf
+
+__all__ = ["SentimentClassifier"]
+
+_FORMAT = "trendlib.SentimentClassifier/1"
+_PRETRAINED = {"smsa": "classifier_smsa.npz"}
+
+
+def _texts(X: Any, *, func: str) -> list[str]:
+    if isinstance(X, (str, bytes)):
+        raise TypeError(
+            f"{func}() expects a list (or Series/array) of texts. Got a single {type(X).__name__}; "
+            f"wrap it in a list: {func}([text])."
+        )
+    try:
+        texts = list(X)
+    except TypeError:
+        raise TypeError(f"{func}() expects an iterable of texts. Got {type(X).__name__}.") from None
+    bad = [i for i, t in enumerate(texts) if not isinstance(t, str)]
+    if bad:
+        raise TypeError(
+            f"{func}() expects every text to be a str; {len(bad)} of {len(texts)} are not "
+            f"(first at position {bad[0]}: {texts[bad[0]]!r}). Fill missing texts first, "
+            f"e.g. posts['text'].fillna('')."
+        )
+    return texts
+
+
+class SentimentClassifier(ClassifierMixin, BaseEstimator):
+    """Text classifier for Indonesian social media: TF-IDF n-grams + logistic regression.
+
+    Label-agnostic (sentiment, emotion or any labels), raw text in. Works with
+    :func:`sklearn.base.clone`, :class:`~sklearn.pipeline.Pipeline` and
+    :class:`~sklearn.model_selection.GridSearchCV`.
+
+    Parameters
+    ----------
+    C : float, default 10.0
+        Inverse L2 regularisation strength of the logistic regression.
+    class_weight : "balanced", dict or None, default "balanced"
+        Class weights (``"balanced"`` favours macro-F1 when classes are unequal).
+    word_ngram_range : tuple (min_n, max_n), default (1, 2)
+        Word n-grams.
+    char_ngram_range : tuple (min_n, max_n) or None, default (2, 5)
+        Character n-grams inside words; ``None`` uses words only (faster).
+    negation : bool, default True
+        Words in the scope of a negator (``tidak``, ``gak``, ``bukan``, ``belum``,
+        ``jangan``, ``kurang``, ``tanpa``) also count as ``NEG_word``.
+    normalize : bool, default True
+        Preprocess with :func:`trendlib.text.normalize` (slang, elongation, case);
+        ``False`` only lower-cases.
+    min_df : int, default 1
+        Drop features seen in fewer training texts (a smaller model).
+    n_features : int, default 2**20
+        Hashed columns per block (words, characters).
+    max_iter : int, default 1000
+        Iterations of the L-BFGS solver.
+
+    Attributes
+    ----------
+    classes_ : ndarray
+        Labels, sorted.
+    coef_ : ndarray of shape (n_classes or 1, n_columns)
+        Weights on the used hashed columns ``columns_``.
+    intercept_ : ndarray
+    columns_ : ndarray of int
+        Hashed columns with a weight (words first, then ``n_features + char column``).
+    idf_ : ndarray of float32
+        IDF of ``columns_``.
+
+    Examples
+    --------
+    >>> clf = SentimentClassifier(char_ngram_range=None).fit(
+    ...     ["makanannya enak banget", "pelayanan ramah, mantap", "kecewa, pesanan lama",
+    ...      "aplikasi error terus, parah"],
+    ...     ["positive", "positive", "negative", "negative"])
+    >>> clf.predict(["enak dan ramah", "lama dan error"]).tolist()
+    ['positive', 'negative']
+    >>> SentimentClassifier.pretrained().predict(["Pelayanannya ramah, makanannya enak!"]).tolist()
+    ['positive']
+    """
+
+    def __init__(
+        self,
+        *,
+        C: float = 10.0,
+        class_weight: Any = "balanced",
+        word_ngram_range: tuple[int, int] = (1, 2),
+        char_ngram_range: tuple[int, int] | None = (2, 5),
+        negation: bool = True,
+        normalize: bool = True,
+        min_df: int = 1,
+        n_features: int = 2**20,
+        max_iter: int = 1000,
+    ) -> None:
+        self.C = C
+        self.class_weight = class_weight
+        self.word_ngram_range = word_ngram_range
+        self.char_ngram_range = char_ngram_range
+        self.negation = negation
+        self.normalize = normalize
+        self.min_df = min_df
+        self.n_features = n_features
+        self.max_iter = max_iter
+
+    # -- helpers -------------------------------------------------------------
+    def _check_params(self) -> None:
+        check_positive(self.C, name="C", func="SentimentClassifier")
+        for name in ("word_ngram_range", "char_ngram_range"):
+            value = getattr(self, name)
+            if value is None and name == "char_ngram_range":
+                continue
+            ok = (
+                isinstance(value, (tuple, list))
+                and len(value) == 2
+                and all(isinstance(v, (int, np.integer)) for v in value)
+                and 1 <= value[0] <= value[1]
+            )
+            if not ok:
+                raise ValueError(
+                    f"The {name!r} parameter of SentimentClassifier must be a pair "
+                    f"(min_n, max_n) with 1 <= min_n <= max_n. Got {value!r}."
+                )
+        if not isinstance(self.min_df, (int, np.integer)) or self.min_df < 1:
+            raise ValueError(
+                f"The 'min_df' parameter of SentimentClassifier must be an int >= 1. "
+                f"Got {self.min_df!r}."
+            )
+        if not isinstance(self.n_features, (int, np.integer)) or not 2**10 <= self.n_features <= 2**24:
+            raise ValueError(
+                f"The 'n_features' parameter of SentimentClassifier must be an int in "
+                f"[2**10, 2**24]. Got {self.n_features!r}."
+            )
+
+    def _make_hasher(self) -> _Hasher:
+        return _Hasher(
+            word_ngram_range=tuple(self.word_ngram_range),
+            char_ngram_range=None if self.char_ngram_range is None else tuple(self.char_ngram_range),
+            n_word=self.n_features,
+            n_char=self.n_features,
+            negation=self.negation,
+            normalize=self.normalize,
+        )
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "coef_"):
+            raise NotFittedError(
+                "This SentimentClassifier instance is not fitted yet. Call fit(texts, labels) "
+                "first, or use SentimentClassifier.pretrained()."
+            )
+
+    def _setup_predictor(self) -> None:
+        """Dense idf over the hashed space and a sparse weight matrix (columns x classes)."""
+        n = self.n_features
+        total = 2 * n if self.char_ngram_range is not None else n
+        idf = np.zeros(total, dtype=np.float32)
+        idf[self.columns_] = self.idf_
+        self.featurizer_ = self._make_hasher()
+        self._tfidf = _Tfidf(idf[:n], idf[n:] if total > n else None)
+        k = self.coef_.shape[0]
+        self._weights = sp.csr_matrix(
+            (self.coef_.T.astype(np.float32).ravel(),
+             (np.repeat(self.columns_, k), np.tile(np.arange(k), self.columns_.size))),
+            shape=(total, k),
+        )
+
+    def _features(self, texts: list[str]) -> sp.csr_matrix:
+        return self._tfidf.transform(*self.featurizer_.transform(texts))
+
+    # -- estimator API -------------------------------------------------------
+    def fit(self, X: Any, y: Any) -> SentimentClassifier:
+        """Fit on raw texts ``X`` and labels ``y``; returns ``self``."""
+        self._check_params()
+        texts = _texts(X, func="fit")
+        labels = np.asarray(list(y) if not hasattr(y, "__array__") else y)
+        if labels.ndim != 1 or len(labels) != len(texts):
+            raise ValueError(
+                f"fit() expects one label per text: got {len(texts)} texts and labels of "
+                f"shape {labels.shape}."
+            )
+        if len(np.unique(labels)) < 2:
+            raise ValueError(
+                f"fit() needs at least 2 distinct labels. Got {np.unique(labels).tolist()}."
+            )
+        hasher = self._make_hasher()
+        words, chars = hasher.transform(texts)
+        blocks = [words] if chars is None else [words, chars]
+        idf = np.concatenate([_Tfidf.fit_idf(b) for b in blocks])
+        df = np.concatenate([np.bincount(b.indices, minlength=b.shape[1]) for b in blocks])
+        idf[df < self.min_df] = 0.0
+        n = self.n_features
+        tfidf = _Tfidf(idf[:n], idf[n:] if chars is not None else None)
+        x = tfidf.transform(words, chars)
+        columns = np.flatnonzero(idf > 0).astype(np.int64)
+        model = LogisticRegression(
+            C=float(self.C), class_weight=self.class_weight, max_iter=self.max_iter
+        )
+        model.fit(x.tocsc()[:, columns].tocsr(), labels)
+        self.classes_ = model.classes_
+        self.coef_ = model.coef_.astype(np.float32)
+        self.intercept_ = model.intercept_.astype(np.float32)
+        self.columns_ = columns
+        self.idf_ = idf[columns]
+        self.n_iter_ = model.n_iter_
+        self._setup_predictor()
+        return self
+
+    def decision_function(self, X: Any) -> np.ndarray:
+        """Scores per class, shape (n, n_classes); (n,) for two classes (positive: classes_[1])."""
+        self._check_fitted()
+        scores = np.asarray((self._features(_texts(X, func="decision_function")) @ self._weights).todense())
+        scores += self.intercept_
+        return scores.ravel() if scores.shape[1] == 1 else scores
+
+    def predict_proba(self, X: Any) -> np.ndarray:
+        """Probabilities, shape (n, n_classes), columns in the order of ``classes_``."""
+        scores = self.decision_function(X)
+        if scores.ndim == 1:
+            p = 1.0 / (1.0 + np.exp(-scores))
+            return np.column_stack([1.0 - p, p])
+        scores = scores - scores.max(axis=1, keepdims=True)
+        np.exp(scores, out=scores)
+        return scores / scores.sum(axis=1, keepdims=True)
+
+    def predict(self, X: Any) -> np.ndarray:
+        """Most probable label of each text."""
+        scores = self.decision_function(X)
+        if scores.ndim == 1:
+            return self.classes_[(scores > 0).astype(int)]
+        return self.classes_[np.argmax(scores, axis=1)]
+
+    def __sklearn_tags__(self):  # scikit-learn >= 1.6: text input, not a 2-D array
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        return tags
+
+    # -- persistence -----------------------------------------------------------
+    def save(self, path: str | os.PathLike) -> Path:
+        """Write the fitted model to ``path`` (a compressed ``.npz``: arrays + JSON header).
+
+        Labels must be str, int or bool (they are stored in JSON). Returns the path.
+        """
+        self._check_fitted()
+        classes = self.classes_.tolist()
+        if not all(isinstance(c, (str, int, bool)) for c in classes):
+            raise TypeError(
+                f"save() stores labels as JSON: expected str, int or bool labels. Got {classes!r}."
+            )
+        meta = {
+            "format": _FORMAT,
+            "params": {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.get_params().items()},
+            "classes": classes,
+        }
+        path = Path(path)
+        if path.suffix != ".npz":
+            path = path.with_name(path.name + ".npz")
+        np.savez_compressed(
+            path,
+            meta=np.array(json.dumps(meta)),
+            columns=self.columns_.astype(np.int32),
+            idf=self.idf_.astype(np.float32),
+            coef=self.coef_.astype(np.float32),
+            intercept=self.intercept_.astype(np.float32),
+        )
+        return path
+
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> SentimentClassifier:
+        """Read a model written by :meth:`save` (no pickle is ever loaded)."""
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                meta = json.loads(str(z["meta"]))
+                arrays = {k: z[k] for k in ("columns", "idf", "coef", "intercept")}
+        except (OSError, KeyError, ValueError) as exc:
+            raise FormatError(f"{path} is not a model saved by SentimentClassifier.save(): {exc}") from None
+        if meta.get("format") != _FORMAT:
+            raise FormatError(f"{path}: expected format {_FORMAT!r}, got {meta.get('format')!r}.")
+        params = meta["params"]
+        for key in ("word_ngram_range", "char_ngram_range"):
+            if params.get(key) is not None:
+                params[key] = tuple(params[key])
+        model = cls(**params)
+        model.classes_ = np.array(meta["classes"])
+        model.columns_ = arrays["columns"].astype(np.int64)
+        model.idf_ = arrays["idf"]
+        model.coef_ = arrays["coef"]
+        model.intercept_ = arrays["intercept"]
+        model._setup_predictor()
+        return model
+
+    @classmethod
+    def pretrained(cls, name: str = "smsa") -> SentimentClassifier:
+        """The shipped sentiment model: ``positive`` / ``negative`` / ``neutral``.
+
+        ``"smsa"``: trained by ``scripts/train_classifier.py`` on the IndoNLU SmSA train
+        split (Apache-2.0). Loaded lazily from ``trendlib/sentiment/data``; needs no data
+        home. Each call returns a new, independent estimator.
+
+        Examples
+        --------
+        >>> clf = SentimentClassifier.pretrained()
+        >>> clf.predict(["Kecewa berat, pesanan tidak datang", "Mantap, pelayanannya cepat"]).tolist()
+        ['negative', 'positive']
+        """
+        if name not in _PRETRAINED:
+            raise ValueError(
+                f"The 'name' parameter of SentimentClassifier.pretrained() must be one of "
+                f"{sorted(_PRETRAINED)}. Got {name!r}."
+            )
+        return cls.load(_pretrained_path(name))
+
+
+@lru_cache(maxsize=None)
+def _pretrained_path(name: str) -> Path:
+    path = Path(__file__).with_name("data") / _PRETRAINED[name]
+    if not path.exists():
+        raise FileNotFoundError(
+            f"The pretrained model file {path} is missing from this installation; "
+            f"rebuild it with scripts/train_classifier.py."
+        )
+    return path

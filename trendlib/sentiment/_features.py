@@ -1,0 +1,236 @@
+"""Hashed word and character n-gram features for the sentiment classifier (internal).
+
+Text -> :func:`trendlib.text.normalize` (lowercase, slang, elongation) -> tokens (words,
+``!``/``?``, emoji) -> two hashed blocks of counts:
+
+* words: n-grams of tokens (``n_word`` columns); with ``negation`` on, a word in the
+  scope of a negator (``tidak``, ``bukan``, ``belum``, ``jangan``, ``kurang``, ``tanpa``
+  and their slang forms; up to 3 words, cut by punctuation or a contrast word) also
+  counts as ``NEG_word``;
+* characters: n-grams of the space-padded token (scikit-learn's ``char_wb``), in
+  ``n_char`` columns.
+
+Columns come from MurmurHash3 (scikit-learn's, seed 0), so the feature space needs no
+vocabulary and a model is stored as weights on the columns it uses. Each distinct token
+is hashed once and memoised (its word hash, negation flags and char-n-gram columns);
+after that a text costs one regex scan and one dictionary lookup per token, and n-grams,
+negation scopes and the sparse matrix are built with vectorised numpy over the whole
+batch. That is what makes prediction several times faster than scikit-learn's
+vectorisers (see benchmarks/bench_sentiment.py).
+
+Counts become TF-IDF in :class:`_Tfidf` (sublinear tf, smooth idf, each block
+L2-normalised on its own).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.utils import murmurhash3_32
+
+# words (with inner - or '), the marks ! and ?, and any other single symbol (emoji)
+_TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[!?]|[^\w\s.,;:\"'()\[\]{}/\\*&%$#@+=<>|~^`-]")
+NEGATORS = frozenset(
+    "tidak tak bukan belum jangan kurang tanpa enggak nggak gak ga gk tdk ngga g ndak "
+    "nda kagak ogah".split()
+)
+SCOPE_END = frozenset("! ? tapi tetapi namun padahal sayangnya meski meskipun walaupun".split())
+NEG_WINDOW = 3
+_P1 = np.uint64(0x100000001B3)  # FNV prime: combines token hashes into n-gram hashes
+_NEG_SALT = np.uint64(0x9E3779B97F4A7C15)
+_MAX_TOKENS = 2_000_000
+
+
+@lru_cache(maxsize=1)
+def _normalizer():
+    from ..text import normalize
+
+    return normalize
+
+
+class _Grow:
+    """A growable 1-D numpy array (amortised doubling)."""
+
+    def __init__(self, dtype) -> None:
+        self.a = np.zeros(1024, dtype=dtype)
+        self.n = 0
+
+    def extend(self, values) -> None:
+        values = np.asarray(values, dtype=self.a.dtype)
+        need = self.n + values.size
+        if need > self.a.size:
+            new = np.zeros(max(need, 2 * self.a.size), dtype=self.a.dtype)
+            new[: self.n] = self.a[: self.n]
+            self.a = new
+        self.a[self.n : need] = values
+        self.n = need
+
+    @property
+    def view(self) -> np.ndarray:
+        return self.a[: self.n]
+
+
+class _Hasher:
+    """Texts -> (word-block counts, char-block counts or None) as CSR matrices."""
+
+    def __init__(
+        self,
+        *,
+        word_ngram_range: tuple[int, int],
+        char_ngram_range: tuple[int, int] | None,
+        n_word: int,
+        n_char: int,
+        negation: bool,
+        normalize: bool,
+    ) -> None:
+        self.word_ngram_range = tuple(word_ngram_range)
+        self.char_ngram_range = None if char_ngram_range is None else tuple(char_ngram_range)
+        self.n_word = int(n_word)
+        self.n_char = int(n_char)
+        self.negation = bool(negation)
+        self.normalize = bool(normalize)
+        self._reset()
+
+    def _reset(self) -> None:
+        self._ids: dict[str, int] = {}
+        self._hash = _Grow(np.uint64)  # 32-bit murmur hash of the token
+        self._flag = _Grow(np.int8)  # 1 negator, 2 scope end, 0 other
+        self._coff = _Grow(np.int64)  # offset of the token's char columns
+        self._clen = _Grow(np.int64)
+        self._cols = _Grow(np.int64)  # char columns, all tokens end to end
+
+    def tokens(self, text: str) -> list[str]:
+        """The tokens of one text, as the features see them."""
+        text = _normalizer()(text) if self.normalize else text.lower()
+        return _TOKEN.findall(text)
+
+    def _add(self, tok: str) -> int:
+        i = len(self._ids)
+        self._ids[tok] = i
+        self._hash.extend([murmurhash3_32("w " + tok, seed=0, positive=True)])
+        flag = 1 if tok in NEGATORS else 2 if (tok in SCOPE_END or not tok[0].isalnum()) else 0
+        self._flag.extend([flag])
+        self._coff.extend([self._cols.n])
+        if self.char_ngram_range is not None:
+            lo, hi = self.char_ngram_range
+            padded = f" {tok} "
+            grams = [padded[j : j + n] for n in range(lo, hi + 1) for j in range(len(padded) - n + 1)]
+            cols = [murmurhash3_32("c " + g, seed=0, positive=True) % self.n_char for g in grams]
+            self._cols.extend(cols)
+            self._clen.extend([len(cols)])
+        else:
+            self._clen.extend([0])
+        return i
+
+    def _token_ids(self, texts) -> tuple[np.ndarray, np.ndarray]:
+        """Token ids of all texts end to end, and each text's token count."""
+        if len(self._ids) > _MAX_TOKENS:
+            self._reset()
+        ids_get = self._ids.get
+        add = self._add
+        tok = self.tokens
+        flat: list[int] = []
+        lens: list[int] = []
+        for text in texts:
+            toks = tok(text)
+            lens.append(len(toks))
+            for t in toks:
+                i = ids_get(t)
+                flat.append(add(t) if i is None else i)
+        return np.asarray(flat, dtype=np.int64), np.asarray(lens, dtype=np.int64)
+
+    def transform(self, texts) -> tuple[sp.csr_matrix, sp.csr_matrix | None]:
+        ids, lens = self._token_ids(texts)
+        n_docs = lens.size
+        doc = np.repeat(np.arange(n_docs, dtype=np.int64), lens)
+        h = self._hash.view[ids]
+        n_word = np.uint64(self.n_word)
+
+        rows, cols = [], []
+        lo, hi = self.word_ngram_range
+        if lo <= 1:
+            rows.append(doc)
+            cols.append(h % n_word)
+        for n in range(max(lo, 2), hi + 1):
+            if ids.size < n:
+                break
+            acc = h[: ids.size - n + 1].copy()
+            for k in range(1, n):
+                acc = acc * _P1 + h[k : ids.size - n + 1 + k]
+            same = doc[: ids.size - n + 1] == doc[n - 1 :]
+            rows.append(doc[: ids.size - n + 1][same])
+            cols.append((acc[same] + np.uint64(n)) % n_word)
+        if self.negation and ids.size:
+            flag = self._flag.view[ids]
+            pos = np.arange(ids.size, dtype=np.int64)
+            last_neg = np.maximum.accumulate(np.where(flag == 1, pos, -1))
+            last_end = np.maximum.accumulate(np.where(flag == 2, pos, -1))
+            dist = pos - last_neg
+            scope = (
+                (flag == 0)
+                & (last_neg >= 0)
+                & (dist <= NEG_WINDOW)
+                & (last_end < last_neg)
+                & (doc[np.maximum(last_neg, 0)] == doc)
+            )
+            rows.append(doc[scope])
+            cols.append((h[scope] ^ _NEG_SALT) % n_word)
+        words = _csr(np.concatenate(rows), np.concatenate(cols), n_docs, self.n_word)
+        if self.char_ngram_range is None:
+            return words, None
+        clen = self._clen.view[ids]
+        start = self._coff.view[ids]
+        total = int(clen.sum())
+        # ragged gather: for token t, columns _cols[start[t] : start[t] + clen[t]]
+        within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(clen) - clen, clen)
+        ccols = self._cols.view[np.repeat(start, clen) + within]
+        chars = _csr(np.repeat(doc, clen), ccols, n_docs, self.n_char)
+        return words, chars
+
+
+def _csr(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_cols: int) -> sp.csr_matrix:
+    data = np.ones(rows.size, dtype=np.float32)
+    m = sp.csr_matrix(
+        (data, (rows.astype(np.int64), cols.astype(np.int64))), shape=(n_rows, n_cols)
+    )
+    m.sum_duplicates()
+    return m
+
+
+class _Tfidf:
+    """Sublinear tf, idf weights, per-block L2 normalisation; state is the idf only."""
+
+    def __init__(self, idf_word: np.ndarray, idf_char: np.ndarray | None) -> None:
+        self.idf_word = idf_word
+        self.idf_char = idf_char
+
+    @staticmethod
+    def fit_idf(counts: sp.csr_matrix) -> np.ndarray:
+        """Smooth idf ``log((1 + n) / (1 + df)) + 1``; 0 for columns never seen."""
+        n = counts.shape[0]
+        df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.float64)
+        idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+        idf[df == 0] = 0.0
+        return idf.astype(np.float32)
+
+    @staticmethod
+    def _weight(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
+        x = counts.copy()
+        np.log(x.data, out=x.data)
+        x.data += 1.0
+        x.data *= idf[x.indices]
+        rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
+        sq = np.bincount(rows, weights=np.square(x.data, dtype=np.float64), minlength=x.shape[0])
+        norms = np.sqrt(sq)
+        norms[norms == 0] = 1.0
+        x.data /= norms[rows].astype(np.float32)
+        return x
+
+    def transform(self, words: sp.csr_matrix, chars: sp.csr_matrix | None) -> sp.csr_matrix:
+        xw = self._weight(words, self.idf_word)
+        if chars is None:
+            return xw
+        return sp.hstack([xw, self._weight(chars, self.idf_char)], format="csr")
