@@ -38,7 +38,7 @@ import pandas as pd
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
-from .._validation import check_choice, check_probability, require_columns
+from .._validation import check_choice, require_columns
 from ._interaction import _retweet_flags
 from ._util import check_int, list_column, times_ns
 

@@ -86,9 +86,10 @@ def _interactions(posts: pd.DataFrame, kind: str, func: str) -> tuple[np.ndarray
         kinds.append(np.zeros(int(keep.sum()), dtype=np.int8))
     if kind in ("reply", "all"):
         require_columns(posts, ["reply_to"], func=func, hint="trendlib.read_posts(...)")
-        reply = posts["reply_to"].astype(object)
-        reply = reply.where(reply.notna() & (reply.astype(str) != ""), None).tolist()
-        codes, labels = _lower_codes(reply)
+        codes, labels = _lower_codes(posts["reply_to"].astype(object).where(posts["reply_to"].notna(), None).tolist())
+        empty = np.flatnonzero(labels == "")
+        if len(empty):
+            codes[codes == empty[0]] = -1
         idx = np.flatnonzero(codes >= 0)
         post.append(idx)
         target.append(vocab.add(codes[idx], labels))
@@ -165,20 +166,23 @@ def _edges(posts: pd.DataFrame, kind: str, func: str) -> tuple[pd.DataFrame, np.
     starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.array([], dtype=np.int64)
     ukey = key[starts]
     counts = np.diff(np.r_[starts, len(key)]).astype(np.int64)
-    edges = pd.DataFrame({
-        "source": names[ukey // m].astype(str) if len(ukey) else np.array([], dtype=str),
-        "target": names[ukey % m].astype(str) if len(ukey) else np.array([], dtype=str),
-        "count": counts,
-    })
-    edges["weight"] = edges["count"].astype(np.float64)
+    cols: dict[str, np.ndarray] = {"count": counts}
     if kind == "all":
         k_sorted = kinds[order]
         for k, label in enumerate(("mention", "reply", "retweet")):
-            edges[label] = np.add.reduceat((k_sorted == k).astype(np.int64), starts) if len(starts) else np.array([], dtype=np.int64)
+            cols[label] = np.add.reduceat((k_sorted == k).astype(np.int64), starts) if len(starts) else np.array([], dtype=np.int64)
     if t is not None:
-        lo, hi = group_min_max(key, t[post[order]], ukey)
-        edges["first_seen"], edges["last_seen"] = to_timestamps(lo), to_timestamps(hi)
-    edges = edges.sort_values(["count", "source", "target"], ascending=[False, True, True], ignore_index=True)
+        cols["first_seen"], cols["last_seen"] = group_min_max(key, t[post[order]], ukey)
+    # sort by count, then names, on integer ranks (no string sort of the whole table)
+    name_rank = np.empty(len(names), dtype=np.int64)
+    name_rank[np.argsort(names.astype(str), kind="stable")] = np.arange(len(names))
+    s_code, t_code = ukey // m, ukey % m
+    final = np.lexsort((name_rank[t_code], name_rank[s_code], -counts))
+    edges = pd.DataFrame({"source": names[s_code[final]], "target": names[t_code[final]]})
+    for c, values in cols.items():
+        edges[c] = to_timestamps(values[final]) if c in ("first_seen", "last_seen") else values[final]
+        if c == "count":
+            edges["weight"] = values[final].astype(np.float64)
     edges.attrs.update({"kind": kind})
     return edges, author, names
 

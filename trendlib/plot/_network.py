@@ -118,7 +118,6 @@ def network(G: Any, *, communities: Any = None, top: int = 60, labels: int = 12,
     ['asean', 'garuda']
     """
     import matplotlib.pyplot as plt
-    import networkx as nx
     from matplotlib.collections import LineCollection
     from matplotlib.lines import Line2D
 
