@@ -89,6 +89,19 @@ def test_sentiment_over_time_zero_fills_and_groups_by_exploded_hashtags():
     assert table.attrs["dropped"] == {"no hashtags": 1}
 
 
+def test_sentiment_over_time_by_a_plain_column_and_wita():
+    posts = summit_posts().assign(community=["a", "b", "a", "a", "b", "b", "a"])
+    table = sentiment_over_time(posts, by="community", tz="WITA", confidence=0.9)
+    assert table.attrs["tz"] == "Asia/Makassar" and table.attrs["by"] == ["community"]
+    assert set(table["community"]) == {"a", "b"}
+    assert table.groupby("community")["n"].sum().to_dict() == {"a": 4, "b": 3}
+    assert (table["time"].dt.hour == 0).all()  # local midnight in WITA
+    wide = sentiment_over_time(posts, by="community", confidence=0.99)
+    narrow = sentiment_over_time(posts, by="community", confidence=0.5)
+    ok = wide["n"] > 0
+    assert ((wide["net_high"] - wide["net_low"])[ok] > (narrow["net_high"] - narrow["net_low"])[ok]).all()
+
+
 def test_sentiment_over_time_uses_an_existing_sentiment_column():
     posts = summit_posts().assign(sentiment=["positive"] * 7)
     table = sentiment_over_time(posts, freq="12h", tz="UTC")

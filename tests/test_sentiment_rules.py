@@ -139,6 +139,19 @@ def test_dampeners_reduce_the_magnitude(phrase):
     assert "dampener" in rules_of(phrase)
 
 
+def test_bukan_main_is_a_booster_not_a_negation():
+    assert polarity("bukan main mahalnya") < polarity("mahalnya") < 0
+    assert polarity("enaknya bukan main") > polarity("enaknya") > 0
+    assert "booster 'bukan main'" in rules_of("bukan main mahalnya")
+
+
+def test_clitics_fall_back_to_the_base_word():
+    for word, glued in (("mahal", "mahalnya"), ("enak", "enaklah"), ("kecewa", "kecewanya")):
+        assert polarity(glued) == pytest.approx(polarity(word))
+        assert polarity(word) != 0
+    assert polarity("punya") == 0.0  # "pu" is no word: nothing to fall back to
+
+
 def test_a_booster_alone_scores_its_own_valence():
     # "parah" boosts a neighbour ("keren parah") but alone it is negative
     assert polarity("pelayanannya parah") < 0
@@ -241,3 +254,5 @@ def test_bad_input_is_named():
     with pytest.raises(ValueError, match="'threshold' parameter of label"):
         label("enak", threshold=2)
     assert label("lumayan", threshold=(-0.9, 0.9)) == "neutral"
+    with pytest.raises(ValueError, match="pair"):
+        label("enak", threshold=(0.5, -0.5))

@@ -38,12 +38,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["Params", "load_params", "rule_words", "score_tokens", "ELONG", "CAPS", "REDUP"]
+__all__ = ["Params", "load_params", "rule_words", "score_tokens", "ELONG", "CAPS", "REDUP", "CLITIC"]
 
 # token flags (set by the scorer's token analysis from original vs normalised forms)
 ELONG = 1
 CAPS = 2
 REDUP = 4
+CLITIC = 8  # -nya/-lah/-kah/-pun glued on: the base form is looked up when the word is not
 
 BOUNDARY = frozenset(".,;:?!")
 ROLES = ("negator", "contrast", "concessive", "booster", "dampener")
@@ -195,7 +196,7 @@ def score_tokens(toks: list[tuple], lex: Any, P: Params, trace: list | None = No
             n_caps += 1
         if e is not None:
             v = e[0]
-            if v is None and flags & REDUP:
+            if v is None and flags & (REDUP | CLITIC):
                 base = codes.get(tok[4])
                 v = base[0] if base is not None else None
             S.append([pos, v or 0.0, e[1], e[2], flags, tok[1], i, i + 1])
@@ -210,7 +211,7 @@ def score_tokens(toks: list[tuple], lex: Any, P: Params, trace: list | None = No
                 i += 1
                 pos += 1
                 continue
-            if flags & REDUP:
+            if flags & (REDUP | CLITIC):
                 base = codes.get(tok[4])
                 v = base[0] if base is not None else None
             elif kind == "emoji" or kind == "emoticon":

@@ -3,7 +3,8 @@
 Text is split on whitespace; each distinct chunk is analysed once (memoised) with
 :func:`trendlib.text.tokens`, which gives the original and the normalised form of every
 token. The original form carries the emphasis (``BAGUSSS``, ``enak2``); the normalised form
-is looked up in the lexicon. The rules and their fitted weights are described in
+is looked up in the lexicon (a word with a clitic, ``mahalnya``, ``enaklah``, falls back
+to its base when the whole word is not in the lexicon). The rules and their fitted weights are described in
 :mod:`trendlib.sentiment._rules` and ``docs/sentiment_lexicon.md``.
 """
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._lexicon import _emoji_table, as_lexicon
-from ._rules import CAPS, ELONG, REDUP, Params, load_params, score_tokens
+from ._rules import CAPS, CLITIC, ELONG, REDUP, Params, load_params, score_tokens
 
 __all__ = ["polarity", "label", "explain", "Explanation", "analyse"]
 
@@ -22,6 +23,7 @@ _PUNCT = re.compile(r"[.,;:!?]+")
 _ELONG = re.compile(r"([^\W\d_])\1\1", re.UNICODE)
 _REDUP = re.compile(r"^([^\W\d_]{2,})-\1$")
 _REDUP2 = re.compile(r"^([^\W\d_]{2,})2$")
+_CLITICS = ("nya", "lah", "kah", "pun")
 _EMOJI_STRIP = dict.fromkeys([0xFE0F, 0xFE0E, 0x200D, *range(0x1F3FB, 0x1F400)])
 _CHUNKS: dict[str, tuple[tuple, ...]] = {}
 _CHUNKS_MAX = 1 << 19
@@ -81,12 +83,19 @@ def _analyse_chunk(chunk: str) -> tuple[tuple, ...]:
             parts = (norm,)
         for p in parts:
             base = p
+            f = flags
             if "-" in p or p[-1:] == "2":
                 m = _REDUP.match(p) or _REDUP2.match(p)
                 if m:
                     base = m.group(1)
-                    flags |= REDUP
-            out.append((p, kind, flags, orig, base))
+                    f |= REDUP
+            if base is p and p.endswith(_CLITICS):
+                for c in _CLITICS:
+                    if p.endswith(c) and len(p) - len(c) >= 3:
+                        base = p[: -len(c)]
+                        f |= CLITIC
+                        break
+            out.append((p, kind, f, orig, base))
     if pos < len(chunk):
         for m in _PUNCT.finditer(chunk, pos):
             g = m.group()
@@ -119,7 +128,15 @@ def _label_of(score: float, P: Params, threshold: Any) -> str:
     if threshold is None:
         lo, hi = P.threshold_negative, P.threshold_positive
     elif isinstance(threshold, (tuple, list)) and len(threshold) == 2:
-        lo, hi = float(threshold[0]), float(threshold[1])
+        try:
+            lo, hi = float(threshold[0]), float(threshold[1])
+        except (TypeError, ValueError):
+            lo, hi = 1.0, -1.0
+        if not -1 <= lo <= hi <= 1:
+            raise ValueError(
+                "The 'threshold' parameter of label() must be a pair (negative, positive) with "
+                f"-1 <= negative <= positive <= 1. Got {threshold!r}."
+            )
     else:
         try:
             t = float(threshold)
