@@ -119,6 +119,16 @@ def test_sentiment_over_time_reports_rows_it_cannot_use():
     assert table.attrs["dropped"] == {"no time": 1, "no sentiment (missing text)": 1}
 
 
+def test_sentiment_over_time_takes_naive_times_as_utc():
+    posts = summit_posts()
+    naive = posts.assign(time=posts["time"].dt.tz_localize(None))
+    naive.loc[3, "time"] = pd.NaT
+    a = sentiment_over_time(naive)
+    b = sentiment_over_time(posts.drop(index=3))
+    pd.testing.assert_frame_equal(a, b)
+    assert a.attrs["dropped"] == {"no time": 1}
+
+
 def test_sentiment_over_time_bad_options():
     posts = summit_posts()
     with pytest.raises(ValueError, match="'freq' parameter of sentiment_over_time"):

@@ -229,8 +229,12 @@ def sentiment_over_time(
         )
     frame = pd.DataFrame({"_lab": lab.to_numpy()}, index=np.arange(len(posts)))
     t = posts["time"]
-    frame["_ns"] = np.where(t.notna().to_numpy(), _local_ns(t.fillna(pd.Timestamp(0, tz="UTC")), tzname), 0)
-    no_time = int(t.isna().sum())
+    has_time = t.notna().to_numpy()
+    ns = np.zeros(len(posts), dtype=np.int64)
+    if has_time.any():
+        ns[has_time] = _local_ns(t[has_time], tzname)
+    frame["_ns"] = ns
+    no_time = int((~has_time).sum())
     if no_time:
         dropped["no time"] = no_time
     for c in by_cols:
