@@ -26,7 +26,7 @@ _REDUP2 = re.compile(r"^([^\W\d_]{2,})2$")
 _CLITICS = ("nya", "lah", "kah", "pun")
 _EMOJI_STRIP = dict.fromkeys([0xFE0F, 0xFE0E, 0x200D, *range(0x1F3FB, 0x1F400)])
 _CHUNKS: dict[str, tuple[tuple, ...]] = {}
-_CHUNKS_MAX = 1 << 19
+_CHUNKS_MAX = 1 << 18  # distinct chunks kept (about 60 MB at most)
 
 
 _text_tokens = None
