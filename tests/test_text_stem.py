@@ -229,3 +229,15 @@ def test_idempotent_and_never_empty(word):
 def test_arbitrary_unicode_never_raises(text):
     assert isinstance(stem(text), str)
     assert isinstance(Stemmer().stem_text(text), str)
+
+
+def test_nothing_loaded_at_import():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, trendlib.text, trendlib.text._stem, trendlib.text._segment;"
+        "print('Sastrawi' in sys.modules, trendlib.text._stem._root_words.cache_info().currsize)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "0"]
