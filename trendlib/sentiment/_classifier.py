@@ -23,7 +23,7 @@ from sklearn.linear_model import LogisticRegression
 
 from .._validation import check_positive
 from ..exceptions import FormatError
-from ._features import _Hasher, _Tfidf
+from ._features import N_LEXICON_FEATURES, _Hasher, _Tfidf
 
 __all__ = ["SentimentClassifier"]
 
@@ -74,6 +74,16 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
     normalize : bool, default True
         Preprocess with :func:`trendlib.text.normalize` (slang, elongation, case);
         ``False`` only lower-cases.
+    lexicon : "default", mapping, Lexicon or None, default "default"
+        Adds 4 lexicon features (positive and negative valence sums with negation
+        flips, their net, tanh of the net). ``"default"`` is trendlib's own lexicon
+        (:func:`trendlib.sentiment.load_lexicon`, derived from SmSA train); any mapping
+        ``word -> score`` works (e.g. :func:`trendlib.datasets.load_inset`), scores being
+        divided by the largest magnitude; ``None`` turns the features off (use it for
+        labels unrelated to sentiment polarity, or to keep SmSA-derived knowledge out).
+        Multi-word entries are ignored here. The table used is frozen at fit time.
+    lexicon_weight : float, default 1.0
+        Scale of the lexicon features relative to the n-gram blocks.
     min_df : int, default 1
         Drop features seen in fewer training texts (a smaller model).
     n_features : int, default 2**20
@@ -92,6 +102,8 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         Hashed columns with a weight (words first, then ``n_features + char column``).
     idf_ : ndarray of float32
         IDF of ``columns_``.
+    lexicon_ : dict or None
+        The single-word valence table (``word -> [-1, 1]``) used by the lexicon features.
 
     Examples
     --------
@@ -114,6 +126,8 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         char_ngram_range: tuple[int, int] | None = (2, 5),
         negation: bool = True,
         normalize: bool = True,
+        lexicon: Any = "default",
+        lexicon_weight: float = 1.0,
         min_df: int = 1,
         n_features: int = 2**20,
         max_iter: int = 1000,
@@ -124,6 +138,8 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         self.char_ngram_range = char_ngram_range
         self.negation = negation
         self.normalize = normalize
+        self.lexicon = lexicon
+        self.lexicon_weight = lexicon_weight
         self.min_df = min_df
         self.n_features = n_features
         self.max_iter = max_iter
@@ -157,8 +173,24 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
                 f"[2**10, 2**24]. Got {self.n_features!r}."
             )
 
-    def _make_hasher(self) -> _Hasher:
+    def _resolve_lexicon(self) -> dict[str, float] | None:
+        lex = self.lexicon
+        if lex is None or lex is False:
+            return None
+        from ._lexicon import as_lexicon, load_lexicon
+
+        lex = load_lexicon() if isinstance(lex, str) and lex == "default" else lex
+        if isinstance(lex, str):
+            raise ValueError(
+                f"The 'lexicon' parameter of SentimentClassifier must be 'default', a mapping "
+                f"word -> score, a Lexicon or None. Got {lex!r}."
+            )
+        lex = as_lexicon(lex, func="SentimentClassifier")
+        return {k: float(lex.valence(k)) for k in lex if " " not in k and lex.valence(k) != 0}
+
+    def _make_hasher(self, lexicon: dict[str, float] | None) -> _Hasher:
         return _Hasher(
+            lexicon=lexicon,
             word_ngram_range=tuple(self.word_ngram_range),
             char_ngram_range=None if self.char_ngram_range is None else tuple(self.char_ngram_range),
             n_word=self.n_features,
@@ -175,22 +207,28 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
             )
 
     def _setup_predictor(self) -> None:
-        """Dense idf over the hashed space and a sparse weight matrix (columns x classes)."""
+        """Dense idf over the hashed space, and a map hashed column -> row of the weights."""
         n = self.n_features
-        total = 2 * n if self.char_ngram_range is not None else n
+        hashed = 2 * n if self.char_ngram_range is not None else n
+        total = hashed + (N_LEXICON_FEATURES if self.lexicon_ else 0)
         idf = np.zeros(total, dtype=np.float32)
         idf[self.columns_] = self.idf_
-        self.featurizer_ = self._make_hasher()
-        self._tfidf = _Tfidf(idf[:n], idf[n:] if total > n else None)
-        k = self.coef_.shape[0]
-        self._weights = sp.csr_matrix(
-            (self.coef_.T.astype(np.float32).ravel(),
-             (np.repeat(self.columns_, k), np.tile(np.arange(k), self.columns_.size))),
-            shape=(total, k),
+        self.featurizer_ = self._make_hasher(self.lexicon_)
+        self._tfidf = _Tfidf(
+            idf[:n], idf[n:hashed] if hashed > n else None, float(self.lexicon_weight)
         )
+        # unused columns (idf 0, so their values are 0) all point at a last row of zeros
+        self._remap = np.full(total, self.columns_.size, dtype=np.int32)
+        self._remap[self.columns_] = np.arange(self.columns_.size, dtype=np.int32)
+        k = self.coef_.shape[0]
+        self._weights = np.vstack([self.coef_.T, np.zeros((1, k))]).astype(np.float32)
 
-    def _features(self, texts: list[str]) -> sp.csr_matrix:
-        return self._tfidf.transform(*self.featurizer_.transform(texts))
+    def _scores(self, texts: list[str]) -> np.ndarray:
+        x = self._tfidf.transform(*self.featurizer_.transform(texts))
+        compact = sp.csr_matrix(
+            (x.data, self._remap[x.indices], x.indptr), shape=(x.shape[0], self._weights.shape[0])
+        )
+        return np.asarray(compact @ self._weights, dtype=np.float64) + self.intercept_
 
     # -- estimator API -------------------------------------------------------
     def fit(self, X: Any, y: Any) -> SentimentClassifier:
@@ -207,16 +245,22 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError(
                 f"fit() needs at least 2 distinct labels. Got {np.unique(labels).tolist()}."
             )
-        hasher = self._make_hasher()
-        words, chars = hasher.transform(texts)
+        check_positive(self.lexicon_weight, name="lexicon_weight", func="SentimentClassifier", strict=False)
+        lexicon = self._resolve_lexicon()
+        hasher = self._make_hasher(lexicon)
+        words, chars, lex = hasher.transform(texts)
         blocks = [words] if chars is None else [words, chars]
         idf = np.concatenate([_Tfidf.fit_idf(b) for b in blocks])
         df = np.concatenate([np.bincount(b.indices, minlength=b.shape[1]) for b in blocks])
         idf[df < self.min_df] = 0.0
         n = self.n_features
-        tfidf = _Tfidf(idf[:n], idf[n:] if chars is not None else None)
-        x = tfidf.transform(words, chars)
+        tfidf = _Tfidf(idf[:n], idf[n:] if chars is not None else None, float(self.lexicon_weight))
+        x = tfidf.transform(words, chars, lex)
         columns = np.flatnonzero(idf > 0).astype(np.int64)
+        if lex is not None:
+            hashed = idf.size
+            idf = np.concatenate([idf, np.ones(N_LEXICON_FEATURES, dtype=np.float32)])
+            columns = np.concatenate([columns, hashed + np.arange(N_LEXICON_FEATURES)])
         model = LogisticRegression(
             C=float(self.C), class_weight=self.class_weight, max_iter=self.max_iter
         )
@@ -226,6 +270,7 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         self.intercept_ = model.intercept_.astype(np.float32)
         self.columns_ = columns
         self.idf_ = idf[columns]
+        self.lexicon_ = lexicon
         self.n_iter_ = model.n_iter_
         self._setup_predictor()
         return self
@@ -233,8 +278,7 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
     def decision_function(self, X: Any) -> np.ndarray:
         """Scores per class, shape (n, n_classes); (n,) for two classes (positive: classes_[1])."""
         self._check_fitted()
-        scores = np.asarray((self._features(_texts(X, func="decision_function")) @ self._weights).todense())
-        scores += self.intercept_
+        scores = self._scores(_texts(X, func="decision_function"))
         return scores.ravel() if scores.shape[1] == 1 else scores
 
     def predict_proba(self, X: Any) -> np.ndarray:
@@ -277,6 +321,9 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
             "params": {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.get_params().items()},
             "classes": classes,
         }
+        if not isinstance(meta["params"]["lexicon"], (str, type(None), bool)):
+            meta["params"]["lexicon"] = "custom (table stored in this file)"
+        lex = self.lexicon_ or {}
         path = Path(path)
         if path.suffix != ".npz":
             path = path.with_name(path.name + ".npz")
@@ -287,6 +334,9 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
             idf=self.idf_.astype(np.float32),
             coef=self.coef_.astype(np.float32),
             intercept=self.intercept_.astype(np.float32),
+            lexicon_words=np.array(list(lex), dtype=str),
+            lexicon_values=np.array(list(lex.values()), dtype=np.float64),
+            has_lexicon=np.array(self.lexicon_ is not None),
         )
         return path
 
@@ -296,21 +346,33 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         try:
             with np.load(path, allow_pickle=False) as z:
                 meta = json.loads(str(z["meta"]))
-                arrays = {k: z[k] for k in ("columns", "idf", "coef", "intercept")}
+                arrays = {
+                    k: z[k]
+                    for k in ("columns", "idf", "coef", "intercept", "lexicon_words",
+                              "lexicon_values", "has_lexicon")
+                }
         except (OSError, KeyError, ValueError) as exc:
             raise FormatError(f"{path} is not a model saved by SentimentClassifier.save(): {exc}") from None
         if meta.get("format") != _FORMAT:
             raise FormatError(f"{path}: expected format {_FORMAT!r}, got {meta.get('format')!r}.")
         params = meta["params"]
+        custom = params.get("lexicon") == "custom (table stored in this file)"
         for key in ("word_ngram_range", "char_ngram_range"):
             if params.get(key) is not None:
                 params[key] = tuple(params[key])
-        model = cls(**params)
+        model = cls(**{**params, "lexicon": None} if custom else params)
         model.classes_ = np.array(meta["classes"])
         model.columns_ = arrays["columns"].astype(np.int64)
         model.idf_ = arrays["idf"]
         model.coef_ = arrays["coef"]
         model.intercept_ = arrays["intercept"]
+        model.lexicon_ = (
+            dict(zip(arrays["lexicon_words"].tolist(), arrays["lexicon_values"].tolist()))
+            if bool(arrays["has_lexicon"])
+            else None
+        )
+        if custom:
+            model.lexicon = dict(model.lexicon_)
         model._setup_predictor()
         return model
 

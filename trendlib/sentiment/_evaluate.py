@@ -86,8 +86,11 @@ def _predict(model: Any, texts: list[str]) -> tuple[list, float]:
     except (TypeError, AttributeError, ValueError):
         batch = None
     if batch is not None and not isinstance(batch, (str, bytes)) and hasattr(batch, "__len__"):
-        if len(batch) == len(texts):
-            return list(batch), time.perf_counter() - start
+        if len(batch) != len(texts):
+            raise ValueError(
+                f"evaluate(): the model returned {len(batch)} predictions for {len(texts)} texts."
+            )
+        return list(batch), time.perf_counter() - start
     start = time.perf_counter()
     pred = [model(t) for t in texts]
     return pred, time.perf_counter() - start

@@ -8,7 +8,10 @@ Text -> :func:`trendlib.text.normalize` (lowercase, slang, elongation) -> tokens
   and their slang forms; up to 3 words, cut by punctuation or a contrast word) also
   counts as ``NEG_word``;
 * characters: n-grams of the space-padded token (scikit-learn's ``char_wb``), in
-  ``n_char`` columns.
+  ``n_char`` columns;
+* lexicon (optional, 4 dense columns): sums of the positive and of the negative
+  valences of the tokens (valence flipped inside a negation scope), and their net,
+  each divided by ``sqrt(n_tokens + 1)``, plus ``tanh(net)``.
 
 Columns come from MurmurHash3 (scikit-learn's, seed 0), so the feature space needs no
 vocabulary and a model is stored as weights on the columns it uses. Each distinct token
@@ -42,6 +45,8 @@ NEG_WINDOW = 3
 _P1 = np.uint64(0x100000001B3)  # FNV prime: combines token hashes into n-gram hashes
 _NEG_SALT = np.uint64(0x9E3779B97F4A7C15)
 _MAX_TOKENS = 2_000_000
+# lexicon features: positive sum, negative sum, net (each / sqrt(tokens + 1)), tanh(net)
+N_LEXICON_FEATURES = 4
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +90,9 @@ class _Hasher:
         n_char: int,
         negation: bool,
         normalize: bool,
+        lexicon: dict[str, float] | None = None,
     ) -> None:
+        self.lexicon = lexicon
         self.word_ngram_range = tuple(word_ngram_range)
         self.char_ngram_range = None if char_ngram_range is None else tuple(char_ngram_range)
         self.n_word = int(n_word)
@@ -98,6 +105,7 @@ class _Hasher:
         self._ids: dict[str, int] = {}
         self._hash = _Grow(np.uint64)  # 32-bit murmur hash of the token
         self._flag = _Grow(np.int8)  # 1 negator, 2 scope end, 0 other
+        self._val = _Grow(np.float64)  # lexicon valence in [-1, 1] (0 when absent)
         self._coff = _Grow(np.int64)  # offset of the token's char columns
         self._clen = _Grow(np.int64)
         self._cols = _Grow(np.int64)  # char columns, all tokens end to end
@@ -113,6 +121,7 @@ class _Hasher:
         self._hash.extend([murmurhash3_32("w " + tok, seed=0, positive=True)])
         flag = 1 if tok in NEGATORS else 2 if (tok in SCOPE_END or not tok[0].isalnum()) else 0
         self._flag.extend([flag])
+        self._val.extend([self.lexicon.get(tok, 0.0) if self.lexicon else 0.0])
         self._coff.extend([self._cols.n])
         if self.char_ngram_range is not None:
             lo, hi = self.char_ngram_range
@@ -142,7 +151,8 @@ class _Hasher:
                 flat.append(add(t) if i is None else i)
         return np.asarray(flat, dtype=np.int64), np.asarray(lens, dtype=np.int64)
 
-    def transform(self, texts) -> tuple[sp.csr_matrix, sp.csr_matrix | None]:
+    def transform(self, texts) -> tuple[sp.csr_matrix, sp.csr_matrix | None, np.ndarray | None]:
+        """Word counts, char counts (or None) and lexicon features (or None) of texts."""
         ids, lens = self._token_ids(texts)
         n_docs = lens.size
         doc = np.repeat(np.arange(n_docs, dtype=np.int64), lens)
@@ -163,24 +173,38 @@ class _Hasher:
             same = doc[: ids.size - n + 1] == doc[n - 1 :]
             rows.append(doc[: ids.size - n + 1][same])
             cols.append((acc[same] + np.uint64(n)) % n_word)
-        if self.negation and ids.size:
+        scope = None
+        if (self.negation or self.lexicon) and ids.size:
             flag = self._flag.view[ids]
             pos = np.arange(ids.size, dtype=np.int64)
             last_neg = np.maximum.accumulate(np.where(flag == 1, pos, -1))
             last_end = np.maximum.accumulate(np.where(flag == 2, pos, -1))
-            dist = pos - last_neg
             scope = (
                 (flag == 0)
                 & (last_neg >= 0)
-                & (dist <= NEG_WINDOW)
+                & (pos - last_neg <= NEG_WINDOW)
                 & (last_end < last_neg)
                 & (doc[np.maximum(last_neg, 0)] == doc)
             )
+        if self.negation and scope is not None:
             rows.append(doc[scope])
             cols.append((h[scope] ^ _NEG_SALT) % n_word)
+        lex = None
+        if self.lexicon:
+            lex = np.zeros((n_docs, N_LEXICON_FEATURES))
+            if ids.size:
+                v = np.where(scope, -1.0, 1.0) * self._val.view[ids]
+                v[flag == 1] = 0.0  # a negator's own valence is carried by the flip
+                p = np.bincount(doc, weights=np.maximum(v, 0.0), minlength=n_docs)
+                q = np.bincount(doc, weights=np.minimum(v, 0.0), minlength=n_docs)
+                root = np.sqrt(lens + 1.0)
+                lex[:, 0] = p / root
+                lex[:, 1] = q / root
+                lex[:, 2] = (p + q) / root
+                lex[:, 3] = np.tanh(p + q)
         words = _csr(np.concatenate(rows), np.concatenate(cols), n_docs, self.n_word)
         if self.char_ngram_range is None:
-            return words, None
+            return words, None, lex
         clen = self._clen.view[ids]
         start = self._coff.view[ids]
         total = int(clen.sum())
@@ -188,7 +212,7 @@ class _Hasher:
         within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(clen) - clen, clen)
         ccols = self._cols.view[np.repeat(start, clen) + within]
         chars = _csr(np.repeat(doc, clen), ccols, n_docs, self.n_char)
-        return words, chars
+        return words, chars, lex
 
 
 def _csr(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_cols: int) -> sp.csr_matrix:
@@ -203,9 +227,12 @@ def _csr(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_cols: int) -> sp.csr
 class _Tfidf:
     """Sublinear tf, idf weights, per-block L2 normalisation; state is the idf only."""
 
-    def __init__(self, idf_word: np.ndarray, idf_char: np.ndarray | None) -> None:
+    def __init__(
+        self, idf_word: np.ndarray, idf_char: np.ndarray | None, lexicon_weight: float = 1.0
+    ) -> None:
         self.idf_word = idf_word
         self.idf_char = idf_char
+        self.lexicon_weight = lexicon_weight
 
     @staticmethod
     def fit_idf(counts: sp.csr_matrix) -> np.ndarray:
@@ -229,8 +256,13 @@ class _Tfidf:
         x.data /= norms[rows].astype(np.float32)
         return x
 
-    def transform(self, words: sp.csr_matrix, chars: sp.csr_matrix | None) -> sp.csr_matrix:
-        xw = self._weight(words, self.idf_word)
-        if chars is None:
-            return xw
-        return sp.hstack([xw, self._weight(chars, self.idf_char)], format="csr")
+    def transform(
+        self, words: sp.csr_matrix, chars: sp.csr_matrix | None, lex: np.ndarray | None = None
+    ) -> sp.csr_matrix:
+        """TF-IDF blocks side by side: words, chars (if any), lexicon features (if any)."""
+        blocks = [self._weight(words, self.idf_word)]
+        if chars is not None:
+            blocks.append(self._weight(chars, self.idf_char))
+        if lex is not None:
+            blocks.append(sp.csr_matrix((self.lexicon_weight * lex).astype(np.float32)))
+        return blocks[0] if len(blocks) == 1 else sp.hstack(blocks, format="csr")
