@@ -27,7 +27,7 @@ from trendlib.datasets import load_smsa  # noqa: E402
 from trendlib.sentiment import SentimentClassifier, evaluate  # noqa: E402
 
 # selected on the SmSA valid split by --select (see docs/sentiment_classifier.md)
-PARAMS = {"C": 30.0, "class_weight": "balanced", "min_df": 2}
+PARAMS = {"C": 30.0, "class_weight": None, "min_df": 2, "lexicon_weight": 1.0}
 GRID = {
     "C": [10.0, 30.0, 100.0],
     "class_weight": [None, "balanced"],

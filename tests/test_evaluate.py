@@ -38,7 +38,7 @@ def test_function_of_one_text():
 
 
 def test_batch_function_and_estimator_agree():
-    clf = SentimentClassifier(char_ngram_range=(2, 4), n_features=2**16).fit(TEXTS, LABELS)
+    clf = SentimentClassifier(char_ngram_range=(2, 4), n_features=2**16, min_df=1).fit(TEXTS, LABELS)
     a = evaluate(clf, TEXTS, LABELS)
     b = evaluate(lambda xs: list(clf.predict(xs)), TEXTS, LABELS)
     assert a.predictions == b.predictions

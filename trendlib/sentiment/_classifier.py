@@ -54,16 +54,19 @@ def _texts(X: Any, *, func: str) -> list[str]:
 class SentimentClassifier(ClassifierMixin, BaseEstimator):
     """Text classifier for Indonesian social media: TF-IDF n-grams + logistic regression.
 
-    Label-agnostic (sentiment, emotion or any labels), raw text in. Works with
+    Label-agnostic (sentiment, emotion or any labels), raw text in. The defaults are
+    the configuration selected on the SmSA valid split (``scripts/train_classifier.py
+    --select``); ``SentimentClassifier.pretrained()`` is that configuration fitted on
+    SmSA train. Works with
     :func:`sklearn.base.clone`, :class:`~sklearn.pipeline.Pipeline` and
     :class:`~sklearn.model_selection.GridSearchCV`.
 
     Parameters
     ----------
-    C : float, default 10.0
+    C : float, default 30.0
         Inverse L2 regularisation strength of the logistic regression.
-    class_weight : "balanced", dict or None, default "balanced"
-        Class weights (``"balanced"`` favours macro-F1 when classes are unequal).
+    class_weight : "balanced", dict or None, default None
+        Class weights (``"balanced"`` weighs classes by inverse frequency).
     word_ngram_range : tuple (min_n, max_n), default (1, 2)
         Word n-grams.
     char_ngram_range : tuple (min_n, max_n) or None, default (2, 5)
@@ -84,8 +87,8 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         Multi-word entries are ignored here. The table used is frozen at fit time.
     lexicon_weight : float, default 1.0
         Scale of the lexicon features relative to the n-gram blocks.
-    min_df : int, default 1
-        Drop features seen in fewer training texts (a smaller model).
+    min_df : int, default 2
+        Drop n-gram features seen in fewer training texts (a smaller model).
     n_features : int, default 2**20
         Hashed columns per block (words, characters).
     max_iter : int, default 1000
@@ -107,7 +110,7 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
 
     Examples
     --------
-    >>> clf = SentimentClassifier(char_ngram_range=None).fit(
+    >>> clf = SentimentClassifier(char_ngram_range=None, min_df=1).fit(
     ...     ["makanannya enak banget", "pelayanan ramah, mantap", "kecewa, pesanan lama",
     ...      "aplikasi error terus, parah"],
     ...     ["positive", "positive", "negative", "negative"])
@@ -120,15 +123,15 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
     def __init__(
         self,
         *,
-        C: float = 10.0,
-        class_weight: Any = "balanced",
+        C: float = 30.0,
+        class_weight: Any = None,
         word_ngram_range: tuple[int, int] = (1, 2),
         char_ngram_range: tuple[int, int] | None = (2, 5),
         negation: bool = True,
         normalize: bool = True,
         lexicon: Any = "default",
         lexicon_weight: float = 1.0,
-        min_df: int = 1,
+        min_df: int = 2,
         n_features: int = 2**20,
         max_iter: int = 1000,
     ) -> None:
