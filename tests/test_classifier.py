@@ -213,8 +213,9 @@ def test_pretrained_macro_f1_floor_on_smsa_test(data_file):
 
     test = load_smsa("test")
     result = evaluate(SentimentClassifier.pretrained(), test.text, test.label)
-    assert result.macro_f1 >= 0.80, result
-    assert result.accuracy >= 0.83, result
+    # measured 0.8174 / 0.860 (docs/sentiment_classifier.md); the target is 0.82
+    assert result.macro_f1 >= 0.81, result
+    assert result.accuracy >= 0.85, result
 
 
 @pytest.mark.data
@@ -224,6 +225,8 @@ def test_nusax_macro_f1_floor(data_file):
     from trendlib.datasets import load_nusax
 
     train, test = load_nusax("train"), load_nusax("test")
-    clf = SentimentClassifier().fit(train.text, train.label)
+    # NusaX train only, no SmSA-derived lexicon (NusaX-id is 28% SmSA texts)
+    clf = SentimentClassifier(lexicon=None).fit(train.text, train.label)
     result = evaluate(clf, test.text, test.label)
-    assert result.macro_f1 >= 0.75, result
+    # measured 0.754 (docs/sentiment_classifier.md); the target is 0.80
+    assert result.macro_f1 >= 0.74, result

@@ -102,7 +102,9 @@ class _Hasher:
         self._reset()
 
     def _reset(self) -> None:
-        self._ids: dict[str, int] = {}
+        self._ids: dict[str, int] = {}  # feature token -> id
+        self._raw: dict[str, tuple[int, ...]] = {}  # raw lower-cased token -> ids
+        self._pending: list[str] = []  # feature tokens given an id, arrays not yet filled
         self._hash = _Grow(np.uint64)  # 32-bit murmur hash of the token
         self._flag = _Grow(np.int8)  # 1 negator, 2 scope end, 0 other
         self._val = _Grow(np.float64)  # lexicon valence in [-1, 1] (0 when absent)
@@ -112,43 +114,67 @@ class _Hasher:
 
     def tokens(self, text: str) -> list[str]:
         """The tokens of one text, as the features see them."""
-        text = _normalizer()(text) if self.normalize else text.lower()
-        return _TOKEN.findall(text)
+        out: list[str] = []
+        for raw in _TOKEN.findall(text.lower()):
+            out.extend(self._norm_tokens(raw))
+        return out
 
-    def _add(self, tok: str) -> int:
-        i = len(self._ids)
-        self._ids[tok] = i
-        self._hash.extend([murmurhash3_32("w " + tok, seed=0, positive=True)])
-        flag = 1 if tok in NEGATORS else 2 if (tok in SCOPE_END or not tok[0].isalnum()) else 0
-        self._flag.extend([flag])
-        self._val.extend([self.lexicon.get(tok, 0.0) if self.lexicon else 0.0])
-        self._coff.extend([self._cols.n])
-        if self.char_ngram_range is not None:
-            lo, hi = self.char_ngram_range
-            padded = f" {tok} "
-            grams = [padded[j : j + n] for n in range(lo, hi + 1) for j in range(len(padded) - n + 1)]
-            cols = [murmurhash3_32("c " + g, seed=0, positive=True) % self.n_char for g in grams]
-            self._cols.extend(cols)
-            self._clen.extend([len(cols)])
-        else:
-            self._clen.extend([0])
-        return i
+    def _norm_tokens(self, raw: str) -> list[str]:
+        # normalize() works word by word (its steps are memoised per word), so
+        # normalising each raw token gives the tokens of the normalised text
+        if not self.normalize:
+            return [raw]
+        return _TOKEN.findall(_normalizer()(raw)) or [raw]
+
+    def _new_raw(self, raw: str) -> tuple[int, ...]:
+        ids = []
+        for tok in self._norm_tokens(raw):
+            i = self._ids.get(tok)
+            if i is None:
+                i = self._ids[tok] = len(self._ids)
+                self._pending.append(tok)
+            ids.append(i)
+        out = self._raw[raw] = tuple(ids)
+        return out
+
+    def _flush(self) -> None:
+        """Fill hash, flags, valence and char columns of the pending tokens, in bulk."""
+        toks, self._pending = self._pending, []
+        if not toks:
+            return
+        self._hash.extend([murmurhash3_32("w " + t, seed=0, positive=True) for t in toks])
+        self._flag.extend(
+            [1 if t in NEGATORS else 2 if (t in SCOPE_END or not t[0].isalnum()) else 0 for t in toks]
+        )
+        lex = self.lexicon or {}
+        self._val.extend([lex.get(t, 0.0) for t in toks])
+        if self.char_ngram_range is None:
+            self._coff.extend(np.full(len(toks), self._cols.n))
+            self._clen.extend(np.zeros(len(toks), dtype=np.int64))
+            return
+        owner, cols = _char_columns(toks, self.char_ngram_range, self.n_char)
+        order = np.argsort(owner, kind="stable")
+        clen = np.bincount(owner, minlength=len(toks))
+        self._coff.extend(self._cols.n + np.cumsum(clen) - clen)
+        self._clen.extend(clen)
+        self._cols.extend(cols[order])
 
     def _token_ids(self, texts) -> tuple[np.ndarray, np.ndarray]:
         """Token ids of all texts end to end, and each text's token count."""
-        if len(self._ids) > _MAX_TOKENS:
+        if len(self._ids) > _MAX_TOKENS or len(self._raw) > _MAX_TOKENS:
             self._reset()
-        ids_get = self._ids.get
-        add = self._add
-        tok = self.tokens
+        raw_get = self._raw.get
+        new_raw = self._new_raw
+        findall = _TOKEN.findall
         flat: list[int] = []
         lens: list[int] = []
         for text in texts:
-            toks = tok(text)
-            lens.append(len(toks))
-            for t in toks:
-                i = ids_get(t)
-                flat.append(add(t) if i is None else i)
+            n0 = len(flat)
+            for raw in findall(text.lower()):
+                t = raw_get(raw)
+                flat.extend(new_raw(raw) if t is None else t)
+            lens.append(len(flat) - n0)
+        self._flush()
         return np.asarray(flat, dtype=np.int64), np.asarray(lens, dtype=np.int64)
 
     def transform(self, texts) -> tuple[sp.csr_matrix, sp.csr_matrix | None, np.ndarray | None]:
@@ -213,6 +239,48 @@ class _Hasher:
         ccols = self._cols.view[np.repeat(start, clen) + within]
         chars = _csr(np.repeat(doc, clen), ccols, n_docs, self.n_char)
         return words, chars, lex
+
+
+_M1 = np.uint64(0xFF51AFD7ED558CCD)
+_M2 = np.uint64(0xC4CEB9FE1A85EC53)
+_S33 = np.uint64(33)
+
+
+def _fmix64(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 64-bit finaliser (avalanche), vectorised."""
+    h = h ^ (h >> _S33)
+    h = h * _M1
+    h = h ^ (h >> _S33)
+    h = h * _M2
+    return h ^ (h >> _S33)
+
+
+def _char_columns(toks: list[str], ngram_range: tuple[int, int], n_cols: int):
+    """Columns of the char n-grams of ``" tok "`` for many tokens at once.
+
+    A gram's column is ``fmix64(polynomial hash of its code points, salted by n)``
+    modulo ``n_cols``; returns (index of the owning token, column) per gram.
+    """
+    padded = [f" {t} " for t in toks]
+    codes = np.frombuffer("".join(padded).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    lengths = np.fromiter((len(p) for p in padded), dtype=np.int64, count=len(padded))
+    starts = np.cumsum(lengths) - lengths
+    owner_of_pos = np.repeat(np.arange(len(toks)), lengths)
+    pos = np.arange(codes.size, dtype=np.int64)
+    end_of_pos = np.repeat(starts + lengths, lengths)
+    owners, columns = [], []
+    lo, hi = ngram_range
+    with np.errstate(over="ignore"):
+        for n in range(lo, hi + 1):
+            ok = pos + n <= end_of_pos
+            j = pos[ok]
+            h = np.zeros(j.size, dtype=np.uint64)
+            for k in range(n):
+                h = h * _P1 + codes[j + k]
+            h = _fmix64(h + np.uint64(n) * _NEG_SALT)
+            owners.append(owner_of_pos[ok])
+            columns.append((h % np.uint64(n_cols)).astype(np.int64))
+    return np.concatenate(owners), np.concatenate(columns)
 
 
 def _csr(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_cols: int) -> sp.csr_matrix:
