@@ -230,3 +230,27 @@ def test_nusax_macro_f1_floor(data_file):
     result = evaluate(clf, test.text, test.label)
     # measured 0.754 (docs/sentiment_classifier.md); the target is 0.80
     assert result.macro_f1 >= 0.74, result
+
+
+# -- properties -----------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_FITTED = SentimentClassifier(**SMALL).fit(TEXTS, LABELS)
+
+
+@settings(max_examples=60)
+@given(st.lists(st.text(max_size=60), min_size=1, max_size=5))
+def test_property_any_text_gets_a_distribution(texts):
+    proba = _FITTED.predict_proba(texts)
+    assert proba.shape == (len(texts), 3)
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0, rtol=1e-6)
+    assert set(_FITTED.predict(texts)) <= set(_FITTED.classes_)
+    # deterministic, and a text's label does not depend on the batch it is in
+    np.testing.assert_array_equal(_FITTED.predict(texts), [_FITTED.predict([t])[0] for t in texts])
+
+
+def test_odd_unicode_and_empty_text():
+    texts = ["", "   ", "\ud83d", "𝐛𝐚𝐠𝐮𝐬 𝐬𝐞𝐤𝐚𝐥𝐢", "👍🏽👍🏽", "[USERNAME] [URL]", "a" * 5000]
+    assert len(_FITTED.predict(texts)) == len(texts)

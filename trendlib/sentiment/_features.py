@@ -142,7 +142,10 @@ class _Hasher:
         toks, self._pending = self._pending, []
         if not toks:
             return
-        self._hash.extend([murmurhash3_32("w " + t, seed=0, positive=True) for t in toks])
+        self._hash.extend(
+            [murmurhash3_32(("w " + t).encode("utf-8", "surrogatepass"), seed=0, positive=True)
+             for t in toks]
+        )
         self._flag.extend(
             [1 if t in NEGATORS else 2 if (t in SCOPE_END or not t[0].isalnum()) else 0 for t in toks]
         )
@@ -262,7 +265,7 @@ def _char_columns(toks: list[str], ngram_range: tuple[int, int], n_cols: int):
     modulo ``n_cols``; returns (index of the owning token, column) per gram.
     """
     padded = [f" {t} " for t in toks]
-    codes = np.frombuffer("".join(padded).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    codes = np.frombuffer("".join(padded).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
     lengths = np.fromiter((len(p) for p in padded), dtype=np.int64, count=len(padded))
     starts = np.cumsum(lengths) - lengths
     owner_of_pos = np.repeat(np.arange(len(toks)), lengths)
