@@ -126,16 +126,27 @@ class _Hasher:
             return [raw]
         return _TOKEN.findall(_normalizer()(raw)) or [raw]
 
-    def _new_raw(self, raw: str) -> tuple[int, ...]:
-        ids = []
-        for tok in self._norm_tokens(raw):
-            i = self._ids.get(tok)
-            if i is None:
-                i = self._ids[tok] = len(self._ids)
-                self._pending.append(tok)
-            ids.append(i)
-        out = self._raw[raw] = tuple(ids)
-        return out
+    def _learn_raw(self, raws: list[str]) -> None:
+        """Normalise new raw tokens (in one normalize() call) and give them feature ids."""
+        if self.normalize and raws:
+            # normalize() works word by word; " | " keeps the words apart and survives it
+            segments = _normalizer()(" | ".join(raws)).split("|")
+            if len(segments) == len(raws):
+                normed = [_TOKEN.findall(seg) or [raw] for seg, raw in zip(segments, raws)]
+            else:  # pragma: no cover - defensive: fall back to one call per token
+                normed = [self._norm_tokens(raw) for raw in raws]
+        else:
+            normed = [[raw] for raw in raws]
+        ids_get = self._ids.get
+        for raw, toks in zip(raws, normed):
+            ids = []
+            for tok in toks:
+                i = ids_get(tok)
+                if i is None:
+                    i = self._ids[tok] = len(self._ids)
+                    self._pending.append(tok)
+                ids.append(i)
+            self._raw[raw] = tuple(ids)
 
     def _flush(self) -> None:
         """Fill hash, flags, valence and char columns of the pending tokens, in bulk."""
@@ -166,16 +177,18 @@ class _Hasher:
         """Token ids of all texts end to end, and each text's token count."""
         if len(self._ids) > _MAX_TOKENS or len(self._raw) > _MAX_TOKENS:
             self._reset()
-        raw_get = self._raw.get
-        new_raw = self._new_raw
         findall = _TOKEN.findall
+        raws = [findall(text.lower()) for text in texts]
+        known = self._raw
+        new = list(dict.fromkeys(r for rs in raws for r in rs if r not in known))
+        self._learn_raw(new)
+        raw_get = known.__getitem__
         flat: list[int] = []
         lens: list[int] = []
-        for text in texts:
+        for rs in raws:
             n0 = len(flat)
-            for raw in findall(text.lower()):
-                t = raw_get(raw)
-                flat.extend(new_raw(raw) if t is None else t)
+            for r in rs:
+                flat.extend(raw_get(r))
             lens.append(len(flat) - n0)
         self._flush()
         return np.asarray(flat, dtype=np.int64), np.asarray(lens, dtype=np.int64)
