@@ -254,3 +254,17 @@ def test_property_any_text_gets_a_distribution(texts):
 def test_odd_unicode_and_empty_text():
     texts = ["", "   ", "\ud83d", "𝐛𝐚𝐠𝐮𝐬 𝐬𝐞𝐤𝐚𝐥𝐢", "👍🏽👍🏽", "[USERNAME] [URL]", "a" * 5000]
     assert len(_FITTED.predict(texts)) == len(texts)
+
+
+def test_batch_normalisation_matches_per_token():
+    from trendlib.sentiment._features import _Hasher
+
+    raws = ["mantul", "gak", "bangettt", "anak2", "😍", "!", "yg", "gue", "wkwkwk", "12", "ktt",
+            "pelayanannyaaa", "bgt", "tdk", "\u00e9t\u00e9"]
+    h = _Hasher(word_ngram_range=(1, 2), char_ngram_range=(2, 5), n_word=2**12, n_char=2**12,
+                negation=True, normalize=True)
+    h._learn_raw(raws)
+    inverse = {i: t for t, i in h._ids.items()}
+    for raw in raws:
+        assert [inverse[i] for i in h._raw[raw]] == h._norm_tokens(raw), raw
+    assert h.tokens("Mantul, GAK jelek!") == ["mantap", "betul", "tidak", "jelek", "!"]
