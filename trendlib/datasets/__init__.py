@@ -12,8 +12,7 @@ Names are resolved lazily so that importing this package reads no file.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from .._lazy import lazy_attributes
 
 from ._home import data_path, get_data_home
 
@@ -42,16 +41,5 @@ _LAZY = {
     "make_zipf_posts": "._synthetic_graphs",
 }
 
-__all__ = ["get_data_home", "data_path", *sorted(_LAZY)]
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'trendlib.datasets' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__, _names = lazy_attributes(__name__, _LAZY)
+__all__ = ["get_data_home", "data_path", *_names]
