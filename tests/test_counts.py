@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import trendlib
+import trendlib as tl
 from trendlib import SchemaError
 from trendlib.counts import count
 
@@ -165,3 +166,22 @@ def test_synthetic_posts_count_back_to_their_table():
     posts, _ = make_bursty_stream(seed=3, n_keys=6, n_bins=72, n_bursts=3, output="posts")
     got = count(posts)
     pd.testing.assert_frame_equal(got.reset_index(drop=True), table.reset_index(drop=True), check_dtype=False)
+
+
+def test_min_count_equals_filtering_the_full_table():
+    posts = tl.datasets.load_sample_posts()
+    full = tl.count(posts, by="term", freq="1D")
+    kept = tl.count(posts, by="term", freq="1D", min_count=5)
+    posts_per_key = full.groupby("key")["count"].sum()  # one count per (post, key), so this is posts
+    expected = sorted(posts_per_key[posts_per_key >= 5].index)
+    assert sorted(kept["key"].unique()) == expected
+    merged = kept.merge(full, on=["time", "key"], suffixes=("", "_full"))
+    assert (merged["count"] == merged["count_full"]).all() and len(merged) == len(kept)
+
+
+def test_huge_zero_filled_table_warns_with_the_fix(monkeypatch):
+    import trendlib.counts as counts_mod
+
+    monkeypatch.setattr(counts_mod, "_LARGE_TABLE", 100)
+    with pytest.warns(UserWarning, match=r"keys x .* bins .* min_count="):
+        tl.count(tl.datasets.load_sample_posts(), by="term", freq="1h")

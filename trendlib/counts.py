@@ -144,6 +144,10 @@ def _clean_key(key: Any, by: str) -> str:
     return key
 
 
+#: rows of a zero-filled counts table above which count() warns
+_LARGE_TABLE = 20_000_000
+
+
 def count(
     posts: pd.DataFrame,
     *,
@@ -274,6 +278,18 @@ def count(
     pair = np.sort(pair)
     pair = pair[np.r_[True, pair[1:] != pair[:-1]]] if len(pair) else pair
     p_post, p_key = np.divmod(pair, max(n_keys, 1))
+    if keys is None and min_count > 1:  # drop rare keys before building the dense grid
+        ok = np.bincount(p_key, minlength=n_keys) >= min_count
+        sel = ok[p_key]
+        p_post, p_key = p_post[sel], (np.cumsum(ok) - 1)[p_key[sel]]
+        uniques = uniques[ok]
+        n_keys = len(uniques)
+    if keys is None and n_keys * n_bins > _LARGE_TABLE:
+        warnings.warn(
+            f"count(): the zero-filled table has {n_keys:,} keys x {n_bins:,} bins = {n_keys * n_bins:,} rows; "
+            f"pass min_count= (e.g. 5) or keys= to keep only the keys you need, or a coarser freq=.",
+            stacklevel=2,
+        )
     cell = p_key * n_bins + bin_of_post[p_post]
     mat = np.bincount(cell, minlength=n_keys * n_bins).reshape(n_keys, n_bins).astype(np.int64)
 
@@ -289,9 +305,6 @@ def count(
         order = np.argsort(np.asarray(wanted, dtype=object), kind="stable")
         uniques = np.asarray(wanted, dtype=object)[order]
         mat = rows[order]
-    elif min_count > 1:
-        ok = np.bincount(p_key, minlength=n_keys) >= min_count
-        uniques, mat = uniques[ok], mat[ok]
 
     local_bins = (np.arange(n_bins, dtype=np.int64) + first) * step_ns
     times = pd.DatetimeIndex(local_bins.view("datetime64[ns]")).tz_localize(
