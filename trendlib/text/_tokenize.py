@@ -118,6 +118,44 @@ class _Memo:
         self.flagged: dict[str, tuple[tuple[bool, str], ...]] = {}
         self.normal: dict[str, str] = {}
         self.stems: dict[str, str] = {}
+        # (stop set, stem) -> chunk -> the strings tokenize() returns for that chunk
+        self.final: dict[tuple[frozenset[str] | None, bool], dict[str, tuple[str, ...]]] = {}
+
+    def final_table(self, stop: frozenset[str] | None, stem: bool) -> dict[str, tuple[str, ...]]:
+        key = (stop, stem)
+        table = self.final.get(key)
+        if table is None:
+            if len(self.final) >= 8:
+                self.final.clear()
+            table = self.final[key] = {}
+        return table
+
+    def chunk_final(
+        self, chunk: str, stop: frozenset[str] | None, stem: bool, table: dict[str, tuple[str, ...]]
+    ) -> tuple[str, ...]:
+        """tokenize()'s strings for one chunk: stop words dropped, words stemmed."""
+        v = self.flagged.get(chunk)
+        if v is None:
+            v = self.chunk_flagged(chunk)
+        stems = self.stems
+        stem_fn = _stemmer() if stem else None
+        out = []
+        for is_word, w in v:
+            if is_word:
+                if stop is not None and w in stop:
+                    continue
+                if stem_fn is not None:
+                    st = stems.get(w)
+                    if st is None:
+                        if len(stems) >= _CACHE_LIMIT:
+                            stems.clear()
+                        st = stems[w] = stem_fn(w)
+                    w = st
+            out.append(w)
+        if len(table) >= _CACHE_LIMIT:
+            table.clear()
+        v = table[chunk] = tuple(out)
+        return v
 
     def chunk_items(self, chunk: str) -> tuple:
         v = self.items.get(chunk)
@@ -305,25 +343,12 @@ def tokenize(
                 v = memo.chunk_strings(chunk)
             out += v
         return out
-    stem_fn = _stemmer() if stem else None
-    stems = memo.stems
-    flagged = memo.flagged
+    table = memo.final_table(stop, bool(stem))
     for chunk in scan.split():
-        v = flagged.get(chunk)
+        v = table.get(chunk)
         if v is None:
-            v = memo.chunk_flagged(chunk)
-        for is_word, w in v:
-            if is_word:
-                if stop is not None and w in stop:
-                    continue
-                if stem_fn is not None:
-                    st = stems.get(w)
-                    if st is None:
-                        if len(stems) >= _CACHE_LIMIT:
-                            stems.clear()
-                        st = stems[w] = stem_fn(w)
-                    w = st
-            out.append(w)
+            v = memo.chunk_final(chunk, stop, bool(stem), table)
+        out += v
     return out
 
 
