@@ -11,7 +11,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from scipy import sparse
 from hypothesis import strategies as st
 
 from trendlib.exceptions import SchemaError
@@ -22,6 +23,8 @@ from trendlib.graphs import (
     co_mention_graph,
     cooccurrence_edges,
 )
+from trendlib.graphs._cooccurrence import _edge_order
+from trendlib.graphs._util import incidence, pair_stats
 
 # N = 5 posts with at least one tag (the empty post does not count)
 # n_ktt = 4, n_asean = 3, n_jakarta = 2, n_macet = 1
@@ -217,7 +220,15 @@ def test_real_danantara_post_launch_cohashtags(data_file):
 
 @given(tag_lists)
 def test_property_sort_path_and_sparse_product_path_agree(lists):
-    """With times: one sort of packed pairs; without (or with a NaT): X.T @ X + second pass."""
+    """Counts from the sort of the per-post pairs equal the sparse product X.T @ X; edges with
+    times (sorted, shuffled, with a NaT) equal edges without; first/last seen by brute force."""
+    X, _ = incidence(lists)
+    a, b, count, first, last = pair_stats(X)
+    assert first is None and last is None
+    C = sparse.triu((X.T @ X).tocsr(), k=1).tocoo()
+    order = np.lexsort((C.col, C.row))  # pair_stats returns pairs sorted by (a, b)
+    assert a.tolist() == C.row[order].tolist() and b.tolist() == C.col[order].tolist()
+    assert count.tolist() == C.data[order].tolist()
     n = len(lists)
     times = pd.Series(pd.date_range("2024-01-01", periods=n, freq="37min", tz="UTC")).sample(frac=1, random_state=n).to_numpy()
     posts = pd.DataFrame({"time": times, "hashtags": lists})
@@ -270,3 +281,52 @@ def test_large_vocabulary_matches_naive_counts(with_time):
     if with_time:
         row = _edge(edges, "tagar0", "tagar2999")
         assert row["first_seen"] == posts["time"].iloc[0] and row["last_seen"] == posts["time"].iloc[-1]
+
+
+def test_incidence_labels_sorted_missing_items_dropped_numbers_as_str():
+    lists = [["ktt", "", "asean", "ktt"], [None, "jakarta"], [float("nan"), 2023, "2023"], ["KTT"], []]
+    X, labels = incidence(lists)
+    assert labels.tolist() == ["2023", "KTT", "asean", "jakarta", "ktt"]  # sorted: codes are name ranks
+    assert X.toarray().tolist() == [[0, 0, 1, 0, 1], [0, 0, 0, 1, 0], [1, 0, 0, 0, 0], [0, 1, 0, 0, 0], [0, 0, 0, 0, 0]]
+    X, labels = incidence(lists, lower=True)
+    assert labels.tolist() == ["2023", "asean", "jakarta", "ktt"]
+    assert X[3].toarray().tolist() == [[0, 0, 0, 1]]
+    posts = pd.DataFrame({"hashtags": lists})
+    edges = co_hashtag_edges(posts)
+    assert edges[["source", "target", "count"]].values.tolist() == [["asean", "ktt", 1]]
+
+
+def test_more_than_65536_tags_match_naive_counts():
+    """Beyond uint16 item codes the pairs are sorted as int32 (no radix sort): same counts."""
+    rng = np.random.default_rng(7)
+    n_tags = 70_000
+    vocab = np.array([f"t{i}" for i in range(n_tags)], dtype=object)
+    lists = [list(vocab[rng.integers(0, n_tags, size=rng.integers(0, 5))]) for _ in range(30_000)]
+    lists += [["t0", "t69999"], ["t69999", "t0", "t5"]]
+    posts = pd.DataFrame({"hashtags": lists, "time": pd.date_range("2024-01-01", periods=len(lists), freq="s", tz="UTC")})
+    edges = co_hashtag_edges(posts)
+    got = {(s, t): c for s, t, c in zip(edges["source"], edges["target"], edges["count"])}
+    assert got == dict(_naive_counts(lists))
+    row = _edge(edges, "t0", "t69999")
+    assert row["count"] >= 2 and row["last_seen"] == posts["time"].iloc[-1]
+
+
+@settings(max_examples=50)
+@given(st.lists(st.tuples(st.integers(1, 4), st.integers(0, 5), st.integers(0, 5)), max_size=40),
+       st.sampled_from(["count", "npmi"]), st.booleans())
+def test_property_edge_order_equals_four_key_lexsort(rows, weight, big):
+    """The packed / stable-sort edge order equals the plain order (-weight, -count, source, target)."""
+    seen = {}
+    for c, x, y in rows:
+        if x != y:
+            seen.setdefault((min(x, y), max(x, y)), c * (70_000 if big else 1))
+    pairs = sorted(seen.items(), key=lambda kv: (kv[0][1] * 7 + kv[0][0]) % 5)  # not in name order
+    ra = np.array([p[0][0] for p in pairs], dtype=np.int64)
+    rb = np.array([p[0][1] for p in pairs], dtype=np.int64)
+    n_ab = np.array([p[1] for p in pairs], dtype=np.int64)
+    w = n_ab.astype(float) if weight == "count" else np.round(1.0 / (n_ab + ra), 3)
+    expected = np.lexsort((rb, ra, -n_ab, -w))
+    assert _edge_order(n_ab, w, ra, rb, weight).tolist() == expected.tolist()
+    by_name = np.lexsort((rb, ra))  # the usual input: already sorted by (source, target)
+    got = _edge_order(n_ab[by_name], w[by_name], ra[by_name], rb[by_name], weight)
+    assert by_name[got].tolist() == expected.tolist()

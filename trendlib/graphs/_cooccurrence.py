@@ -32,10 +32,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 
 from .._validation import check_choice
-from ._util import check_int, column_min_max, incidence, list_column, pair_stats, pair_times, times_ns, to_timestamps
+from ._util import check_int, column_min_max, incidence, list_column, pair_stats, times_ns, to_timestamps
 
 __all__ = [
     "cooccurrence_edges",
@@ -67,6 +66,33 @@ def _association(n_ab: np.ndarray, n_a: np.ndarray, n_b: np.ndarray, n: int, wei
     return out
 
 
+def _edge_order(n_ab: np.ndarray, w: np.ndarray, ra: np.ndarray, rb: np.ndarray, weight: str) -> np.ndarray:
+    """Edge order: weight descending, then count descending, then source and target names.
+
+    Pairs usually arrive sorted by (source, target) name rank already (item codes are name
+    ranks and :func:`pair_stats` returns pairs sorted by code): then a stable sort on the
+    count (a radix sort when counts fit in 16 bits) is enough for ``weight="count"`` (the
+    weight is the count) and a two-key ``lexsort`` for the other measures. Otherwise the
+    three integer keys are packed into one int64 when they fit.
+    """
+    m = len(n_ab)
+    if not m:
+        return np.array([], dtype=np.int64)
+    top = int(n_ab.max())
+    down = top - n_ab  # count descending as an ascending key
+    if top < 2**16:
+        down = down.astype(np.uint16)
+    by_name = m < 2 or bool(((ra[1:] > ra[:-1]) | ((ra[1:] == ra[:-1]) & (rb[1:] > rb[:-1]))).all())
+    if not by_name:
+        bits = max(int(max(ra.max(), rb.max())).bit_length(), 1)
+        if 2 * bits + top.bit_length() > 63:
+            return np.lexsort((rb, ra, -n_ab, -w))
+        down = ((top - n_ab) << (2 * bits)) | (ra << bits) | rb  # unique keys
+    if weight == "count":
+        return np.argsort(down, kind="stable")
+    return np.lexsort((down, -w))
+
+
 def _build(posts: pd.DataFrame, column: str, *, weight: str, min_count: int, min_edge_count: int, func: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     check_choice(weight, WEIGHTS, name="weight", func=func)
     min_count = check_int(min_count, name="min_count", func=func)
@@ -86,30 +112,25 @@ def _build(posts: pd.DataFrame, column: str, *, weight: str, min_count: int, min
         first, last = column_min_max(X, t)
         nodes["first_seen"], nodes["last_seen"] = to_timestamps(first), to_timestamps(last)
 
-    fast = pair_stats(X, t) if t is not None else None
-    if fast is not None:  # counts and first/last times from one sort of the pairs
-        a, b, n_ab, first, last = fast
-    else:  # counts from the sparse product, times (if any) in a second pass
-        C = sparse.triu((X.T @ X).tocsr(), k=1).tocoo()
-        a, b, n_ab = C.row.astype(np.int64), C.col.astype(np.int64), C.data.astype(np.int64)
+    a, b, n_ab, first, last = pair_stats(X, t)  # one stable sort of the per-post pairs
     keep_e = n_ab >= min_edge_count
-    a, b, n_ab = a[keep_e], b[keep_e], n_ab[keep_e]
-    if fast is not None:
-        first, last = first[keep_e], last[keep_e]
+    if not keep_e.all():
+        a, b, n_ab = a[keep_e], b[keep_e], n_ab[keep_e]
+        if first is not None:
+            first, last = first[keep_e], last[keep_e]
     w = _association(n_ab, node_count[a], node_count[b], n, weight)
     # canonical orientation (source < target as strings) and a row-order-free sort, on ints
     name_rank = np.empty(len(labels), dtype=np.int64)
     name_rank[np.argsort(labels.astype(str), kind="stable")] = np.arange(len(labels))
-    swap = name_rank[a] > name_rank[b]
-    a, b = np.where(swap, b, a), np.where(swap, a, b)
-    order = np.lexsort((name_rank[b], name_rank[a], -n_ab, -w))
+    ra, rb = name_rank[a], name_rank[b]
+    swap = ra > rb
+    if swap.any():
+        a, b, ra, rb = np.where(swap, b, a), np.where(swap, a, b), np.where(swap, rb, ra), np.where(swap, ra, rb)
+    order = _edge_order(n_ab, w, ra, rb, weight)
     a, b, n_ab, w = a[order], b[order], n_ab[order], w[order]
     edges = pd.DataFrame({"source": labels[a], "target": labels[b], "count": n_ab, "weight": w})
     if t is not None:
-        if fast is not None:
-            first, last = first[order], last[order]
-        else:
-            first, last = pair_times(X, t, a, b)
+        first, last = first[order], last[order]
         edges["first_seen"], edges["last_seen"] = to_timestamps(first), to_timestamps(last)
     nodes = nodes.sort_values(["count", "node"], ascending=[False, True], ignore_index=True)
     meta = {"column": column, "weight": weight, "n_posts": n, "min_count": min_count, "min_edge_count": min_edge_count}

@@ -67,41 +67,55 @@ def to_timestamps(values: np.ndarray) -> pd.DatetimeIndex:
     return pd.DatetimeIndex(values.view("datetime64[ns]")).tz_localize("UTC")
 
 
+def _label(x: Any, lower: bool) -> str:
+    """The label of one list item: ``str(x)`` (lowercased if asked); missing -> ``""``."""
+    if x is None or x is pd.NA or x is pd.NaT or (isinstance(x, float) and x != x):
+        return ""
+    x = x if type(x) is str else str(x)
+    return x.lower() if lower else x
+
+
 def incidence(lists: list, *, lower: bool = False) -> tuple[sparse.csr_matrix, np.ndarray]:
     """Binary posts x items CSR matrix (item counted once per post) and the item labels.
 
-    Column indices within each row are sorted. Item labels are ``str``; empty strings are
-    ignored.
+    Item labels are ``str`` (other items are compared as their ``str`` form), sorted, so
+    item codes are name ranks. Column indices within each row are sorted. Empty strings
+    and missing items (``None``, NaN) are ignored.
+
+    Codes come from one dict built over the distinct items (a ``set`` of the flattened
+    lists: Python strings cache their hash), which is faster than ``pandas.factorize``
+    of an object array of every item.
     """
     n = len(lists)
     lengths = np.fromiter(map(len, lists), dtype=np.int64, count=n)
     flat = list(itertools.chain.from_iterable(lists))
     if not flat:
         return sparse.csr_matrix((n, 0), dtype=np.int64), np.array([], dtype=object)
-    codes, labels = pd.factorize(np.asarray(flat, dtype=object), sort=False)
-    labels = np.asarray(labels, dtype=object)
-    if not all(type(x) is str for x in labels):  # e.g. numbers: compare as their str form
-        codes_s, labels = pd.factorize(np.asarray([str(x) for x in labels], dtype=object))
-        labels = np.asarray(labels, dtype=object)
-        codes = codes_s[codes]
-    indptr = np.zeros(n + 1, dtype=np.int64)
+    distinct = set(flat)
+    if not lower and all(type(x) is str for x in distinct):  # canonical posts
+        names = sorted(distinct)
+        first = -1 if names[0] == "" else 0  # "" sorts first: it gets code -1 (dropped)
+        code = dict(zip(names, range(first, len(names) + first)))
+        labels = names[1:] if first else names
+    else:  # numbers, missing items, or lowercasing: merge items with the same label
+        label_of = {x: _label(x, lower) for x in distinct}
+        labels = sorted(set(label_of.values()) - {""})
+        rank = dict(zip(labels, range(len(labels))))
+        rank[""] = -1
+        code = {x: rank[lab] for x, lab in label_of.items()}
+    codes = np.fromiter(map(code.__getitem__, flat), dtype=np.int32, count=len(flat))
+    labels = np.array(labels, dtype=object)
+    idx = np.int32 if len(flat) < 2**31 - 1 else np.int64
+    indptr = np.zeros(n + 1, dtype=idx)
     np.cumsum(lengths, out=indptr[1:])
-    empty = np.flatnonzero(labels == "")
-    if len(empty):  # drop empty strings, keep codes dense
-        keep = codes != empty[0]
-        rows = np.repeat(np.arange(n, dtype=np.int64), lengths)[keep]
-        codes = codes[keep]
-        codes = codes - (codes > empty[0])
-        labels = np.delete(labels, empty[0])
-        indptr = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
-    if lower:  # lowercase the distinct labels only, then merge codes that now coincide
-        codes_l, labels = pd.factorize(np.asarray([x.lower() for x in labels], dtype=object))
-        labels = np.asarray(labels, dtype=object)
-        codes = codes_l[codes]
+    if -1 in code.values():  # drop empty / missing items, rows keep their place
+        keep = codes >= 0
+        kept = np.zeros(len(codes) + 1, dtype=idx)
+        np.cumsum(keep, out=kept[1:])
+        indptr, codes = kept[indptr], codes[keep]
     # rows are in post order, so the CSR arrays are built directly; summing duplicates
-    # makes an item repeated within a post count once
-    X = sparse.csr_matrix((np.ones(len(codes), dtype=np.int64), codes.astype(np.int64), indptr), shape=(n, len(labels)))
+    # (which sorts each row first) makes an item repeated within a post count once
+    X = sparse.csr_matrix((np.ones(len(codes), dtype=np.int64), codes.astype(idx, copy=False), indptr), shape=(n, len(labels)))
     X.sum_duplicates()
     X.data[:] = 1
     X.sort_indices()
@@ -111,23 +125,30 @@ def incidence(lists: list, *, lower: bool = False) -> tuple[sparse.csr_matrix, n
 def post_pairs(X: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """All unordered item pairs ``(a, b)`` with ``a < b`` per post row of ``X``.
 
-    Returns ``(post_index, a, b)``. Loops only over the distinct row lengths.
+    Returns ``(post_index, a, b)``, grouped by post length (posts ascending within a
+    length); ``a`` and ``b`` are ``uint16`` when the items fit (up to 65,536 items, so
+    :func:`pair_stats` sorts them with a radix sort), else the dtype of ``X.indices``.
+    Loops only over the distinct row lengths, writing each length's pairs in place.
     """
     X = X.tocsr()
     X.sort_indices()
-    lengths = np.diff(X.indptr)
-    posts, left, right = [], [], []
+    lengths = np.diff(X.indptr).astype(np.int64)
+    total = int((lengths * (lengths - 1) // 2).sum())
+    dtype = np.uint16 if X.shape[1] <= 2**16 else X.indices.dtype
+    post = np.empty(total, dtype=np.int32 if len(lengths) < 2**31 else np.int64)
+    a, b = np.empty(total, dtype=dtype), np.empty(total, dtype=dtype)
+    done = 0
     for k in np.flatnonzero(np.bincount(lengths)[2:]) + 2:
         rows = np.flatnonzero(lengths == k)
-        M = X.indices[X.indptr[rows][:, None] + np.arange(k)]
+        M = X.indices[X.indptr[rows][:, None] + np.arange(k)].astype(dtype, copy=False)
         i, j = np.triu_indices(int(k), 1)
-        posts.append(np.repeat(rows, len(i)))
-        left.append(M[:, i].ravel())
-        right.append(M[:, j].ravel())
-    if not posts:
-        e = np.array([], dtype=np.int64)
-        return e, e, e
-    return np.concatenate(posts), np.concatenate(left), np.concatenate(right)
+        shape = (len(rows), len(i))
+        end = done + shape[0] * shape[1]
+        np.take(M, i, axis=1, out=a[done:end].reshape(shape), mode="clip")
+        np.take(M, j, axis=1, out=b[done:end].reshape(shape), mode="clip")
+        post[done:end].reshape(shape)[:] = rows[:, None]
+        done = end
+    return post, a, b
 
 
 def group_min_max(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -154,52 +175,41 @@ def group_min_max(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> t
     return lo, hi
 
 
-def pair_stats(X: sparse.csr_matrix, t: np.ndarray) -> tuple[np.ndarray, ...] | None:
-    """Counts and first/last times of every co-occurring pair, from one sort.
+def pair_stats(X: sparse.csr_matrix, t: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
+    """Counts (and first/last times) of every co-occurring pair, from one stable sort.
 
-    The pairs of every post (:func:`post_pairs`) are packed with the time rank of their
-    post into one int64 and sorted once: each run is one pair, its length the number of
-    posts with both items (the same as ``X.T @ X``), its first and last elements the first
-    and last time. Returns ``(a, b, count, first, last)`` with ``a < b`` (item codes), or
-    ``None`` when some time is missing or the codes do not fit in 62 bits (the caller then
-    uses ``X.T @ X`` and :func:`group_min_max`).
+    The pairs of every post (:func:`post_pairs`) are grouped with one ``np.lexsort`` on
+    the two item codes (a radix sort for ``uint16`` codes): each run is one pair, its
+    length the number of posts with both items (the same as the sparse product
+    ``X.T @ X``). First and last times are per-run minimum and maximum
+    (``ufunc.reduceat``): of the post index when the posts are in time order, else of
+    the times, missing times (NaT) ignored. Returns ``(a, b, count, first, last)`` with
+    ``a < b`` (item codes, int64), sorted by ``(a, b)``; ``first``/``last`` (int64 ns,
+    NaT when a pair has no valid time) are ``None`` when ``t`` is ``None``.
     """
-    n, v = X.shape
-    if (t == _NAT).any() or int(v * v).bit_length() + int(n).bit_length() > 62:
-        return None
-    rank_bits = int(n).bit_length()
-    p, pa, pb = post_pairs(X)
-    p, pa, pb = p.astype(np.int64), pa.astype(np.int64), pb.astype(np.int64)  # no int32 overflow
-    if n < 2 or (t[1:] >= t[:-1]).all():  # already in time order (the common case)
-        by_time = np.arange(n, dtype=np.int64)
-        packed = ((pa * v + pb) << rank_bits) | p
-    else:
-        by_time = np.argsort(t, kind="stable")
-        rank = np.empty(n, dtype=np.int64)
-        rank[by_time] = np.arange(n, dtype=np.int64)
-        packed = ((pa * v + pb) << rank_bits) | rank[p]
-    packed.sort()
-    run_key = packed >> rank_bits
-    starts = np.flatnonzero(np.r_[True, run_key[1:] != run_key[:-1]]) if len(packed) else np.array([], dtype=np.int64)
-    ends = np.r_[starts[1:], len(packed)] - 1 if len(packed) else starts
-    ukey = run_key[starts]
-    mask = (1 << rank_bits) - 1
-    t_by_rank = t[by_time]
-    return (ukey // v, ukey % v, (ends - starts + 1).astype(np.int64),
-            t_by_rank[packed[starts] & mask], t_by_rank[packed[ends] & mask])
-
-
-def pair_times(X: sparse.csr_matrix, t: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """First and last time (int64 ns) of the posts holding both ``a[i]`` and ``b[i]`` (slow path)."""
-    v = X.shape[1]
-    p, pa, pb = post_pairs(X)
-    pa, pb = pa.astype(np.int64), pb.astype(np.int64)
-    a, b = a.astype(np.int64), b.astype(np.int64)
-    wanted = np.minimum(a, b) * v + np.maximum(a, b)  # pairs are generated with a < b
-    order = np.argsort(wanted)
-    lo, hi = np.empty(len(wanted), np.int64), np.empty(len(wanted), np.int64)
-    lo[order], hi[order] = group_min_max(pa * v + pb, t[p], wanted[order])
-    return lo, hi
+    post, pa, pb = post_pairs(X)
+    if not len(pa):
+        e = np.array([], dtype=np.int64)
+        return (e, e, e) + ((None, None) if t is None else (e, e))
+    perm = np.lexsort((pb, pa))  # by a, then b
+    sa, sb = pa[perm], pb[perm]
+    new = np.empty(len(sa), dtype=bool)
+    new[0] = True
+    np.not_equal(sa[1:], sa[:-1], out=new[1:])
+    new[1:] |= sb[1:] != sb[:-1]
+    starts = np.flatnonzero(new)
+    count = np.diff(np.append(starts, len(sa)))
+    out = (sa[starts].astype(np.int64), sb[starts].astype(np.int64), count)
+    if t is None:
+        return out + (None, None)
+    post = post[perm]
+    if not (t == _NAT).any() and (len(t) < 2 or (t[1:] >= t[:-1]).all()):  # time order
+        return out + (t[np.minimum.reduceat(post, starts)], t[np.maximum.reduceat(post, starts)])
+    tv = t[post]
+    big = np.iinfo(np.int64).max
+    first = np.minimum.reduceat(np.where(tv == _NAT, big, tv), starts)
+    first[first == big] = _NAT
+    return out + (first, np.maximum.reduceat(tv, starts))  # NaT is the smallest int64
 
 
 def column_min_max(X: sparse.spmatrix, t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
