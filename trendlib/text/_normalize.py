@@ -351,7 +351,7 @@ def normalize(text: str, *, slang: Mapping[str, str] | None = None) -> str:
     >>> normalize("Maaf, H-2 sblm acara 2 jam macet &amp; panas wkwkwkwk")
     'maaf, h-2 sebelum acara 2 jam macet & panas wkwk'
     """
-    from ._patterns import prepare
+    from ._patterns import prepare_scan
     from ._tokenize import _memo
 
     if not isinstance(text, str):
@@ -359,7 +359,7 @@ def normalize(text: str, *, slang: Mapping[str, str] | None = None) -> str:
     memo = _memo(slang)
     normal = memo.normal
     out = []
-    for chunk in prepare(text)[0].split():
+    for chunk in prepare_scan(text).split():
         v = normal.get(chunk)
         out.append(v if v is not None else memo.chunk_normal(chunk))
     return " ".join(out)

@@ -207,3 +207,27 @@ def prepare(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     if starts is None:
         return text, None, None
     return cur, starts, ends
+
+
+def _scan_segment(m: re.Match[str]) -> str:
+    seg = m.group()
+    new = html.unescape(seg) if seg[0] == "&" and seg[-1] == ";" else seg
+    return unicodedata.normalize("NFKC", new).translate(_FILLER_TABLE)
+
+
+def prepare_scan(text: str) -> str:
+    """``prepare(text)[0]`` without the offset maps (for callers that need only the text).
+
+    Each pass of :func:`prepare` rewrites every segment on its own and keeps the text
+    between segments, which is what ``_SEGMENT_RE.sub`` does; a pass that leaves the
+    text as it was would leave it so again, so stopping there gives the same text.
+    """
+    if not _needs_work(text):
+        return text
+    cur = text
+    for _ in range(8):
+        new = _SEGMENT_RE.sub(_scan_segment, cur)
+        if new == cur:
+            break
+        cur = new
+    return cur

@@ -262,6 +262,29 @@ def _literal_visitors(visitors: list[Any], fast_re: Any) -> list[Any]:
     return out
 
 
+def _precedence_spec(cls: type, fast_re: Any) -> Any:
+    """Sastrawi's confix-stripping precedence test as one precompiled regex.
+
+    ``is_satisfied_by`` tries six ``re.match`` patterns in turn (``^be(.*)lah$``,
+    ``^me(.*)i$``, ...); their alternation matches exactly when one of them does. The
+    patterns are read from Sastrawi's code; if that fails, its own method runs with
+    precompiled patterns instead.
+    """
+    from types import SimpleNamespace
+
+    patterns = []
+    for const in cls.is_satisfied_by.__code__.co_consts:
+        for item in const if isinstance(const, tuple) else (const,):
+            if isinstance(item, str) and item.startswith("^"):
+                patterns.append(item)
+    if len(patterns) != 6:  # not the PySastrawi 1.0.1 code we know
+        spec = cls()
+        spec.is_satisfied_by = _rebound(cls.is_satisfied_by, re=fast_re).__get__(spec)
+        return spec
+    match = re.compile("|".join(f"(?:{p})" for p in patterns)).match
+    return SimpleNamespace(is_satisfied_by=lambda value: match(value) is not None, patterns=tuple(patterns))
+
+
 @lru_cache(maxsize=None)
 def engine_class() -> type:
     """Sastrawi's Stemmer whose contexts try only the prefix rules a word can meet.
@@ -282,8 +305,7 @@ def engine_class() -> type:
     from Sastrawi.Stemmer.Stemmer import Stemmer as SastrawiStemmer
 
     fast_re = _compiled_re()
-    spec = PrecedenceAdjustmentSpecification()
-    spec.is_satisfied_by = _rebound(PrecedenceAdjustmentSpecification.is_satisfied_by, re=fast_re).__get__(spec)
+    spec = _precedence_spec(PrecedenceAdjustmentSpecification, fast_re)
 
     class _DispatchContext(Context):
         dispatch: dict[str, tuple[Any, ...]] = {}
@@ -306,6 +328,22 @@ def engine_class() -> type:
         start_stemming_process = _rebound(
             Context.start_stemming_process, PrecedenceAdjustmentSpecification=lambda: spec
         )
+
+        def accept_visitors(self, visitors):
+            # Context.accept_visitors, with the set looked up directly
+            words = self.dictionary.words
+            for visitor in visitors:
+                visitor.visit(self)
+                if self.current_word in words or self.process_is_stopped:
+                    return self.current_word
+            return None
+
+        def remove_prefixes(self):
+            words = self.dictionary.words
+            for _ in range(3):
+                self.accept_prefix_visitors(self.prefix_pisitors)
+                if self.current_word in words:
+                    return
 
         def accept_prefix_visitors(self, visitors):
             word = self.current_word

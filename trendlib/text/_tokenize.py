@@ -17,7 +17,7 @@ from collections.abc import Collection, Mapping
 from typing import NamedTuple
 
 from ._normalize import _casefold, word_normalizer
-from ._patterns import KIND_OF_GROUP, MASTER, prepare, split_emoji_run
+from ._patterns import KIND_OF_GROUP, MASTER, prepare, prepare_scan, split_emoji_run
 from ._stopwords import _resolve
 
 __all__ = ["Token", "tokens", "tokenize", "hashtags", "mentions", "urls", "emojis"]
@@ -134,14 +134,17 @@ class _Memo:
         self, chunk: str, stop: frozenset[str] | None, stem: bool, table: dict[str, tuple[str, ...]]
     ) -> tuple[str, ...]:
         """tokenize()'s strings for one chunk: stop words dropped, words stemmed."""
-        v = self.flagged.get(chunk)
-        if v is None:
-            v = self.chunk_flagged(chunk)
+        items = self.items.get(chunk)
+        if items is None:
+            items = self.chunk_items(chunk)
         stems = self.stems
         stem_fn = _stemmer() if stem else None
         out = []
-        for is_word, w in v:
-            if is_word:
+        for kind, _, _, norm in items:
+            if kind != "word":
+                out.append(norm)
+                continue
+            for w in norm.split(" "):
                 if stop is not None and w in stop:
                     continue
                 if stem_fn is not None:
@@ -151,7 +154,7 @@ class _Memo:
                             stems.clear()
                         st = stems[w] = stem_fn(w)
                     w = st
-            out.append(w)
+                out.append(w)
         if len(table) >= _CACHE_LIMIT:
             table.clear()
         v = table[chunk] = tuple(out)
@@ -286,10 +289,16 @@ def tokens(
     return out
 
 
-def _stemmer():
-    from ._stem import stem  # the stemming module; imported only when stemming is asked
+_STEM = None
 
-    return stem
+
+def _stemmer():
+    global _STEM
+    if _STEM is None:
+        from ._stem import stem  # the stemming module; imported only when stemming is asked
+
+        _STEM = stem
+    return _STEM
 
 
 def tokenize(
@@ -333,7 +342,7 @@ def tokenize(
     _check_text(text, "tokenize")
     memo = _memo(slang)
     stop = _resolve(stopwords, func="tokenize")
-    scan = prepare(text)[0]
+    scan = prepare_scan(text)
     out: list[str] = []
     if stop is None and not stem:
         strings = memo.strings
@@ -343,11 +352,12 @@ def tokenize(
                 v = memo.chunk_strings(chunk)
             out += v
         return out
-    table = memo.final_table(stop, bool(stem))
+    stem = bool(stem)
+    table = memo.final_table(stop, stem)
     for chunk in scan.split():
         v = table.get(chunk)
         if v is None:
-            v = memo.chunk_final(chunk, stop, bool(stem), table)
+            v = memo.chunk_final(chunk, stop, stem, table)
         out += v
     return out
 
@@ -355,7 +365,7 @@ def tokenize(
 def _entities(text: str, kind: str, func: str) -> list[str]:
     _check_text(text, func)
     memo = _memo(None)
-    scan = prepare(text)[0]
+    scan = prepare_scan(text)
     out = []
     for chunk in scan.split():
         for k, a, b, norm in memo.chunk_items(chunk):
