@@ -12,7 +12,9 @@ Protocol
 * Systems: ``lexicon+rules`` (``trendlib.sentiment`` scorer, not fitted to the target
   set), ``InSet lexicon`` (the same scorer with ``lexicon=load_inset()``), ``TF-IDF+LR``
   (scikit-learn ``TfidfVectorizer()`` + ``LogisticRegression()``, defaults), and
-  ``SentimentClassifier`` with the shipped configuration.
+  ``SentimentClassifier`` with the shipped configuration; on NusaX also
+  ``SentimentClassifier(lexicon="fit")``, whose lexicon is estimated from NusaX train
+  inside ``fit`` (clean), once trained on train only and once on train+valid.
 * trendlib's shipped lexicon is derived from SmSA *train*, which holds ~28% of the NusaX
   texts. Rows that use it on NusaX are marked ``*`` and also scored on the NusaX test
   texts that do not occur in SmSA (``NusaX-id test, no SmSA overlap``). The clean NusaX
@@ -151,11 +153,17 @@ def main() -> int:
             run(name, "InSet lexicon", scorer(inset), data, rate=inset_rate)
     base, _ = fit(tfidf_lr, train)
     clean_clf, _ = fit(lambda: SentimentClassifier(lexicon=None), train)
+    # lexicon estimated inside fit from NusaX train only (clean); min_df=1 selected by
+    # 5-fold CV on NusaX train+valid and on NusaX valid (docs/sentiment_classifier.md)
+    fit_lex, _ = fit(lambda: SentimentClassifier(lexicon="fit", min_df=1), train)
+    fit_lex_tv, _ = fit(lambda: SentimentClassifier(lexicon="fit", min_df=1), pd.concat([train, nusax["valid"]]))
     smsa_lex, _ = fit(SentimentClassifier, train)
     inset_clf = fit(lambda: SentimentClassifier(lexicon=inset), train)[0] if inset else None
     for name, data in (("NusaX-id test", test), ("NusaX-id test, no SmSA overlap", clean)):
         run(name, "TF-IDF+LR", base, data, rate=base_rate)
         run(name, "SentimentClassifier(lexicon=None)", clean_clf, data)
+        run(name, 'SentimentClassifier(lexicon="fit", min_df=1)', fit_lex, data)
+        run(name, 'SentimentClassifier(lexicon="fit", min_df=1) train+valid', fit_lex_tv, data)
         if inset_clf is not None:
             run(name, "SentimentClassifier(lexicon=InSet)", inset_clf, data)
         run(name, "SentimentClassifier (trendlib lexicon)", smsa_lex, data, note=" *")

@@ -225,11 +225,32 @@ def test_nusax_macro_f1_floor(data_file):
     from trendlib.datasets import load_nusax
 
     train, test = load_nusax("train"), load_nusax("test")
-    # NusaX train only, no SmSA-derived lexicon (NusaX-id is 28% SmSA texts)
-    clf = SentimentClassifier(lexicon=None).fit(train.text, train.label)
+    # NusaX train only, no SmSA-derived knowledge (NusaX-id is 28% SmSA texts): the
+    # lexicon features come from a lexicon estimated on NusaX train inside fit
+    clf = SentimentClassifier(lexicon="fit", min_df=1).fit(train.text, train.label)
     result = evaluate(clf, test.text, test.label)
-    # measured 0.754 (docs/sentiment_classifier.md); the target is 0.80
-    assert result.macro_f1 >= 0.74, result
+    # measured 0.7704 (docs/sentiment_classifier.md); the target is 0.80
+    assert result.macro_f1 >= 0.765, result
+    assert clf.lexicon_["kecewa"] < 0 < clf.lexicon_["enak"], "learned valences have the wrong sign"
+
+
+def test_lexicon_fit_is_learned_from_the_training_texts_only(tmp_path):
+    train = TEXTS * 3
+    labels = LABELS * 3
+    clf = SentimentClassifier(lexicon="fit", min_df=1, char_ngram_range=None).fit(train, labels)
+    assert clf.lexicon_, "expected a non-empty learned lexicon"
+    # every learned word occurs in the training texts, with valence in [-1, 1]
+    seen = {tok for text in train for tok in clf.featurizer_.tokens(text)}
+    assert set(clf.lexicon_) <= seen
+    assert all(-1.0 <= v <= 1.0 for v in clf.lexicon_.values())
+    # deterministic, and save/load keeps the learned table and the predictions
+    twin = SentimentClassifier(lexicon="fit", min_df=1, char_ngram_range=None).fit(train, labels)
+    assert twin.lexicon_ == clf.lexicon_
+    loaded = SentimentClassifier.load(clf.save(tmp_path / "fit.npz"))
+    assert loaded.lexicon_ == clf.lexicon_
+    np.testing.assert_allclose(loaded.predict_proba(TEXTS), clf.predict_proba(TEXTS), rtol=1e-5)
+    with pytest.raises(ValueError, match="positive.*negative"):
+        SentimentClassifier(lexicon="fit").fit(["senang", "marah"], ["happy", "anger"])
 
 
 # -- properties -----------------------------------------------------------------

@@ -23,7 +23,7 @@ from sklearn.linear_model import LogisticRegression
 
 from .._validation import check_positive
 from ..exceptions import FormatError
-from ._features import N_LEXICON_FEATURES, _Hasher, _Tfidf
+from ._features import N_LEXICON_FEATURES, _Hasher, _Tfidf, log_odds_lexicon
 
 __all__ = ["SentimentClassifier"]
 
@@ -77,10 +77,17 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
     normalize : bool, default True
         Preprocess with :func:`trendlib.text.normalize` (slang, elongation, case);
         ``False`` only lower-cases.
-    lexicon : "default", mapping, Lexicon or None, default "default"
+    lexicon : "default", "fit", mapping, Lexicon or None, default "default"
         Adds 4 lexicon features (positive and negative valence sums with negation
         flips, their net, tanh of the net). ``"default"`` is trendlib's own lexicon
-        (:func:`trendlib.sentiment.load_lexicon`, derived from SmSA train); any mapping
+        (:func:`trendlib.sentiment.load_lexicon`, derived from SmSA train). ``"fit"``
+        estimates a lexicon from the training texts themselves (smoothed log-odds of
+        each word in ``positive`` vs ``negative`` texts; labels must include both):
+        it brings no outside knowledge, so it is the clean choice when evaluating on a
+        corpus related to SmSA. To keep the model from over-trusting features fitted
+        on the same texts, the training rows get their lexicon features from a
+        lexicon estimated on the other folds (5-fold cross-fitting); prediction uses
+        the lexicon of the whole training set. Any mapping
         ``word -> score`` works (e.g. :func:`trendlib.datasets.load_inset`), scores being
         divided by the largest magnitude; ``None`` turns the features off (use it for
         labels unrelated to sentiment polarity, or to keep SmSA-derived knowledge out).
@@ -93,6 +100,8 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         Hashed columns per block (words, characters).
     max_iter : int, default 1000
         Iterations of the L-BFGS solver.
+    random_state : int, default 0
+        Seed of the cross-fitting folds of ``lexicon="fit"`` (the only randomness).
 
     Attributes
     ----------
@@ -134,6 +143,7 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         min_df: int = 2,
         n_features: int = 2**20,
         max_iter: int = 1000,
+        random_state: int | None = 0,
     ) -> None:
         self.C = C
         self.class_weight = class_weight
@@ -146,6 +156,7 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         self.min_df = min_df
         self.n_features = n_features
         self.max_iter = max_iter
+        self.random_state = random_state
 
     # -- helpers -------------------------------------------------------------
     def _check_params(self) -> None:
@@ -178,14 +189,14 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
 
     def _resolve_lexicon(self) -> dict[str, float] | None:
         lex = self.lexicon
-        if lex is None or lex is False:
+        if lex is None or lex is False or (isinstance(lex, str) and lex == "fit"):
             return None
         from ._lexicon import as_lexicon, load_lexicon
 
         lex = load_lexicon() if isinstance(lex, str) and lex == "default" else lex
         if isinstance(lex, str):
             raise ValueError(
-                f"The 'lexicon' parameter of SentimentClassifier must be 'default', a mapping "
+                f"The 'lexicon' parameter of SentimentClassifier must be 'default', 'fit', a mapping "
                 f"word -> score, a Lexicon or None. Got {lex!r}."
             )
         lex = as_lexicon(lex, func="SentimentClassifier")
@@ -201,6 +212,43 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
             negation=self.negation,
             normalize=self.normalize,
         )
+
+    def _fit_lexicon(
+        self, hasher: _Hasher, texts: list[str], labels: np.ndarray
+    ) -> tuple[dict[str, float] | None, np.ndarray | None]:
+        """lexicon="fit": the table from all texts, and cross-fitted features of the texts."""
+        from sklearn.model_selection import StratifiedKFold
+
+        found = set(labels.tolist())
+        if not {"positive", "negative"} <= found:
+            raise ValueError(
+                "lexicon='fit' estimates word valences from 'positive' vs 'negative' texts: "
+                f"expected labels including both. Got {sorted(map(str, found))}; use "
+                "lexicon=None for other labels."
+            )
+        doc, tok, vocab = hasher.doc_tokens(texts)
+        is_pos, is_neg = labels == "positive", labels == "negative"
+        full = log_odds_lexicon(doc, tok, vocab, is_pos, is_neg)
+        if not full:
+            return None, None
+        n = len(texts)
+        smallest = int(np.unique(labels, return_counts=True)[1].min())
+        folds = StratifiedKFold(
+            n_splits=max(2, min(5, smallest)), shuffle=True, random_state=self.random_state
+        )
+        lex = np.zeros((n, N_LEXICON_FEATURES))
+        for inside, outside in folds.split(np.zeros(n), labels):
+            mask = np.zeros(n, dtype=bool)
+            mask[inside] = True
+            pairs = mask[doc]
+            hasher.set_lexicon(
+                log_odds_lexicon(doc[pairs], tok[pairs], vocab, is_pos & mask, is_neg & mask)
+            )
+            fold_lex = hasher.transform([texts[i] for i in outside])[2]
+            if fold_lex is not None:
+                lex[outside] = fold_lex
+        hasher.set_lexicon(full)
+        return full, lex
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "coef_"):
@@ -251,7 +299,11 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         check_positive(self.lexicon_weight, name="lexicon_weight", func="SentimentClassifier", strict=False)
         lexicon = self._resolve_lexicon()
         hasher = self._make_hasher(lexicon)
-        words, chars, lex = hasher.transform(texts)
+        if isinstance(self.lexicon, str) and self.lexicon == "fit":
+            lexicon, lex = self._fit_lexicon(hasher, texts, labels)
+            words, chars, _ = hasher.transform(texts)
+        else:
+            words, chars, lex = hasher.transform(texts)
         blocks = [words] if chars is None else [words, chars]
         idf = np.concatenate([_Tfidf.fit_idf(b) for b in blocks])
         df = np.concatenate([np.bincount(b.indices, minlength=b.shape[1]) for b in blocks])

@@ -112,6 +112,22 @@ class _Hasher:
         self._clen = _Grow(np.int64)
         self._cols = _Grow(np.int64)  # char columns, all tokens end to end
 
+    def set_lexicon(self, lexicon: dict[str, float] | None) -> None:
+        """Use another valence table (for the tokens already seen and those to come)."""
+        self.lexicon = lexicon
+        lex = lexicon or {}
+        self._flush()
+        vocab = list(self._ids)  # ids are given in insertion order
+        self._val = _Grow(np.float64)
+        self._val.extend([lex.get(t, 0.0) for t in vocab])
+
+    def doc_tokens(self, texts) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """Distinct (text index, token id) pairs of texts, and the token of each id."""
+        ids, lens = self._token_ids(texts)
+        doc = np.repeat(np.arange(lens.size, dtype=np.int64), lens)
+        pairs = np.unique(doc * (len(self._ids) + 1) + ids)
+        return pairs // (len(self._ids) + 1), pairs % (len(self._ids) + 1), list(self._ids)
+
     def tokens(self, text: str) -> list[str]:
         """The tokens of one text, as the features see them."""
         out: list[str] = []
@@ -255,6 +271,33 @@ class _Hasher:
         ccols = self._cols.view[np.repeat(start, clen) + within]
         chars = _csr(np.repeat(doc, clen), ccols, n_docs, self.n_char)
         return words, chars, lex
+
+
+# a lexicon estimated from labelled texts (SentimentClassifier(lexicon="fit"))
+LEXICON_MIN_COUNT = 2  # a word must occur in at least this many training texts
+LEXICON_SCALE = 2.0  # log-odds ratio / LEXICON_SCALE, clipped to [-1, 1]
+
+
+def log_odds_lexicon(
+    doc: np.ndarray, tok: np.ndarray, vocab: list[str], is_pos: np.ndarray, is_neg: np.ndarray
+) -> dict[str, float]:
+    """Word valences from labelled texts: smoothed log-odds of a word in positive vs negative texts.
+
+    ``doc``/``tok`` are distinct (text, token id) pairs (:meth:`_Hasher.doc_tokens`),
+    ``is_pos``/``is_neg`` boolean masks over the texts. A word in at least
+    ``LEXICON_MIN_COUNT`` texts gets ``clip(log((p + 1) / (P + 2)) - log((n + 1) / (N + 2))) /
+    LEXICON_SCALE, -1, 1)``, with ``p``/``n`` the positive/negative texts holding it and
+    ``P``/``N`` their totals. Punctuation and emoji tokens are left out.
+    """
+    v_n = len(vocab)
+    total = np.bincount(tok, minlength=v_n)
+    pos = np.bincount(tok[is_pos[doc]], minlength=v_n)
+    neg = np.bincount(tok[is_neg[doc]], minlength=v_n)
+    n_pos, n_neg = float(is_pos.sum()), float(is_neg.sum())
+    v = np.log((pos + 1.0) / (n_pos + 2.0)) - np.log((neg + 1.0) / (n_neg + 2.0))
+    v = np.clip(v / LEXICON_SCALE, -1.0, 1.0)
+    keep = np.flatnonzero((total >= LEXICON_MIN_COUNT) & (v != 0))
+    return {vocab[i]: float(v[i]) for i in keep if vocab[i][:1].isalnum()}
 
 
 _M1 = np.uint64(0xFF51AFD7ED558CCD)
