@@ -93,7 +93,8 @@ def _edge_order(n_ab: np.ndarray, w: np.ndarray, ra: np.ndarray, rb: np.ndarray,
     return np.lexsort((down, -w))
 
 
-def _build(posts: pd.DataFrame, column: str, *, weight: str, min_count: int, min_edge_count: int, func: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _build(posts: pd.DataFrame, column: str, *, weight: str, min_count: int, min_edge_count: int, func: str, with_nodes: bool = True) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """Edge list and (``with_nodes``) node table; edge-list callers skip the node work."""
     check_choice(weight, WEIGHTS, name="weight", func=func)
     min_count = check_int(min_count, name="min_count", func=func)
     min_edge_count = check_int(min_edge_count, name="min_edge_count", func=func)
@@ -106,11 +107,16 @@ def _build(posts: pd.DataFrame, column: str, *, weight: str, min_count: int, min
         X = X[:, keep]
         labels, node_count = labels[keep], node_count[keep]
     t = times_ns(posts)
+    meta = {"column": column, "weight": weight, "n_posts": n, "min_count": min_count, "min_edge_count": min_edge_count}
 
-    nodes = pd.DataFrame({"node": labels.astype(str), "count": node_count.astype(np.int64)})
-    if t is not None:
-        first, last = column_min_max(X, t)
-        nodes["first_seen"], nodes["last_seen"] = to_timestamps(first), to_timestamps(last)
+    nodes = None
+    if with_nodes:
+        cols = {"node": labels.astype(str), "count": node_count}
+        if t is not None:
+            first, last = column_min_max(X, t)
+            cols["first_seen"], cols["last_seen"] = to_timestamps(first), to_timestamps(last)
+        nodes = pd.DataFrame(cols).sort_values(["count", "node"], ascending=[False, True], ignore_index=True)
+        nodes.attrs.update(meta)
 
     a, b, n_ab, first, last = pair_stats(X, t)  # one stable sort of the per-post pairs
     keep_e = n_ab >= min_edge_count
@@ -127,15 +133,11 @@ def _build(posts: pd.DataFrame, column: str, *, weight: str, min_count: int, min
     if swap.any():
         a, b, ra, rb = np.where(swap, b, a), np.where(swap, a, b), np.where(swap, rb, ra), np.where(swap, ra, rb)
     order = _edge_order(n_ab, w, ra, rb, weight)
-    a, b, n_ab, w = a[order], b[order], n_ab[order], w[order]
-    edges = pd.DataFrame({"source": labels[a], "target": labels[b], "count": n_ab, "weight": w})
+    cols = {"source": labels[a[order]], "target": labels[b[order]], "count": n_ab[order], "weight": w[order]}
     if t is not None:
-        first, last = first[order], last[order]
-        edges["first_seen"], edges["last_seen"] = to_timestamps(first), to_timestamps(last)
-    nodes = nodes.sort_values(["count", "node"], ascending=[False, True], ignore_index=True)
-    meta = {"column": column, "weight": weight, "n_posts": n, "min_count": min_count, "min_edge_count": min_edge_count}
+        cols["first_seen"], cols["last_seen"] = to_timestamps(first[order]), to_timestamps(last[order])
+    edges = pd.DataFrame(cols)
     edges.attrs.update(meta)
-    nodes.attrs.update(meta)
     return edges, nodes
 
 
@@ -171,7 +173,7 @@ def cooccurrence_edges(posts: pd.DataFrame, column: str, *, weight: str = "count
       source target  count  weight
     0   kopi  senja      2     2.0
     """
-    return _build(posts, column, weight=weight, min_count=min_count, min_edge_count=min_edge_count, func="cooccurrence_edges")[0]
+    return _build(posts, column, weight=weight, min_count=min_count, min_edge_count=min_edge_count, func="cooccurrence_edges", with_nodes=False)[0]
 
 
 def cooccurrence_graph(posts: pd.DataFrame, column: str, *, weight: str = "count", min_count: int = 1, min_edge_count: int = 1, node_type: str | None = None) -> Any:
@@ -242,7 +244,7 @@ def co_hashtag_edges(posts: pd.DataFrame, *, weight: str = "count", min_count: i
     2    asean  jakarta      1  0.333333
     3  jakarta      ktt      1  0.250000
     """
-    return _build(posts, "hashtags", weight=weight, min_count=min_count, min_edge_count=min_edge_count, func="co_hashtag_edges")[0]
+    return _build(posts, "hashtags", weight=weight, min_count=min_count, min_edge_count=min_edge_count, func="co_hashtag_edges", with_nodes=False)[0]
 
 
 def co_hashtag_graph(posts: pd.DataFrame, *, weight: str = "count", min_count: int = 1, min_edge_count: int = 1) -> Any:
@@ -275,7 +277,7 @@ def co_mention_edges(posts: pd.DataFrame, *, weight: str = "count", min_count: i
         source   target  count
     0   jokowi  prabowo      2
     """
-    return _build(posts, "mentions", weight=weight, min_count=min_count, min_edge_count=min_edge_count, func="co_mention_edges")[0]
+    return _build(posts, "mentions", weight=weight, min_count=min_count, min_edge_count=min_edge_count, func="co_mention_edges", with_nodes=False)[0]
 
 
 def co_mention_graph(posts: pd.DataFrame, *, weight: str = "count", min_count: int = 1, min_edge_count: int = 1) -> Any:
