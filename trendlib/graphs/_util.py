@@ -124,11 +124,11 @@ def incidence(lists: list, *, lower: bool = False) -> tuple[sparse.csr_matrix, n
     return X, labels
 
 
-def post_pairs(X: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def post_pairs(X: sparse.csr_matrix, *, with_post: bool = True) -> tuple[np.ndarray | None, np.ndarray, np.ndarray]:
     """All unordered item pairs ``(a, b)`` with ``a < b`` per post row of ``X``.
 
-    Returns ``(post_index, a, b)``, grouped by post length (posts ascending within a
-    length); ``a`` and ``b`` are ``uint16`` when the items fit (up to 65,536 items, so
+    Returns ``(post_index, a, b)`` (``post_index`` is ``None`` unless ``with_post``),
+    grouped by post length (posts ascending within a length); ``a`` and ``b`` are ``uint16`` when the items fit (up to 65,536 items, so
     :func:`pair_stats` sorts them with a radix sort), else the dtype of ``X.indices``.
     Loops only over the distinct row lengths, writing each length's pairs in place.
     """
@@ -137,7 +137,7 @@ def post_pairs(X: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray
     lengths = np.diff(X.indptr).astype(np.int64)
     total = int((lengths * (lengths - 1) // 2).sum())
     dtype = np.uint16 if X.shape[1] <= 2**16 else X.indices.dtype
-    post = np.empty(total, dtype=np.int32 if len(lengths) < 2**31 else np.int64)
+    post = np.empty(total, dtype=np.int32 if len(lengths) < 2**31 else np.int64) if with_post else None
     a, b = np.empty(total, dtype=dtype), np.empty(total, dtype=dtype)
     done = 0
     for k in np.flatnonzero(np.bincount(lengths)[2:]) + 2:
@@ -148,7 +148,8 @@ def post_pairs(X: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray
         end = done + shape[0] * shape[1]
         np.take(M, i, axis=1, out=a[done:end].reshape(shape), mode="clip")
         np.take(M, j, axis=1, out=b[done:end].reshape(shape), mode="clip")
-        post[done:end].reshape(shape)[:] = rows[:, None]
+        if with_post:
+            post[done:end].reshape(shape)[:] = rows[:, None]
         done = end
     return post, a, b
 
@@ -189,7 +190,7 @@ def pair_stats(X: sparse.csr_matrix, t: np.ndarray | None = None) -> tuple[np.nd
     ``a < b`` (item codes, int64), sorted by ``(a, b)``; ``first``/``last`` (int64 ns,
     NaT when a pair has no valid time) are ``None`` when ``t`` is ``None``.
     """
-    post, pa, pb = post_pairs(X)
+    post, pa, pb = post_pairs(X, with_post=t is not None)
     if not len(pa):
         e = np.array([], dtype=np.int64)
         return (e, e, e) + ((None, None) if t is None else (e, e))
