@@ -147,7 +147,7 @@ def test_equals_stock_sastrawi_on_real_words(data_home, stock):
 
 
 def test_equals_plain_sastrawi_classes_on_thousands_of_real_words(data_home):
-    """Our engine (prefix rules dispatched by first letter, root fast path, memo) against
+    """Our engine (prefix rules dispatched on first letters, precompiled rules, memo) against
     Sastrawi's own Stemmer class on the same set-backed dictionary: every word equal."""
     from Sastrawi.Stemmer.Stemmer import Stemmer as SastrawiStemmer
 
@@ -241,3 +241,91 @@ def test_nothing_loaded_at_import():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "0"]
+
+
+# --- the engine's shortcuts, each checked against the Sastrawi code it replaces ----------
+
+_AFFIXED = st.text(alphabet="abcdeghiklmnprstuyw", min_size=1, max_size=6).flatmap(
+    lambda root: st.sampled_from(
+        ["", "be", "ber", "me", "mem", "men", "meng", "meny", "pe", "pem", "pen", "peng",
+         "peny", "per", "te", "ter", "di", "ke", "se", "ku", "kau", "mempe", "memper"]
+    ).flatmap(
+        lambda pre: st.sampled_from(["", "i", "an", "kan", "nya", "lah", "ku", "mu"]).map(
+            lambda suf: pre + root + suf
+        )
+    )
+)
+
+
+@given(st.one_of(_AFFIXED, st.text(alphabet="abcdegiklmnoprstuy-0", max_size=12)))
+def test_prefix_dispatch_skips_only_rules_that_cannot_act(word):
+    """A prefix visitor left out for a word's first letters returns None for it."""
+    from Sastrawi.Stemmer.Context.Visitor.VisitorProvider import VisitorProvider
+
+    from trendlib.text._stem_engine import _KEY, _PrefixDispatch
+
+    visitors = VisitorProvider().get_prefix_visitors()
+    kept = set(map(id, _PrefixDispatch(visitors)[word[:_KEY]]))
+    for v in visitors:
+        if id(v) in kept:
+            continue
+        if hasattr(v, "disambiguators"):
+            assert all(d.disambiguate(word) is None for d in v.disambiguators), type(v).__name__
+        else:  # RemovePlainPrefix
+            assert v.remove(word) == word
+
+
+@given(st.one_of(_AFFIXED, st.text(alphabet="abdeilmnprt", max_size=10)))
+def test_precedence_spec_equals_sastrawi(word):
+    from Sastrawi.Stemmer.ConfixStripping.PrecedenceAdjustmentSpecification import (
+        PrecedenceAdjustmentSpecification,
+    )
+
+    from trendlib.text._stem_engine import _compiled_re, _precedence_spec
+
+    ours = _precedence_spec(PrecedenceAdjustmentSpecification, _compiled_re())
+    assert len(ours.patterns) == 6  # read from Sastrawi's code, not the fallback
+    assert bool(ours.is_satisfied_by(word)) == PrecedenceAdjustmentSpecification().is_satisfied_by(word)
+
+
+@given(_AFFIXED)
+def test_engine_equals_plain_sastrawi_classes_on_generated_words(word):
+    from Sastrawi.Stemmer.Stemmer import Stemmer as SastrawiStemmer
+
+    from trendlib.text._stem import _root_words
+    from trendlib.text._stem_engine import SetDictionary, engine_class
+
+    roots = _root_words()
+    assert engine_class()(SetDictionary(roots)).stem_word(word) == SastrawiStemmer(SetDictionary(roots)).stem_word(word)
+
+
+@given(st.text(alphabet=st.sampled_from(list("aé&;#x41amp lt İ\u0301\u200bﬁＡ😀\u3164")), max_size=25))
+def test_prepare_scan_equals_prepare(text):
+    from trendlib.text._patterns import prepare, prepare_scan
+
+    assert prepare_scan(text) == prepare(text)[0]
+
+
+_POSTS = [
+    "Warga Bekasi menolak pembangunan jalan tol, katanya gak adil!! #TolakTol @KemenPU",
+    "Pelayanannyaaa mantul bgt, makasih ya kak 🙏 https://t.co/AbC123",
+    "anak2 pd nungguin di depan, menolak pulang... menolak!",
+]
+
+
+@pytest.mark.parametrize("stopwords", [None, "topic", "sentiment", {"warga", "jalan"}])
+def test_tokenize_memo_equals_token_by_token(stopwords):
+    """tokenize(stem=True, stopwords=...) memoises each chunk's final strings; they equal
+    the typed tokens stemmed and filtered one by one, on the first call and the next."""
+    from trendlib.text import tokens, tokenize
+    from trendlib.text._stopwords import _resolve
+
+    stop = _resolve(stopwords, func="test") or frozenset()
+    for text in _POSTS * 2:
+        expected = []
+        for tok in tokens(text):
+            if tok.kind != "word":
+                expected.append(tok.norm)
+                continue
+            expected += [stem(w) for w in tok.norm.split(" ") if w not in stop]
+        assert tokenize(text, stem=True, stopwords=stopwords) == expected
