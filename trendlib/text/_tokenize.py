@@ -115,7 +115,6 @@ class _Memo:
         self.wn = wn
         self.items: dict[str, tuple] = {}
         self.strings: dict[str, tuple[str, ...]] = {}
-        self.flagged: dict[str, tuple[tuple[bool, str], ...]] = {}
         self.normal: dict[str, str] = {}
         self.stems: dict[str, str] = {}
         # (stop set, stem) -> chunk -> the strings tokenize() returns for that chunk
@@ -178,18 +177,6 @@ class _Memo:
             else:
                 out.append(norm)
         v = self.strings[chunk] = tuple(out)
-        return v
-
-    def chunk_flagged(self, chunk: str) -> tuple[tuple[bool, str], ...]:
-        if len(self.flagged) >= _CACHE_LIMIT:
-            self.flagged.clear()
-        out = []
-        for kind, _, _, norm in self.chunk_items(chunk):
-            if kind == "word":
-                out.extend((True, w) for w in norm.split(" "))
-            else:
-                out.append((False, norm))
-        v = self.flagged[chunk] = tuple(out)
         return v
 
     def chunk_normal(self, chunk: str) -> str:
