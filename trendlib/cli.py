@@ -174,14 +174,20 @@ def _add_summarize_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--tz", default="Asia/Jakarta", help="timezone for display (default Asia/Jakarta, WIB)")
 
 
-def _run_summarize(args: argparse.Namespace, out) -> int:
+def _read_for(command: str, args: argparse.Namespace, out):
+    """Check ``--top``, read the posts and print the command's header line."""
     if args.top < 1:
-        raise ValueError(f"The '--top' option of summarize must be a number >= 1. Got {args.top}.")
+        raise ValueError(f"The '--top' option of {command} must be a number >= 1. Got {args.top}.")
     posts = load_posts_from_args(args)
     name = posts.attrs.get("source", "")
     if isinstance(name, list):
         name = ", ".join(name)
-    out.write(f"trendlib summarize: {name}\n\n")
+    out.write(f"trendlib {command}: {name}\n\n")
+    return posts
+
+
+def _run_summarize(args: argparse.Namespace, out) -> int:
+    posts = _read_for("summarize", args, out)
     out.write(summarize_posts(posts, top=args.top, tz=args.tz) + "\n")
     return 0
 
@@ -201,13 +207,7 @@ def _add_report_args(p: argparse.ArgumentParser) -> None:
 def _run_report(args: argparse.Namespace, out) -> int:
     from .report import build_report
 
-    if args.top < 1:
-        raise ValueError(f"The '--top' option of report must be a number >= 1. Got {args.top}.")
-    posts = load_posts_from_args(args)
-    name = posts.attrs.get("source", "")
-    if isinstance(name, list):
-        name = ", ".join(name)
-    out.write(f"trendlib report: {name}\n\n")
+    posts = _read_for("report", args, out)
     rep = build_report(posts, freq=args.freq, tz=args.tz, top=args.top, seed=args.seed)
     out.write(rep.to_text() + "\n")
     if args.out:
