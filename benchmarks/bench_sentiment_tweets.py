@@ -6,8 +6,8 @@ Texts: the distinct texts of every ``tweets_*/*.csv`` file in the data home (fal
 bundled sample), shuffled with a fixed seed. In one fresh process, after a one-off warm-up
 that loads the lexicon, rule table and dictionaries (``polarity("")``), each system scores
 the first ``--n`` texts (every text new: the realistic cold case for a stream of tweets),
-then the next ``--n`` (words partly seen). Each system runs in a forked child of the
-same warmed-up parent, so none profits from text caches another system filled. Rates are posts per CPU second on one core.
+then the next ``--n`` (words partly seen). Each system runs in its own fresh Python
+process, so none profits from text caches another system filled. Rates are posts per CPU second on one core.
 
 Systems: trendlib's lexicon+rules scorer (``add_sentiment``), the same scorer with InSet
 (when the data home has it), ``SentimentClassifier.pretrained().predict``, and the peer, a
@@ -51,64 +51,66 @@ def _rate(fn, texts) -> float:
     return len(texts) / max(time.process_time() - t, 1e-9)
 
 
-_SYSTEMS: dict = {}
-_TEXTS: tuple = ()
-
-
-def _measure(name: str) -> tuple[float, float]:
-    fn = _SYSTEMS[name]
-    first, second = _TEXTS
-    return _rate(fn, first), _rate(fn, second)
-
-
-def main() -> None:
-    global _SYSTEMS, _TEXTS
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=20_000)
-    args = ap.parse_args()
-
+def _build(name: str):
+    """Load and warm up one system; return its ``texts -> labels`` function."""
     import pandas as pd
 
     import trendlib as tl
     from trendlib import sentiment
 
-    texts = _texts()
-    n = min(args.n, len(texts) // 2)
-    first, second = texts[:n], texts[n : 2 * n]
-    systems = _SYSTEMS
-    _TEXTS = (first, second)
     sentiment.polarity("")  # loads lexicon, rules and dictionaries once
-    systems["lexicon+rules (ours)"] = lambda xs: sentiment.add_sentiment(pd.DataFrame({"text": xs}))
-    try:
+    if name == "lexicon+rules (ours)":
+        return lambda xs: sentiment.add_sentiment(pd.DataFrame({"text": xs}))
+    if name == "lexicon+rules with InSet":
         inset = tl.datasets.load_inset()
         sentiment.polarity("", lexicon=inset)
-        systems["lexicon+rules with InSet"] = lambda xs: sentiment.add_sentiment(pd.DataFrame({"text": xs}), lexicon=inset)
-    except tl.DataNotFoundError:
-        pass
-    clf = tl.SentimentClassifier.pretrained()
-    clf.predict(["warm up"])
-    systems["SentimentClassifier.pretrained()"] = clf.predict
-    try:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
-        from sklearn.pipeline import make_pipeline
+        return lambda xs: sentiment.add_sentiment(pd.DataFrame({"text": xs}), lexicon=inset)
+    if name == "SentimentClassifier.pretrained()":
+        clf = tl.SentimentClassifier.pretrained()
+        clf.predict(["warm up"])
+        return clf.predict
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
 
-        train = tl.datasets.load_smsa("train")
-        peer = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
-                             LogisticRegression(max_iter=1000)).fit(train["text"], train["label"])
-        systems["peer: TF-IDF + LR (SmSA train)"] = peer.predict
-    except tl.DataNotFoundError:
-        pass
+    train = tl.datasets.load_smsa("train")
+    peer = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
+                         LogisticRegression(max_iter=1000)).fit(train["text"], train["label"])
+    return peer.predict
 
-    # each system runs in a forked child: all start from the same state (models loaded,
-    # no text seen), so no system profits from caches another one filled
-    import multiprocessing as mp
 
-    ctx = mp.get_context("fork")
+NAMES = ["lexicon+rules (ours)", "lexicon+rules with InSet", "SentimentClassifier.pretrained()",
+         "peer: TF-IDF + LR (SmSA train)"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=20_000)
+    ap.add_argument("--system", help=argparse.SUPPRESS)  # internal: run one system, print JSON
+    args = ap.parse_args()
+
+    import json
+    import subprocess
+    import sys
+
+    import trendlib as tl
+
+    texts = _texts()
+    n = min(args.n, len(texts) // 2)
+    if args.system:
+        fn = _build(args.system)
+        print(json.dumps([_rate(fn, texts[:n]), _rate(fn, texts[n : 2 * n])]))
+        return
+
+    home = tl.datasets.get_data_home()
+    names = [x for x in NAMES if (home / "inset_lexicon").is_dir() or "InSet" not in x]
+    names = [x for x in names if (home / "indonlu_smsa").is_dir() or not x.startswith("peer")]
     rows = []
-    for name in systems:
-        with ctx.Pool(1) as pool:
-            rows.append((name, *pool.apply(_measure, (name,))))
+    for name in names:  # each system in a fresh process: no system profits from another's caches
+        out = subprocess.run([sys.executable, __file__, "--n", str(args.n), "--system", name],
+                             capture_output=True, text=True, check=True)
+        a, b = json.loads(out.stdout.strip().splitlines()[-1])
+        rows.append((name, a, b))
     peer_rate = rows[-1][1] if rows[-1][0].startswith("peer") else None
     print(f"{len(texts):,} distinct real texts; timing {n:,} new + {n:,} next, posts per CPU second, one core")
     print(f"{'system':36} {'new texts':>10} {'next texts':>11} {'vs peer':>8}")

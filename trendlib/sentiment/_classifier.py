@@ -275,11 +275,20 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         self._weights = np.vstack([self.coef_.T, np.zeros((1, k))]).astype(np.float32)
 
     def _scores(self, texts: list[str]) -> np.ndarray:
-        x = self._tfidf.transform(*self.featurizer_.transform(texts))
-        compact = sp.csr_matrix(
-            (x.data, self._remap[x.indices], x.indptr), shape=(x.shape[0], self._weights.shape[0])
-        )
-        return np.asarray(compact @ self._weights, dtype=np.float64) + self.intercept_
+        # block by block (words, chars, lexicon): the same sum as scoring the stacked
+        # matrix, without building it
+        blocks = self._tfidf.blocks(*self.featurizer_.transform(texts))
+        n_rows, width = len(texts), self._weights.shape[0]
+        scores = np.zeros((n_rows, self._weights.shape[1]), dtype=np.float64)
+        offset = 0
+        for x in blocks:
+            if sp.issparse(x):
+                compact = sp.csr_matrix((x.data, self._remap[offset + x.indices], x.indptr), shape=(n_rows, width))
+                scores += compact @ self._weights
+            else:
+                scores += x @ self._weights[self._remap[offset : offset + x.shape[1]]]
+            offset += x.shape[1]
+        return scores + self.intercept_
 
     # -- estimator API -------------------------------------------------------
     def fit(self, X: Any, y: Any) -> SentimentClassifier:

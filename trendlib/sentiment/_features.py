@@ -383,13 +383,20 @@ class _Tfidf:
         x.data /= norms[rows].astype(np.float32)
         return x
 
+    def blocks(
+        self, words: sp.csr_matrix, chars: sp.csr_matrix | None, lex: np.ndarray | None = None
+    ) -> list:
+        """The TF-IDF blocks in column order: words, chars (if any), lexicon features (dense, if any)."""
+        out: list = [self._weight(words, self.idf_word)]
+        if chars is not None:
+            out.append(self._weight(chars, self.idf_char))
+        if lex is not None:
+            out.append((self.lexicon_weight * lex).astype(np.float32))
+        return out
+
     def transform(
         self, words: sp.csr_matrix, chars: sp.csr_matrix | None, lex: np.ndarray | None = None
     ) -> sp.csr_matrix:
         """TF-IDF blocks side by side: words, chars (if any), lexicon features (if any)."""
-        blocks = [self._weight(words, self.idf_word)]
-        if chars is not None:
-            blocks.append(self._weight(chars, self.idf_char))
-        if lex is not None:
-            blocks.append(sp.csr_matrix((self.lexicon_weight * lex).astype(np.float32)))
+        blocks = [b if sp.issparse(b) else sp.csr_matrix(b) for b in self.blocks(words, chars, lex)]
         return blocks[0] if len(blocks) == 1 else sp.hstack(blocks, format="csr")
