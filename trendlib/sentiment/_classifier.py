@@ -9,7 +9,6 @@ hashed columns it uses (NPZ, no pickle, no vocabulary).
 
 from __future__ import annotations
 
-import json
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -22,12 +21,11 @@ from sklearn.exceptions import NotFittedError
 from sklearn.linear_model import LogisticRegression
 
 from .._validation import check_positive
-from ..exceptions import FormatError
 from ._features import N_LEXICON_FEATURES, _Hasher, _Tfidf, log_odds_lexicon
+from ._persist import load_model, save_model
 
 __all__ = ["SentimentClassifier"]
 
-_FORMAT = "trendlib.SentimentClassifier/1"
 _PRETRAINED = {"smsa": "classifier_smsa.npz"}
 
 
@@ -375,68 +373,12 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         Labels must be str, int or bool (they are stored in JSON). Returns the path.
         """
         self._check_fitted()
-        classes = self.classes_.tolist()
-        if not all(isinstance(c, (str, int, bool)) for c in classes):
-            raise TypeError(
-                f"save() stores labels as JSON: expected str, int or bool labels. Got {classes!r}."
-            )
-        meta = {
-            "format": _FORMAT,
-            "params": {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.get_params().items()},
-            "classes": classes,
-        }
-        if not isinstance(meta["params"]["lexicon"], (str, type(None), bool)):
-            meta["params"]["lexicon"] = "custom (table stored in this file)"
-        lex = self.lexicon_ or {}
-        path = Path(path)
-        if path.suffix != ".npz":
-            path = path.with_name(path.name + ".npz")
-        np.savez_compressed(
-            path,
-            meta=np.array(json.dumps(meta)),
-            columns=self.columns_.astype(np.int32),
-            idf=self.idf_.astype(np.float32),
-            coef=self.coef_.astype(np.float32),
-            intercept=self.intercept_.astype(np.float32),
-            lexicon_words=np.array(list(lex), dtype=str),
-            lexicon_values=np.array(list(lex.values()), dtype=np.float64),
-            has_lexicon=np.array(self.lexicon_ is not None),
-        )
-        return path
+        return save_model(self, path)
 
     @classmethod
     def load(cls, path: str | os.PathLike) -> SentimentClassifier:
         """Read a model written by :meth:`save` (no pickle is ever loaded)."""
-        try:
-            with np.load(path, allow_pickle=False) as z:
-                meta = json.loads(str(z["meta"]))
-                arrays = {
-                    k: z[k]
-                    for k in ("columns", "idf", "coef", "intercept", "lexicon_words",
-                              "lexicon_values", "has_lexicon")
-                }
-        except (OSError, KeyError, ValueError) as exc:
-            raise FormatError(f"{path} is not a model saved by SentimentClassifier.save(): {exc}") from None
-        if meta.get("format") != _FORMAT:
-            raise FormatError(f"{path}: expected format {_FORMAT!r}, got {meta.get('format')!r}.")
-        params = meta["params"]
-        custom = params.get("lexicon") == "custom (table stored in this file)"
-        for key in ("word_ngram_range", "char_ngram_range"):
-            if params.get(key) is not None:
-                params[key] = tuple(params[key])
-        model = cls(**{**params, "lexicon": None} if custom else params)
-        model.classes_ = np.array(meta["classes"])
-        model.columns_ = arrays["columns"].astype(np.int64)
-        model.idf_ = arrays["idf"]
-        model.coef_ = arrays["coef"]
-        model.intercept_ = arrays["intercept"]
-        model.lexicon_ = (
-            dict(zip(arrays["lexicon_words"].tolist(), arrays["lexicon_values"].tolist()))
-            if bool(arrays["has_lexicon"])
-            else None
-        )
-        if custom:
-            model.lexicon = dict(model.lexicon_)
+        model = load_model(cls, path)
         model._setup_predictor()
         return model
 
