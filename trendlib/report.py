@@ -58,14 +58,18 @@ def choose_freq(posts: Any, *, max_bins: int = 150) -> str:
 
 @dataclass
 class Report:
-    """The tables of a trend report (every attribute is a DataFrame or None).
+    """The tables, graphs and notes of a trend report (built by :func:`build_report`).
 
     Attributes
     ----------
     overview : str
         Plain-text overview (posts, span, top hashtags, mentions, terms).
+    freq, tz : str
+        Bin size and time zone used for counts, bursts and display.
+    posts : DataFrame
+        The input posts with ``polarity`` and ``sentiment`` columns added.
     sentiment : DataFrame
-        Sentiment per time bin with Wilson intervals (:func:`trendlib.sentiment.sentiment_over_time`).
+        Sentiment per day with Wilson intervals (:func:`trendlib.sentiment.sentiment_over_time`).
     counts : DataFrame
         Hashtag counts per bin (:func:`trendlib.count`).
     bursts : DataFrame
@@ -73,19 +77,32 @@ class Report:
     trending : DataFrame or None
         The trending list at the peak of the strongest burst (:func:`trendlib.trending`).
     explanation : BurstExplanation or None
-        Why the strongest burst happened (:func:`trendlib.explain_burst`).
-    communities : DataFrame
-        Per-community summary of the interaction network (:func:`trendlib.graphs.community_summary`).
+        Why the strongest burst happened (:func:`trendlib.explain_burst`); None, with a
+        line in ``notes``, when there is nothing before the burst to compare with.
+    interaction : networkx.DiGraph
+        Who mentions, replies to and retweets whom (:func:`trendlib.graphs.interaction_graph`).
+    cohashtag : networkx.Graph
+        Hashtags seen together at least twice, NPMI weights (:func:`trendlib.graphs.co_hashtag_graph`).
+    communities : DataFrame or None
+        Louvain membership of the interaction network, one row per account
+        (:func:`trendlib.graphs.communities`).
+    community_table : DataFrame or None
+        One row per community: size, posts, top accounts, hashtags, sentiment
+        (:func:`trendlib.graphs.community_summary`).
     influencers : DataFrame
         Accounts ranked by PageRank in the interaction network.
     associations : DataFrame
-        Strongest co-hashtag pairs by NPMI (:func:`trendlib.graphs.co_hashtag_edges`).
+        Co-hashtag pairs by NPMI, strongest first (:func:`trendlib.graphs.co_hashtag_edges`).
     coordinated : DataFrame
         Groups of accounts posting near-identical text within a minute
         (:func:`trendlib.graphs.coordinated_accounts`).
     coordinated_hashtags : DataFrame
         Groups of accounts posting the same hashtag set within a minute: campaigns whose
         free text varies but whose hashtags are orchestrated.
+    top : int
+        Rows in each ranked table of :meth:`to_text`.
+    notes : list of str
+        What the report could not compute, and why.
     """
 
     overview: str
@@ -243,29 +260,24 @@ class Report:
         return written
 
     def _figures(self, folder: Path) -> list[Path]:
-        import matplotlib
-
-        matplotlib.use("Agg", force=False)
-        import matplotlib.pyplot as plt
+        # a bare Figure needs no pyplot and never changes the session's backend
+        from matplotlib.figure import Figure
 
         from . import plot
 
-        written = []
-        jobs = [
-            ("timeline.png", lambda ax: plot.timeline(self.counts, self.bursts, top=5, ax=ax)),
-            ("bursts.png", lambda ax: plot.burst_chart(self.bursts, top=15, ax=ax)),
-            ("sentiment.png", lambda ax: plot.sentiment_timeline(self.sentiment, ax=ax)),
-        ]
+        jobs = [("timeline.png", (10, 5), lambda ax: plot.timeline(self.counts, self.bursts, top=5, ax=ax))]
+        if len(self.bursts):
+            jobs.append(("bursts.png", (10, 5), lambda ax: plot.burst_chart(self.bursts, top=15, ax=ax)))
+        jobs.append(("sentiment.png", (10, 5), lambda ax: plot.sentiment_timeline(self.sentiment, ax=ax)))
         if self.interaction is not None and self.interaction.number_of_nodes():
-            jobs.append(("network.png", lambda ax: plot.network(self.interaction, communities=self.communities, top=15, ax=ax)))
-        for name, draw in jobs:
-            if name == "bursts.png" and not len(self.bursts):
-                continue
-            fig, ax = plt.subplots(figsize=(10, 5) if name != "network.png" else (9, 9))
-            draw(ax)
+            jobs.append(("network.png", (9, 9),
+                         lambda ax: plot.network(self.interaction, communities=self.communities, top=15, ax=ax)))
+        written = []
+        for name, size, draw in jobs:
+            fig = Figure(figsize=size)
+            draw(fig.subplots())
             fig.tight_layout()
             fig.savefig(folder / name, dpi=110)
-            plt.close(fig)
             written.append(folder / name)
         return written
 
