@@ -40,8 +40,8 @@ def _posts():
 
 def test_zero_filled_bins_totals_and_local_time():
     c = count(_posts(), freq="1h", tz="WIB")
-    assert list(c.columns) == ["time", "key", "count", "total"]
-    assert c.attrs["tz"] == "Asia/Jakarta" and c.attrs["by"] == "hashtag"
+    assert list(c.columns) == ["time", "key", "count", "total", "accounts"]
+    assert c.attrs["tz"] == "Asia/Jakarta" and c.attrs["key"] == "hashtag"
     k = c[c.key == "kttasean"]
     # 08:00, 09:00, 10:00, 11:00 WIB: the empty hours are present with zeros
     assert [t.hour for t in k.time] == [8, 9, 10, 11]
@@ -112,8 +112,8 @@ def test_errors_name_the_parameter():
         count(p, freq="hourly")
     with pytest.raises(ValueError, match="'tz' parameter"):
         count(p, tz="Mars/Olympus")
-    with pytest.raises(ValueError, match="'by' parameter"):
-        count(p, by="tag")
+    with pytest.raises(ValueError, match="'key' parameter"):
+        count(p, key="tag")
     with pytest.raises(TypeError):
         count([1, 2, 3])
 
@@ -131,7 +131,7 @@ def test_missing_times_are_reported_not_lost_silently():
 def test_empty_posts():
     p = _posts().iloc[:0]
     c = count(p)
-    assert c.empty and list(c.columns) == ["time", "key", "count", "total"]
+    assert c.empty and list(c.columns) == ["time", "key", "count", "total", "accounts"]
 
 
 def test_top_level_name():
@@ -164,7 +164,7 @@ def test_synthetic_posts_count_back_to_their_table():
 
     table, _ = make_bursty_stream(seed=3, n_keys=6, n_bins=72, n_bursts=3)
     posts, _ = make_bursty_stream(seed=3, n_keys=6, n_bins=72, n_bursts=3, output="posts")
-    got = count(posts)
+    got = count(posts, accounts=False)
     pd.testing.assert_frame_equal(got.reset_index(drop=True), table.reset_index(drop=True), check_dtype=False)
 
 
@@ -185,3 +185,35 @@ def test_huge_zero_filled_table_warns_with_the_fix(monkeypatch):
     monkeypatch.setattr(counts_mod, "_LARGE_TABLE", 100)
     with pytest.warns(UserWarning, match=r"keys x .* bins .* min_count="):
         tl.count(tl.datasets.load_sample_posts(), by="term", freq="1h")
+
+
+def test_accounts_count_distinct_authors_per_cell():
+    # budi posts #kttasean twice in the 08:00 WIB hour: 2 posts, 1 account... plus sari
+    p = _posts()
+    p.loc[1, "author"] = "BUDI"  # handles are case-insensitive: the same account
+    c = count(p, freq="1h", tz="WIB")
+    k = c[c.key == "kttasean"]
+    assert k["count"].tolist() == [2, 0, 0, 1]
+    assert k["accounts"].tolist() == [1, 0, 0, 1]
+    assert (c["accounts"] <= c["count"]).all()
+    assert "accounts" not in count(p, accounts=False).columns
+    assert "accounts" not in count(p.drop(columns="author")).columns
+
+
+def test_by_is_a_deprecated_alias_of_key():
+    p = _posts()
+    with pytest.warns(FutureWarning, match=r"count\(by=...\) is deprecated.*count\(key=...\)"):
+        old = count(p, by="mention")
+    pd.testing.assert_frame_equal(old, count(p, key="mention"))
+    with pytest.raises(TypeError, match="both 'by'"):
+        count(p, by="mention", key="mention")
+
+
+def test_url_and_domain_keys():
+    p = _posts()
+    p["urls"] = [["https://www.detik.com/a"], ["https://detik.com/b", "http://kompas.id/x"], [], [], []]
+    d = count(p, key="domain", freq="1D")
+    assert sorted(d.key.unique()) == ["detik.com", "kompas.id"]
+    assert d.groupby("key")["count"].sum().to_dict() == {"detik.com": 2, "kompas.id": 1}
+    u = count(p, key="url", freq="1D")
+    assert len(u.key.unique()) == 3

@@ -16,7 +16,15 @@ from typing import Any
 
 from .exceptions import SchemaError
 
-__all__ = ["require_columns", "check_choice", "check_positive", "check_probability"]
+__all__ = [
+    "require_columns",
+    "check_choice",
+    "check_positive",
+    "check_probability",
+    "check_int",
+    "check_graph",
+    "check_weights",
+]
 
 
 def require_columns(df: Any, columns: Iterable[str], *, func: str, hint: str | None = None) -> None:
@@ -122,3 +130,50 @@ def check_probability(value: Any, *, name: str, func: str) -> float:
     if not 0 < x < 1:
         raise ValueError(f"The {name!r} parameter of {func}() must be a number in (0, 1). Got {value!r}.")
     return x
+
+
+def check_int(value: Any, *, name: str, func: str, minimum: int = 1) -> int:
+    """Return ``value`` as int if it is an integer >= ``minimum``, else ``ValueError``.
+
+    Examples
+    --------
+    >>> check_int(3, name="min_accounts", func="coordinated_accounts")
+    3
+    >>> check_int(True, name="top", func="influencers")
+    Traceback (most recent call last):
+    ...
+    ValueError: The 'top' parameter of influencers() must be an integer >= 1. Got True.
+    """
+    import numpy as np
+
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
+        raise ValueError(
+            f"The {name!r} parameter of {func}() must be an integer >= {minimum}. Got {value!r}."
+        )
+    return int(value)
+
+
+def check_graph(G: Any, *, func: str) -> None:
+    """Raise ``TypeError`` unless ``G`` is a networkx graph."""
+    import networkx as nx
+
+    if not isinstance(G, nx.Graph):
+        raise TypeError(f"{func}() expects a networkx Graph or DiGraph. Got {type(G).__name__}.")
+
+
+def check_weights(G: Any, weight: str | None, *, func: str, allow_zero: bool = True) -> None:
+    """Raise ``ValueError`` when an edge has a negative (or NaN) ``weight`` attribute."""
+    if weight is None:
+        return
+    bad = [
+        (u, v, w)
+        for u, v, w in G.edges(data=weight, default=1)
+        if not (w >= 0 if allow_zero else w > 0)
+    ]
+    if bad:
+        u, v, w = bad[0]
+        raise ValueError(
+            f"{func}() needs non-negative edge weights in the {weight!r} attribute; "
+            f"{len(bad)} edge(s) are negative or NaN, e.g. ({u!r}, {v!r}) = {w!r}. "
+            "Association weights such as PMI can be negative: pass weight='count'."
+        )

@@ -18,7 +18,7 @@ column     dtype                   meaning
 
 Rows are sorted by ``key`` then ``time``; every key has a row for every bin between
 the first and the last post (or ``start``/``end``), so bins with no posts are present
-with zero counts. ``attrs`` holds ``freq``, ``tz``, ``by`` and what was dropped.
+with zero counts. ``attrs`` holds ``freq``, ``tz``, ``key`` and what was dropped.
 """
 
 from __future__ import annotations
@@ -29,85 +29,27 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._validation import check_choice, require_columns
+from ._deprecate import renamed_kwargs
+from ._keys import KEY_KINDS, KeyName, account_key, clean_key, key_kind
+from ._time import TZ_ALIASES, as_utc, local_ns, parse_freq, resolve_tz  # noqa: F401
+from ._validation import require_columns
 
-__all__ = ["count", "resolve_tz", "parse_freq"]
+__all__ = ["count"]
 
-#: Indonesian time-zone abbreviations accepted wherever a ``tz`` is taken.
-TZ_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+# kept importable from here for one release (moved to trendlib._time)
+_local_ns = local_ns
 
-_BY_COLUMN = {"hashtag": "hashtags", "mention": "mentions", "author": "author", "term": "text"}
 _HINT = "trendlib.read_posts(...)"
 
 
-def resolve_tz(tz: Any, *, func: str = "count") -> str:
-    """Return the IANA name of ``tz``; ``WIB``/``WITA``/``WIT`` map to Indonesian zones.
-
-    Examples
-    --------
-    >>> resolve_tz("WITA")
-    'Asia/Makassar'
-    >>> resolve_tz("Asia/Jakarta")
-    'Asia/Jakarta'
-    """
-    if tz is None:
-        return "UTC"
-    name = TZ_ALIASES.get(str(tz).upper(), str(tz)) if isinstance(tz, str) else str(tz)
-    try:
-        pd.Timestamp("2000-01-01", tz=name)
-    except Exception:
-        raise ValueError(
-            f"The 'tz' parameter of {func}() must be a time-zone name such as 'Asia/Jakarta' "
-            f"or one of {sorted(TZ_ALIASES)}. Got {tz!r}."
-        ) from None
-    return name
-
-
-def parse_freq(freq: Any, *, func: str = "count") -> pd.Timedelta:
-    """Return the fixed bin width named by ``freq`` (``"15min"``, ``"1h"``, ``"1D"``...).
-
-    Examples
-    --------
-    >>> parse_freq("1h")
-    Timedelta('0 days 01:00:00')
-    >>> parse_freq("hourly")
-    Traceback (most recent call last):
-    ...
-    ValueError: The 'freq' parameter of count() must be a fixed pandas frequency such as '15min', '1h' or '1D'. Got 'hourly'.
-    """
-    msg = (
-        f"The 'freq' parameter of {func}() must be a fixed pandas frequency such as "
-        f"'15min', '1h' or '1D'. Got {freq!r}."
-    )
-    try:
-        if isinstance(freq, pd.Timedelta):
-            step = freq
-        else:
-            offset = pd.tseries.frequencies.to_offset(freq)
-            step = pd.Timedelta(offset)
-    except Exception:
-        raise ValueError(msg) from None
-    if step <= pd.Timedelta(0) or step < pd.Timedelta("1s"):
-        raise ValueError(msg)
-    return step
-
-
-def _local_ns(times: pd.Series, tz: str) -> np.ndarray:
-    """Wall-clock nanoseconds in ``tz`` (naive input is taken to be UTC)."""
-    t = pd.to_datetime(times)
-    if t.dt.tz is None:
-        t = t.dt.tz_localize("UTC")
-    t = t.dt.tz_convert(tz).dt.tz_localize(None).astype("datetime64[ns]")
-    return t.to_numpy().view("int64")
-
-
-def _keys_per_post(posts: pd.DataFrame, by: str) -> tuple[np.ndarray, np.ndarray]:
-    """Return (post index of each key occurrence, key occurrences) for ``by``."""
-    if by == "author":
-        authors = posts["author"]
-        ok = authors.notna().to_numpy()
-        return np.flatnonzero(ok), authors[ok].astype(str).to_numpy(dtype=object)
-    if by == "term":
+def _keys_per_post(posts: pd.DataFrame, key: str) -> tuple[np.ndarray, np.ndarray]:
+    """Return (post index of each key occurrence, key occurrences) for the key kind ``key``."""
+    kind = KEY_KINDS[key]
+    if not kind.listed:
+        values = posts[kind.column]
+        ok = values.notna().to_numpy()
+        return np.flatnonzero(ok), values[ok].astype(str).to_numpy(dtype=object)
+    if key == "term":
         if "tokens" in posts.columns:
             lists = posts["tokens"].tolist()
         else:
@@ -120,10 +62,30 @@ def _keys_per_post(posts: pd.DataFrame, by: str) -> tuple[np.ndarray, np.ndarray
         lists = [[w for w in ws if _is_word(w)] for ws in lists]
         col = pd.Series(lists, index=np.arange(len(lists)), dtype=object)
     else:
-        col = pd.Series(posts[_BY_COLUMN[by]].to_numpy(), index=np.arange(len(posts)), dtype=object)
+        col = pd.Series(posts[kind.column].to_numpy(), index=np.arange(len(posts)), dtype=object)
     exploded = col.explode()  # vectorised; empty lists and missing values become NaN
     ok = exploded.notna().to_numpy()
-    return exploded.index.to_numpy()[ok], exploded.to_numpy()[ok]
+    idx, vals = exploded.index.to_numpy()[ok], exploded.to_numpy()[ok]
+    if key == "domain":
+        vals = np.asarray([_domain(u) for u in vals], dtype=object)
+        ok = vals != ""
+        idx, vals = idx[ok], vals[ok]
+    return idx, vals
+
+
+def _domain(url: Any) -> str:
+    """``"https://www.Detik.com/x"`` -> ``"detik.com"`` (no ``www.``); ``""`` when none."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(str(url) if "://" in str(url) else f"//{url}").hostname or ""
+    except ValueError:
+        return ""
+    return host[4:] if host.startswith("www.") else host
+
+
+def _account_or_na(handle: Any) -> str:
+    return account_key(handle)
 
 
 def _is_word(token: Any) -> bool:
@@ -138,20 +100,18 @@ def _is_word(token: Any) -> bool:
 
 
 def _clean_key(key: Any, by: str) -> str:
-    key = str(key)
-    if by in ("hashtag", "mention"):
-        key = key.lstrip("#@").lower()
-    return key
+    return clean_key(key, by)
 
 
 #: rows of a zero-filled counts table above which count() warns
 _LARGE_TABLE = 20_000_000
 
 
+@renamed_kwargs(by="key")
 def count(
     posts: pd.DataFrame,
     *,
-    by: str = "hashtag",
+    key: KeyName = "hashtag",
     freq: Any = "1h",
     tz: Any = "Asia/Jakarta",
     keys: Any = None,
@@ -159,6 +119,7 @@ def count(
     normalize: bool = False,
     start: Any = None,
     end: Any = None,
+    accounts: bool = True,
 ) -> pd.DataFrame:
     """Count posts per time bin and key; bins with no posts are present with zero counts.
 
@@ -166,9 +127,10 @@ def count(
     ----------
     posts : pandas.DataFrame
         Canonical posts (see :func:`trendlib.read_posts`); needs ``time`` and the column
-        ``by`` reads: ``hashtags``, ``mentions``, ``author`` or ``text`` (or ``tokens``).
-    by : {"hashtag", "mention", "term", "author"}
-        What a key is. ``"term"`` uses the word tokens of
+        ``key`` reads: ``hashtags``, ``mentions``, ``author``, ``urls`` or ``text`` (or
+        ``tokens``).
+    key : {"hashtag", "mention", "term", "author", "url", "domain"}
+        What a key is (``by=`` is the deprecated name of this parameter). ``"term"`` uses the word tokens of
         ``trendlib.text.tokenize(text, stopwords="topic")`` (or a ``tokens`` list column
         when the posts have one, e.g. from ``trendlib.text.add_tokens``).
     freq : str or Timedelta, default "1h"
@@ -187,12 +149,16 @@ def count(
     start, end : datetime-like, optional
         Count only posts in ``[start, end)``; the bins then span that range even where
         it has no posts. Naive values are read in ``tz``.
+    accounts : bool, default True
+        Add an ``accounts`` column: distinct authors of the posts counted in each cell
+        (when the posts have an ``author`` column). One account posting 30 times is 30
+        posts but 1 account; trending ranks by accounts for that reason.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``time``, ``key``, ``count``, ``total`` (and ``share``), sorted by key
-        then time; ``attrs`` has ``freq``, ``tz``, ``by``, ``n_posts`` and
+        Columns ``time``, ``key``, ``count``, ``total`` (and ``accounts``, ``share``),
+        sorted by key then time; ``attrs`` has ``freq``, ``tz``, ``key``, ``n_posts`` and
         ``rows_dropped`` (posts without a time, or outside ``[start, end)``).
 
     Examples
@@ -207,8 +173,8 @@ def count(
     >>> c[c.key == "kttasean"][["time", "count", "total"]].to_string(index=False)
     '                     time  count  total\\n2023-09-05 08:00:00+07:00      2      2\\n2023-09-05 09:00:00+07:00      0      0\\n2023-09-05 10:00:00+07:00      1      1'
     """
-    check_choice(by, list(_BY_COLUMN), name="by", func="count")
-    column = _BY_COLUMN[by]
+    by = key_kind(key, func="count").name
+    column = KEY_KINDS[by].column
     if by == "term" and "tokens" in getattr(posts, "columns", ()):
         column = "tokens"
     require_columns(posts, ["time", column], func="count", hint=_HINT)
@@ -218,16 +184,16 @@ def count(
         raise ValueError(f"The 'min_count' parameter of count() must be an integer >= 0. Got {min_count!r}.")
 
     dropped: dict[str, int] = {}
-    ns = _local_ns(posts["time"], tzname)
+    ns = local_ns(posts["time"], tzname)
     valid = ns != np.iinfo(np.int64).min
     if not valid.all():
         dropped["missing time"] = int((~valid).sum())
     step_ns = int(step.value)
     lo = hi = None
     if start is not None:
-        lo = _local_ns(pd.Series([_as_utc(start, tzname)]), tzname)[0]
+        lo = local_ns(pd.Series([as_utc(start, tzname)]), tzname)[0]
     if end is not None:
-        hi = _local_ns(pd.Series([_as_utc(end, tzname)]), tzname)[0]
+        hi = local_ns(pd.Series([as_utc(end, tzname)]), tzname)[0]
     inside = valid.copy()
     if lo is not None:
         inside &= ns >= lo
@@ -292,6 +258,15 @@ def count(
         )
     cell = p_key * n_bins + bin_of_post[p_post]
     mat = np.bincount(cell, minlength=n_keys * n_bins).reshape(n_keys, n_bins).astype(np.int64)
+    acc = None
+    if accounts and "author" in posts.columns:
+        # distinct (cell, author) pairs, then per cell; missing authors are not accounts
+        a_codes, _ = pd.factorize(posts["author"].map(_account_or_na, na_action="ignore"))
+        a_post = a_codes[p_post]
+        has = a_post >= 0
+        n_a = int(a_codes.max()) + 1 if len(a_codes) and a_codes.max() >= 0 else 1
+        ca = np.unique(cell[has].astype(np.int64) * n_a + a_post[has])
+        acc = np.bincount(ca // n_a, minlength=n_keys * n_bins).reshape(n_keys, n_bins).astype(np.int64)
 
     if keys is not None:
         if isinstance(keys, str):
@@ -299,12 +274,17 @@ def count(
         wanted = list(dict.fromkeys(_clean_key(k, by) for k in keys))
         pos = {k: i for i, k in enumerate(uniques)}
         rows = np.zeros((len(wanted), n_bins), np.int64)
+        arows = np.zeros((len(wanted), n_bins), np.int64)
         for i, k in enumerate(wanted):
             if k in pos:
                 rows[i] = mat[pos[k]]
+                if acc is not None:
+                    arows[i] = acc[pos[k]]
         order = np.argsort(np.asarray(wanted, dtype=object), kind="stable")
         uniques = np.asarray(wanted, dtype=object)[order]
         mat = rows[order]
+        if acc is not None:
+            acc = arows[order]
 
     local_bins = (np.arange(n_bins, dtype=np.int64) + first) * step_ns
     times = pd.DatetimeIndex(local_bins.view("datetime64[ns]")).tz_localize(
@@ -319,17 +299,13 @@ def count(
             "total": np.tile(totals, n_k),
         }
     )
+    if acc is not None:
+        out["accounts"] = acc.ravel()
     if normalize:
         with np.errstate(invalid="ignore", divide="ignore"):
             out["share"] = np.where(out["total"].to_numpy() > 0, out["count"] / out["total"], np.nan)
     out.attrs.update(
-        freq=step, tz=tzname, by=by, n_posts=int(inside.sum()), rows_dropped=dropped
+        freq=step, tz=tzname, key=by, by=by, n_posts=int(inside.sum()), rows_dropped=dropped
     )
     return out
 
-
-def _as_utc(value: Any, tz: str) -> pd.Timestamp:
-    ts = pd.Timestamp(value)
-    if ts.tz is None:
-        ts = ts.tz_localize(tz)
-    return ts.tz_convert("UTC")

@@ -102,7 +102,7 @@ def make_bursty_stream(
         raise ValueError(f"The 'n_bursts' parameter of make_bursty_stream() must be an integer >= 0. Got {n_bursts!r}.")
     if not 0 <= seasonality < 1:
         raise ValueError(f"The 'seasonality' parameter of make_bursty_stream() must be in [0, 1). Got {seasonality!r}.")
-    from ..counts import parse_freq, resolve_tz
+    from .._time import parse_freq, resolve_tz
 
     step = parse_freq(freq, func="make_bursty_stream")
     tzname = resolve_tz(tz, func="make_bursty_stream")

@@ -14,9 +14,10 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .._validation import require_columns
+from .._time import NAT, to_timestamps, utc_ns
+from .._validation import check_graph, check_int, check_weights, require_columns  # noqa: F401
 
-NAT = _NAT = np.iinfo(np.int64).min
+_NAT = NAT
 _EMPTY: tuple = ()
 
 
@@ -50,20 +51,10 @@ def list_column(posts: pd.DataFrame, column: str, *, func: str) -> list:
 
 
 def times_ns(posts: pd.DataFrame) -> np.ndarray | None:
-    """Return the ``time`` column as int64 nanoseconds since the epoch (UTC), NaT -> min int.
-
-    ``None`` when the frame has no ``time`` column.
-    """
+    """The ``time`` column as UTC int64 nanoseconds (:func:`trendlib._time.utc_ns`); ``None`` without one."""
     if "time" not in posts.columns:
         return None
-    t = pd.to_datetime(posts["time"], utc=True)
-    return t.to_numpy(dtype="datetime64[ns]").view(np.int64).copy()
-
-
-def to_timestamps(values: np.ndarray) -> pd.DatetimeIndex:
-    """int64 ns (min int = missing) -> tz-aware UTC DatetimeIndex."""
-    values = np.asarray(values, dtype=np.int64)
-    return pd.DatetimeIndex(values.view("datetime64[ns]")).tz_localize("UTC")
+    return utc_ns(posts["time"])
 
 
 def _label(x: Any, lower: bool) -> str:
@@ -237,38 +228,3 @@ def column_min_max(X: sparse.spmatrix, t: np.ndarray) -> tuple[np.ndarray, np.nd
     lo[nonempty] = np.where(mins == big, _NAT, mins)
     hi[nonempty] = np.maximum.reduceat(vals, starts)
     return lo, hi
-
-
-def check_int(value: Any, *, name: str, func: str, minimum: int = 1) -> int:
-    """Return ``value`` as int if it is an integer >= ``minimum``, else ``ValueError``."""
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        raise ValueError(
-            f"The {name!r} parameter of {func}() must be an integer >= {minimum}. Got {value!r}."
-        )
-    return int(value)
-
-
-def check_graph(G: Any, *, func: str) -> None:
-    """Raise ``TypeError`` unless ``G`` is a networkx graph."""
-    import networkx as nx
-
-    if not isinstance(G, nx.Graph):
-        raise TypeError(f"{func}() expects a networkx Graph or DiGraph. Got {type(G).__name__}.")
-
-
-def check_weights(G: Any, weight: str | None, *, func: str, allow_zero: bool = True) -> None:
-    """Raise ``ValueError`` when an edge has a negative (or NaN) ``weight`` attribute."""
-    if weight is None:
-        return
-    bad = [
-        (u, v, w)
-        for u, v, w in G.edges(data=weight, default=1)
-        if not (w >= 0 if allow_zero else w > 0)
-    ]
-    if bad:
-        u, v, w = bad[0]
-        raise ValueError(
-            f"{func}() needs non-negative edge weights in the {weight!r} attribute; "
-            f"{len(bad)} edge(s) are negative or NaN, e.g. ({u!r}, {v!r}) = {w!r}. "
-            "Association weights such as PMI can be negative: pass weight='count'."
-        )

@@ -30,7 +30,7 @@ def _axes(ax: Any, figsize: tuple[float, float]) -> Any:
 
 def _tz_of(times: pd.Series, attrs: dict, tz: Any) -> Any:
     if tz is not None:
-        from ..counts import resolve_tz
+        from .._time import resolve_tz
 
         return resolve_tz(tz, func="plot")
     if attrs.get("tz"):

@@ -121,7 +121,7 @@ def network(G: Any, *, communities: Any = None, top: int = 60, labels: int = 12,
     from matplotlib.collections import LineCollection
     from matplotlib.lines import Line2D
 
-    from ..graphs._util import check_graph, check_int
+    from .._validation import check_graph, check_int
 
     check_graph(G, func="network")
     top = check_int(top, name="top", func="network")

@@ -204,7 +204,7 @@ def sentiment_over_time(
     >>> bool(t.loc[1, "net_low"] < 0.5)   # one post is weak evidence
     True
     """
-    from ..counts import _local_ns, parse_freq, resolve_tz
+    from .._time import local_ns as _local_ns, parse_freq, resolve_tz
 
     func = "sentiment_over_time"
     require_columns(posts, ["time"], func=func, hint="trendlib.read_posts(...)")

@@ -157,7 +157,7 @@ def trending(
     season_prior = check_positive(season_prior, name="season_prior", func=func, strict=False)
     accel_weight = check_positive(accel_weight, name="accel_weight", func=func, strict=False)
     novelty_bonus = check_positive(novelty_bonus, name="novelty_bonus", func=func, strict=False)
-    from ..counts import resolve_tz
+    from .._time import resolve_tz
 
     tz = resolve_tz(tz, func=func)  # WIB / WITA / WIT or an IANA name
 
