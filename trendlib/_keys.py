@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 __all__ = ["KeyKind", "KEY_KINDS", "KeyName", "key_kind", "clean_key", "account_key", "display_key"]
 
-KeyName = Literal["hashtag", "mention", "term", "author", "url", "domain"]
+KeyName = Literal["hashtag", "mention", "term", "author", "url", "domain", "topic"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ KEY_KINDS: dict[str, KeyKind] = {
         KeyKind("author", "author", "@", False, True),
         KeyKind("url", "urls", "", True, False),
         KeyKind("domain", "urls", "", True, False),
+        KeyKind("topic", "topic", "", False, False),
     )
 }
 
@@ -68,7 +69,7 @@ def key_kind(name: Any, *, func: str, param: str = "key") -> KeyKind:
     >>> key_kind("tag", func="count")
     Traceback (most recent call last):
     ...
-    ValueError: The 'key' parameter of count() must be one of ['hashtag', 'mention', 'term', 'author', 'url', 'domain']. Got 'tag'.
+    ValueError: The 'key' parameter of count() must be one of ['hashtag', 'mention', 'term', 'author', 'url', 'domain', 'topic']. Got 'tag'.
     """
     try:
         return KEY_KINDS[name]
