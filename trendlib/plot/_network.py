@@ -1,6 +1,11 @@
-"""Network figure: the largest nodes of a graph, coloured by community, top nodes labelled.
+"""Network figure: the most central nodes of a graph, coloured by community, top nodes labelled.
 
-matplotlib is imported inside the function. The node collection carries ``gid="nodes"``,
+Nodes are chosen by a centrality (PageRank by default, the same ranking as
+:func:`trendlib.graphs.influencers`), and a chosen node with no edge to another chosen
+node is replaced by the next one, so the figure shows structure rather than isolated dots.
+Labels are placed greedily in rank order and skipped where they would overlap a label
+already drawn; the legend sits outside the drawing. matplotlib is imported inside the
+function. The node collection carries ``gid="nodes"``,
 each edge collection ``gid="edges"`` and each label ``gid="label:<node>"``, so a figure
 can be checked against its graph.
 """
@@ -13,7 +18,7 @@ import numpy as np
 
 __all__ = ["network"]
 
-_PREFIX = {"hashtag": "#", "hashtags": "#", "mention": "@", "mentions": "@", "account": "@"}
+_PREFIX = {"hashtag": "#", "hashtags": "#", "mention": "@", "mentions": "@", "account": "@"}  # node_type -> prefix
 _OTHER = "#bbbbbb"
 
 
@@ -38,6 +43,14 @@ def _membership(G: Any, communities: Any) -> dict:
 
 
 def _node_size(G: Any, size: str | None) -> dict:
+    if size == "pagerank":
+        import networkx as nx
+
+        if not G.number_of_edges():
+            return {n: 1.0 for n in G}
+        return nx.pagerank(G, weight=None)
+    if size == "degree":
+        return {n: float(v) for n, v in G.degree(weight=None)}
     if size is None:
         for attr in ("count", "n_posts"):
             if G.number_of_nodes() and all(attr in d for _, d in G.nodes(data=True)):
@@ -90,8 +103,10 @@ def network(G: Any, *, communities: Any = None, top: int = 60, labels: int = 12,
         Label this many of the largest nodes (``#`` / ``@`` prefixed for hashtag and
         account graphs).
     size : str, optional
-        Node attribute giving node size (default ``count`` or ``n_posts`` when all nodes
-        have it, else degree).
+        What ranks and sizes nodes: ``"pagerank"``, ``"degree"`` or a node attribute
+        (default ``count`` or ``n_posts`` when all nodes have it, else degree). With
+        ``"pagerank"`` or ``"degree"``, nodes without an edge to another drawn node are
+        passed over for the next ones, so the drawing shows structure.
     weight : str or None
         Edge attribute for the layout and edge widths (negative weights are ignored).
     n_colors : int
@@ -130,7 +145,10 @@ def network(G: Any, *, communities: Any = None, top: int = 60, labels: int = 12,
         _, ax = plt.subplots(figsize=figsize)
     member = _membership(G, communities)
     sizes = _node_size(G, size)
-    nodes = sorted(G.nodes(), key=lambda n: (-sizes.get(n, 0.0), str(n)))[:top]
+    ranked_nodes = sorted(G.nodes(), key=lambda n: (-sizes.get(n, 0.0), str(n)))
+    nodes = ranked_nodes[:top]
+    if size in ("pagerank", "degree") and G.number_of_edges():
+        nodes = _connected_top(G, ranked_nodes, top)
     H = G.subgraph(nodes)
     use_w = weight if weight and all((w or 0) >= 0 for _, _, w in H.edges(data=weight, default=1)) else None
     pos = _layout(H, seed=seed, weight=use_w)
@@ -156,18 +174,60 @@ def network(G: Any, *, communities: Any = None, top: int = 60, labels: int = 12,
         area = 30 + 600 * np.sqrt(s / s.max()) if s.max() > 0 else np.full(len(nodes), 80.0)
         ax.scatter(xy[:, 0], xy[:, 1], s=area, c=colours, edgecolors="white", linewidths=0.8, zorder=2, gid="nodes")
         prefix = _PREFIX.get(str(G.graph.get("node_type", "")), "")
-        for n in nodes[:labels]:
-            x, y = pos[n]
-            ax.text(x, y, f"{prefix}{n}", fontsize=9, ha="center", va="bottom", zorder=3, gid=f"label:{n}",
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
         pad = 0.1
         ax.set_xlim(xy[:, 0].min() - pad, xy[:, 0].max() + pad)
         ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
+        _labels(ax, [(n, f"{prefix}{n}", pos[n]) for n in nodes], labels)
     if ranked:
         handles = [Line2D([], [], marker="o", ls="", color=colour_of[c], label=f"community {c} ({counts[c]})") for c in ranked]
         if len(counts) > len(ranked):
             handles.append(Line2D([], [], marker="o", ls="", color=_OTHER, label="other communities"))
-        ax.legend(handles=handles, loc="best", fontsize=8, frameon=False)
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     ax.set_axis_off()
     ax.set_title(title if title is not None else f"top {len(nodes)} of {G.number_of_nodes()} nodes")
     return ax
+
+
+def _connected_top(G: Any, ranked: list, top: int) -> list:
+    """The ``top`` highest-ranked nodes that each have an edge to another chosen node."""
+    U = G.to_undirected(as_view=True) if G.is_directed() else G
+    chosen: list = []
+    chosen_set: set = set()
+    pending: list = []  # ranked nodes waiting for a chosen neighbour
+    for n in ranked:
+        if len(chosen) >= top:
+            break
+        if U.degree(n) == 0:
+            continue
+        if not chosen or any(m in chosen_set for m in U.neighbors(n)):
+            chosen.append(n)
+            chosen_set.add(n)
+            # nodes passed over earlier may connect now
+            for m in list(pending):
+                if len(chosen) < top and any(k in chosen_set for k in U.neighbors(m)):
+                    chosen.append(m)
+                    chosen_set.add(m)
+                    pending.remove(m)
+        else:
+            pending.append(n)
+    return chosen
+
+
+def _labels(ax: Any, items: list, limit: int) -> None:
+    """Label up to ``limit`` nodes in rank order, skipping labels that would overlap a drawn one."""
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer() if hasattr(fig.canvas, "get_renderer") else None
+    boxes: list = []
+    drawn = 0
+    for n, text, (x, y) in items:
+        if drawn >= limit:
+            break
+        t = ax.text(x, y, text, fontsize=9, ha="center", va="bottom", zorder=3, gid=f"label:{n}",
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
+        if renderer is not None:
+            bb = t.get_window_extent(renderer=renderer).expanded(1.05, 1.1)
+            if any(bb.overlaps(b) for b in boxes):
+                t.remove()
+                continue
+            boxes.append(bb)
+        drawn += 1

@@ -1,0 +1,393 @@
+"""The main job: one call from posts to the report a monitoring team reads.
+
+:func:`build_report` chains the library end to end and returns a :class:`Report` of plain
+DataFrames and graphs. Each step is an ordinary public function; the report adds only
+what an analyst needs around them: total volume (64% of a real topic scrape fell on one
+day that no hashtag burst showed), terms as well as hashtags (a keyword scrape may carry
+almost none), evidence cards with account concentration (one account posting 32 times in
+41 minutes is not a trend), and provenance. Every per-group step is a group-by over codes,
+never a Python loop over groups, so the report stays linear in the number of posts; the
+time of each step is kept in ``Report.timings``.
+"""
+
+from __future__ import annotations
+
+import sys
+import time as _time
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+import numpy as np
+import pandas as pd
+
+from .._time import local_ns, parse_freq, resolve_tz
+from .._validation import check_int, require_columns
+from ._model import BurstCard, Report
+from ._summary import engagement, headline, provenance, top_accounts, top_items, top_posts, top_terms
+
+__all__ = ["build_report", "choose_freq"]
+
+#: bin sizes tried by :func:`choose_freq`, finest first
+_FREQS = ("15min", "1h", "3h", "6h", "12h", "1D", "7D")
+
+#: bursts given an evidence card
+_CARDS = 6
+
+
+def choose_freq(posts: Any, *, max_bins: int = 150) -> str:
+    """Return the finest bin size that cuts the posts' time span into at most ``max_bins`` bins.
+
+    Parameters
+    ----------
+    posts : pandas.DataFrame
+        Canonical posts with a ``time`` column.
+    max_bins : int, default 150
+        Upper bound on the number of bins.
+
+    Examples
+    --------
+    >>> from trendlib.datasets import load_sample_posts
+    >>> choose_freq(load_sample_posts())   # 11 days of posts
+    '3h'
+    """
+    require_columns(posts, ["time"], func="choose_freq", hint="trendlib.read_posts(...)")
+    times = pd.to_datetime(posts["time"], utc=True).dropna()
+    if len(times) < 2:
+        return "1h"
+    span = times.max() - times.min()
+    for freq in _FREQS:
+        if span / pd.Timedelta(freq) <= max_bins:
+            return freq
+    return _FREQS[-1]
+
+
+class _Steps:
+    """Times each step and shows progress on stderr (tqdm; silent when not a terminal)."""
+
+    def __init__(self, names: list[str], progress: bool | None) -> None:
+        if progress is None:
+            progress = sys.stderr.isatty()
+        self.timings: dict[str, float] = {}
+        self.bar = None
+        if progress:
+            from tqdm.auto import tqdm
+
+            self.bar = tqdm(total=len(names), file=sys.stderr, desc="report", unit="step", leave=False)
+
+    @contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        if self.bar is not None:
+            self.bar.set_description(f"report: {name}")
+        t0 = _time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + _time.perf_counter() - t0
+            if self.bar is not None:
+                self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+_STEPS = ["tokens", "sentiment", "volume", "counts", "bursts", "cards", "trending", "explanation",
+          "interaction", "communities", "influencers", "associations", "coordination", "tables"]
+
+
+def _volume(posts: pd.DataFrame, step: pd.Timedelta, tz: str) -> pd.DataFrame:
+    """Posts and distinct accounts per bin in local time, zero-filled."""
+    ns = local_ns(posts["time"], tz)
+    ok = ns != np.iinfo(np.int64).min
+    if not ok.any():
+        return pd.DataFrame({"time": pd.DatetimeIndex([], tz=tz), "posts": np.zeros(0, np.int64),
+                             "accounts": np.zeros(0, np.int64)})
+    b = np.floor_divide(ns[ok], step.value)
+    first = int(b.min())
+    b = b - first
+    n = int(b.max()) + 1
+    counts = np.bincount(b, minlength=n)
+    a_codes, _ = pd.factorize(posts["author"].to_numpy()[ok]) if "author" in posts else (np.zeros(ok.sum(), int), None)
+    has = a_codes >= 0
+    pairs = np.unique(b[has].astype(np.int64) * (int(a_codes.max()) + 1 if has.any() else 1) + a_codes[has])
+    accounts = np.bincount(pairs // (int(a_codes.max()) + 1 if has.any() else 1), minlength=n)
+    times = pd.DatetimeIndex(((np.arange(n) + first) * step.value).view("datetime64[ns]")).tz_localize(
+        tz, ambiguous=True, nonexistent="shift_forward")
+    return pd.DataFrame({"time": times, "posts": counts.astype(np.int64), "accounts": accounts.astype(np.int64)})
+
+
+def _volume_bursts(volume: pd.DataFrame) -> pd.DataFrame:
+    """Bursts of total volume: z-score of each bin against the bins before it."""
+    from ..bursts import detect_bursts
+
+    if len(volume) < 3:
+        return pd.DataFrame(columns=["key", "start", "end", "peak_time", "peak_count", "score", "level", "method"])
+    table = pd.DataFrame({"time": volume["time"], "key": "all posts", "count": volume["posts"],
+                          "total": volume["posts"]})
+    return detect_bursts(table, method="zscore")
+
+
+def _peaks(posts: pd.DataFrame, volume: pd.DataFrame, step: pd.Timedelta, tz: str, top: int) -> pd.DataFrame:
+    """The busiest bins, each with its most engaged original post."""
+    cols = ["time", "posts", "accounts", "share", "author", "text", "engagement"]
+    if not len(volume):
+        return pd.DataFrame(columns=cols)
+    busiest = volume.sort_values(["posts", "time"], ascending=[False, True], kind="stable").head(min(top, 5))
+    t = pd.to_datetime(posts["time"], utc=True).dt.tz_convert(tz)
+    eng = engagement(posts)
+    rt = posts["is_retweet"].fillna(False).astype(bool) if "is_retweet" in posts else pd.Series(False, index=posts.index)
+    rows = []
+    total = int(volume["posts"].sum()) or 1
+    for r in busiest.itertuples():
+        inside = (t >= r.time) & (t < r.time + step)
+        cand = posts[inside & ~rt] if (inside & ~rt).any() else posts[inside]
+        best = cand.assign(_e=eng[cand.index]).sort_values(["_e", "id"], ascending=[False, True], kind="stable").head(1)
+        rows.append({"time": r.time, "posts": int(r.posts), "accounts": int(r.accounts), "share": r.posts / total,
+                     "author": best["author"].iloc[0] if len(best) else "", "text": best["text"].iloc[0] if len(best) else "",
+                     "engagement": int(best["_e"].iloc[0]) if len(best) else 0})
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _key_rows(posts: pd.DataFrame, kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """(post row, key) pairs for a key kind, each key once per post."""
+    from ..counts import _keys_per_post, clean_key
+
+    rows, keys = _keys_per_post(posts.reset_index(drop=True), kind)
+    keys = np.asarray([clean_key(k, kind) for k in keys], dtype=object)
+    df = pd.DataFrame({"r": rows, "k": keys}).drop_duplicates()
+    return df["r"].to_numpy(), df["k"].to_numpy()
+
+
+def _concentration(authors: np.ndarray) -> tuple[int, float, float]:
+    """(accounts, share of the top account, effective number of accounts)."""
+    a = pd.Series(authors).dropna()
+    if not len(a):
+        return 0, float("nan"), float("nan")
+    p = a.value_counts(normalize=True).to_numpy()
+    return int(len(p)), float(p[0]), float(1.0 / np.sum(p * p))
+
+
+def _cards(posts: pd.DataFrame, bursts: pd.DataFrame, kind_rows: dict, tz: str, n: int) -> tuple[list, pd.DataFrame]:
+    """Evidence cards for the ``n`` strongest bursts; add concentration columns to every burst."""
+    t = pd.to_datetime(posts["time"], utc=True).dt.tz_convert(tz).reset_index(drop=True)
+    authors = posts["author"].to_numpy() if "author" in posts else np.full(len(posts), None)
+    acc, share, eff = [], [], []
+    cards: list[BurstCard] = []
+    flat = posts.reset_index(drop=True)
+    for i, b in enumerate(bursts.itertuples()):
+        rows, keys = kind_rows[b.kind]
+        sel = rows[keys == b.key]
+        sel = sel[((t.iloc[sel] >= b.start) & (t.iloc[sel] < b.end)).to_numpy()] if len(sel) else sel
+        a, s, e = _concentration(authors[sel])
+        acc.append(a)
+        share.append(s)
+        eff.append(e)
+        if i < n:
+            inside = flat.iloc[sel]
+            co = top_items(inside, "hashtags", top=8)
+            co = co[co["key"] != b.key].reset_index(drop=True) if b.kind == "hashtag" else co
+            sent = inside["sentiment"].value_counts(normalize=True).to_dict() if "sentiment" in inside else {}
+            cards.append(BurstCard(
+                kind=b.kind, key=str(b.key), start=b.start, peak=b.peak_time, end=b.end, score=float(b.score),
+                method=str(b.method), posts=int(len(sel)), accounts=a, top_account_share=s, effective_accounts=e,
+                co_hashtags=co, top_posts=top_posts(inside, top=3, tz=tz),
+                sentiment={k: float(sent.get(k, 0.0)) for k in ("positive", "neutral", "negative")},
+            ))
+    out = bursts.copy()
+    out["accounts"] = np.asarray(acc, dtype=np.int64) if len(acc) else np.zeros(0, np.int64)
+    out["top_account_share"] = np.asarray(share, dtype=float)
+    out["effective_accounts"] = np.asarray(eff, dtype=float)
+    return cards, out
+
+
+def _group_sentiment(labels: pd.Series, groups: pd.Series, *, min_posts: int, top: int) -> pd.DataFrame:
+    """Sentiment shares with 95% Wilson intervals per group (one vectorised group-by)."""
+    from ..sentiment._posts import wilson_interval
+
+    df = pd.DataFrame({"g": groups.to_numpy(), "s": labels.to_numpy()}).dropna()
+    cols = ["group", "posts", "positive", "neutral", "negative", "net", "positive_low", "positive_high",
+            "negative_low", "negative_high"]
+    if not len(df):
+        return pd.DataFrame(columns=cols)
+    tab = pd.crosstab(df["g"], df["s"])
+    for k in ("positive", "neutral", "negative"):
+        if k not in tab:
+            tab[k] = 0
+    n = tab[["positive", "neutral", "negative"]].sum(axis=1)
+    tab = tab[n >= min_posts]
+    n = n[n >= min_posts]
+    out = pd.DataFrame({"group": tab.index.astype(str), "posts": n.to_numpy().astype(np.int64)})
+    for k in ("positive", "neutral", "negative"):
+        out[k] = (tab[k] / n).to_numpy()
+    out["net"] = out["positive"] - out["negative"]
+    for k in ("positive", "negative"):
+        lo, hi = wilson_interval(tab[k].to_numpy(), n.to_numpy())
+        out[f"{k}_low"], out[f"{k}_high"] = lo, hi
+    out = out.sort_values(["posts", "group"], ascending=[False, True], kind="stable").head(top)
+    return out.reset_index(drop=True)[cols]
+
+
+def build_report(
+    posts: Any,
+    *,
+    freq: str | None = None,
+    tz: str = "Asia/Jakarta",
+    top: int = 10,
+    seed: int = 0,
+    topic: Any = None,
+    progress: bool | None = None,
+) -> Report:
+    """Run the whole analysis on canonical posts and return a :class:`Report`.
+
+    Parameters
+    ----------
+    posts : pandas.DataFrame
+        Canonical posts (:func:`trendlib.read_posts`).
+    freq : str, optional
+        Bin size for counts and bursts; by default :func:`choose_freq` picks one.
+    tz : str, default "Asia/Jakarta"
+        Time zone for bins and display (``"WIB"``, ``"WITA"``, ``"WIT"`` accepted).
+    top : int, default 10
+        Rows in each ranked table.
+    seed : int, default 0
+        Seed for Louvain communities.
+    topic : str or list of str, optional
+        The scrape's query terms: not read as opinion by the sentiment scorer.
+    progress : bool, optional
+        Show a progress bar on stderr (default: when stderr is a terminal).
+
+    Returns
+    -------
+    Report
+
+    Examples
+    --------
+    >>> from trendlib.datasets import load_sample_posts
+    >>> rep = build_report(load_sample_posts())
+    >>> rep.bursts["key"].iloc[0]
+    'kttasean2023'
+    >>> sorted(rep.timings)[:3]
+    ['associations', 'bursts', 'cards']
+    """
+    from .. import graphs
+    from ..bursts import detect_bursts
+    from ..counts import count
+    from ..sentiment import add_sentiment, sentiment_over_time
+    from ..text import add_tokens
+    from ..trends import explain_burst, trending
+
+    require_columns(posts, ["id", "time", "author", "text", "hashtags", "mentions"], func="build_report",
+                    hint="trendlib.read_posts(...)")
+    top = check_int(top, name="top", func="build_report")
+    tz = resolve_tz(tz, func="build_report")
+    freq = freq or choose_freq(posts)
+    step = parse_freq(freq, func="build_report")
+    topic_terms = [topic] if isinstance(topic, str) else list(topic or [])
+    notes: list[str] = []
+    steps = _Steps(_STEPS, progress)
+    params = {"freq": freq, "tz": tz, "top": top, "seed": seed, "topic": topic_terms}
+    try:
+        with steps.step("tokens"):
+            posts = add_tokens(posts.reset_index(drop=True), stopwords="topic")
+        with steps.step("sentiment"):
+            posts = add_sentiment(posts)
+            sentiment = sentiment_over_time(posts, freq="1D", tz=tz)
+        with steps.step("volume"):
+            volume = _volume(posts, step, tz)
+            volume_bursts = _volume_bursts(volume)
+            peaks = _peaks(posts, volume, step, tz, top)
+        with steps.step("counts"):
+            counts = {"hashtag": count(posts, key="hashtag", freq=freq, tz=tz)}
+            counts["term"] = count(posts, key="term", freq=freq, tz=tz, min_count=max(5, len(posts) // 2000))
+        with steps.step("bursts"):
+            tables = []
+            for kind, c in counts.items():
+                b = detect_bursts(c, method="kleinberg")
+                if len(b):
+                    tables.append(b.assign(kind=kind))
+            bursts = (pd.concat(tables, ignore_index=True) if tables else
+                      pd.DataFrame(columns=["key", "start", "end", "peak_time", "peak_count", "score", "level", "method", "kind"]))
+            if len(bursts):
+                bursts = bursts.sort_values(["score", "kind", "key"], ascending=[False, True, True], kind="stable")
+                bursts = bursts.reset_index(drop=True)
+        with steps.step("cards"):
+            kind_rows = {k: _key_rows(posts, k) for k in counts}
+            cards, bursts = _cards(posts, bursts, kind_rows, tz, _CARDS)
+        trend = explanation = None
+        with steps.step("trending"):
+            if len(bursts):
+                strongest = bursts.iloc[0]
+                trend = trending(counts[strongest["kind"]], at=strongest["peak_time"], window=freq, baseline="7D",
+                                 tz=tz, top=top)
+                trend.attrs["at"] = f"{strongest['peak_time']:%Y-%m-%d %H:%M}"
+                trend.attrs["kind"] = strongest["kind"]
+            else:
+                notes.append("no bursts of hashtags or terms: nothing trending to list at a peak.")
+        with steps.step("explanation"):
+            if len(bursts):
+                try:
+                    explanation = explain_burst(posts, bursts.iloc[0], key=bursts.iloc[0]["kind"], tz=tz)
+                except ValueError as exc:  # e.g. the burst starts with the data: nothing before it
+                    notes.append(f"no explanation of the strongest burst: {exc}")
+        with steps.step("interaction"):
+            interaction = graphs.interaction_graph(posts, kind="all")
+        communities = community_table = None
+        with steps.step("communities"):
+            if interaction.number_of_nodes():
+                communities = graphs.communities(interaction.to_undirected(), seed=seed)
+                community_table = graphs.community_summary(posts, interaction, communities)
+            else:
+                notes.append("no mentions, replies or retweets: no interaction network, communities or influencers.")
+        with steps.step("influencers"):
+            if interaction.number_of_nodes():
+                influencers = graphs.influencers(interaction, by="pagerank", top=None)
+            else:
+                influencers = pd.DataFrame(columns=["rank", "node", "score"])
+        with steps.step("associations"):
+            edges = graphs.co_hashtag_edges(posts, weight="npmi", min_count=2, min_edge_count=2)
+            cohashtag = _graph_from_edges(edges)
+            associations = edges[edges["weight"] > 0]
+            associations = associations.sort_values(["weight", "count", "source", "target"],
+                                                    ascending=[False, False, True, True], kind="stable")
+            associations = associations.reset_index(drop=True)
+        with steps.step("coordination"):
+            coordinated = graphs.coordinated_accounts(posts)
+        with steps.step("tables"):
+            membership = (dict(zip(communities["node"], communities["community"])) if communities is not None else {})
+            sent_comm = _group_sentiment(posts["sentiment"], posts["author"].map(membership), min_posts=5, top=top)
+            ex = pd.DataFrame({"r": np.arange(len(posts)), "h": posts["hashtags"]}).explode("h").dropna().drop_duplicates()
+            top_tags = top_items(posts, "hashtags", top=top)
+            ex = ex[ex["h"].isin(set(top_tags["key"]))]
+            sent_tag = _group_sentiment(posts["sentiment"].iloc[ex["r"].to_numpy()].reset_index(drop=True),
+                                        ex["h"].reset_index(drop=True), min_posts=1, top=top)
+            from ..counts import _domain
+
+            tables = dict(
+                top_posts=top_posts(posts, top=top, tz=tz), top_accounts=top_accounts(posts, top=top),
+                top_hashtags=top_tags, top_mentions=top_items(posts, "mentions", top=top),
+                top_terms=top_terms(posts, top=top), top_urls=top_items(posts, "urls", top=top),
+                top_domains=top_items(posts, "urls", top=top, transform=_domain),
+            )
+            prov = provenance(posts, params, tz=tz)
+            head = headline(posts, tz=tz)
+    finally:
+        steps.close()
+    return Report(
+        provenance=prov, freq=freq, tz=tz, top=top, posts=posts, headline=head, volume=volume,
+        volume_bursts=volume_bursts, peaks=peaks, counts=counts, bursts=bursts, cards=cards, trending=trend,
+        explanation=explanation, sentiment=sentiment, sentiment_by_community=sent_comm, sentiment_by_hashtag=sent_tag,
+        excluded_terms=topic_terms, interaction=interaction, cohashtag=cohashtag, communities=communities,
+        community_table=community_table, influencers=influencers, associations=associations,
+        coordinated=coordinated, notes=notes, timings=steps.timings, **tables,
+    )
+
+
+def _graph_from_edges(edges: pd.DataFrame) -> Any:
+    """The co-hashtag graph from its edge table (built once for the table and the graph)."""
+    import networkx as nx
+
+    G = nx.Graph(node_type="hashtag")
+    if len(edges):
+        attrs = [c for c in edges.columns if c not in ("source", "target")]
+        G.add_edges_from((r[0], r[1], dict(zip(attrs, r[2:]))) for r in edges[["source", "target", *attrs]].itertuples(index=False))
+    return G

@@ -1,0 +1,126 @@
+"""Writing a report to a folder: the page, every table as CSV, networks as GEXF, figures (internal).
+
+CSV cells are escaped against formula injection as OWASP recommends: a text cell that
+starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``, so
+an account named ``=HYPERLINK("http://...")`` stays text when a communications officer
+opens the table in Excel or LibreOffice. Pipelines that need the raw values pass
+``escape_formulas=False``. Nothing is written until every table is ready, so a failure
+never leaves half a report; text that cannot be encoded (a lone surrogate) is replaced,
+not fatal.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+
+from .._validation import check_choice
+
+__all__ = ["save_report", "escape_formulas"]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """Prefix ``'`` to text cells that a spreadsheet would run as a formula (OWASP).
+
+    Examples
+    --------
+    >>> escape_formulas(pd.DataFrame({"author": ['=HYPERLINK("x")', "budi"], "n": [-1, 2]}))
+                   author  n
+    0  '=HYPERLINK("x")  -1
+    1                budi   2
+    """
+    out = df.copy()
+    for col in out.columns:
+        s = out[col]
+        if s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
+            mask = s.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START), na_action="ignore")
+            mask = mask.fillna(False).astype(bool)
+            if mask.any():
+                s = s.astype(object)
+                s[mask] = "'" + s[mask].astype(str)
+                out[col] = s
+    return out
+
+
+def _flat(df: pd.DataFrame) -> pd.DataFrame:
+    """List cells -> space-joined strings; datetimes stay ISO with their offset."""
+    df = df.copy()
+    for col in df.columns:
+        if df[col].dtype == object and df[col].map(lambda v: isinstance(v, (list, tuple, set)), na_action="ignore").fillna(False).any():
+            df[col] = df[col].map(lambda v: " ".join(map(str, v)) if isinstance(v, (list, tuple, set)) else v)
+    return df
+
+
+def save_report(report: Any, folder: str | os.PathLike, *, figures: bool = True,
+                format: Literal["html", "text"] = "html", escape_formulas: bool = True) -> list[Path]:
+    """Write a report to ``folder``.
+
+    Parameters
+    ----------
+    report : Report
+        From :func:`trendlib.report.build_report`.
+    folder : str or path
+        Created if missing.
+    figures : bool, default True
+        Also write each figure as PNG (the HTML page inlines them as SVG anyway).
+    format : {"html", "text"}, default "html"
+        ``report.html`` (one self-contained page) or ``report.txt``.
+    escape_formulas : bool, default True
+        Escape CSV cells a spreadsheet would run as formulas (see the module notes).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written, in order.
+    """
+    from .. import graphs
+    from ._figures import figure_jobs, render_png
+
+    check_choice(format, ["html", "text"], name="format", func="save_report")
+    esc = globals()["escape_formulas"] if escape_formulas else (lambda d: d)
+    tables: dict[str, pd.DataFrame | None] = {
+        "posts_scored": report.posts.drop(columns=[c for c in ("tokens",) if c in report.posts.columns]),
+        "volume": report.volume, "volume_bursts": report.volume_bursts, "peaks": report.peaks,
+        "headline": report.headline, "bursts": report.bursts, "trending": report.trending,
+        "sentiment_over_time": report.sentiment, "sentiment_by_community": report.sentiment_by_community,
+        "sentiment_by_hashtag": report.sentiment_by_hashtag, "top_posts": report.top_posts,
+        "top_accounts": report.top_accounts, "top_hashtags": report.top_hashtags, "top_mentions": report.top_mentions,
+        "top_terms": report.top_terms, "top_urls": report.top_urls, "top_domains": report.top_domains,
+        "communities": report.communities, "community_summary": report.community_table,
+        "influencers": report.influencers, "hashtag_associations": report.associations,
+        "coordinated_groups": report.coordinated, "topics": report.topics,
+    }
+    for kind, c in report.counts.items():
+        tables[f"{kind}_counts"] = c
+    if report.explanation is not None:
+        tables["burst_terms"] = report.explanation.terms
+        tables["burst_phrases"] = report.explanation.phrases
+    ready = {name: esc(_flat(df)) for name, df in tables.items() if df is not None}
+    page = report.to_html() if format == "html" else report.to_text()
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    main = folder / ("report.html" if format == "html" else "report.txt")
+    main.write_text(page, encoding="utf-8", errors="replace")
+    written.append(main)
+    for name, df in ready.items():
+        path = folder / f"{name}.csv"
+        df.to_csv(path, index=False, encoding="utf-8", errors="replace")
+        written.append(path)
+    for name, G in (("interaction_graph", report.interaction), ("cohashtag_graph", report.cohashtag)):
+        if G is not None and G.number_of_nodes():
+            path = folder / f"{name}.gexf"
+            graphs.to_gexf(G, path)
+            written.append(path)
+    if figures:
+        for name, size, draw in figure_jobs(report):
+            path = folder / f"{name}.png"
+            render_png(report, size, draw, path)
+            written.append(path)
+    return written

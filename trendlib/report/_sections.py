@@ -1,0 +1,380 @@
+"""What the report says, once, for every rendering (internal).
+
+:func:`sections` turns a :class:`Report` into a list of :class:`Section` s made of three
+kinds of block: a paragraph, a table (headers + display strings) and a figure name. The
+text and HTML renderings both read this list, so they always say the same thing; an empty
+section says in one line why it is empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._keys import display_key
+
+__all__ = ["Section", "Table", "sections", "METHOD_NOTES"]
+
+
+@dataclass
+class Table:
+    headers: list
+    rows: list
+    align: str | None = None
+    caption: str = ""
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    blocks: list = field(default_factory=list)
+
+    def para(self, text: str) -> None:
+        self.blocks.append(("para", text))
+
+    def table(self, headers: list, rows: list, *, align: str | None = None, caption: str = "") -> None:
+        self.blocks.append(("table", Table(list(headers), [list(r) for r in rows], align, caption)))
+
+    def figure(self, name: str, caption: str = "") -> None:
+        self.blocks.append(("figure", (name, caption)))
+
+    def card(self, title: str, blocks: list) -> None:
+        self.blocks.append(("card", (title, blocks)))
+
+
+#: one sentence per number the report shows
+METHOD_NOTES = [
+    ("posts / accounts", "Posts are rows of the input after reading (retweets included); accounts are distinct "
+     "authors, one identity per handle (case-insensitive)."),
+    ("volume bursts", "A bin is in a volume burst when its post count is at least 3 standard deviations above the "
+     "mean of the bins before it (z-score, trendlib.detect_bursts(method='zscore'))."),
+    ("bursts", "Kleinberg's two-state automaton on each key's share of all posts per bin (exact Viterbi); score is "
+     "the burst weight, the log-likelihood gain of the burst state over the baseline (nats)."),
+    ("accounts in a burst", "Distinct accounts among the burst's posts; 'top share' is the share of those posts "
+     "written by the most active account, 'effective' is 1 / sum of squared account shares: a burst worth "
+     "fewer than 2 effective accounts is flagged as one account's doing."),
+    ("trending", "Velocity of each key in the window against its hour-of-day baseline (Poisson-Gamma z), with a "
+     "bonus for keys never seen before; ranked by accounts so one account's spam cannot top the list."),
+    ("sentiment", "The explainable lexicon+rules scorer (trendlib.sentiment.polarity) labels each post positive, "
+     "neutral or negative; shares carry 95% Wilson intervals; net = positive share - negative share."),
+    ("communities", "Louvain modularity communities of the undirected interaction network (mentions, replies, "
+     "retweets), with a fixed seed."),
+    ("influencers", "PageRank of the directed interaction network (an edge points from the author to the account "
+     "mentioned, replied to or retweeted)."),
+    ("associations", "Normalised pointwise mutual information (NPMI, -1..1) of two hashtags in the same post, pairs "
+     "seen at least twice; only positive associations are listed."),
+    ("coordination", "Groups of accounts sharing a fingerprint (text, hashtag set, retweeted post, URL) more often "
+     "or more closely in time than their own activity explains; see trendlib.graphs.coordinated_accounts."),
+]
+
+
+def _fmt_time(t: Any, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    if t is None or (isinstance(t, float) and np.isnan(t)) or t is pd.NaT:
+        return ""
+    try:
+        return pd.Timestamp(t).strftime(fmt)
+    except (ValueError, TypeError):
+        return str(t)
+
+
+def _local(t: Any, tz: str) -> Any:
+    if t is None or t is pd.NaT:
+        return t
+    ts = pd.Timestamp(t)
+    return ts.tz_localize("UTC").tz_convert(tz) if ts.tz is None else ts.tz_convert(tz)
+
+
+def _short(text: Any, n: int = 140) -> str:
+    s = " ".join(str(text).split())
+    return s if len(s) <= n else s[: n - 1] + "\u2026"
+
+
+def _pct(x: Any) -> str:
+    return "" if x is None or (isinstance(x, float) and np.isnan(x)) else f"{x:.0%}"
+
+
+def _num(x: Any, nd: int = 2) -> str:
+    try:
+        x = float(x)
+    except (TypeError, ValueError):
+        return str(x)
+    return "" if np.isnan(x) else f"{x:.{nd}f}"
+
+
+def _val(x: Any) -> str:
+    x = float(x)
+    return f"{int(x):,}" if x == int(x) and abs(x) >= 1 or x == 0 else f"{x:+.3f}"
+
+
+def _change(x: Any) -> str:
+    return "n/a" if x is None or (isinstance(x, float) and np.isnan(x)) else f"{x:+.0%}"
+
+
+def _provenance(rep: Any) -> Section:
+    p = rep.provenance
+    s = Section("provenance", "Provenance")
+    dropped = p["rows_dropped"]
+    drop_txt = ", ".join(f"{v} {k}" for k, v in sorted(dropped.items())) if dropped else "none"
+    rows = [
+        ["sources", "; ".join(p["sources"])],
+        ["format", f"{p['format']} ({p['platform']})" if p["platform"] else p["format"]],
+        ["rows read", f"{p['rows_read']:,}"],
+        ["rows kept", f"{p['rows_kept']:,}"],
+        ["rows dropped", drop_txt],
+        ["repeated ids", f"{p['duplicates']:,} ({p['duplicates_dropped']:,} dropped)"],
+        ["time span", f"{_fmt_time(p['first_post'])} .. {_fmt_time(p['last_post'])} ({rep.tz})"],
+        ["posts without a time", f"{p['posts_without_time']:,}"],
+        ["encoding", p["encoding"]],
+        ["parameters", ", ".join(f"{k}={v}" for k, v in p["parameters"].items())],
+    ]
+    s.table(["", ""], rows, align="ll")
+    for note in p["notes"]:
+        s.para(f"reader: {note}")
+    return s
+
+
+def _headline(rep: Any) -> Section:
+    h = rep.headline
+    s = Section("headline", "Headline numbers")
+    if not len(h):
+        s.para("(no timestamps: no periods to compare)")
+        return s
+    a = h.attrs
+    s.para(f"Latest period {_fmt_time(a['split'])} .. {_fmt_time(a['end'])} against the period of equal length "
+           f"before it ({_fmt_time(a['start'])} .. {_fmt_time(a['split'])}), {rep.tz}.")
+    s.table(["metric", "latest", "previous", "change"],
+            [[r.metric, _val(r.current), _val(r.previous), _change(r.change)] for r in h.itertuples()], align="lrrr")
+    return s
+
+
+def _volume(rep: Any) -> Section:
+    s = Section("volume", "Volume over time")
+    v = rep.volume
+    if not len(v):
+        s.para("(no timestamps)")
+        return s
+    s.para(f"{int(v['posts'].sum()):,} posts in {len(v):,} bins of {rep.freq} ({rep.tz}); "
+           f"the busiest bin holds {int(v['posts'].max()):,} posts.")
+    s.figure("volume", "Posts per bin, volume bursts shaded, peaks annotated")
+    vb = rep.volume_bursts
+    if len(vb):
+        s.table(["volume burst", "start", "end", "peak", "peak posts", "score"],
+                [[i + 1, _fmt_time(r.start), _fmt_time(r.end), _fmt_time(r.peak_time), int(r.peak_count),
+                  _num(r.score, 1)] for i, r in enumerate(vb.head(rep.top).itertuples())],
+                caption="Volume bursts (z-score >= 3 against earlier bins)")
+    else:
+        s.para("No volume burst: no bin stands 3 standard deviations above the bins before it.")
+    if len(rep.peaks):
+        s.table(["peak bin", "posts", "share", "accounts", "most engaged post"],
+                [[_fmt_time(r.time), int(r.posts), _pct(r.share), int(r.accounts),
+                  _short(f"@{r.author}: {r.text}", 110)] for r in rep.peaks.itertuples()],
+                align="lrrrl", caption="The busiest bins and what they said")
+    return s
+
+
+def _bursts(rep: Any) -> Section:
+    s = Section("bursts", "Bursts of hashtags and terms")
+    b = rep.bursts
+    if not len(b):
+        s.para("(no bursts: no hashtag or term rose clearly above its usual share of posts)")
+        return s
+    s.figure("bursts", "Strongest bursts over time")
+    rows = []
+    for i, r in enumerate(b.head(rep.top).itertuples()):
+        flag = " (one account)" if (r.top_account_share >= 0.5 or r.effective_accounts < 2) else ""
+        rows.append([i + 1, display_key(r.key, r.kind), r.kind, _fmt_time(r.start), _fmt_time(r.end),
+                     _fmt_time(r.peak_time), int(r.peak_count), int(r.accounts), _pct(r.top_account_share) + flag,
+                     _num(r.effective_accounts, 1), _num(r.score, 1)])
+    s.table(["rank", "key", "kind", "start", "end", "peak", "peak posts", "accounts", "top share", "effective",
+             "score"], rows, align="rllllrrrlrr")
+    for c in rep.cards:
+        blocks = []
+        sent = ", ".join(f"{k} {_pct(v)}" for k, v in c.sentiment.items())
+        warn = " One account wrote most of it: treat as that account's activity, not a trend." if c.single_account else ""
+        blocks.append(("para", f"{c.kind} burst from {_fmt_time(c.start)} to {_fmt_time(c.end)}, peak "
+                               f"{_fmt_time(c.peak)}; score {_num(c.score, 1)} ({c.method}); {c.posts} posts by "
+                               f"{c.accounts} accounts (top account {_pct(c.top_account_share)}, "
+                               f"{_num(c.effective_accounts, 1)} effective); sentiment {sent}.{warn}"))
+        if len(c.co_hashtags):
+            blocks.append(("para", "with: " + ", ".join(f"#{r.key} ({r.posts})" for r in c.co_hashtags.head(6).itertuples())))
+        if len(c.top_posts):
+            blocks.append(("table", Table(["author", "engagement", "post"],
+                                          [[f"@{r.author}", int(r.engagement), _short(r.text, 120)]
+                                           for r in c.top_posts.itertuples()], "lrl")))
+        s.card(f"{c.label}", blocks)
+    return s
+
+
+def _trending(rep: Any) -> Section:
+    s = Section("trending", "Trending at the strongest burst")
+    t = rep.trending
+    if t is None:
+        s.para("(no bursts, so no moment to list trends at)")
+        return s
+    s.para(f"Trending {t.attrs.get('kind', '')}s at {t.attrs.get('at', '')} ({rep.tz}).")
+    if not len(t):
+        s.para("(nothing trending in that window)")
+        return s
+    cols = [c for c in ("rank", "key", "count", "accounts", "expected", "z", "novel", "score") if c in t.columns]
+    kind = t.attrs.get("kind", "hashtag")
+    rows = []
+    for r in t.head(rep.top).itertuples():
+        row = []
+        for c in cols:
+            v = getattr(r, c)
+            row.append(display_key(v, kind) if c == "key" else ("yes" if v is True else "" if v is False else
+                       (_num(v) if isinstance(v, float) else v)))
+        rows.append(row)
+    s.table(cols, rows)
+    return s
+
+
+def _explanation(rep: Any) -> Section:
+    s = Section("explanation", "Why the strongest burst happened")
+    if rep.explanation is None:
+        s.para("(no explanation: " + ("; ".join(n for n in rep.notes if "explanation" in n) or "no bursts") + ")")
+        return s
+    s.para(repr(rep.explanation))
+    return s
+
+
+def _sentiment(rep: Any) -> Section:
+    s = Section("sentiment", "Sentiment")
+    vc = rep.posts["sentiment"].value_counts()
+    n = max(int(vc.sum()), 1)
+    s.para("All posts: " + ", ".join(f"{k} {int(vc.get(k, 0)):,} ({vc.get(k, 0) / n:.0%})"
+                                     for k in ("positive", "neutral", "negative")) + ".")
+    if rep.excluded_terms:
+        s.para("Not read as opinion (query terms of the scrape): " + ", ".join(rep.excluded_terms) + ".")
+    if rep.sentiment is not None and len(rep.sentiment):
+        s.figure("sentiment", "Sentiment shares per day with 95% intervals")
+        s.table(["day", "posts", "positive", "negative", "net", "95% interval of net"],
+                [[_fmt_time(r.time, "%Y-%m-%d"), int(r.n), _pct(r.share_positive), _pct(r.share_negative),
+                  f"{r.net:+.2f}", f"[{r.net_low:+.2f}, {r.net_high:+.2f}]"] for r in rep.sentiment.itertuples()],
+                align="lrrrrl", caption="Per day")
+    for title, table in (("Per community (communities of 5+ posts)", rep.sentiment_by_community),
+                         ("Per top hashtag", rep.sentiment_by_hashtag)):
+        if len(table):
+            first = "community" if "community" in title else "hashtag"
+            s.table([first, "posts", "positive", "neutral", "negative", "net", "positive 95%", "negative 95%"],
+                    [[("#" + r.group) if first == "hashtag" else r.group, int(r.posts), _pct(r.positive),
+                      _pct(r.neutral), _pct(r.negative), f"{r.net:+.2f}",
+                      f"[{_pct(r.positive_low)}, {_pct(r.positive_high)}]",
+                      f"[{_pct(r.negative_low)}, {_pct(r.negative_high)}]"] for r in table.itertuples()],
+                    align="lrrrrrll", caption=title)
+        else:
+            s.para(f"{title}: (none)")
+    return s
+
+
+def _tops(rep: Any) -> Section:
+    s = Section("top", "Top posts, accounts, mentions, links")
+    tp = rep.top_posts
+    if len(tp):
+        s.table(["time", "author", "engagement", "sentiment", "post"],
+                [[_fmt_time(r.time), f"@{r.author}", int(r.engagement), getattr(r, "sentiment", ""), _short(r.text, 120)]
+                 for r in tp.itertuples()], align="llrll", caption="Original posts with the most engagement")
+    else:
+        s.para("(no posts)")
+    ta = rep.top_accounts
+    if len(ta):
+        s.table(["account", "posts", "engagement", "retweets"],
+                [[f"@{r.account}", int(r.posts), int(r.engagement), int(r.retweets)] for r in ta.itertuples()],
+                caption="Most active accounts")
+    for title, table, prefix in (("Hashtags", rep.top_hashtags, "#"), ("Mentions", rep.top_mentions, "@"),
+                                 ("Terms", rep.top_terms, ""), ("Domains", rep.top_domains, ""),
+                                 ("URLs", rep.top_urls, "")):
+        if len(table):
+            s.table([title.lower()[:-1], "posts", "accounts"],
+                    [[prefix + _short(r.key, 90), int(r.posts), int(r.accounts)] for r in table.itertuples()],
+                    caption=title)
+        else:
+            s.para(f"{title}: (none in these posts)")
+    return s
+
+
+def _communities(rep: Any) -> Section:
+    s = Section("communities", "Communities and influencers")
+    ct = rep.community_table
+    if ct is None or not len(ct):
+        s.para("(no interactions: no mentions, replies or retweets between accounts)")
+        return s
+    G = rep.interaction
+    n_comm = int(rep.communities["community"].nunique()) if rep.communities is not None else 0
+    s.para(f"Interaction network: {G.number_of_nodes():,} accounts, {G.number_of_edges():,} edges, "
+           f"{n_comm:,} communities (Louvain, seed {rep.provenance['parameters'].get('seed', 0)}).")
+    s.figure("network", "The largest communities, nodes chosen by PageRank")
+    rows = []
+    for r in ct.head(rep.top).itertuples():
+        nodes = list(getattr(r, "top_nodes", []) or [])[:3]
+        tags = list(getattr(r, "top_hashtags", []) or [])[:3]
+        rows.append([r.community, int(r.size), int(getattr(r, "n_posts", 0)), ", ".join(f"@{x}" for x in nodes),
+                     ", ".join(f"#{x}" for x in tags)])
+    s.table(["community", "accounts", "posts", "top accounts", "top hashtags"], rows, align="rrrll")
+    inf = rep.influencers
+    if len(inf):
+        s.table(["rank", "account", "pagerank"],
+                [[int(r.rank), f"@{r.node}", _num(r.score, 4)] for r in inf.head(rep.top).itertuples()],
+                caption="Influencers (PageRank)")
+    a = rep.associations
+    if len(a):
+        s.table(["hashtag", "hashtag", "posts", "npmi"],
+                [[f"#{r.source}", f"#{r.target}", int(r.count), _num(r.weight, 3)] for r in a.head(rep.top).itertuples()],
+                caption="Strongest hashtag associations (positive NPMI, pairs seen at least twice)")
+    else:
+        s.para("Hashtag associations: (no pair of hashtags seen together twice with a positive association)")
+    return s
+
+
+def _coordination(rep: Any) -> Section:
+    s = Section("coordination", "Coordinated accounts")
+    c = rep.coordinated
+    if c is None or not len(c):
+        s.para("(no coordinated groups: no set of accounts shared a fingerprint more than their own activity explains)")
+        return s
+    for r in c.head(rep.top).itertuples():
+        d = r._asdict()
+        accounts = list(d.get("accounts", []) or [])
+        head = [f"{d.get('n_accounts', len(accounts))} accounts", f"{d.get('n_posts', '?')} posts"]
+        if "signal" in d:
+            head.insert(0, str(d["signal"]))
+        if d.get("first_seen") is not None:
+            head.append(f"{_fmt_time(_local(d['first_seen'], rep.tz))} .. {_fmt_time(_local(d.get('last_seen'), rep.tz))} {rep.tz}")
+        for k in ("occasions", "n_occasions", "score", "p_value"):
+            if k in d and d[k] is not None:
+                head.append(f"{k.replace('_', ' ')} {_num(d[k], 3 if k == 'p_value' else 1)}")
+        blocks = [("para", "; ".join(head) + ".")]
+        blocks.append(("para", "accounts: " + ", ".join(f"@{a}" for a in accounts[:12]) + (" \u2026" if len(accounts) > 12 else "")))
+        fp = d.get("fingerprint")
+        if fp is not None:
+            blocks.append(("para", "fingerprint: " + _short(" ".join(map(str, fp)) if isinstance(fp, (list, tuple)) else fp, 160)))
+        texts = d.get("texts")
+        if texts is not None and len(texts):
+            blocks.append(("para", "sample: " + _short(list(texts)[0], 160)))
+        s.card(f"group {d.get('group', '')}", blocks)
+    return s
+
+
+def _method(rep: Any) -> Section:
+    s = Section("method", "Method notes")
+    for k, v in METHOD_NOTES:
+        s.para(f"{k}: {v}")
+    if rep.notes:
+        s.para("Notes: " + " ".join(rep.notes))
+    return s
+
+
+def sections(rep: Any) -> list[Section]:
+    """Every section of the report, in reading order."""
+    out = [_provenance(rep), _headline(rep), _volume(rep), _bursts(rep), _trending(rep), _explanation(rep),
+           _sentiment(rep), _tops(rep), _communities(rep), _coordination(rep)]
+    if getattr(rep, "topics", None) is not None:
+        from ._topics_section import topics_section
+
+        out.insert(5, topics_section(rep))
+    out.append(_method(rep))
+    return out

@@ -1,0 +1,285 @@
+"""The report's own tables: provenance, headline numbers, top items, top posts (internal).
+
+Everything here is vectorised over the whole posts table (group-bys over integer codes,
+``explode`` + ``value_counts``), never a Python loop over accounts or communities: the
+report must stay linear at a million posts. Ties are broken by key, so the same input
+gives the same tables whatever the hash seed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ._tables import format_table
+
+__all__ = [
+    "provenance",
+    "headline",
+    "top_items",
+    "top_terms",
+    "top_posts",
+    "top_accounts",
+    "summarize_posts",
+    "engagement",
+]
+
+_ENGAGEMENT = ("like_count", "retweet_count", "reply_count", "quote_count")
+
+
+def _ranked(counts: pd.Series, top: int | None, name: str = "posts") -> pd.DataFrame:
+    """A value-count Series -> DataFrame(key, posts) sorted by (-posts, key)."""
+    df = pd.DataFrame({"key": counts.index.astype(str), name: counts.to_numpy().astype(np.int64)})
+    df = df.sort_values([name, "key"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return df if top is None else df.head(top)
+
+
+def _exploded(posts: pd.DataFrame, column: str) -> pd.DataFrame:
+    """(row, item) pairs of a list column, an item counted once per post."""
+    col = pd.Series(posts[column].to_numpy(), index=np.arange(len(posts)), dtype=object)
+    ex = col.explode().dropna()
+    df = pd.DataFrame({"row": ex.index.to_numpy(), "item": ex.astype(str).to_numpy()})
+    return df.drop_duplicates()
+
+
+def top_items(posts: pd.DataFrame, column: str, *, top: int | None = 10, transform: Any = None) -> pd.DataFrame:
+    """Items of a list column ranked by the posts (and accounts) that carry them.
+
+    Parameters
+    ----------
+    posts : pandas.DataFrame
+        Canonical posts.
+    column : str
+        ``"hashtags"``, ``"mentions"`` or ``"urls"``.
+    top : int or None
+        Rows to keep (None keeps all).
+    transform : callable, optional
+        Applied to each item first (e.g. URL -> domain).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``key``, ``posts``, ``accounts``, sorted by posts then key.
+
+    Examples
+    --------
+    >>> from trendlib.datasets import load_sample_posts
+    >>> top_items(load_sample_posts(), "hashtags", top=2)["key"].tolist()
+    ['kttasean2023', 'asean2023']
+    """
+    if column not in posts.columns or not len(posts):
+        return pd.DataFrame({"key": pd.Series(dtype=str), "posts": pd.Series(dtype=np.int64),
+                             "accounts": pd.Series(dtype=np.int64)})
+    ex = _exploded(posts, column)
+    if transform is not None:
+        ex["item"] = ex["item"].map(transform)
+        ex = ex[ex["item"] != ""].drop_duplicates()
+    n_posts = ex["item"].value_counts()
+    out = _ranked(n_posts, top)
+    if "author" in posts.columns and len(ex):
+        authors = posts["author"].to_numpy()[ex["row"].to_numpy()]
+        acc = pd.DataFrame({"item": ex["item"].to_numpy(), "a": authors}).dropna().drop_duplicates()
+        n_acc = acc["item"].value_counts()
+        out["accounts"] = out["key"].map(n_acc).fillna(0).astype(np.int64).to_numpy()
+    else:
+        out["accounts"] = 0
+    return out
+
+
+def top_terms(posts: pd.DataFrame, *, top: int | None = 10, column: str = "tokens") -> pd.DataFrame:
+    """Word terms ranked by the posts that use them (ties by term, so runs agree).
+
+    Uses a ``tokens`` column (from :func:`trendlib.text.add_tokens`) when present, else
+    tokenises ``text`` with the topic stopword profile.
+    """
+    from ..counts import _is_word
+
+    if column in posts.columns:
+        lists = posts[column].tolist()
+    else:
+        from ..text import tokenize
+
+        memo: dict = {}
+        lists = []
+        for t in posts["text"].tolist():
+            if t not in memo:
+                memo[t] = tokenize(t, stopwords="topic") if isinstance(t, str) else []
+            lists.append(memo[t])
+    words = pd.Series([[w for w in ws if _is_word(w) and w not in ("rt", "amp")] for ws in lists], dtype=object)
+    tmp = pd.DataFrame({"terms": words, "author": posts["author"].to_numpy() if "author" in posts else None})
+    return top_items(tmp, "terms", top=top)
+
+
+def engagement(posts: pd.DataFrame) -> pd.Series:
+    """Likes + retweets + replies + quotes per post (missing counts as 0)."""
+    total = pd.Series(np.zeros(len(posts), dtype=np.int64), index=posts.index)
+    for col in _ENGAGEMENT:
+        if col in posts.columns:
+            total = total + pd.to_numeric(posts[col], errors="coerce").fillna(0).astype(np.int64)
+    return total
+
+
+def top_posts(posts: pd.DataFrame, *, top: int = 10, tz: str = "Asia/Jakarta") -> pd.DataFrame:
+    """Original posts (not retweets) with the most engagement; ties by time then id."""
+    cols = ["id", "time", "author", "text"]
+    if not len(posts):
+        return pd.DataFrame(columns=[*cols, "engagement", "sentiment"])
+    df = posts.assign(engagement=engagement(posts))
+    if "is_retweet" in df.columns:
+        df = df[~df["is_retweet"].fillna(False).astype(bool)]
+    df = df.sort_values(["engagement", "time", "id"], ascending=[False, True, True], kind="stable").head(top)
+    keep = [c for c in [*cols, "engagement", "like_count", "retweet_count", "sentiment", "polarity"] if c in df.columns]
+    out = df[keep].reset_index(drop=True)
+    out["time"] = pd.to_datetime(out["time"], utc=True).dt.tz_convert(tz)
+    return out
+
+
+def top_accounts(posts: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
+    """Accounts by posts, with the engagement their posts received and their retweet share."""
+    if not len(posts) or "author" not in posts.columns:
+        return pd.DataFrame(columns=["account", "posts", "engagement", "retweets"])
+    df = pd.DataFrame({
+        "account": posts["author"].to_numpy(),
+        "engagement": engagement(posts).to_numpy(),
+        "rt": posts["is_retweet"].fillna(False).astype(bool).to_numpy() if "is_retweet" in posts else False,
+    }).dropna(subset=["account"])
+    g = df.groupby("account", sort=True)
+    out = pd.DataFrame({"posts": g.size(), "engagement": g["engagement"].sum(), "retweets": g["rt"].sum()})
+    out = out.reset_index().sort_values(["posts", "engagement", "account"], ascending=[False, False, True], kind="stable")
+    out = out.head(top).reset_index(drop=True)
+    if "author_name" in posts.columns:
+        names = posts.dropna(subset=["author"]).drop_duplicates("author").set_index("author")["author_name"]
+        out["name"] = out["account"].map(names)
+    return out
+
+
+def provenance(posts: pd.DataFrame, params: dict, *, tz: str) -> dict:
+    """Where the posts came from and what the reader did with them (from ``attrs``)."""
+    attrs = posts.attrs or {}
+    src = attrs.get("source", "(a DataFrame)")
+    sources = src if isinstance(src, list) else [src]
+    fmt = attrs.get("format", "?")
+    times = pd.to_datetime(posts["time"], utc=True).dropna() if "time" in posts.columns else pd.Series([], dtype="datetime64[ns, UTC]")
+    dropped = dict(attrs.get("rows_dropped", {}) or {})
+    prov = {
+        "sources": [str(s) for s in sources],
+        "format": ", ".join(fmt) if isinstance(fmt, list) else str(fmt),
+        "platform": ", ".join(sorted(set(map(str, posts["platform"].dropna().unique())))) if "platform" in posts and len(posts) else "",
+        "rows_read": int(attrs.get("rows_read", len(posts))),
+        "rows_kept": int(len(posts)),
+        "rows_dropped": {str(k): int(v) for k, v in dropped.items()},
+        "duplicates": int(attrs.get("duplicates", 0) or 0),
+        "duplicates_dropped": int(attrs.get("duplicates_dropped", 0) or 0),
+        "encoding": str(attrs.get("encoding", "")),
+        "first_post": times.min().tz_convert(tz) if len(times) else None,
+        "last_post": times.max().tz_convert(tz) if len(times) else None,
+        "posts_without_time": int(len(posts) - len(times)),
+        "notes": [str(n) for n in attrs.get("notes", [])],
+        "parameters": dict(params),
+    }
+    return prov
+
+
+def _period_stats(df: pd.DataFrame) -> dict:
+    n = len(df)
+    out = {
+        "posts": n,
+        "accounts": int(df["author"].nunique()) if "author" in df else 0,
+        "retweets": int(df["is_retweet"].fillna(False).astype(bool).sum()) if "is_retweet" in df else 0,
+        "replies": int(df["reply_to"].notna().sum()) if "reply_to" in df else 0,
+        "engagement": int(engagement(df).sum()),
+    }
+    if "sentiment" in df.columns and n:
+        vc = df["sentiment"].value_counts()
+        out["net sentiment"] = round(float((vc.get("positive", 0) - vc.get("negative", 0)) / n), 3)
+    return out
+
+
+def headline(posts: pd.DataFrame, *, period: Any = None, tz: str = "Asia/Jakarta") -> pd.DataFrame:
+    """Headline numbers for the latest period against the previous period of equal length.
+
+    The period is ``period`` (a duration) ending at the last post, by default a day
+    (or half the span when the posts cover less than two days).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``metric``, ``current``, ``previous``, ``change`` (relative, NaN when the
+        previous value is 0); ``attrs`` has ``start``, ``split`` and ``end``.
+    """
+    times = pd.to_datetime(posts["time"], utc=True)
+    ok = times.notna()
+    if not ok.any():
+        return pd.DataFrame(columns=["metric", "current", "previous", "change"])
+    end = times[ok].max() + pd.Timedelta("1ns")
+    span = end - times[ok].min()
+    if period is None:
+        period = pd.Timedelta("1D") if span >= pd.Timedelta("2D") else max(span / 2, pd.Timedelta("1s"))
+    period = pd.Timedelta(period)
+    split, start = end - period, end - 2 * period
+    cur = _period_stats(posts[ok & (times >= split)])
+    prev = _period_stats(posts[ok & (times >= start) & (times < split)])
+    rows = []
+    for k in cur:
+        c, p = cur[k], prev.get(k, 0)
+        change = (c - p) / abs(p) if p else float("nan")
+        rows.append({"metric": k, "current": c, "previous": p, "change": change})
+    out = pd.DataFrame(rows)
+    out.attrs.update(start=start.tz_convert(tz), split=split.tz_convert(tz), end=end.tz_convert(tz), period=period)
+    return out
+
+
+def summarize_posts(posts: pd.DataFrame, *, top: int = 10, tz: str = "Asia/Jakarta") -> str:
+    """Plain-text summary of a posts DataFrame: counts, time span, top hashtags,
+    mentions and terms (each counted once per post).
+
+    Examples
+    --------
+    >>> from trendlib.datasets import load_sample_posts
+    >>> print(summarize_posts(load_sample_posts(), top=3))  # doctest: +ELLIPSIS
+    posts      200
+    ...
+    top hashtags
+    rank  hashtag       posts  accounts
+    ----  ------------  -----  --------
+       1  kttasean2023     60        ...
+    ...
+    """
+    n = len(posts)
+    times = pd.to_datetime(posts["time"], utc=True).dropna()
+    if len(times):
+        local = times.dt.tz_convert(tz)
+        span = f"{local.min():%Y-%m-%d %H:%M} .. {local.max():%Y-%m-%d %H:%M} ({tz})"
+        days = local.dt.floor("D").value_counts()
+        days = days.sort_index().sort_values(ascending=False, kind="stable")
+        busiest = f"{days.index[0]:%Y-%m-%d} ({int(days.iloc[0])} posts, {days.iloc[0] / n:.0%})"
+    else:
+        span = busiest = "no timestamps"
+    fmt = posts.attrs.get("format", "?")
+    fmt = ", ".join(fmt) if isinstance(fmt, list) else fmt
+    facts = [
+        ("posts", n),
+        ("authors", int(posts["author"].nunique())),
+        ("time span", span),
+        ("busiest day", busiest),
+        ("retweets", int(posts["is_retweet"].fillna(False).astype(bool).sum()) if "is_retweet" in posts else 0),
+        ("replies", int(posts["reply_to"].notna().sum()) if "reply_to" in posts else 0),
+        ("format", fmt),
+    ]
+    dropped = sum(posts.attrs.get("rows_dropped", {}).values())
+    if dropped:
+        facts.append(("rows dropped", f"{dropped} (malformed)"))
+    width = max(len(k) for k, _ in facts)
+    lines = [f"{k.ljust(width)}  {v}" for k, v in facts]
+    for title, col, label in (("top hashtags", "hashtags", "hashtag"), ("top mentions", "mentions", "mention")):
+        t = top_items(posts, col, top=top)
+        lines += ["", title]
+        lines.append(format_table([[i + 1, r.key, int(r.posts), int(r.accounts)] for i, r in enumerate(t.itertuples())],
+                                  ["rank", label, "posts", "accounts"]) if len(t) else f"(no {col})")
+    terms = top_terms(posts, top=top)
+    lines += ["", "top terms"]
+    lines.append(format_table([[i + 1, r.key, int(r.posts), int(r.accounts)] for i, r in enumerate(terms.itertuples())],
+                              ["rank", "term", "posts", "accounts"]) if len(terms) else "(no terms)")
+    return "\n".join(lines)
