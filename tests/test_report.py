@@ -3,26 +3,39 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
 
 import trendlib as tl
 from trendlib import cli
-from trendlib.report import build_report, choose_freq
+from trendlib.report import build_report, choose_freq, render_html, render_text
 
 
 @pytest.fixture(scope="module")
 def sample_report():
-    return build_report(tl.datasets.load_sample_posts())
+    return build_report(tl.datasets.load_sample_posts(), progress=False)
+
+
+SECTIONS = ("Provenance", "Headline numbers", "Volume over time", "Bursts of hashtags and terms",
+            "Trending at the strongest burst", "Why the strongest burst happened", "Sentiment",
+            "Top posts, accounts, mentions, links", "Communities and influencers", "Coordinated accounts",
+            "Method notes")
 
 
 def test_report_on_sample_finds_the_summit_story(sample_report):
     rep = sample_report
     # the summit opening (5 Sep 2023 WIB) is the strongest hashtag burst
-    top = rep.bursts.iloc[0]
+    tags = rep.bursts[rep.bursts["kind"] == "hashtag"]
+    top = tags.iloc[0]
     assert top["key"] == "kttasean2023"
     assert top["start"].tz_convert("Asia/Jakarta").date() <= pd.Timestamp("2023-09-05").date() <= top["end"].date()
+    # and the busiest bin of total volume is on the opening day
+    assert rep.peaks["time"].iloc[0].date() == pd.Timestamp("2023-09-05").date()
+    assert rep.volume["posts"].sum() == 200
     # sentiment columns were added without losing rows
     assert len(rep.posts) == 200
     assert set(rep.posts["sentiment"]) <= {"positive", "negative", "neutral"}
@@ -30,27 +43,112 @@ def test_report_on_sample_finds_the_summit_story(sample_report):
     # the planted coordinated cluster is found
     assert len(rep.coordinated) >= 1
     assert rep.coordinated["n_accounts"].iloc[0] >= 3
-    # the explanation of the burst speaks of the opening
-    terms = set(rep.explanation.terms["term"].head(15))
-    assert terms & {"membuka", "sukses", "widodo", "joko", "#aseanmatters", "pembukaan"}
+    # every burst carries account concentration; the summit burst is many accounts' doing
+    assert {"accounts", "top_account_share", "effective_accounts"} <= set(rep.bursts.columns)
+    assert top["accounts"] >= 10 and top["effective_accounts"] > 5
+    # the hoax rebuttal hashtag is negative, the national pride one positive
+    by_tag = rep.sentiment_by_hashtag.set_index("group")
+    assert by_tag.loc["hoaksktt", "net"] < 0 < by_tag.loc["indonesiabisa", "net"]
+
+
+def test_report_cards_give_evidence(sample_report):
+    card = next(c for c in sample_report.cards if c.key == "kttasean2023")
+    assert card.posts >= 10 and card.accounts >= 10 and not card.single_account
+    assert abs(sum(card.sentiment.values()) - 1) < 1e-9
+    assert len(card.top_posts) and card.top_posts["text"].str.contains("KTTASEAN2023", case=False).all()
+    assert "kttasean2023" not in set(card.co_hashtags["key"])
 
 
 def test_report_text_has_every_section(sample_report):
     text = sample_report.to_text()
-    for title in ("top hashtags", "Sentiment", "Hashtag bursts", "Trending", "Why the strongest burst",
-                  "Communities", "Influencers", "associations", "Coordinated accounts"):
+    for title in SECTIONS:
         assert title in text
+    assert text == render_text(sample_report)
 
 
-def test_report_save_writes_tables_graphs_and_figures(sample_report, tmp_path):
+def test_html_is_self_contained_and_has_every_section(sample_report):
+    page = render_html(sample_report)
+    for title in SECTIONS:
+        assert f">{title}<" in page
+    assert page.count("<svg") >= 4  # volume, bursts, sentiment, network
+    no_ns = page.replace("http://www.w3.org", "")
+    assert "http://" not in no_ns and "https://" not in no_ns and "src=" not in no_ns
+    assert "<script src" not in page and "<link" not in page
+
+
+def test_html_escapes_post_text():
+    posts = tl.datasets.load_sample_posts()
+    posts.loc[0, "text"] = "<script>alert(1)</script> #KTTASEAN2023"
+    posts.loc[0, "like_count"] = 10**6  # make it the top post
+    page = render_html(build_report(posts, progress=False), figures=False)
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
+
+
+def test_report_is_byte_identical_across_processes(tmp_path):
+    code = (
+        "import sys, trendlib as tl\n"
+        "from trendlib.report import build_report\n"
+        "r = build_report(tl.datasets.load_sample_posts(), progress=False)\n"
+        "r.save(sys.argv[1])\n"
+    )
+    digests = []
+    for seed, name in (("1", "a"), ("2", "b")):
+        env = dict(os.environ, PYTHONHASHSEED=seed, MPLBACKEND="Agg")
+        subprocess.run([sys.executable, "-c", code, str(tmp_path / name)], check=True, env=env, timeout=600)
+        digests.append({p.name: p.read_bytes() for p in sorted((tmp_path / name).iterdir())})
+    a, b = digests
+    assert a.keys() == b.keys()
+    differ = [k for k in a if a[k] != b[k]]
+    assert differ == []
+
+
+def test_report_save_writes_page_tables_graphs_and_figures(sample_report, tmp_path):
     files = sample_report.save(tmp_path)
     names = {f.name for f in files}
-    assert {"report.txt", "bursts.csv", "posts_scored.csv", "interaction_graph.gexf", "timeline.png"} <= names
+    assert {"report.html", "bursts.csv", "posts_scored.csv", "interaction_graph.gexf", "volume.png",
+            "network.png", "sentiment_by_hashtag.csv", "top_posts.csv"} <= names
+    assert files[0].name == "report.html"
     bursts = pd.read_csv(tmp_path / "bursts.csv")
     assert list(bursts["key"]) == list(sample_report.bursts["key"])
     G = tl.graphs.read_gexf(tmp_path / "interaction_graph.gexf")
     assert G.number_of_nodes() == sample_report.interaction.number_of_nodes()
-    assert (tmp_path / "timeline.png").stat().st_size > 1000
+    assert (tmp_path / "volume.png").stat().st_size > 1000
+    text_files = sample_report.save(tmp_path / "t", format="text", figures=False)
+    assert text_files[0].name == "report.txt" and not any(f.suffix == ".png" for f in text_files)
+
+
+def test_csv_cells_are_escaped_against_formula_injection(tmp_path):
+    posts = tl.datasets.load_sample_posts()
+    evil = '=HYPERLINK("http://example.invalid","klik")'
+    posts.loc[posts["author"] == posts["author"].iloc[0], "author"] = evil
+    rep = build_report(posts, progress=False)
+    rep.save(tmp_path / "safe", figures=False)
+    cells = pd.read_csv(tmp_path / "safe" / "posts_scored.csv", dtype=str)["author"]
+    assert (cells == "'" + evil).any() and not cells.str.startswith("=").any()
+    assert not pd.read_csv(tmp_path / "safe" / "top_accounts.csv", dtype=str)["account"].str.startswith("=").any()
+    rep.save(tmp_path / "raw", figures=False, escape_formulas=False)
+    assert (pd.read_csv(tmp_path / "raw" / "posts_scored.csv", dtype=str)["author"] == evil).any()
+
+
+def test_report_without_hashtags_still_reports_terms_and_volume():
+    posts = tl.datasets.load_sample_posts()
+    posts["hashtags"] = [[] for _ in range(len(posts))]
+    rep = build_report(posts, progress=False)
+    assert len(rep.bursts) and set(rep.bursts["kind"]) == {"term"}
+    assert rep.trending is not None and len(rep.trending)
+    assert len(rep.volume_bursts) >= 1
+    text = rep.to_text()
+    assert "Hashtags: (none in these posts)" in text
+
+
+def test_report_on_an_empty_posts_table_explains_every_section(tmp_path):
+    posts = tl.datasets.load_sample_posts().iloc[:0]
+    rep = build_report(posts, progress=False)
+    text = rep.to_text()
+    for title in SECTIONS:
+        assert title in text
+    files = rep.save(tmp_path, figures=True)
+    assert files[0].name == "report.html"
 
 
 def test_choose_freq_keeps_bins_bounded():
@@ -61,22 +159,68 @@ def test_choose_freq_keeps_bins_bounded():
     assert choose_freq(posts.head(1)) == "1h"
 
 
-def test_build_report_rejects_non_posts():
+def test_build_report_rejects_bad_input():
     with pytest.raises(tl.SchemaError, match=r"build_report\(\) needs columns"):
         build_report(pd.DataFrame({"text": ["halo"]}))
+    with pytest.raises(ValueError, match="'top' parameter of build_report"):
+        build_report(tl.datasets.load_sample_posts(), top=0)
+    with pytest.raises(ValueError, match="'tz' parameter of build_report"):
+        build_report(tl.datasets.load_sample_posts(), tz="Mars/Olympus")
 
 
-def test_cli_report_runs_on_the_bundled_sample():
+def test_cli_report_runs_on_the_bundled_sample(tmp_path):
     out, err = io.StringIO(), io.StringIO()
-    code = cli.main(["report", "--top", "5"], out=out, err=err)
+    code = cli.main(["report", "--top", "5", "--quiet", "--out", str(tmp_path)], out=out, err=err)
     assert code == 0, err.getvalue()
     assert "#kttasean2023" in out.getvalue()
+    assert "open report.html" in out.getvalue()
+    assert (tmp_path / "report.html").exists()
 
 
+def test_cli_read_warnings_come_before_the_report(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,created_at,text\n1,2023-09-05T02:00:00Z,halo #ktt\n2,2023\n3,2023-09-05T03:00:00Z,lagi #ktt\n",
+                   encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "trendlib", "report", str(bad), "--quiet"], capture_output=True,
+                          text=True, timeout=300, env=dict(os.environ, MPLBACKEND="Agg"))
+    assert proc.returncode == 0, proc.stderr
+    assert "warning: read_posts(): 1 of 3 rows" in proc.stderr
+    assert "rows dropped" in proc.stdout
+
+
+def _report_files(home):
+    from pathlib import Path
+
+    home = Path(home)
+    exts = {".csv", ".json", ".jsonl", ".tsv", ".gz"}
+    return sorted(p for p in home.glob("*/*") if p.suffix in exts and (p.parent.name.startswith(("tweets_", "formats_"))))
+
+
+@pytest.mark.data
+@pytest.mark.slow
+def test_report_out_on_every_real_file(data_home, tmp_path):
+    files = _report_files(data_home)
+    assert len(files) > 20
+    failures = []
+    for path in files:
+        out, err = io.StringIO(), io.StringIO()
+        code = cli.main(["report", str(path), "--quiet", "--no-figures", "--out", str(tmp_path / path.stem)],
+                        out=out, err=err)
+        if code != 0:
+            failures.append(f"{path.parent.name}/{path.name}: {err.getvalue()[-300:]}")
+            continue
+        text = out.getvalue()
+        missing = [t for t in SECTIONS if t not in text]
+        if missing:
+            failures.append(f"{path.parent.name}/{path.name}: missing {missing}")
+    assert failures == []
+
+
+@pytest.mark.data
 def test_report_on_danantara_launch_day(data_file):
     path = data_file("tweets_danantara_2025", "danantara_day.csv")
-    with pytest.warns(UserWarning):
-        posts = tl.read_posts(path)
-    rep = build_report(posts)
-    assert rep.bursts.iloc[0]["key"] == "danantarabangunnegeri"
-    assert rep.coordinated_hashtags["n_accounts"].max() >= 100
+    posts = tl.read_posts(path)
+    rep = build_report(posts, progress=False)
+    tags = rep.bursts[rep.bursts["kind"] == "hashtag"]
+    assert tags.iloc[0]["key"] == "danantarabangunnegeri"
+    assert rep.coordinated["n_accounts"].max() >= 100
