@@ -11,7 +11,8 @@ from trendlib import SchemaError
 from trendlib.bursts import detect_bursts, kleinberg_batched
 from trendlib.datasets import make_bursty_stream
 
-COLUMNS = ["key", "start", "end", "peak_time", "peak_count", "score", "level", "method"]
+COLUMNS = ["key", "start", "end", "peak_time", "peak_count", "posts", "accounts", "top_account",
+           "top_account_share", "effective_accounts", "score", "score_unit", "level", "method"]
 
 
 def precision_recall(found: pd.DataFrame, truth: pd.DataFrame) -> tuple[float, float]:
@@ -63,6 +64,10 @@ def test_table_shape_and_half_open_intervals():
         assert len(c) == (r.end - r.start) / step  # [start, end) holds whole bins
         assert c["count"].max() == r.peak_count
         assert c.loc[c["count"].idxmax(), "time"] == r.peak_time
+        assert c["count"].sum() == r.posts
+    # the synthetic counts have no accounts column: the account columns are unknown, and say so
+    assert found.attrs["accounts_from"] is None and found["accounts"].isna().all()
+    assert (found.score_unit == "nats").all()
 
 
 def test_single_key_equals_kleinberg_batched():
@@ -114,7 +119,7 @@ def test_errors():
     with pytest.raises(SchemaError, match="total"):
         detect_bursts(counts.drop(columns="total"), normalize=True)
     with pytest.raises(ValueError, match="'window'"):
-        detect_bursts(counts, method="zscore", window=1)
+        detect_bursts(counts, method="zscore", window="1h")  # one hourly bin is no history
     assert list(detect_bursts(counts.iloc[:0]).columns) == COLUMNS
 
 

@@ -48,7 +48,7 @@ def test_stream_equals_batch(method, normalize):
 @settings(max_examples=60)
 def test_stream_equals_batch_on_any_sequence(rows, method, window):
     t0 = pd.Timestamp("2023-09-05", tz="Asia/Jakarta")
-    det = BurstDetector(method, window=window, min_count=1)
+    det = BurstDetector(method, window=f"{window}h", min_count=1, freq="1h")
     keys = sorted({k for r in rows for k in r})
     table = []
     for i, r in enumerate(rows):
@@ -60,7 +60,7 @@ def test_stream_equals_batch_on_any_sequence(rows, method, window):
         return
     counts = pd.DataFrame(table, columns=["time", "key", "count", "total"])
     counts.attrs["freq"] = pd.Timedelta("1h")
-    pd.testing.assert_frame_equal(det.result(), detect_bursts(counts, method=method, window=window, min_count=1))
+    pd.testing.assert_frame_equal(det.result(), detect_bursts(counts, method=method, window=f"{window}h", min_count=1))
 
 
 def test_kleinberg_stream_result_equals_batch_and_events_flag_the_burst():
@@ -88,7 +88,8 @@ def test_update_errors_and_top_level_name():
 
 
 def test_params_are_only_stored_in_init():
-    det = BurstDetector("poisson", window=12)
-    assert det.window == 12 and not hasattr(det, "keys_")
+    det = BurstDetector("poisson", window="12h", freq="1h")
+    assert det.options == {"window": "12h"} and not hasattr(det, "keys_")
     det.update(pd.Timestamp("2023-09-05"), {"ikn": 2})
     assert det.keys_ == ["ikn"] and det.n_bins_ == 1
+    assert det.detector_.window == pd.Timedelta("12h")

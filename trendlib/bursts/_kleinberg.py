@@ -35,7 +35,12 @@ __all__ = ["kleinberg"]
 
 
 def _as_numeric(times: Any, func: str) -> tuple[np.ndarray, Any, int]:
-    """Return (float values in seconds or units, tz or None or 'numeric', n dropped)."""
+    """Return (values, kind, n dropped) for the non-missing ``times``.
+
+    ``values`` are int64 nanoseconds since the epoch (UTC for tz-aware input, wall clock
+    for naive input) for datetimes, or float64 for numbers; ``kind`` is the time zone of
+    tz-aware input, ``"naive"`` or ``"numeric"``.
+    """
     if isinstance(times, (pd.DatetimeIndex, pd.Series)) and pd.api.types.is_datetime64_any_dtype(times):
         t = pd.Series(times)
     else:

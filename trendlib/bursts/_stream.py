@@ -25,10 +25,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validation import check_choice
-from ._baselines import OnlineScorer
-from ._batched import P_MAX, _check_common
-from ._detect import METHODS, check_online_params, detect_bursts, finish_table
+from ._accounts import empty_concentration
+from ._batched import P_MAX
+from ._detect import detect_bursts, finish_table, online_scorer
+from ._detectors import make_detector
 from ._viterbi import emissions, viterbi_step
 
 __all__ = ["BurstDetector", "BurstEvent"]
@@ -50,17 +50,20 @@ class BurstDetector:
 
     Parameters
     ----------
-    method : {"zscore", "poisson", "ewma", "kleinberg"}, default "zscore"
-        See :func:`trendlib.detect_bursts`; the online methods are exact, kleinberg
-        events are provisional (module notes).
-    normalize, window, threshold, min_count, min_periods, s, gamma, n_states, correct_keys
-        As in :func:`trendlib.detect_bursts`.
+    method : {"kleinberg", "zscore", "poisson", "ewma"} or a detector, default "kleinberg"
+        The same default and the same detectors as :func:`trendlib.detect_bursts`; the
+        online methods are exact, kleinberg events are provisional (module notes).
     freq : str or Timedelta, optional
-        Bin width, used to end a burst still open at the last bin; default the
-        smallest step between the bins seen.
+        Bin width: ends a burst still open at the last bin and turns a duration
+        ``window`` into bins; default the smallest step between the bins seen (a
+        duration ``window`` then needs ``freq``).
+    **options
+        The method's options, as in :func:`trendlib.detect_bursts` (others are refused).
 
     Attributes
     ----------
+    detector_ : Kleinberg, ZScore, Poisson or EWMA
+        The detector built from ``method`` and the options.
     keys_ : list of str
         Keys seen so far, in order of first appearance.
     n_bins_ : int
@@ -68,46 +71,40 @@ class BurstDetector:
     events_ : list of BurstEvent
         Every event emitted so far.
 
+    See Also
+    --------
+    trendlib.detect_bursts : the batch detector this stream equals (online methods).
+
     Examples
     --------
-    >>> det = BurstDetector("poisson", window=6, min_periods=3)
+    >>> det = BurstDetector("poisson", window="6h", min_periods=3, freq="1h")
     >>> t0 = pd.Timestamp("2023-09-05 08:00", tz="Asia/Jakarta")
     >>> for i, n in enumerate([2, 1, 2, 2, 1, 2, 25, 30, 2, 1]):
     ...     for ev in det.update(t0 + pd.Timedelta(hours=i), {"kttasean": n}):
     ...         print(ev.kind, ev.key, ev.time.strftime("%H:%M"))
     start kttasean 14:00
     end kttasean 16:00
-    >>> det.result()[["key", "peak_count", "method"]]
-            key  peak_count   method
-    0  kttasean          30  poisson
+    >>> det.result()[["key", "peak_count", "score_unit", "method"]]
+            key  peak_count score_unit   method
+    0  kttasean          30   -log10 p  poisson
     """
 
-    def __init__(self, method: str = "zscore", *, normalize: bool = False, window: int = 24,
-                 threshold: float = 3.0, min_count: int = 3, min_periods: int | None = None,
-                 s: float = 2.0, gamma: float = 1.0, n_states: int = 2, correct_keys: bool = True,
-                 freq: Any = None) -> None:
+    def __init__(self, method: Any = "kleinberg", *, freq: Any = None, **options: Any) -> None:
         self.method = method
-        self.normalize = normalize
-        self.window = window
-        self.threshold = threshold
-        self.min_count = min_count
-        self.min_periods = min_periods
-        self.s = s
-        self.gamma = gamma
-        self.n_states = n_states
-        self.correct_keys = correct_keys
         self.freq = freq
+        self.options = dict(options)
 
     # -- state ---------------------------------------------------------------------
     def _init(self) -> None:
         func = "BurstDetector"
-        check_choice(self.method, METHODS, name="method", func=func)
-        if self.method == "kleinberg":
-            self._s, self._gamma, self._k = _check_common(self.s, self.gamma, self.n_states, func)
+        det = self.detector_ = make_detector(self.method, self.options, func=func)
+        self._kleinberg = det.name == "kleinberg"
+        self._normalize = det.normalize
+        if self._kleinberg:
+            self._s, self._gamma, self._k = det.s, det.gamma, det.n_states
+            self._correct_keys = det.correct_keys
         else:
-            w, th, mc, mp = check_online_params(self.window, self.threshold, self.min_count,
-                                                self.min_periods, func)
-            self._scorer = OnlineScorer(self.method, w, th, mc, mp, self.normalize)
+            self._scorer = online_scorer(det, None if self.freq is None else pd.Timedelta(self.freq), func)
         self.keys_: list[str] = []
         self._index: dict[str, int] = {}
         self.n_bins_ = 0
@@ -120,13 +117,14 @@ class BurstDetector:
         self._peak = np.zeros(0, np.int64)
         self._peak_count = np.zeros(0)
         self._best = np.zeros(0)
+        self._posts = np.zeros(0)
         self._closed: list[dict] = []
         self._C = np.zeros((0, 0))
         self._R = np.zeros(0)
         self._D = np.zeros(0)
 
     def _grow(self, n_new: int) -> None:
-        if self.method != "kleinberg":
+        if not self._kleinberg:
             self._scorer.add_keys(n_new)
         else:
             C = np.full((self._k, n_new), np.inf)
@@ -139,6 +137,7 @@ class BurstDetector:
         self._peak = np.concatenate([self._peak, np.zeros(n_new, np.int64)])
         self._peak_count = np.concatenate([self._peak_count, np.zeros(n_new)])
         self._best = np.concatenate([self._best, np.zeros(n_new)])
+        self._posts = np.concatenate([self._posts, np.zeros(n_new)])
 
     # -- public --------------------------------------------------------------------
     def update(self, time: Any, counts: Any, total: float | None = None) -> list[BurstEvent]:
@@ -155,7 +154,7 @@ class BurstDetector:
             raise ValueError(
                 f"BurstDetector.update() needs increasing bin times; got {ts} after {self._times[-1]}."
             )
-        if self.normalize and total is None:
+        if self._normalize and total is None:
             raise ValueError("BurstDetector.update() needs total= (posts in the bin) when normalize=True.")
         items = dict(counts.items()) if hasattr(counts, "items") else dict(counts)
         new = [k for k in items if k not in self._index]
@@ -168,12 +167,12 @@ class BurstDetector:
             if v < 0:
                 raise ValueError(f"BurstDetector.update(): count of {k!r} must be >= 0. Got {v!r}.")
             x[self._index[k]] = v
-        if self.normalize and (x > total).any():
+        if self._normalize and (x > total).any():
             raise ValueError("BurstDetector.update(): a count exceeds total.")
         t_idx = self.n_bins_
         self._times.append(ts)
         self._totals.append(np.nan if total is None else float(total))
-        if self.method == "kleinberg":
+        if self._kleinberg:
             self._rows.append(x.copy())
             score, hot = self._kleinberg_step(x, total)
         else:
@@ -183,7 +182,7 @@ class BurstDetector:
 
     def _kleinberg_step(self, x, total):
         m, k = len(x), self._k
-        d = np.full(m, float(total)) if self.normalize else None
+        d = np.full(m, float(total)) if self._normalize else None
         powers = np.power(self._s, np.arange(k, dtype=np.float64))
         with np.errstate(divide="ignore", invalid="ignore"):
             if d is not None:
@@ -197,7 +196,7 @@ class BurstDetector:
                 A, B, a, b = -np.log(rates), rates, x, np.ones(m)
         A = np.where(np.isfinite(A), A, 0.0)
         B = np.where(np.isfinite(B), B, 0.0)
-        n_tests = (self.n_bins_ + 1) * (m if self.correct_keys else 1)
+        n_tests = (self.n_bins_ + 1) * (m if self._correct_keys else 1)
         g = self._gamma * math.log(max(n_tests, 2))
         emit = emissions(a, b, A.T, B.T)
         known = rates[:, 0] > 0
@@ -222,7 +221,9 @@ class BurstDetector:
         self._peak[opening] = t_idx
         self._peak_count[opening] = x[opening]
         self._best[opening] = score[opening]
+        self._posts[opening] = x[opening]
         cont = hot & self._open
+        self._posts[cont] += x[cont]
         higher = cont & (x > self._peak_count)
         self._peak[higher] = t_idx
         self._peak_count[higher] = x[higher]
@@ -236,7 +237,7 @@ class BurstDetector:
     def _close(self, i: int, end_idx: int) -> None:
         self._closed.append(
             {"key": self.keys_[i], "start": self._start[i], "end": end_idx, "peak": self._peak[i],
-             "peak_count": self._peak_count[i], "score": self._best[i]}
+             "peak_count": self._peak_count[i], "score": self._best[i], "posts": self._posts[i]}
         )
 
     def _step(self):
@@ -252,16 +253,15 @@ class BurstDetector:
             from ._table import empty_detect
 
             return empty_detect()
-        if self.method == "kleinberg":
-            return detect_bursts(self._counts_table(), method="kleinberg", normalize=self.normalize,
-                                 s=self.s, gamma=self.gamma, n_states=self.n_states,
-                                 min_count=self.min_count, correct_keys=self.correct_keys)
+        if self._kleinberg:
+            return detect_bursts(self._counts_table(), method=self.detector_)
         times = pd.DatetimeIndex(self._times) if isinstance(self._times[0], pd.Timestamp) else self._times
         edges = times.append(pd.DatetimeIndex([times[-1] + self._step()]))
         rows = list(self._closed)
         for i in np.flatnonzero(self._open):
             rows.append({"key": self.keys_[i], "start": self._start[i], "end": self.n_bins_,
-                         "peak": self._peak[i], "peak_count": self._peak_count[i], "score": self._best[i]})
+                         "peak": self._peak[i], "peak_count": self._peak_count[i], "score": self._best[i],
+                         "posts": self._posts[i]})
         if not rows:
             from ._table import empty_detect
 
@@ -273,11 +273,16 @@ class BurstDetector:
             "end": edges[df["end"].to_numpy()],
             "peak_time": edges[df["peak"].to_numpy()],
             "peak_count": df["peak_count"].to_numpy(),
+            **empty_concentration(len(df), df["posts"].to_numpy()),
             "score": df["score"].to_numpy(dtype=float),
+            "score_unit": self.detector_.score_unit,
             "level": 1,
-            "method": self.method,
+            "method": self.detector_.name,
         })
-        return finish_table(df)
+        out = finish_table(df)
+        out.attrs.update(accounts_from=None, method=self.detector_.name, score_unit=self.detector_.score_unit,
+                         options={f: getattr(self.detector_, f) for f in self.detector_.options()})
+        return out
 
     def _counts_table(self) -> pd.DataFrame:
         m = len(self.keys_)

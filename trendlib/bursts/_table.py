@@ -15,7 +15,10 @@ hierarchy nests, a level-2 interval always lies inside a level-1 interval of the
 Kleinberg tables (:func:`kleinberg`, :func:`kleinberg_batched`) have ``key``, ``level``,
 ``start``, ``end``, ``weight``, ``baseline_rate``, ``burst_rate``, ``s``, ``gamma``.
 :func:`detect_bursts` and :class:`BurstDetector` tables have ``key``, ``start``, ``end``,
-``peak_time``, ``peak_count``, ``score``, ``level``, ``method``.
+``peak_time``, ``peak_count``, the account concentration of the burst (``posts``,
+``accounts``, ``top_account``, ``top_account_share``, ``effective_accounts``; see
+:mod:`trendlib.bursts._accounts`), ``score`` with its unit in ``score_unit``, ``level`` and
+``method``.
 """
 
 from __future__ import annotations
@@ -23,10 +26,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["KLEINBERG_COLUMNS", "DETECT_COLUMNS", "runs", "run_sums", "empty_kleinberg", "empty_detect"]
+__all__ = ["KLEINBERG_COLUMNS", "DETECT_COLUMNS", "CONCENTRATION_COLUMNS", "runs", "run_sums", "empty_kleinberg", "empty_detect"]
 
 KLEINBERG_COLUMNS = ["key", "level", "start", "end", "weight", "baseline_rate", "burst_rate", "s", "gamma"]
-DETECT_COLUMNS = ["key", "start", "end", "peak_time", "peak_count", "score", "level", "method"]
+CONCENTRATION_COLUMNS = ["posts", "accounts", "top_account", "top_account_share", "effective_accounts"]
+DETECT_COLUMNS = ["key", "start", "end", "peak_time", "peak_count", *CONCENTRATION_COLUMNS,
+                  "score", "score_unit", "level", "method"]
 
 
 def runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -79,7 +84,13 @@ def empty_detect() -> pd.DataFrame:
             "end": pd.Series([], dtype="datetime64[ns, UTC]"),
             "peak_time": pd.Series([], dtype="datetime64[ns, UTC]"),
             "peak_count": pd.Series([], dtype=np.int64),
+            "posts": pd.Series([], dtype=np.int64),
+            "accounts": pd.Series([], dtype="Int64"),
+            "top_account": pd.Series([], dtype=object),
+            "top_account_share": pd.Series([], dtype=np.float64),
+            "effective_accounts": pd.Series([], dtype=np.float64),
             "score": pd.Series([], dtype=np.float64),
+            "score_unit": pd.Series([], dtype=object),
             "level": pd.Series([], dtype=np.int64),
             "method": pd.Series([], dtype=object),
         }

@@ -1,4 +1,10 @@
-"""make_bursty_stream: a seeded hashtag stream with planted bursts, and the truth."""
+"""make_bursty_stream: a seeded hashtag stream with planted bursts, and the truth.
+
+Two kinds of planted burst, because real scrapes have both: organic ones (a key's rate
+multiplied, posted by many accounts) and single-account ones (one account posting a new
+hashtag dozens of times within an hour, as a spammer or a bot does). A detector that
+counts posts sees both; a trend list that counts accounts must not put the second first.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +28,14 @@ _TEMPLATES = [
     "Warga ramai membahas #{k} di lini masa",
     "Pantauan langsung #{k}, simak infonya",
     "Kenapa #{k} jadi trending ya?",
+]
+# one account advertising (online-gambling and follower-selling spam is common on
+# Indonesian Twitter); more single-account keys are numbered after these
+_SPAM_NAMES = ["slotgacor", "jualfollowers", "promogratis", "giveawayhp"]
+_SPAM_TEMPLATES = [
+    "Daftar sekarang, bonus besar menanti! #{k}",
+    "Link di bio, buruan sebelum kehabisan #{k}",
+    "Gas terus hari ini, pasti untung #{k}",
 ]
 
 
@@ -48,6 +62,8 @@ def make_bursty_stream(
     duration: Any = (4, 12),
     background: float = 20.0,
     seasonality: float = 0.3,
+    n_spam: int = 0,
+    spam_posts: Any = (20, 40),
     output: str = "counts",
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A hashtag stream (Poisson counts per bin) with planted bursts, and their truth.
@@ -74,6 +90,13 @@ def make_bursty_stream(
         Posts per bin that carry no hashtag (they only add to ``total``).
     seasonality : float
         Relative amplitude of the daily cycle, in ``[0, 1)``.
+    n_spam : int, default 0
+        Single-account bursts: each is a new hashtag (``slotgacor``, ``jualfollowers``...)
+        posted ``spam_posts`` times by one account (``spam_<hashtag>``) within one bin,
+        after the first 15% of the bins. Drawn after everything else, so the rest of the
+        stream is the same as with ``n_spam=0``.
+    spam_posts : int or (low, high), default (20, 40)
+        Posts of each single-account burst.
     output : {"counts", "posts"}
         A counts table (as :func:`trendlib.count` returns) or canonical posts, one
         hashtag per post, whose ``trendlib.count(posts, freq=freq, tz=tz)`` is that table.
@@ -84,7 +107,10 @@ def make_bursty_stream(
         The counts table or the posts.
     truth : pandas.DataFrame
         One row per planted burst: ``key``, ``start``, ``end`` (half-open, bin edges in
-        ``tz``), ``factor``, ``base_rate``.
+        ``tz``), ``factor``, ``base_rate``, ``kind`` (``"organic"`` or
+        ``"single_account"``) and ``account`` (the spamming account, else None).
+        Single-account bursts have ``factor`` = their number of posts and
+        ``base_rate`` 0.
 
     Examples
     --------
@@ -92,7 +118,12 @@ def make_bursty_stream(
     >>> counts.columns.tolist(), len(counts), len(truth)
     (['time', 'key', 'count', 'total'], 240, 2)
     >>> truth.columns.tolist()
-    ['key', 'start', 'end', 'factor', 'base_rate']
+    ['key', 'start', 'end', 'factor', 'base_rate', 'kind', 'account']
+    >>> posts, truth = make_bursty_stream(seed=1, n_keys=5, n_bins=48, n_bursts=1, n_spam=1, output="posts")
+    >>> truth[["key", "kind"]].values.tolist()
+    [['jakarta', 'organic'], ['slotgacor', 'single_account']]
+    >>> posts.loc[posts["author"] == "spam_slotgacor", "hashtags"].str[0].unique().tolist()
+    ['slotgacor']
     """
     check_choice(output, ["counts", "posts"], name="output", func="make_bursty_stream")
     for name, v in (("n_keys", n_keys), ("n_bins", n_bins)):
@@ -100,6 +131,8 @@ def make_bursty_stream(
             raise ValueError(f"The {name!r} parameter of make_bursty_stream() must be an integer >= 1. Got {v!r}.")
     if isinstance(n_bursts, bool) or not isinstance(n_bursts, (int, np.integer)) or n_bursts < 0:
         raise ValueError(f"The 'n_bursts' parameter of make_bursty_stream() must be an integer >= 0. Got {n_bursts!r}.")
+    if isinstance(n_spam, bool) or not isinstance(n_spam, (int, np.integer)) or n_spam < 0:
+        raise ValueError(f"The 'n_spam' parameter of make_bursty_stream() must be an integer >= 0. Got {n_spam!r}.")
     if not 0 <= seasonality < 1:
         raise ValueError(f"The 'seasonality' parameter of make_bursty_stream() must be in [0, 1). Got {seasonality!r}.")
     from .._time import parse_freq, resolve_tz
@@ -136,12 +169,26 @@ def make_bursty_stream(
             f = float(rng.uniform(f_lo, f_hi))
             busy[k, t0 : t0 + L] = True
             rate[k, t0 : t0 + L] *= f
-            truth.append((keys[k], times[t0], times[t0] + L * step, f, float(base[k])))
+            truth.append((keys[k], times[t0], times[t0] + L * step, f, float(base[k]), "organic", None))
             break
     counts = rng.poisson(rate).astype(np.int64)
     bg = rng.poisson(background * cycle).astype(np.int64)
+    spammers: dict[int, str] = {}
+    if n_spam:
+        p_lo, p_hi = (int(x) for x in _pick_range(spam_posts, "spam_posts"))
+        extra = np.zeros((n_spam, n_bins), np.int64)
+        for i in range(n_spam):
+            name = _SPAM_NAMES[i] if i < len(_SPAM_NAMES) else f"spam{i:03d}"
+            t0 = int(rng.integers(min(earliest, n_bins - 1), n_bins))
+            n_posts = int(rng.integers(p_lo, p_hi + 1))
+            extra[i, t0] = n_posts
+            spammers[n_keys + i] = f"spam_{name}"
+            keys.append(name)
+            truth.append((name, times[t0], times[t0] + step, float(n_posts), 0.0, "single_account", f"spam_{name}"))
+        counts = np.vstack([counts, extra])
+        n_keys += n_spam
     totals = counts.sum(axis=0) + bg
-    truth_df = pd.DataFrame(truth, columns=["key", "start", "end", "factor", "base_rate"])
+    truth_df = pd.DataFrame(truth, columns=["key", "start", "end", "factor", "base_rate", "kind", "account"])
     truth_df = truth_df.sort_values(["start", "key"], kind="stable").reset_index(drop=True)
 
     if output == "counts":
@@ -156,10 +203,10 @@ def make_bursty_stream(
         )
         table.attrs.update(freq=step, tz=tzname, by="hashtag")
         return table, truth_df
-    return _posts(rng, keys, times, step, counts, bg), truth_df
+    return _posts(rng, keys, times, step, counts, bg, spammers), truth_df
 
 
-def _posts(rng, keys, times, step, counts, bg) -> pd.DataFrame:
+def _posts(rng, keys, times, step, counts, bg, spammers) -> pd.DataFrame:
     n_keys, n_bins = counts.shape
     per_bin = counts.sum(axis=0) + bg
     n = int(per_bin.sum())
@@ -174,14 +221,15 @@ def _posts(rng, keys, times, step, counts, bg) -> pd.DataFrame:
     tmpl = rng.integers(len(_TEMPLATES), size=n)
     authors = rng.integers(max(n // 5, 1), size=n)
     texts = [
-        _TEMPLATES[j].format(k=keys[i]) if i >= 0 else "Selamat pagi, semoga harimu menyenangkan"
+        (_SPAM_TEMPLATES[j % len(_SPAM_TEMPLATES)] if i in spammers else _TEMPLATES[j]).format(k=keys[i])
+        if i >= 0 else "Selamat pagi, semoga harimu menyenangkan"
         for i, j in zip(key_of, tmpl)
     ]
     posts = pd.DataFrame(
         {
             "id": [f"syn{i}" for i in range(n)],
             "time": when,
-            "author": [f"akun{a}" for a in authors],
+            "author": [spammers.get(int(i), f"akun{a}") for i, a in zip(key_of, authors)],
             "text": texts,
             "hashtags": [[keys[i]] if i >= 0 else [] for i in key_of],
             "mentions": [[] for _ in range(n)],

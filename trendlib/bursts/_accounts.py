@@ -1,0 +1,154 @@
+"""Account concentration of a burst or a trend: who is behind the posts (internal).
+
+Why: one account posting 32 times in 41 minutes is a burst of posts but not a burst of
+interest. Every burst row (:func:`trendlib.detect_bursts`) and every trending row
+(:func:`trendlib.trending`) therefore says how many accounts made it and how concentrated
+it is:
+
+* ``posts``: posts carrying the key in the interval;
+* ``accounts``: distinct accounts among them (:func:`trendlib._keys.account_key`);
+* ``top_account`` and ``top_account_share``: the most active account and its share of
+  the posts;
+* ``effective_accounts``: ``1 / sum(p_i**2)`` over the accounts' shares ``p_i`` of the
+  posts (the inverse Simpson / Herfindahl index): 1 for one account, the number of
+  accounts when they post equally, in between otherwise.
+
+Two sources, in order of preference (``attrs["accounts_from"]`` says which was used):
+
+``"posts"``
+    Exact: computed from the posts themselves (``posts=`` given).
+``"counts"``
+    From the counts table's ``accounts`` column (distinct authors per bin and key, from
+    :func:`trendlib.count`). Who posted in which bin is no longer known, so the burst is
+    read as if each bin's posts were spread evenly over its accounts and accounts of
+    different bins were different people: ``accounts`` is the sum of the per-bin
+    accounts ("account-bins", an upper bound), ``effective_accounts`` is
+    ``posts**2 / sum_t(c_t**2 / a_t)`` (an upper bound) and ``top_account_share`` is
+    ``max_t(c_t / a_t) / posts`` (a lower bound); ``top_account`` is unknown. All three lean
+    towards *more* diversity than the truth; a burst from one account still shows one
+    account per bin. For a one-bin burst they are exact (except ``top_account``).
+
+Without either, the columns are missing values and ``accounts_from`` is ``None``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._keys import KEY_KINDS, account_key, clean_key
+
+__all__ = ["from_counts", "from_posts", "empty_concentration"]
+
+
+def empty_concentration(n: int, posts: np.ndarray | None = None) -> dict[str, Any]:
+    """Concentration columns of ``n`` rows with unknown accounts."""
+    return {
+        "posts": np.zeros(n, np.int64) if posts is None else np.asarray(posts, np.int64),
+        "accounts": pd.array([pd.NA] * n, dtype="Int64"),
+        "top_account": np.full(n, None, dtype=object),
+        "top_account_share": np.full(n, np.nan),
+        "effective_accounts": np.full(n, np.nan),
+    }
+
+
+def from_counts(mat: np.ndarray, acc: np.ndarray | None, rows: np.ndarray, start: np.ndarray,
+                end: np.ndarray) -> dict[str, Any]:
+    """Concentration of runs ``[start, end)`` of ``rows`` from counts and per-bin accounts."""
+    rows, start, end = (np.asarray(x, dtype=np.int64) for x in (rows, start, end))
+    n = len(rows)
+    posts = np.array([mat[r, a:b].sum() for r, a, b in zip(rows, start, end)], dtype=np.int64)
+    if acc is None:
+        return empty_concentration(n, posts)
+    accounts = np.zeros(n, np.int64)
+    share = np.full(n, np.nan)
+    eff = np.full(n, np.nan)
+    for i, (r, a, b) in enumerate(zip(rows, start, end)):
+        c, k = mat[r, a:b], acc[r, a:b]
+        ok = (c > 0) & (k > 0)
+        accounts[i] = int(k[ok].sum())
+        if ok.any() and posts[i] > 0:
+            per = c[ok] / k[ok]
+            share[i] = float(per.max() / posts[i])
+            eff[i] = float(posts[i] ** 2 / np.sum(c[ok] * per))
+    return {
+        "posts": posts,
+        "accounts": pd.array(accounts, dtype="Int64"),
+        "top_account": np.full(n, None, dtype=object),
+        "top_account_share": share,
+        "effective_accounts": eff,
+    }
+
+
+def from_posts(posts: pd.DataFrame, kind: str, keys: Any, start: Any, end: Any) -> dict[str, Any]:
+    """Exact concentration of each ``(key, [start, end))`` from the posts themselves.
+
+    ``keys`` are key values as :func:`trendlib.count` writes them (cleaned), ``start`` and
+    ``end`` tz-aware times (one per row). Posts without an author count as posts but not
+    as accounts. ``key=None`` rows take every post in the interval.
+    """
+    from .._time import utc_ns
+    from ..counts import _keys_per_post  # the one rule for "which keys does a post carry"
+
+    keys = np.asarray(keys, dtype=object)
+    lo = utc_ns(pd.Series(pd.DatetimeIndex(start)))
+    hi = utc_ns(pd.Series(pd.DatetimeIndex(end)))
+    n = len(keys)
+    out = empty_concentration(n)
+    if n == 0:
+        return out
+    t_all = utc_ns(posts["time"])
+    near = (t_all >= lo.min()) & (t_all < hi.max())  # only posts some interval can hold
+    sub = posts.loc[near].reset_index(drop=True)
+    t_sub = t_all[near]
+    if "author" in sub.columns:
+        a_codes, a_names = pd.factorize(sub["author"].map(account_key, na_action="ignore"))
+    else:
+        a_codes, a_names = np.full(len(sub), -1, np.int64), pd.Index([])
+    if kind not in KEY_KINDS or KEY_KINDS[kind].column not in sub.columns and not (
+        kind == "term" and ("tokens" in sub.columns or "text" in sub.columns)
+    ):
+        return out
+    idx, vals = _keys_per_post(sub, kind)
+    codes, uniq = pd.factorize(pd.Series(vals, dtype=object))
+    cleaned = np.asarray([clean_key(u, kind) for u in uniq], dtype=object)
+    want = pd.Index(pd.unique(keys[pd.notna(keys)]).astype(str))
+    col = want.get_indexer(cleaned)[codes] if len(codes) else np.zeros(0, np.int64)
+    ok = col >= 0
+    pair = np.unique(idx[ok].astype(np.int64) * max(len(want), 1) + col[ok])  # a post counts once per key
+    p_post, p_key = np.divmod(pair, max(len(want), 1))
+    order = np.lexsort((t_sub[p_post], p_key))
+    p_post, p_key = p_post[order], p_key[order]
+    p_time = t_sub[p_post]
+    bounds = np.searchsorted(p_key, np.arange(len(want) + 1))
+    posts_n = np.zeros(n, np.int64)
+    accounts = np.zeros(n, np.int64)
+    top = np.full(n, None, dtype=object)
+    share = np.full(n, np.nan)
+    eff = np.full(n, np.nan)
+    key_pos = want.get_indexer(pd.Index(keys.astype(str)))
+    every = np.argsort(t_sub, kind="stable")
+    for i in range(n):
+        if pd.isna(keys[i]):
+            sel = every[np.searchsorted(t_sub[every], lo[i]):np.searchsorted(t_sub[every], hi[i])]
+        else:
+            b0, b1 = bounds[key_pos[i]], bounds[key_pos[i] + 1]
+            blk = p_time[b0:b1]
+            sel = p_post[b0 + np.searchsorted(blk, lo[i]):b0 + np.searchsorted(blk, hi[i])]
+        posts_n[i] = len(sel)
+        who = a_codes[sel]
+        who = who[who >= 0]
+        if len(who) == 0:
+            continue
+        ids, cnt = np.unique(who, return_counts=True)
+        accounts[i] = len(ids)
+        j = int(np.argmax(cnt))  # ties: the account first seen in the file
+        top[i] = a_names[ids[j]]
+        p = cnt / len(who)
+        share[i] = float(cnt[j] / len(who))
+        eff[i] = float(1.0 / np.sum(p * p))
+    out.update(posts=posts_n, accounts=pd.array(accounts, dtype="Int64"), top_account=top,
+               top_account_share=share, effective_accounts=eff)
+    return out
