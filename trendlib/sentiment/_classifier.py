@@ -347,7 +347,9 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         """Probabilities, shape (n, n_classes), columns in the order of ``classes_``."""
         scores = self.decision_function(X)
         if scores.ndim == 1:
-            p = 1.0 / (1.0 + np.exp(-scores))
+            from scipy.special import expit
+
+            p = expit(scores)
             return np.column_stack([1.0 - p, p])
         scores = scores - scores.max(axis=1, keepdims=True)
         np.exp(scores, out=scores)

@@ -28,7 +28,9 @@ L2-normalised on its own).
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
@@ -78,6 +80,18 @@ class _Grow:
         return self.a[: self.n]
 
 
+class _Tables(NamedTuple):
+    """Per-token arrays (indexed by token id) as one consistent snapshot."""
+
+    hash: np.ndarray
+    flag: np.ndarray
+    val: np.ndarray
+    coff: np.ndarray
+    clen: np.ndarray
+    cols: np.ndarray
+    n_ids: int
+
+
 class _Hasher:
     """Texts -> (word-block counts, char-block counts or None) as CSR matrices."""
 
@@ -99,7 +113,17 @@ class _Hasher:
         self.n_char = int(n_char)
         self.negation = bool(negation)
         self.normalize = bool(normalize)
+        self._lock = threading.Lock()
         self._reset()
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        del state["_lock"]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
 
     def _reset(self) -> None:
         self._ids: dict[str, int] = {}  # feature token -> id
@@ -114,19 +138,24 @@ class _Hasher:
 
     def set_lexicon(self, lexicon: dict[str, float] | None) -> None:
         """Use another valence table (for the tokens already seen and those to come)."""
-        self.lexicon = lexicon
-        lex = lexicon or {}
-        self._flush()
-        vocab = list(self._ids)  # ids are given in insertion order
-        self._val = _Grow(np.float64)
-        self._val.extend([lex.get(t, 0.0) for t in vocab])
+        with self._lock:
+            self.lexicon = lexicon
+            lex = lexicon or {}
+            self._flush()
+            vocab = list(self._ids)  # ids are given in insertion order
+            val = _Grow(np.float64)
+            val.extend([lex.get(t, 0.0) for t in vocab])
+            self._val = val
 
     def doc_tokens(self, texts) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """Distinct (text index, token id) pairs of texts, and the token of each id."""
-        ids, lens = self._token_ids(texts)
+        ids, lens, tables = self._token_ids(texts)
         doc = np.repeat(np.arange(lens.size, dtype=np.int64), lens)
-        pairs = np.unique(doc * (len(self._ids) + 1) + ids)
-        return pairs // (len(self._ids) + 1), pairs % (len(self._ids) + 1), list(self._ids)
+        size = tables.n_ids + 1
+        pairs = np.unique(doc * size + ids)
+        with self._lock:
+            vocab = list(self._ids)[: tables.n_ids]
+        return pairs // size, pairs % size, vocab
 
     def tokens(self, text: str) -> list[str]:
         """The tokens of one text, as the features see them."""
@@ -189,32 +218,43 @@ class _Hasher:
         self._clen.extend(clen)
         self._cols.extend(cols[order])
 
-    def _token_ids(self, texts) -> tuple[np.ndarray, np.ndarray]:
-        """Token ids of all texts end to end, and each text's token count."""
-        if len(self._ids) > _MAX_TOKENS or len(self._raw) > _MAX_TOKENS:
-            self._reset()
+    def _token_ids(self, texts) -> tuple[np.ndarray, np.ndarray, _Tables]:
+        """Token ids of all texts end to end, each text's token count, and the per-token
+        tables those ids index (a consistent snapshot).
+
+        Thread safety: the memo of token ids is shared by every call on this hasher (a
+        fitted model shared between threads). Learning new tokens and taking the snapshot
+        happen under one lock; the snapshot holds the arrays as they were, and later calls
+        only append to (or replace) them, so the numpy work after the lock is free to run
+        in parallel. The lock covers the cheap part: one dictionary lookup per token.
+        """
         findall = _TOKEN.findall
         raws = [findall(text.lower()) for text in texts]
-        known = self._raw
-        new = list(dict.fromkeys(r for rs in raws for r in rs if r not in known))
-        self._learn_raw(new)
-        raw_get = known.__getitem__
-        flat: list[int] = []
-        lens: list[int] = []
-        for rs in raws:
-            n0 = len(flat)
-            for r in rs:
-                flat.extend(raw_get(r))
-            lens.append(len(flat) - n0)
-        self._flush()
-        return np.asarray(flat, dtype=np.int64), np.asarray(lens, dtype=np.int64)
+        with self._lock:
+            if len(self._ids) > _MAX_TOKENS or len(self._raw) > _MAX_TOKENS:
+                self._reset()
+            known = self._raw
+            new = list(dict.fromkeys(r for rs in raws for r in rs if r not in known))
+            self._learn_raw(new)
+            raw_get = known.__getitem__
+            flat: list[int] = []
+            lens: list[int] = []
+            for rs in raws:
+                n0 = len(flat)
+                for r in rs:
+                    flat.extend(raw_get(r))
+                lens.append(len(flat) - n0)
+            self._flush()
+            tables = _Tables(self._hash.view, self._flag.view, self._val.view, self._coff.view,
+                             self._clen.view, self._cols.view, len(self._ids))
+        return np.asarray(flat, dtype=np.int64), np.asarray(lens, dtype=np.int64), tables
 
     def transform(self, texts) -> tuple[sp.csr_matrix, sp.csr_matrix | None, np.ndarray | None]:
         """Word counts, char counts (or None) and lexicon features (or None) of texts."""
-        ids, lens = self._token_ids(texts)
+        ids, lens, tables = self._token_ids(texts)
         n_docs = lens.size
         doc = np.repeat(np.arange(n_docs, dtype=np.int64), lens)
-        h = self._hash.view[ids]
+        h = tables.hash[ids]
         n_word = np.uint64(self.n_word)
 
         rows, cols = [], []
@@ -233,7 +273,7 @@ class _Hasher:
             cols.append((acc[same] + np.uint64(n)) % n_word)
         scope = None
         if (self.negation or self.lexicon) and ids.size:
-            flag = self._flag.view[ids]
+            flag = tables.flag[ids]
             pos = np.arange(ids.size, dtype=np.int64)
             last_neg = np.maximum.accumulate(np.where(flag == 1, pos, -1))
             last_end = np.maximum.accumulate(np.where(flag == 2, pos, -1))
@@ -251,7 +291,7 @@ class _Hasher:
         if self.lexicon:
             lex = np.zeros((n_docs, N_LEXICON_FEATURES))
             if ids.size:
-                v = np.where(scope, -1.0, 1.0) * self._val.view[ids]
+                v = np.where(scope, -1.0, 1.0) * tables.val[ids]
                 v[flag == 1] = 0.0  # a negator's own valence is carried by the flip
                 p = np.bincount(doc, weights=np.maximum(v, 0.0), minlength=n_docs)
                 q = np.bincount(doc, weights=np.minimum(v, 0.0), minlength=n_docs)
@@ -263,12 +303,12 @@ class _Hasher:
         words = _csr(np.concatenate(rows), np.concatenate(cols), n_docs, self.n_word)
         if self.char_ngram_range is None:
             return words, None, lex
-        clen = self._clen.view[ids]
-        start = self._coff.view[ids]
+        clen = tables.clen[ids]
+        start = tables.coff[ids]
         total = int(clen.sum())
         # ragged gather: for token t, columns _cols[start[t] : start[t] + clen[t]]
         within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(clen) - clen, clen)
-        ccols = self._cols.view[np.repeat(start, clen) + within]
+        ccols = tables.cols[np.repeat(start, clen) + within]
         chars = _csr(np.repeat(doc, clen), ccols, n_docs, self.n_char)
         return words, chars, lex
 
