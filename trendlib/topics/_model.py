@@ -1,0 +1,479 @@
+"""TopicModel: what short Indonesian posts are about, as a scikit-learn style estimator.
+
+Why this design (see ``docs/topics.md`` for the measurements): a tweet is about one
+thing, so the model is a Dirichlet multinomial mixture (one topic per post) sampled like
+GSDMM, which also estimates how many topics there are; features come from
+:mod:`trendlib.text` so slang, affixes and hashtags fall together; each distinct text is
+one voice when fitting (a retweet cascade does not become a topic of its own); small
+clusters are dissolved into the others; posts that fit no topic better than the corpus as
+a whole get topic ``-1``; labels are class-based TF-IDF terms with the surface form of each
+stem, a phrase and representative posts.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import Any, Literal
+
+import numpy as np
+
+from .._validation import check_int, check_positive, require_columns
+from . import _assign as A
+from ._dmm import gibbs
+from ._features import Featurizer, build_vocabulary, encode
+from ._labels import best_phrase, ctfidf, phrase_counts, top_terms
+
+__all__ = ["TopicModel"]
+
+_MIN_POSTS_SHARE = 0.005  # "auto" min_posts: 0.5% of the distinct posts ...
+_MIN_POSTS_FLOOR = 5  # ... and never fewer than 5
+_KEEP_PHRASES = 300
+
+
+def _texts(X: Any, column: str, func: str) -> list[Any]:
+    if isinstance(X, str):
+        raise TypeError(f"{func}() expects a collection of texts or a posts DataFrame. Got one str.")
+    if hasattr(X, "columns") and hasattr(X, "iloc"):
+        require_columns(X, [column], func=func, hint="trendlib.read_posts(...)")
+        return X[column].tolist()
+    if hasattr(X, "tolist"):
+        return list(X.tolist())
+    if isinstance(X, Iterable):
+        return list(X)
+    raise TypeError(f"{func}() expects a collection of texts or a posts DataFrame. Got {type(X).__name__}.")
+
+
+def _cosine(X, w: np.ndarray) -> np.ndarray:
+    """Cosine similarity of each document (counts) to each topic's class-based TF-IDF vector."""
+    num = np.asarray(X @ w)
+    dn = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
+    wn = np.sqrt((w * w).sum(axis=0))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = num / np.outer(dn, wn)
+    return np.nan_to_num(out)
+
+
+class TopicModel:
+    """Topics of short informal posts: one topic per post, labelled, with outliers.
+
+    Parameters
+    ----------
+    n_topics : "auto" or int, default "auto"
+        ``"auto"``: start from ``max_topics`` clusters and keep those the sampler fills
+        with at least ``min_posts`` distinct posts. An int: at most that many topics.
+    max_topics : int, default 40
+        Upper bound on the number of topics when ``n_topics="auto"``.
+    alpha, beta : float, default 0.1, 0.1
+        Dirichlet priors of topic sizes and of the words of a topic (GSDMM's).
+    n_iter : int, default 15
+        Gibbs sweeps after the sequential first placement.
+    min_df : int, default 3
+        A word must occur in at least this many distinct posts.
+    max_df : float, default 0.25
+        Words in more than this share of the posts (a scrape's query words) are dropped.
+    min_posts : "auto" or int, default "auto"
+        Smallest topic (distinct posts); ``"auto"`` is 0.5% of the distinct posts, at
+        least 5. Smaller clusters are dissolved into the others.
+    outlier_threshold : float, default 0.5
+        Minimum log-likelihood gain per word (nats) of a post's words under its topic over
+        the background; below it the post is an outlier (``-1``).
+    stem : bool, default True
+        Model stems (labels show the most frequent written form).
+    distinct : bool, default True
+        Fit on distinct texts (their token bags), so repeated texts are one voice.
+    top : int, default 10
+        Terms kept per topic in ``topic_terms_``.
+    column : str, default "text"
+        Text column when a posts DataFrame is given.
+    random_state : int or None
+        Seed of the sampler.
+
+    Attributes
+    ----------
+    n_topics_ : int
+    labels_ : ndarray of int, the topic of each post given to the last ``fit``/``partial_fit``
+    topic_terms_ : list of list of str, distinctive terms per topic (class-based TF-IDF)
+    topic_labels_ : list of str, the first three terms
+    topic_phrases_ : list of str, the most frequent distinctive 2-3 word phrase
+    representative_posts_ : list of list of str
+    topic_sizes_ : ndarray of int, posts per topic (all posts fitted, repeats included)
+    topic_word_ : ndarray (n_topics_, n_words), word counts per topic
+    vocabulary_ : list of str, the model's words (stems when ``stem=True``)
+    term_labels_ : list of str, the written form shown for each vocabulary word
+    n_outliers_ : int, posts fitted (all chunks) that got topic -1
+
+    Examples
+    --------
+    >>> texts = ["macet parah di senayan", "jalan senayan ditutup macet",
+    ...          "harga cabai naik lagi", "cabai mahal di pasar"] * 10
+    >>> model = TopicModel(min_df=2, min_posts=2, random_state=0).fit(texts)
+    >>> model.n_topics_
+    2
+    >>> sorted(model.predict(["macet total senayan", "harga cabai"]).tolist())
+    [0, 1]
+
+    See Also
+    --------
+    add_topics, topics_over_time, topic_sentiment
+
+    Notes
+    -----
+    The sampler is GSDMM (Yin & Wang 2014): posts start in random clusters (a sequential
+    start merges topics that come early) and each distinct text is visited once per sweep
+    in a seeded random order. ``partial_fit`` samples new posts against the counts of the
+    posts seen before (topic ids stay stable; new topics get new ids).
+
+    References
+    ----------
+    J. Yin and J. Wang, "A Dirichlet multinomial mixture model-based approach for short
+    text clustering", KDD 2014. M. Grootendorst, "BERTopic: neural topic modeling with a
+    class-based TF-IDF procedure", arXiv:2203.05794, 2022.
+    """
+
+    def __init__(
+        self,
+        n_topics: int | Literal["auto"] = "auto",
+        *,
+        max_topics: int = 40,
+        alpha: float = 0.1,
+        beta: float = 0.1,
+        n_iter: int = 15,
+        min_df: int = 3,
+        max_df: float = 0.25,
+        min_posts: int | Literal["auto"] = "auto",
+        outlier_threshold: float = 0.5,
+        stem: bool = True,
+        distinct: bool = True,
+        top: int = 10,
+        column: str = "text",
+        random_state: int | None = None,
+    ):
+        self.n_topics = n_topics
+        self.max_topics = max_topics
+        self.alpha = alpha
+        self.beta = beta
+        self.n_iter = n_iter
+        self.min_df = min_df
+        self.max_df = max_df
+        self.min_posts = min_posts
+        self.outlier_threshold = outlier_threshold
+        self.stem = stem
+        self.distinct = distinct
+        self.top = top
+        self.column = column
+        self.random_state = random_state
+
+    # -- scikit-learn plumbing -------------------------------------------------------
+    _PARAMS = ("n_topics", "max_topics", "alpha", "beta", "n_iter", "min_df", "max_df",
+               "min_posts", "outlier_threshold", "stem", "distinct", "top", "column",
+               "random_state")
+
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        """Parameters of this estimator (scikit-learn contract)."""
+        return {k: getattr(self, k) for k in self._PARAMS}
+
+    def set_params(self, **params: Any) -> TopicModel:
+        """Set parameters (scikit-learn contract); unknown names raise ``ValueError``."""
+        for k, v in params.items():
+            if k not in self._PARAMS:
+                raise ValueError(f"TopicModel has no parameter {k!r}. Valid: {list(self._PARAMS)}.")
+            setattr(self, k, v)
+        return self
+
+    def __repr__(self) -> str:
+        return f"TopicModel(n_topics={self.n_topics!r}, random_state={self.random_state!r})"
+
+    def _check(self, func: str) -> int:
+        if self.n_topics == "auto":
+            K = check_int(self.max_topics, name="max_topics", func=func, minimum=2)
+        else:
+            if isinstance(self.n_topics, str):
+                raise ValueError(
+                    f"The 'n_topics' parameter of {func}() must be 'auto' or an integer >= 2. "
+                    f"Got {self.n_topics!r}."
+                )
+            K = check_int(self.n_topics, name="n_topics", func=func, minimum=2)
+        check_positive(self.alpha, name="alpha", func=func)
+        check_positive(self.beta, name="beta", func=func)
+        check_int(self.n_iter, name="n_iter", func=func, minimum=0)
+        check_int(self.min_df, name="min_df", func=func)
+        check_int(self.top, name="top", func=func)
+        mx = self.max_df
+        if isinstance(mx, bool) or not isinstance(mx, (int, float)) or not 0 < mx <= 1:
+            raise ValueError(f"The 'max_df' parameter of {func}() must be a number in (0, 1]. Got {mx!r}.")
+        if self.min_posts != "auto":
+            check_int(self.min_posts, name="min_posts", func=func)
+        thr = self.outlier_threshold
+        if isinstance(thr, bool) or not isinstance(thr, (int, float)) or thr != thr:
+            raise ValueError(
+                f"The 'outlier_threshold' parameter of {func}() must be a number (nats per word). Got {thr!r}."
+            )
+        return K
+
+    # -- fitting ---------------------------------------------------------------------
+    def fit(self, X: Any, y: Any = None) -> TopicModel:
+        """Fit topics to texts (a list/Series of str or a posts DataFrame).
+
+        Parameters
+        ----------
+        X : posts DataFrame or sequence of str
+        y : ignored
+
+        Returns
+        -------
+        TopicModel
+            ``self``, fitted.
+        """
+        K = self._check("fit")
+        texts = _texts(X, self.column, "fit")
+        self._feat = Featurizer(stem=self.stem)
+        docs, inverse, first = self._distinct([self._feat.words(t) for t in texts])
+        keys, labels, dropped = build_vocabulary(docs, self._feat, min_df=self.min_df, max_df=self.max_df)
+        self.vocabulary_, self.term_labels_ = keys, labels
+        self._index = {k: i for i, k in enumerate(keys)}
+        self.vocabulary_dropped_ = dropped
+        self._rng = np.random.default_rng(self.random_state)
+        self._slots: list[int] = []
+        self._state = None
+        self.word_totals_ = np.zeros(len(keys), dtype=np.int64)
+        self.topic_sizes_ = np.zeros(0, dtype=np.int64)
+        self._phrases: list = []
+        self._reps: list[list[tuple[float, str]]] = []
+        self.n_docs_ = 0
+        self.n_outliers_ = 0
+        return self._learn(texts, docs, inverse, first, K)
+
+    def partial_fit(self, X: Any, y: Any = None) -> TopicModel:
+        """Fit on one more chunk of posts (the first call is :meth:`fit`).
+
+        New words of the chunk (``min_df`` within it) join the vocabulary; the chunk's
+        posts are sampled against the counts of everything seen before, existing topics
+        keep their ids and new ones get the next ids.
+
+        Returns
+        -------
+        TopicModel
+            ``self``.
+        """
+        if not hasattr(self, "_state") or self._state is None:
+            return self.fit(X)
+        K = self._check("partial_fit")
+        texts = _texts(X, self.column, "partial_fit")
+        if getattr(self, "_feat", None) is None:
+            self._feat = Featurizer(stem=self.stem)
+        docs, inverse, first = self._distinct([self._feat.words(t) for t in texts])
+        keys, labels, _ = build_vocabulary(docs, self._feat, min_df=self.min_df, max_df=1.0)
+        new = [(k, s) for k, s in zip(keys, labels) if k not in self._index]
+        if new:
+            for k, s in new:
+                self._index[k] = len(self.vocabulary_)
+                self.vocabulary_.append(k)
+                self.term_labels_.append(s)
+            m_k, n_k, n_wk = self._state
+            pad = np.zeros((len(new), n_wk.shape[1]), dtype=n_wk.dtype)
+            self._state = (m_k, n_k, np.vstack([n_wk, pad]))
+            self.word_totals_ = np.concatenate([self.word_totals_, np.zeros(len(new), np.int64)])
+        return self._learn(texts, docs, inverse, first, K)
+
+    def _distinct(self, words: list[tuple[str, ...]]):
+        n = len(words)
+        if not self.distinct:
+            return words, np.arange(n), np.arange(n)
+        seen: dict[tuple[str, ...], int] = {}
+        inverse = np.empty(n, dtype=np.int64)
+        first = []
+        for i, w in enumerate(words):
+            j = seen.get(w)
+            if j is None:
+                j = seen[w] = len(first)
+                first.append(i)
+            inverse[i] = j
+        return list(seen), inverse, np.asarray(first, dtype=np.int64)
+
+    def _learn(self, texts, docs, inverse, first, K) -> TopicModel:
+        V = len(self.vocabulary_)
+        indptr, ids, cnts = encode(docs, self._feat, self._index)
+        X = A.csr(indptr, ids, cnts, V)
+        self.n_docs_ += len(docs)
+        self.word_totals_ = self.word_totals_ + np.asarray(X.sum(axis=0)).ravel().astype(np.int64)
+        base = self._state
+        n_slots = K if base is None else base[0].shape[0]
+        z, _ = gibbs(indptr, ids, cnts, n_clusters=n_slots, n_words=V, alpha=self.alpha,
+                     beta=self.beta, n_iter=self.n_iter, rng=self._rng, state=base)
+        if base is None:
+            base = (np.zeros(n_slots, np.int64), np.zeros(n_slots, np.int64),
+                    np.zeros((V, n_slots), np.int64))
+        floor = self._min_posts_value()
+        m_z = np.bincount(z[z >= 0], minlength=n_slots) + base[0]
+        cand = list(self._slots) + [
+            int(k) for k in np.argsort(-m_z, kind="stable") if m_z[k] >= floor and k not in self._slots
+        ]
+        # hard reassignment among the candidate topics, twice (dissolved clusters move)
+        assign = z
+        for _ in range(2):
+            m_k, n_k, n_wk = A.onehot_counts(X, assign, n_slots)
+            tw = (base[2] + n_wk)[:, cand].T
+            sizes = (base[0] + m_k)[cand].astype(np.float64)
+            logphi, logpi, logbg = A.log_tables(tw, sizes, self.word_totals_, alpha=self.alpha, beta=self.beta)
+            joint, t, per, gain = A.score(X, logphi, logpi, logbg, threshold=self.outlier_threshold)
+            cand_arr = np.asarray(cand, dtype=np.int64)
+            assign = np.where(t >= 0, cand_arr[np.maximum(t, 0)] if len(cand) else -1, -1)
+            m_new = np.bincount(assign[assign >= 0], minlength=n_slots) + base[0]
+            keep = [k for k in cand if k in self._slots or m_new[k] >= floor]
+            if keep == cand:
+                break
+            cand = keep
+        m_k, n_k, n_wk = A.onehot_counts(X, assign, n_slots)
+        state = (base[0] + m_k, base[1] + n_k, (base[2] + n_wk).astype(np.int64))
+        old = list(self._slots)
+        fresh = sorted((k for k in cand if k not in old), key=lambda k: (-state[0][k], k))
+        self._slots = old + fresh
+        self._state = state
+        pos = {k: i for i, k in enumerate(cand)}
+        order = np.asarray([pos[k] for k in self._slots], dtype=np.int64)
+        topic_of_slot = np.full(n_slots, -1, dtype=np.int64)
+        topic_of_slot[self._slots] = np.arange(len(self._slots))
+        doc_topic = np.where(assign >= 0, topic_of_slot[np.maximum(assign, 0)], -1)
+        self.labels_ = doc_topic[inverse]
+        self.n_outliers_ += int((self.labels_ < 0).sum())
+        T = len(self._slots)
+        sizes = np.bincount(self.labels_[self.labels_ >= 0], minlength=T)
+        self.topic_sizes_ = np.concatenate([self.topic_sizes_, np.zeros(T - len(self.topic_sizes_), np.int64)]) + sizes
+        self._describe(texts, docs, first, doc_topic, X)
+        return self
+
+    def _min_posts_value(self) -> int:
+        if self.min_posts == "auto":
+            return max(_MIN_POSTS_FLOOR, int(np.ceil(_MIN_POSTS_SHARE * self.n_docs_)))
+        return int(self.min_posts)
+
+    @property
+    def n_topics_(self) -> int:
+        return len(self._slots)
+
+    @property
+    def topic_word_(self) -> np.ndarray:
+        return self._state[2][:, self._slots].T.astype(np.float64)
+
+    def _describe(self, texts, docs, first, doc_topic, X) -> None:
+        T = self.n_topics_
+        w = ctfidf(self.topic_word_.T)
+        self.topic_terms_ = top_terms(w, self.term_labels_, top=self.top)
+        self.topic_labels_ = [", ".join(t[:3]) for t in self.topic_terms_]
+        vocab = set(self.vocabulary_)
+        counts = phrase_counts(docs, doc_topic, T, vocab, self._feat.key)
+        while len(self._phrases) < T:
+            self._phrases.append({})
+        for t in range(T):
+            merged = dict(self._phrases[t])
+            for p, n in counts[t].items():
+                merged[p] = merged.get(p, 0) + n
+            self._phrases[t] = dict(sorted(merged.items(), key=lambda x: -x[1])[:_KEEP_PHRASES])
+        from collections import Counter
+
+        self.topic_phrases_ = best_phrase([Counter(p) for p in self._phrases])
+        while len(self._reps) < T:
+            self._reps.append([])
+        sim = _cosine(X, w)
+        for t in range(T):
+            idx = np.flatnonzero(doc_topic == t)
+            s = sim[idx, t]
+            top_idx = idx[np.argsort(-s, kind="stable")[:20]]
+            cand = self._reps[t] + [(float(sim[d, t]), str(texts[first[d]])) for d in top_idx]
+            seen, keep = set(), []
+            for s, txt in sorted(cand, key=lambda x: -x[0]):
+                if txt not in seen:
+                    seen.add(txt)
+                    keep.append((s, txt))
+                if len(keep) == 3:
+                    break
+            self._reps[t] = keep
+        self.representative_posts_ = [[txt for _, txt in r] for r in self._reps]
+
+    # -- using a fitted model ----------------------------------------------------------
+    def _fitted(self, func: str) -> None:
+        if getattr(self, "_state", None) is None:
+            from sklearn.exceptions import NotFittedError
+
+            raise NotFittedError(f"This TopicModel is not fitted yet: call fit() before {func}().")
+
+    def _joint(self, X: Any, func: str):
+        self._fitted(func)
+        texts = _texts(X, self.column, func)
+        if getattr(self, "_feat", None) is None:
+            self._feat = Featurizer(stem=self.stem)
+        words = [self._feat.words(t) for t in texts]
+        indptr, ids, cnts = encode(words, self._feat, self._index)
+        Xm = A.csr(indptr, ids, cnts, len(self.vocabulary_))
+        sizes = self._state[0][self._slots].astype(np.float64)
+        tables = A.log_tables(self.topic_word_, sizes, self.word_totals_, alpha=self.alpha, beta=self.beta)
+        return A.score(Xm, *tables, threshold=self.outlier_threshold)
+
+    def transform(self, X: Any) -> np.ndarray:
+        """Posterior topic probabilities of each post, shape ``(n_posts, n_topics_)``.
+
+        Returns
+        -------
+        ndarray of float
+            Rows sum to 1 (a post without vocabulary words gets the topic sizes).
+        """
+        joint, _, _, _ = self._joint(X, "transform")
+        return A.posterior(joint)
+
+    def predict(self, X: Any) -> np.ndarray:
+        """Topic of each post (int, ``-1`` for outliers).
+
+        Returns
+        -------
+        ndarray of int64
+        """
+        return self._joint(X, "predict")[1]
+
+    def fit_transform(self, X: Any, y: Any = None) -> np.ndarray:
+        """:meth:`fit` then :meth:`transform` on the same posts."""
+        return self.fit(X).transform(X)
+
+    def fit_predict(self, X: Any, y: Any = None) -> np.ndarray:
+        """:meth:`fit` and return ``labels_``."""
+        return self.fit(X).labels_
+
+    def topic_info(self):
+        """One row per topic: ``topic``, ``posts``, ``share``, ``label``, ``terms``, ``phrase``, ``example``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Topics in id order; the outlier topic ``-1`` is the last row (posts of the last fit).
+        """
+        import pandas as pd
+
+        self._fitted("topic_info")
+        T = self.n_topics_
+        sizes = self.topic_sizes_.tolist()
+        total = sum(sizes) + self.n_outliers_
+        rows = [
+            {"topic": t, "posts": sizes[t], "label": self.topic_labels_[t],
+             "terms": list(self.topic_terms_[t]), "phrase": self.topic_phrases_[t],
+             "example": (self.representative_posts_[t] or [""])[0]}
+            for t in range(T)
+        ]
+        rows.append({"topic": -1, "posts": self.n_outliers_, "label": "(outliers)", "terms": [],
+                     "phrase": "", "example": ""})
+        df = pd.DataFrame(rows)
+        df.insert(2, "share", df["posts"] / total if total else np.nan)
+        return df
+
+    def save(self, path: str | os.PathLike):
+        """Write the fitted model to ``path`` (NPZ arrays + JSON header, no pickle)."""
+        from ._persist import save_model
+
+        self._fitted("save")
+        return save_model(self, path)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> TopicModel:
+        """Read a model written by :meth:`save` (validated; never unpickles)."""
+        from ._persist import load_model
+
+        return load_model(cls, path)
