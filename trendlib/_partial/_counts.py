@@ -1,0 +1,206 @@
+"""Counts per (time bin, key) as a partition-pure map plus an exact merge (internal).
+
+:func:`count_partial` reads one frame of posts and returns what :func:`trendlib.count`
+needs from it: posts per (bin, key) and per bin (summable), and the distinct
+(bin, key, account) triples, because distinct accounts per cell are *not* summable (the
+same account may post in two partitions). :func:`merge_counts` adds counts and takes the
+union of triples; :func:`finish_counts` builds the zero-filled table exactly as
+``count()`` does on the whole frame. Bins are integers ``floor(local ns / freq)``, so
+partials of any partitioning line up.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._keys import KEY_KINDS, account_key, clean_key, key_kind
+from .._time import NAT, as_utc, local_ns, parse_freq, resolve_tz
+from .._validation import require_columns
+
+__all__ = ["CountPartial", "count_partial", "merge_counts", "finish_counts"]
+
+
+@dataclass
+class CountPartial:
+    """What one frame of posts contributes to a counts table (see the module docs)."""
+
+    key: str
+    step: pd.Timedelta
+    tz: str
+    lo: int | None  # first bin fixed by start=, else None
+    hi: int | None  # last bin fixed by end=, else None
+    cells: pd.DataFrame  # bin, key, count
+    totals: pd.Series  # posts per bin (index: bin)
+    triples: pd.DataFrame | None  # distinct bin, key, author; None without authors
+    n_posts: int = 0
+    dropped: dict = field(default_factory=dict)
+
+
+def _range(start: Any, end: Any, tzname: str) -> tuple[int | None, int | None]:
+    lo = hi = None
+    if start is not None:
+        lo = int(local_ns(pd.Series([as_utc(start, tzname)]), tzname)[0])
+    if end is not None:
+        hi = int(local_ns(pd.Series([as_utc(end, tzname)]), tzname)[0])
+    return lo, hi
+
+
+def count_partial(
+    posts: pd.DataFrame,
+    *,
+    key: str = "hashtag",
+    freq: Any = "1h",
+    tz: Any = "Asia/Jakarta",
+    start: Any = None,
+    end: Any = None,
+    accounts: bool = True,
+) -> CountPartial:
+    """The contribution of one frame of posts to ``count(posts, ...)``.
+
+    Parameters are those of :func:`trendlib.count` that act row by row; ``keys=``,
+    ``min_count=`` and ``normalize=`` act on the whole table and go to
+    :func:`finish_counts`.
+    """
+    from ..counts import _keys_per_post
+
+    by = key_kind(key, func="count").name
+    column = KEY_KINDS[by].column
+    if by == "term" and "tokens" in getattr(posts, "columns", ()):
+        column = "tokens"
+    require_columns(posts, ["time", column], func="count", hint="trendlib.read_posts(...)")
+    step = parse_freq(freq)
+    tzname = resolve_tz(tz)
+    step_ns = int(step.value)
+    lo, hi = _range(start, end, tzname)
+    posts = posts.reset_index(drop=True)
+    ns = local_ns(posts["time"], tzname)
+    valid = ns != NAT
+    inside = valid.copy()
+    if lo is not None:
+        inside &= ns >= lo
+    if hi is not None:
+        inside &= ns < hi
+    dropped = {}
+    if (~valid).any():
+        dropped["missing time"] = int((~valid).sum())
+    if (valid & ~inside).any():
+        dropped["outside [start, end)"] = int((valid & ~inside).sum())
+    bins = np.where(inside, np.floor_divide(ns, step_ns), 0)
+    totals = pd.Series(bins[inside]).value_counts().sort_index().astype(np.int64)
+
+    post_idx, flat = _keys_per_post(posts, by)
+    keep = inside[post_idx] if len(post_idx) else np.zeros(0, bool)
+    post_idx, flat = post_idx[keep], flat[keep]
+    codes, uniques = pd.factorize(pd.Series(flat, dtype=object))
+    cleaned = np.asarray([clean_key(k, by) for k in np.asarray(uniques, dtype=object)], dtype=object)
+    pairs = pd.DataFrame({"post": post_idx.astype(np.int64), "key": cleaned[codes] if len(codes) else cleaned[:0]})
+    pairs = pairs.drop_duplicates(["post", "key"])  # a post naming a key twice counts once
+    pairs["bin"] = bins[pairs["post"].to_numpy()]
+    cells = pairs.groupby(["bin", "key"], sort=False).size().rename("count").reset_index()
+    cells["count"] = cells["count"].astype(np.int64)
+    triples = None
+    if accounts and "author" in posts.columns:
+        author = posts["author"].map(account_key, na_action="ignore").to_numpy(dtype=object)
+        pairs["author"] = author[pairs["post"].to_numpy()]
+        triples = pairs.loc[pairs["author"].notna(), ["bin", "key", "author"]].drop_duplicates(ignore_index=True)
+    return CountPartial(by, step, tzname, None if lo is None else lo // step_ns,
+                        None if hi is None else (hi - 1) // step_ns, cells, totals, triples,
+                        int(inside.sum()), dropped)
+
+
+def _add(a: dict, b: dict) -> dict:
+    out = dict(a)
+    for k, v in b.items():
+        out[k] = out.get(k, 0) + v
+    return out
+
+
+def merge_counts(partials: list[CountPartial]) -> CountPartial:
+    """Exact merge: counts and totals add up, account triples are united."""
+    partials = list(partials)
+    first = partials[0]
+    if len(partials) == 1:
+        return first
+    cells = pd.concat([p.cells for p in partials], ignore_index=True)
+    cells = cells.groupby(["bin", "key"], sort=False)["count"].sum().reset_index()
+    totals = pd.concat([p.totals for p in partials]).groupby(level=0).sum().astype(np.int64)
+    triples = None
+    if all(p.triples is not None for p in partials):
+        triples = pd.concat([p.triples for p in partials], ignore_index=True).drop_duplicates(ignore_index=True)
+    dropped: dict = {}
+    for p in partials:
+        dropped = _add(dropped, p.dropped)
+    return CountPartial(first.key, first.step, first.tz, first.lo, first.hi, cells, totals, triples,
+                        sum(p.n_posts for p in partials), dropped)
+
+
+def finish_counts(
+    part: CountPartial, *, keys: Any = None, min_count: int = 1, normalize: bool = False, stacklevel: int = 2
+) -> pd.DataFrame:
+    """The counts table of the merged partial, equal to ``count()`` on the whole posts."""
+    from ..counts import _LARGE_TABLE
+
+    if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 0:
+        raise ValueError(f"The 'min_count' parameter of count() must be an integer >= 0. Got {min_count!r}.")
+    by, step_ns, tzname = part.key, int(part.step.value), part.tz
+    if part.dropped.get("missing time"):
+        warnings.warn(f"count(): {part.dropped['missing time']} posts have no time and were not counted.",
+                      stacklevel=stacklevel)
+    tot_bins = part.totals.index.to_numpy(dtype=np.int64)
+    first = part.lo if part.lo is not None else (int(tot_bins.min()) if len(tot_bins) else 0)
+    last = part.hi if part.hi is not None else (int(tot_bins.max()) if len(tot_bins) else first - 1)
+    n_bins = max(int(last - first + 1), 0)
+    totals = np.zeros(n_bins, np.int64)
+    totals[tot_bins - first] = part.totals.to_numpy(dtype=np.int64)
+
+    cells = part.cells
+    uniques = np.unique(cells["key"].to_numpy(dtype=object)) if len(cells) else np.array([], dtype=object)
+    if keys is None and min_count > 1 and len(uniques):
+        per_key = cells.groupby("key")["count"].sum()
+        uniques = np.asarray(sorted(per_key.index[per_key.to_numpy() >= min_count]), dtype=object)
+    n_keys = len(uniques)
+    if keys is None and n_keys * n_bins > _LARGE_TABLE:
+        warnings.warn(
+            f"count(): the zero-filled table has {n_keys:,} keys x {n_bins:,} bins = {n_keys * n_bins:,} rows; "
+            f"pass min_count= (e.g. 5) or keys= to keep only the keys you need, or a coarser freq=.",
+            stacklevel=stacklevel,
+        )
+    if keys is not None:
+        keys = [keys] if isinstance(keys, str) else keys
+        wanted = list(dict.fromkeys(clean_key(k, by) for k in keys))
+        uniques = np.asarray(wanted, dtype=object)[np.argsort(np.asarray(wanted, dtype=object), kind="stable")]
+        n_keys = len(uniques)
+    index = pd.Index(uniques, dtype=object)
+
+    def grid(frame: pd.DataFrame, values: np.ndarray | None) -> np.ndarray:
+        k = index.get_indexer(frame["key"].to_numpy(dtype=object)) if len(frame) else np.zeros(0, np.int64)
+        ok = k >= 0
+        cell = k[ok] * n_bins + (frame["bin"].to_numpy(dtype=np.int64)[ok] - first)
+        w = None if values is None else values[ok]
+        return np.bincount(cell, weights=w, minlength=n_keys * n_bins).astype(np.int64).reshape(n_keys, n_bins)
+
+    mat = grid(cells, cells["count"].to_numpy(dtype=np.float64))
+    acc = None if part.triples is None else grid(part.triples, None)
+
+    local_bins = (np.arange(n_bins, dtype=np.int64) + first) * step_ns
+    times = pd.DatetimeIndex(local_bins.view("datetime64[ns]")).tz_localize(tzname, ambiguous=True, nonexistent="shift_forward")
+    out = pd.DataFrame(
+        {
+            "time": times[np.tile(np.arange(n_bins), n_keys)] if n_keys else times[:0],
+            "key": pd.Series(np.repeat(uniques, n_bins), dtype=object).astype(str),
+            "count": mat.ravel(),
+            "total": np.tile(totals, n_keys),
+        }
+    )
+    if acc is not None:
+        out["accounts"] = acc.ravel()
+    if normalize:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out["share"] = np.where(out["total"].to_numpy() > 0, out["count"] / out["total"], np.nan)
+    out.attrs.update(freq=part.step, tz=tzname, key=by, by=by, n_posts=part.n_posts, rows_dropped=dict(part.dropped))
+    return out

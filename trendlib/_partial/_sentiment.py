@@ -1,0 +1,147 @@
+"""Sentiment over time as a partition-pure map plus an exact merge (internal).
+
+Shares and their intervals are not summable; the numbers of positive, negative and
+neutral posts per (bin, group) are. :func:`sentiment_partial` scores one frame (or reads
+its ``sentiment`` column) and counts labels per integer bin ``floor(local ns / freq)``;
+:func:`merge_sentiment` adds the counts; :func:`finish_sentiment` fills the grid and
+computes shares, Wilson and MOVER intervals with the sentiment module's own functions,
+as ``sentiment_over_time`` does on the whole frame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["SentimentPartial", "sentiment_partial", "merge_sentiment", "finish_sentiment"]
+
+LABELS = ("positive", "negative", "neutral")
+_FUNC = "sentiment_over_time"
+
+
+@dataclass
+class SentimentPartial:
+    """Label counts per (bin[, group]) and the posts left out, by reason."""
+
+    freq: Any
+    step: pd.Timedelta
+    tz: str
+    group_by: list
+    counts: pd.DataFrame  # columns _bin, *group_by, positive, negative, neutral
+    dropped: dict = field(default_factory=dict)
+
+
+def sentiment_partial(posts: pd.DataFrame, *, freq: Any = "1D", tz: Any = "Asia/Jakarta", group_by: Any = None,
+                      column: str = "text", lexicon: Any = None) -> SentimentPartial:
+    """The contribution of one frame of posts to ``sentiment_over_time``."""
+    from .._time import local_ns, parse_freq, resolve_tz
+    from .._validation import require_columns
+    from ..sentiment import add_sentiment
+
+    require_columns(posts, ["time"], func=_FUNC, hint="trendlib.read_posts(...)")
+    step = parse_freq(freq, func=_FUNC)
+    tzname = resolve_tz(tz, func=_FUNC)
+    by_cols = [] if group_by is None else ([group_by] if isinstance(group_by, str) else list(group_by))
+    require_columns(posts, by_cols, func=_FUNC)
+    if "sentiment" in posts.columns:
+        lab = posts["sentiment"]
+    else:
+        require_columns(posts, [column], func=_FUNC, hint="trendlib.sentiment.add_sentiment(posts)")
+        lab = add_sentiment(posts, column=column, lexicon=lexicon)["sentiment"]
+    lab = lab.astype(object)
+    bad = lab.notna() & ~lab.isin(LABELS)
+    if bad.any():
+        raise ValueError(
+            f"{_FUNC}() expects the 'sentiment' column to hold {list(LABELS)}. "
+            f"Got {sorted(map(str, lab[bad].unique()))[:5]} in {int(bad.sum())} rows."
+        )
+    has_time = posts["time"].notna().to_numpy()
+    has_lab = lab.notna().to_numpy()
+    dropped = {}
+    if (~has_time).any():
+        dropped["no time"] = int((~has_time).sum())
+    if (has_time & ~has_lab).any():
+        dropped["no sentiment (missing text)"] = int((has_time & ~has_lab).sum())
+    keep = has_time & has_lab
+    frame = pd.DataFrame({"_lab": lab.to_numpy()[keep]})
+    ns = local_ns(posts["time"][keep], tzname) if keep.any() else np.zeros(0, np.int64)
+    frame["_bin"] = np.floor_divide(ns, int(step.value))
+    for c in by_cols:
+        frame[c] = posts[c].to_numpy()[keep]
+    for c in by_cols:
+        if frame[c].map(lambda v: isinstance(v, (list, tuple, set, np.ndarray))).any():
+            frame = frame.explode(c)
+        missing = int(frame[c].isna().sum())
+        if missing:
+            dropped[f"no {c}"] = missing
+            frame = frame[frame[c].notna()]
+    counts = frame.groupby(["_bin", *by_cols, "_lab"]).size().unstack("_lab", fill_value=0)
+    counts = counts.reindex(columns=list(LABELS), fill_value=0).astype(np.int64).reset_index()
+    counts.columns.name = None
+    return SentimentPartial(freq, step, tzname, by_cols, counts, dropped)
+
+
+def merge_sentiment(partials: list[SentimentPartial]) -> SentimentPartial:
+    """Exact merge: label counts per (bin, group) add up."""
+    partials = list(partials)
+    first = partials[0]
+    if len(partials) == 1:
+        return first
+    counts = pd.concat([p.counts for p in partials], ignore_index=True)
+    counts = counts.groupby(["_bin", *first.group_by], sort=False)[list(LABELS)].sum().reset_index()
+    dropped: dict = {}
+    for p in partials:
+        for k, v in p.dropped.items():
+            dropped[k] = dropped.get(k, 0) + v
+    return SentimentPartial(first.freq, first.step, first.tz, first.group_by, counts, dropped)
+
+
+def finish_sentiment(part: SentimentPartial, *, confidence: float = 0.95) -> pd.DataFrame:
+    """The table of the merged partial, equal to ``sentiment_over_time`` on the whole posts."""
+    from .._validation import check_probability
+    from ..sentiment._posts import net_interval, wilson_interval
+
+    check_probability(confidence, name="confidence", func=_FUNC)
+    by_cols, step_ns = part.group_by, int(part.step.value)
+    counts = part.counts
+    if len(counts):
+        first, last = int(counts["_bin"].min()), int(counts["_bin"].max())
+    else:
+        first, last = 0, -1
+    bins = np.arange(first, last + 1, dtype=np.int64)
+    counts = counts.set_index(["_bin", *by_cols])[list(LABELS)]
+    if by_cols:
+        groups = counts.index.to_frame(index=False)[by_cols].drop_duplicates().sort_values(by_cols)
+        full = pd.MultiIndex.from_frame(
+            pd.DataFrame({"_bin": np.repeat(bins, len(groups))}).join(
+                pd.concat([groups.reset_index(drop=True)] * len(bins), ignore_index=True)
+            )
+        )
+    else:
+        full = pd.Index(bins, name="_bin")
+    counts = counts.reindex(full, fill_value=0).reset_index()
+    local = pd.DatetimeIndex((counts["_bin"].to_numpy() * step_ns).view("datetime64[ns]"))
+    out = pd.DataFrame({"time": local.tz_localize(part.tz, ambiguous="NaT", nonexistent="shift_forward")})
+    for c in by_cols:
+        out[c] = counts[c].to_numpy()
+    n = counts[list(LABELS)].sum(axis=1).to_numpy(dtype=np.int64)
+    out["n"] = n
+    for lbl in LABELS:
+        out[lbl] = counts[lbl].to_numpy(dtype=np.int64)
+    for lbl in LABELS:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out[f"share_{lbl}"] = np.where(n > 0, out[lbl] / np.maximum(n, 1), np.nan)
+        lo, hi = wilson_interval(out[lbl], n, confidence=confidence)
+        out[f"share_{lbl}_low"], out[f"share_{lbl}_high"] = lo, hi
+    out["net"] = np.where(n > 0, (out["positive"] - out["negative"]) / np.maximum(n, 1), np.nan)
+    out["net_low"], out["net_high"] = net_interval(out["positive"], out["negative"], n, confidence=confidence)
+    if by_cols:
+        out = out.sort_values([*by_cols, "time"], kind="stable").reset_index(drop=True)
+    out.attrs.update(
+        {"freq": str(part.freq), "tz": part.tz, "by": by_cols or None, "confidence": float(confidence),
+         "dropped": dict(part.dropped), "net_interval": "MOVER-Wilson", "share_interval": "Wilson"}
+    )
+    return out
