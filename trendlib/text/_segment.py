@@ -1,18 +1,26 @@
 """Hashtag segmentation: ``#KaburAjaDulu`` -> ``['kabur', 'aja', 'dulu']``.
 
-Two steps. (1) Split at the boundaries the author typed: between letters and digits,
-at any other character (``_``, ``-``, emoji), and where a lowercase letter is followed by
-an uppercase one (``IndonesiaGelap``). An uppercase run followed by lowercase letters
-(``ASEANMatters``, ``BUMNuntuk``) is *not* split by case, because the last capital may
-belong to either word; the dictionary decides. (2) Segment each lowercase run with a
-unigram model by Viterbi (maximum sum of log-probabilities).
+Hashtags are stored lowercase (``posts.hashtags``), so the casing an author typed is
+usually gone by the time a tag is segmented; pass ``original=`` (the post text or the
+tag as written) to get it back. Then two steps. (1) Split at the boundaries the author
+typed: between letters and digits, at any other character (``_``, ``-``, emoji), and
+where a lowercase letter is followed by an uppercase one (``IndonesiaGelap``). An
+uppercase run followed by lowercase letters (``ASEANMatters``, ``BUMNuntuk``) is *not*
+split by case, because the last capital may belong to either word; the dictionary
+decides. (2) Segment each lowercase run with a unigram model by Viterbi (maximum sum of
+log-probabilities).
 
-The model: counts from ``data/wordfreq_id.tsv`` (IndoNLU SmSA train tokens, Apache-2.0,
-plus Sastrawi's root words, MIT; rebuilt by ``scripts/build_wordfreq.py``) and our own
-list ``data/seg_words.txt`` (acronyms, names, places, English and social-media words,
-each counted as a common word). A word not in the model scores below the rarest known
-word and loses a fixed amount per letter, so an unknown run stays one token unless
-known words cover most of it: names never seen are not shredded into letters.
+The model: counts from ``data/wordfreq_id.tsv`` (IndoNLU SmSA and EmoT train,
+Apache-2.0; MIT-licensed real tweets; Sastrawi's root words, MIT; rebuilt by
+``scripts/build_wordfreq.py``), our own lists ``data/seg_words.txt`` (acronyms,
+campaign, English and social-media words) and ``data/seg_entities.txt`` (places,
+parties, people, institutions), each word counted as a common word. A word not in the
+model costs more the longer it is (``UNKNOWN_PER_CHAR`` per letter on top of the rarest
+known word), so ``lahan|bekas|tambang`` beats one 17-letter unknown, while a short
+unknown name is still cheaper whole than shredded into letters and syllables.
+
+Bounded: only the first ``MAX_SEGMENTED`` letters of a tag go through Viterbi (a
+crafted 100 KB tag costs the same as a real one); the rest is kept as typed runs.
 """
 
 from __future__ import annotations
@@ -22,14 +30,20 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .._cache import Memo
+
 __all__ = ["segment_hashtag"]
 
-#: count given to each word of our own list (added to its corpus count): about the
-#: count of ``pemerintah`` (51) in SmSA train, i.e. the 780th most frequent word.
+#: count given to each word of our own lists (added to its corpus count): about the
+#: count of ``pemerintah`` in the counts, i.e. a common word.
 OWN_WORD_COUNT = 50
-#: an unknown segment scores log(1 / total) - UNKNOWN_BASE - UNKNOWN_PER_CHAR * len.
+#: an unknown segment of n letters scores log(1 / total) - UNKNOWN_BASE
+#: - UNKNOWN_PER_CHAR * n - UNKNOWN_LONG_PER_CHAR * max(0, n - UNKNOWN_LONG_FROM):
+#: a name of a few letters stays whole, a long run is worth splitting into known words.
 UNKNOWN_BASE = 2.0
 UNKNOWN_PER_CHAR = 1.0
+UNKNOWN_LONG_PER_CHAR = 1.0
+UNKNOWN_LONG_FROM = 8
 #: longest known word considered; longer runs can still be one unknown token.
 MAX_WORD_LEN = 24
 #: a derived word (``kematian``: Sastrawi finds the known root ``mati``) scores as its
@@ -38,13 +52,15 @@ DERIVED_PENALTY = 2.0
 #: bonus for a break the capitals suggest inside an uppercase run followed by lowercase
 #: letters (``ROSIKompas`` -> break before ``K``); the dictionary can still overrule it.
 CASE_BREAK_BONUS = 3.0
+#: letters of a tag segmented by the model; the rest is returned as typed runs.
+#: the longest hashtag in the data home's 82k tweets has 64 characters.
+MAX_SEGMENTED = 160
 
 _PREFIXED = re.compile(r"(?:di|ke|se|be|te|me|pe)")
 _SUFFIXES = ("kan", "an", "i", "nya", "lah", "kah", "ku", "mu")
-#: runs longer than this are returned whole (no real hashtag needs more).
-MAX_RUN_LEN = 200
-
 _PIECES = re.compile(r"[^\W\d_]+|\d+")
+_WORD_CHARS = re.compile(r"[\w\u0300-\u036f]+")
+_OWN_LISTS = ("seg_words.txt", "seg_entities.txt")
 
 
 def _read_lines(name: str) -> list[str]:
@@ -61,10 +77,12 @@ def _model() -> tuple[dict[str, float], float]:
         word, _, count = line.partition("\t")
         if word and count:
             counts[word] = int(count)
-    for line in _read_lines("seg_words.txt"):
-        word = line.split("#", 1)[0].strip().lower()
-        if word:
-            counts[word] = counts.get(word, 0) + OWN_WORD_COUNT
+    own: set[str] = set()
+    for name in _OWN_LISTS:
+        for line in _read_lines(name):
+            own.update(line.split("#", 1)[0].strip().lower().split())
+    for word in own:
+        counts[word] = counts.get(word, 0) + OWN_WORD_COUNT
     total = float(sum(counts.values()))
     logp = {w: math.log(c / total) for w, c in counts.items() if len(w) >= 2}
     return logp, math.log(1.0 / total) - UNKNOWN_BASE
@@ -77,52 +95,86 @@ def _root_stemmer():
     return Stemmer(default_protected=False)._build()  # Sastrawi engine, no memo
 
 
-@lru_cache(maxsize=262144)
-def _derived_logp(piece: str) -> float | None:
+def _derived_logp_uncached(piece: str) -> float | None:
     """Log-probability of an affixed form of a known root, or None.
 
     Prefixed pieces go through Sastrawi (the root must be a known word); pieces with
     only a suffix are checked by stripping it (cheap, most substrings fail here).
+    ``di``/``ke`` + a bare root is not a derived word here (``#tetapdirumah``).
     """
     if len(piece) < 5:
         return None
     logp = _model()[0]
     if _PREFIXED.match(piece):
         root = _root_stemmer().stem_word(piece)
-        score = logp.get(root) if root != piece else None
+        if root == piece or (piece[:2] in ("di", "ke") and piece[2:] == root):
+            # di/ke + a bare root is the preposition (di rumah) unless the joined word
+            # is itself common (dimakan), which the counts know
+            return None
+        score = logp.get(root)
     else:
         roots = [piece[: -len(s)] for s in _SUFFIXES if piece.endswith(s) and len(piece) - len(s) >= 3]
         score = max((logp[r] for r in roots if r in logp), default=None)
     return None if score is None else score - DERIVED_PENALTY
 
 
-def _viterbi(run: str, breaks: frozenset[int] = frozenset()) -> list[str]:
-    """Most probable split of a lowercase run into words under the unigram model."""
+_DERIVED: Memo[str, float | None] = Memo(_derived_logp_uncached, maxsize=262_144)
+
+
+def _unknown_penalties() -> list[float]:
+    """Penalty of an unknown piece of each length 0..MAX_WORD_LEN (below the rarest word)."""
+    return [
+        UNKNOWN_PER_CHAR * n + UNKNOWN_LONG_PER_CHAR * max(0, n - UNKNOWN_LONG_FROM)
+        for n in range(MAX_WORD_LEN + 1)
+    ]
+
+
+def _viterbi(run: str, breaks: frozenset[int] = frozenset(), typed: bool = False) -> list[str]:
+    """Most probable split of a lowercase run into words under the unigram model.
+
+    O(len(run) * MAX_WORD_LEN): a piece longer than MAX_WORD_LEN can only be unknown,
+    and the best unknown piece ending at ``j`` that starts before ``j - MAX_WORD_LEN``
+    comes from a running maximum of ``best[i] + slope * i`` (the unknown penalty is
+    linear in the length past ``UNKNOWN_LONG_FROM`` < MAX_WORD_LEN).
+    ``typed``: the author marked this run as one word (a capitalised run of a CamelCase
+    tag, ``#KamiBersamaSukatani``); the whole run, if unknown, then costs only the
+    unknown base, so a name stays whole unless known words explain it much better.
+    """
     n = len(run)
-    if n <= 1 or n > MAX_RUN_LEN:
+    if n <= 1:
         return [run]
     logp, unk_base = _model()
     get = logp.get
+    derived = _DERIVED
+    unknown = _unknown_penalties()
+    slope = UNKNOWN_PER_CHAR + UNKNOWN_LONG_PER_CHAR
+    far_const = unk_base + UNKNOWN_LONG_PER_CHAR * UNKNOWN_LONG_FROM
     best = [0.0] + [-math.inf] * n
     back = [0] * (n + 1)
+    far_best, far_i = -math.inf, 0  # max over i < j - MAX_WORD_LEN of best[i] + bonus + slope * i
     for j in range(1, n + 1):
-        bj = -math.inf
-        bi = 0
         lo = j - MAX_WORD_LEN
-        for i in range(j):
-            score = None
-            if i >= lo:
-                piece = run[i:j]
-                score = get(piece)
-                if score is None:
-                    score = _derived_logp(piece)
+        if lo - 1 >= 0:
+            i = lo - 1
+            v = best[i] + (CASE_BREAK_BONUS if i in breaks else 0.0) + slope * i
+            if v > far_best:
+                far_best, far_i = v, i
+        bj = far_best + far_const - slope * j
+        bi = far_i
+        for i in range(max(lo, 0), j):
+            piece = run[i:j]
+            score = get(piece)
             if score is None:
-                score = unk_base - UNKNOWN_PER_CHAR * (j - i)
+                score = derived(piece)
+                if score is None:
+                    score = unk_base - unknown[j - i]
             score += best[i]
             if i in breaks:
                 score += CASE_BREAK_BONUS
             if score > bj:
                 bj, bi = score, i
+        if typed and j == n and bi != 0 and unk_base > bj:
+            bj, bi = unk_base, 0
         best[j] = bj
         back[j] = bi
     words = []
@@ -158,50 +210,110 @@ def _case_runs(piece: str) -> list[tuple[str, frozenset[int]]]:
     return out
 
 
-@lru_cache(maxsize=65536)
-def _segment(tag: str) -> tuple[str, ...]:
+def _segment_uncached(tag: str) -> tuple[str, ...]:
     words: list[str] = []
+    budget = MAX_SEGMENTED
     for piece in _PIECES.findall(tag):
-        if piece.isdigit():
-            words.append(piece)
+        if piece.isdigit() or budget <= 0:
+            words.append(piece.lower())
             continue
-        for run, breaks in _case_runs(piece):
-            words.extend(_viterbi(run.lower(), breaks))
+        head, tail = piece[:budget], piece[budget:]
+        budget -= len(head)
+        runs = _case_runs(head)
+        camel = len(runs) > 1
+        for run, breaks in runs:
+            typed = camel and run[:1].isupper() and run[1:].islower()
+            words.extend(_viterbi(run.lower(), breaks, typed))
+        if tail:  # past the budget: kept as typed, never segmented
+            words.append(tail.lower())
     return tuple(words)
 
 
-def segment_hashtag(tag: str) -> list[str]:
+_SEGMENTS: Memo[str, tuple[str, ...]] = Memo(_segment_uncached, maxsize=65_536)
+
+
+def _as_written(tag: str, original: str) -> str:
+    """The spelling of ``tag`` in ``original`` that carries the most capitals, or ``tag``.
+
+    ``original`` is the post text (``#AniesBaswedan`` in it) or the tag as typed. A
+    spelling counts when it equals ``tag`` after lowercasing; the post's other words are
+    never used.
+    """
+    from ._normalize import _casefold
+
+    bare = tag[1:] if tag.startswith("#") else tag
+    target = _casefold(bare)
+    if not target:
+        return tag
+    best, caps = tag, sum(c.isupper() for c in tag)
+    for m in _WORD_CHARS.finditer(original):
+        cand = m.group()
+        if len(cand) == len(bare) and _casefold(cand) == target:
+            n = sum(c.isupper() for c in cand)
+            if n > caps:
+                best, caps = cand, n
+    return best
+
+
+def segment_hashtag(tag: str, *, original: str | None = None) -> list[str]:
     """Split a hashtag into its Indonesian and English words.
 
     CamelCase, digit and punctuation boundaries first, then a unigram (Viterbi)
-    segmentation of each lowercase run against Indonesian word counts plus our own list
-    of names, acronyms and English words. Words the model does not know stay whole.
+    segmentation of each lowercase run against Indonesian word counts plus our own lists
+    of names, places, parties, institutions, acronyms and English words. Unknown words
+    stay whole unless known words cover them.
 
     Parameters
     ----------
     tag : str
-        A hashtag, with or without the leading ``#``.
+        A hashtag, with or without the leading ``#``; typically lowercase, as stored in
+        ``posts["hashtags"]``.
+    original : str, optional
+        The post the tag comes from (or the tag as typed). When it holds the tag with
+        capitals (``#AniesBaswedan``), their word boundaries are used.
 
     Returns
     -------
     list of str
-        Lowercase words and digit runs, in order; ``[]`` for an empty tag.
+        Lowercase words and digit runs, in order; ``[]`` for an empty tag. Only the
+        first ``MAX_SEGMENTED`` (160) letters are segmented; longer tags keep the rest as
+        typed runs, so any input returns quickly.
+
+    See Also
+    --------
+    trendlib.text.hashtags : the (lowercase) hashtags of a post.
+
+    Notes
+    -----
+    An unknown piece of ``n`` letters scores ``log(1/total) - 2 - 1.6 n``; known words
+    score ``log(count/total)``, affixed forms of known roots their root minus 2. Choice
+    of these numbers and the accuracy on 335 real lowercase hashtags are in
+    ``docs/text_stem_segment.md``.
 
     Examples
     --------
     >>> segment_hashtag("#KTTASEAN2023")
     ['ktt', 'asean', '2023']
-    >>> segment_hashtag("IndonesiaGelap")
-    ['indonesia', 'gelap']
     >>> segment_hashtag("danantarabangunnegeri")
     ['danantara', 'bangun', 'negeri']
-    >>> segment_hashtag("kaburajadulu")
-    ['kabur', 'aja', 'dulu']
+    >>> segment_hashtag("lahanbekastambang")
+    ['lahan', 'bekas', 'tambang']
     >>> segment_hashtag("ASEANMatters")
     ['asean', 'matters']
     >>> segment_hashtag("#Covid_19")
     ['covid', '19']
+    >>> segment_hashtag("kamibersamasukatani")
+    ['kami', 'bersama', 'suka', 'tani']
+    >>> segment_hashtag("kamibersamasukatani", original="Bebaskan! #KamiBersamaSukatani")
+    ['kami', 'bersama', 'sukatani']
     """
     if not isinstance(tag, str):
         raise TypeError(f"segment_hashtag() expects a str hashtag. Got {type(tag).__name__}: {tag!r}.")
-    return list(_segment(tag))
+    if original is not None:
+        if not isinstance(original, str):
+            raise TypeError(
+                "The 'original' parameter of segment_hashtag() must be the post text (str) "
+                f"or None. Got {type(original).__name__}."
+            )
+        tag = _as_written(tag, original)
+    return list(_SEGMENTS(tag))
