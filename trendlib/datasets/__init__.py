@@ -6,6 +6,9 @@
 * ``fetch_*``: download a missing file from its canonical URL, verify its sha256.
 * ``make_*``: seeded synthetic generators that also return the truth.
 * ``load_sample_posts()``: the bundled ASEAN Summit sample (our own text, ships with trendlib).
+* ``make_summit_corpus()`` / ``load_summit()``: the simulated 43rd ASEAN Summit corpus
+  (50,000 posts with planted bursts, campaigns and hoaxes, and their truth); the default
+  corpus ships as package data so an installed wheel has it.
 
 Names are resolved lazily so that importing this package reads no file.
 """
@@ -39,6 +42,9 @@ _LAZY = {
     "make_bursty_stream": "._synthetic_bursts",
     "make_coordinated_posts": "._synthetic_graphs",
     "make_zipf_posts": "._synthetic_graphs",
+    # the simulated summit corpus (issue 13)
+    "make_summit_corpus": "._summit",
+    "load_summit": "._summit",
 }
 
 __getattr__, __dir__, _names = lazy_attributes(__name__, _LAZY)
