@@ -76,7 +76,8 @@ def test_tweet_harvest_empty_username_uses_url_then_user_id(tmp_path):
     path = write(tmp_path, "th.csv", "\n".join([TH_HEADER, *rows]))
     with pytest.warns(ReadWarning, match=r"'username' is empty in 2 of 3 rows.*1 from the screen name in tweet_url and 1 from user_id_str"):
         posts = trendlib.read_posts(path)
-    assert posts["author"].tolist() == ["5001", "Real_Name", "siti"]
+    assert posts["author"].tolist() == ["5001", "real_name", "siti"]
+    assert posts["author_name"].tolist() == ["5001", "Real_Name", "siti"]
     assert posts.attrs["author_fallback"] == {"tweet_url": 1, "user_id_str": 1}
 
 
@@ -112,7 +113,8 @@ def test_twarc2_pages_resolve_users_retweets_and_note_tweet(tmp_path):
     with pytest.warns(ReadWarning, match="no user object for the author of 1 of 5"):
         posts = trendlib.read_posts(path)
     assert posts.attrs["format"] == "twarc2" and posts.attrs["pages"] == 2
-    assert posts["author"].tolist() == ["Dinda_R", "budi", "Dinda_R", "99", "budi"]
+    assert posts["author"].tolist() == ["dinda_r", "budi", "dinda_r", "99", "budi"]
+    assert posts["author_name"].tolist() == ["Dinda_R", "budi", "Dinda_R", "99", "budi"]
     assert posts["text"].iloc[1] == "RT @warta_asean: Selamat datang para pemimpin ASEAN di Jakarta! #ASEAN2023"
     assert posts["is_retweet"].tolist() == [False, True, False, False, False]
     assert posts["hashtags"].iloc[1] == ["asean2023"] and posts["mentions"].iloc[1] == ["warta_asean"]
@@ -147,7 +149,7 @@ def test_snscrape_old_and_new_generations(tmp_path):
     posts = trendlib.read_posts(path)
     assert posts.attrs["format"] == "snscrape"
     assert posts["id"].tolist() == ["1698900000000000001", "1288984605840879617"]
-    assert posts["author"].tolist() == ["Dinda", "lama"]
+    assert posts["author"].tolist() == ["dinda", "lama"] and posts["author_name"].tolist() == ["Dinda", "lama"]
     assert posts["hashtags"].tolist() == [["kttasean2023"], ["corona"]]
     assert posts["mentions"].tolist() == [["tmc"], []]
 
@@ -160,7 +162,7 @@ def test_tiktok_json_nested_replies_and_tz(tmp_path):
                                       "create_time": "2024-09-25T10:00:00", "total_reply": 0, "replies": []}]}],
            "has_more": 0}
     path = write(tmp_path, "7418294751977327878.json", json.dumps(doc, indent=2))
-    posts = trendlib.read_posts(path, tz="Asia/Jakarta")
+    posts = trendlib.read_posts(path, source_tz="Asia/Jakarta")
     assert posts.attrs["format"] == "tiktok" and posts["platform"].eq("tiktok").all()
     assert posts["reply_to"].tolist()[1] == "ayu" and pd.isna(posts["reply_to"].iloc[0])
     assert posts["time"].iloc[0] == pd.Timestamp("2024-09-25 02:56:56", tz="UTC")
@@ -183,7 +185,7 @@ def test_generic_csv_with_keyword_columns(tmp_path):
     path = write(tmp_path, "g.csv", content)
     with pytest.raises(trendlib.SchemaError, match=r"no text column found in 'g.csv'.*Got columns \['tgl', 'konten', 'akun'\]"):
         trendlib.read_posts(path)
-    posts = trendlib.read_posts(path, text="konten", time="tgl", author="akun", tz="Asia/Jakarta")
+    posts = trendlib.read_posts(path, text="konten", time="tgl", author="akun", source_tz="WIB")
     assert posts.attrs["format"] == "generic" and posts["platform"].eq("unknown").all()
     assert posts["author"].tolist() == ["budi", "siti"]
     assert posts["time"].iloc[0] == pd.Timestamp("2023-09-05 01:00", tz="UTC")
@@ -293,7 +295,7 @@ def test_keyword_columns_override_a_detected_format(tmp_path):
     rows = [th_row(1, "teks asli #ASEAN2023", user="dinda"), th_row(2, "kedua", user="")]
     path = write(tmp_path, "th.csv", "\n".join([TH_HEADER, *rows]))
     posts = read(path, author="location")
-    assert posts.attrs["format"] == "tweet-harvest" and posts["author"].tolist() == ["Jakarta", "Jakarta"]
+    assert posts.attrs["format"] == "tweet-harvest" and posts["author_name"].tolist() == ["Jakarta", "Jakarta"]
     with pytest.raises(trendlib.SchemaError, match=r"the 'time' column 'waktu' is not in 'th.csv'"):
         read(path, time="waktu")
 

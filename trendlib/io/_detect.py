@@ -1,17 +1,20 @@
-"""Which format is this? Decided from column names (tables) or keys (JSON records)."""
+"""Which format is this? Decided from column names (tables) or keys (JSON records).
+
+Both functions walk :data:`trendlib.io._registry.REGISTRY` in order, so detection and
+the documented table of formats are one list.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from . import _generic, _snscrape, _tiktok, _tweet_harvest, _twarc2, _twarc_csv, _twitter_v1
-from ._schema import CANONICAL_COLUMNS
+from ._registry import FORMAT_NAMES, record_formats, table_formats
 
 __all__ = ["TABLE_FORMATS", "RECORD_FORMATS", "FORMATS", "detect_table", "detect_records"]
 
-TABLE_FORMATS = ("posts", "tweet-harvest", "twarc-csv", "twitter-r", "tiktok-csv", "generic")
-RECORD_FORMATS = ("twarc2", "snscrape", "twitter-v1", "tiktok")
-FORMATS = ("auto", *RECORD_FORMATS, *TABLE_FORMATS)
+TABLE_FORMATS = tuple(f.name for f in table_formats())
+RECORD_FORMATS = ("twarc2", "twarc2-flat", "snscrape", "twitter-v1", "tiktok")
+FORMATS = FORMAT_NAMES
 
 
 def detect_table(columns) -> str:
@@ -25,29 +28,19 @@ def detect_table(columns) -> str:
     'generic'
     """
     cols = [str(c) for c in columns]
-    if set(CANONICAL_COLUMNS) <= set(cols):
-        return "posts"
-    if _tweet_harvest.is_tweet_harvest(cols):
-        return "tweet-harvest"
-    if _twarc_csv.is_twarc_csv(cols):
-        return "twarc-csv"
-    for name, (needed, _, _) in _generic.PRESETS.items():
-        if needed <= set(cols):
-            return name
-    if _tiktok.is_tiktok_csv(cols):
-        return "tiktok-csv"
-    return "generic"
+    for fmt in table_formats():
+        if fmt.detect(cols):
+            return fmt.name
+    return "generic"  # pragma: no cover - generic detects everything
 
 
 def _one(rec: dict) -> str:
-    if _twarc2.is_page(rec) or _twarc2.is_flat(rec):
-        return "twarc2"
-    if _snscrape.is_snscrape(rec):
-        return "snscrape"
-    if _twitter_v1.is_v1(rec):
-        return "twitter-v1"
-    if _tiktok.is_tiktok(rec):
-        return "tiktok"
+    for fmt in record_formats():
+        try:
+            if fmt.detect(rec):
+                return fmt.name
+        except (AttributeError, TypeError):  # a malformed record matches no format
+            continue
     return "generic"
 
 

@@ -5,12 +5,13 @@ column             dtype                    notes
 =================  =======================  ============================================
 ``id``             str                      never a float; Excel-mangled ids reported
 ``time``           datetime64[ns, UTC]      convert to WIB/WITA/WIT only to bin/display
-``author``         str                      screen name, or user id when it was lost
+``author``         str                      account key: handle lowercased, no ``@``
+                                            (user id when no handle could be found)
 ``text``           str                      full text (long-post text where available)
 ``hashtags``       object (list of str)     lowercase, without ``#``
 ``mentions``       object (list of str)     lowercase, without ``@``
 ``urls``           object (list of str)     expanded where the source has it
-``reply_to``       str or missing           screen name (or id) of the replied-to user
+``reply_to``       str or missing           account key of the replied-to user
 ``is_retweet``     bool
 ``lang``           str or missing           the platform's language tag
 ``like_count``     Int64                    missing stays missing (``<NA>``)
@@ -21,8 +22,8 @@ column             dtype                    notes
 ``source_format``  str                      ``"tweet-harvest"``, ``"twarc2"``, ...
 =================  =======================  ============================================
 
-Readers may add further columns (``conversation_id``, ``author_id``, ``location``...)
-after these. ``posts.attrs`` carries what the reader noticed (``rows_read``,
+Readers add ``author_name`` (the handle as written, for display) and further columns
+(``conversation_id``, ``author_id``, ``location``...) after these. ``posts.attrs`` carries what the reader noticed (``rows_read``,
 ``rows_dropped`` by reason, ``duplicates``, ``encoding``, ``format``).
 """
 
@@ -39,6 +40,7 @@ __all__ = [
     "to_str",
     "to_id",
     "to_count",
+    "parse_count",
     "to_bool",
     "empty_posts",
 ]
@@ -97,20 +99,19 @@ def str_dtype():
     return _STR_DTYPE[0]
 
 
-def _clean(v):
-    if v.__class__ is str:
-        v = v.strip()
-    elif v is None or (isinstance(v, float) and v != v):
-        return None
-    else:
-        v = str(v).strip()
-    if len(v) > 4:
-        return v
-    return None if v.lower() in MISSING_STRINGS else v
+def _as_strings(s):
+    """Any Series -> strings (str dtype), missing stays missing; numbers become text."""
+    pd = _pd()
+    if str(s.dtype) == "str" or (s.dtype == object and s.map(type).eq(str).all()):
+        return s.astype(str_dtype()) if str(s.dtype) != "str" else s
+    na = s.isna()
+    return s.astype(str).mask(na).astype(str_dtype())
 
 
 def blank_to_na(values):
     """Return ``values`` (a Series) as ``str`` dtype with missing markers made missing.
+
+    Vectorised (pandas string methods): strip, then ``""``, ``NA``, ``null``... -> missing.
 
     Examples
     --------
@@ -120,7 +121,12 @@ def blank_to_na(values):
     """
     pd = _pd()
     s = pd.Series(values, copy=False)
-    return pd.Series([_clean(v) for v in s.tolist()], index=s.index, dtype=str_dtype())
+    if len(s) == 0:
+        return pd.Series([], index=s.index, dtype=str_dtype())
+    st = _as_strings(s).str.strip()
+    short = st.str.len() <= 4
+    missing = short & st.str.lower().isin(MISSING_STRINGS)
+    return st.mask(missing.fillna(False).astype(bool))
 
 
 def to_str(values):
@@ -134,9 +140,7 @@ def to_str(values):
     """
     pd = _pd()
     s = pd.Series(values, copy=False)
-    out = [v if isinstance(v, str) else ("" if v is None or (isinstance(v, float) and v != v) else str(v))
-           for v in s.tolist()]
-    return pd.Series(out, index=s.index, dtype=str_dtype())
+    return _as_strings(s).fillna("")
 
 
 def to_id(values):
@@ -161,28 +165,93 @@ def to_id(values):
         out = blank_to_na(out)
         return out, lossy.fillna(False).astype(bool)
     if s.dtype.kind in "iu":
-        return s.astype("str"), pd.Series(False, index=s.index)
-    vals = [_clean(v) for v in s.tolist()]
-    vals = [v if v is None or not v.endswith(".0") else _FLOAT_ID.sub(r"\1", v) for v in vals]
-    mangled = [v is not None and ("e" in v or "E" in v) and _EXCEL_ID.match(v) is not None for v in vals]
-    return pd.Series(vals, index=s.index, dtype=str_dtype()), pd.Series(mangled, index=s.index, dtype=bool)
+        return s.astype(str_dtype()), pd.Series(False, index=s.index)
+    st = blank_to_na(s)
+    if len(st) and st.str.endswith(".0").any():
+        st = st.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
+    maybe = st.str.contains("e", case=False, regex=False).fillna(False).astype(bool)
+    mangled = pd.Series(False, index=s.index, dtype=bool)
+    if maybe.any():
+        mangled[maybe] = st[maybe].str.match(_EXCEL_ID.pattern).fillna(False).astype(bool)
+    return st, mangled
 
 
-def to_count(values):
-    """Return engagement counts as ``Int64`` (missing or non-numeric -> ``<NA>``).
+_INT64_MAX = 2**63 - 1
+_GROUPED = _re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
+_SUFFIX = _re.compile(r"^(\d+(?:[.,]\d+)?)\s*(k|rb|ribu|m|jt|juta|b|bn|mrd|miliar)\.?$")
+_SCALE = {"k": 10**3, "rb": 10**3, "ribu": 10**3, "m": 10**6, "jt": 10**6, "juta": 10**6,
+          "b": 10**9, "bn": 10**9, "mrd": 10**9, "miliar": 10**9}
+
+
+def parse_count(text: str):
+    """One engagement count as written by scrapers and UIs -> int, or None if unreadable.
+
+    ``"1,234"``/``"1.234"`` (thousands groups) -> 1234; ``"1.2K"``, ``"1,2rb"`` (ribu),
+    ``"3jt"`` (juta) -> scaled; ``"6.0"`` -> 6; negative, non-finite or beyond int64
+    -> None.
+
+    Examples
+    --------
+    >>> [parse_count(v) for v in ["1,234", "1.2K", "1,2 rb", "3jt", "6.0", "1e400", "-5", "99999999999999999999"]]
+    [1234, 1200, 1200, 3000000, 6, None, None, None]
+    """
+    v = text.strip().lower().replace("\u00a0", " ")
+    if v.isdigit():
+        n = int(v)
+        return n if n <= _INT64_MAX else None
+    if _GROUPED.match(v):
+        n = int(v.replace(",", "").replace(".", ""))
+        return n if n <= _INT64_MAX else None
+    m = _SUFFIX.match(v)
+    if m:
+        num = float(m.group(1).replace(",", "."))
+        n = round(num * _SCALE[m.group(2)])
+        return n if n <= _INT64_MAX else None
+    try:
+        x = float(v)
+    except ValueError:
+        return None
+    if x != x or x in (float("inf"), float("-inf")) or x < 0 or x > _INT64_MAX:
+        return None
+    return int(round(x))
+
+
+def to_count(values, *, report_bad=None):
+    """Return engagement counts as ``Int64`` (missing stays ``<NA>``).
+
+    Digits are read directly; other spellings through :func:`parse_count`. Values that
+    cannot be a count (text, negative, non-finite, beyond int64) become ``<NA>``;
+    ``report_bad(n, examples)`` is called with how many, so they can be warned about.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> to_count(pd.Series(["7", "", "6.0", "NA", 3])).tolist()
-    [7, <NA>, 6, <NA>, 3]
+    >>> to_count(pd.Series(["7", "", "6.0", "NA", 3, "1,234", "1.2K"])).tolist()
+    [7, <NA>, 6, <NA>, 3, 1234, 1200]
     """
     pd = _pd()
     s = pd.Series(values, copy=False)
-    if s.dtype.kind not in "iuf":
-        s = pd.to_numeric(pd.Series(s.tolist(), index=s.index, dtype=object), errors="coerce")
-    s = s.astype("Float64")
-    return s.round().astype("Int64")
+    if s.dtype.kind in "iu":
+        return s.astype("Int64")
+    if s.dtype.kind == "f":
+        ok = s.notna() & s.abs().le(_INT64_MAX) & s.ge(0)
+        bad = s.notna() & ~ok
+        if bad.any() and report_bad is not None:
+            report_bad(int(bad.sum()), [repr(v) for v in s[bad].head(3).tolist()])
+        return s.where(ok).round().astype("Int64")
+    st = blank_to_na(s)
+    plain = st.str.fullmatch(r"\d{1,18}").fillna(False).astype(bool)
+    out = pd.Series(pd.NA, index=s.index, dtype="Int64")
+    if plain.any():
+        out[plain] = pd.to_numeric(st[plain]).astype("Int64")
+    rest = st.notna() & ~plain
+    if rest.any():
+        vals = [parse_count(v) for v in st[rest].tolist()]
+        out[rest] = pd.array(vals, dtype="Int64")
+        bad = [v for v, n in zip(st[rest].tolist(), vals) if n is None]
+        if bad and report_bad is not None:
+            report_bad(len(bad), [repr(v) for v in bad[:3]])
+    return out
 
 
 def to_bool(values, *, default=False):
@@ -198,11 +267,11 @@ def to_bool(values, *, default=False):
     s = pd.Series(values, copy=False)
     if s.dtype == bool:
         return s
-    out = []
-    for v in s.tolist():
-        c = _clean(v)
-        out.append(default if c is None else c.lower() in _TRUE)
-    return pd.Series(out, index=s.index, dtype=bool)
+    st = blank_to_na(s)
+    out = st.str.lower().isin(_TRUE)
+    if default:
+        out = out | st.isna()
+    return out.astype(bool)
 
 
 def empty_posts():
