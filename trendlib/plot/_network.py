@@ -216,7 +216,11 @@ def _connected_top(G: Any, ranked: list, top: int) -> list:
 def _labels(ax: Any, items: list, limit: int) -> None:
     """Label up to ``limit`` nodes in rank order, skipping labels that would overlap a drawn one."""
     fig = ax.figure
-    renderer = fig.canvas.get_renderer() if hasattr(fig.canvas, "get_renderer") else None
+    if not hasattr(fig.canvas, "get_renderer"):  # a bare Figure: attach an Agg canvas to measure text
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        FigureCanvasAgg(fig)
+    renderer = fig.canvas.get_renderer()
     boxes: list = []
     drawn = 0
     for n, text, (x, y) in items:

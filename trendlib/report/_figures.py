@@ -8,6 +8,7 @@ gives the same bytes.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -79,7 +80,7 @@ def figure_jobs(rep: Any) -> list[tuple[str, tuple[float, float], Callable]]:
     if rep.sentiment is not None and len(rep.sentiment):
         jobs.append(("sentiment", (10, 3.6), _sentiment))
     if rep.interaction is not None and rep.interaction.number_of_nodes():
-        jobs.append(("network", (8.5, 8.5), _network))
+        jobs.append(("network", (10, 7.5), _network))
     return jobs
 
 
@@ -101,7 +102,9 @@ def render_svg(rep: Any, size: tuple[float, float], draw: Callable) -> str:
     with matplotlib.rc_context({"svg.hashsalt": "trendlib", "svg.fonttype": "path"}):
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "trendlib"})
     svg = buf.getvalue()
-    return svg[svg.index("<svg"):]
+    svg = svg[svg.index("<svg"):]
+    # the RDF metadata block names external vocabularies; a report page needs none of it
+    return re.sub(r"\s*<metadata>.*?</metadata>", "", svg, count=1, flags=re.S)
 
 
 def render_png(rep: Any, size: tuple[float, float], draw: Callable, path: Any) -> None:

@@ -131,9 +131,57 @@ def _provenance(rep: Any) -> Section:
         ["encoding", p["encoding"]],
         ["parameters", ", ".join(f"{k}={v}" for k, v in p["parameters"].items())],
     ]
-    s.table(["", ""], rows, align="ll")
+    s.table(["item", "value"], rows, align="ll")
     for note in p["notes"]:
         s.para(f"reader: {note}")
+    return s
+
+
+def findings(rep: Any) -> list[str]:
+    """The report's key findings in plain sentences (the first thing a reader sees)."""
+    out: list[str] = []
+    p = rep.provenance
+    n_acc = int(rep.posts["author"].nunique()) if "author" in rep.posts and len(rep.posts) else 0
+    if p["first_post"] is not None:
+        out.append(f"{p['rows_kept']:,} posts by {n_acc:,} accounts from {_fmt_time(p['first_post'])} to "
+                   f"{_fmt_time(p['last_post'])} ({rep.tz}).")
+    else:
+        out.append(f"{p['rows_kept']:,} posts by {n_acc:,} accounts, none with a time.")
+    if len(rep.peaks):
+        r = rep.peaks.iloc[0]
+        out.append(f"The busiest {rep.freq} began {_fmt_time(r['time'])} with {int(r['posts']):,} posts "
+                   f"({_pct(r['share'])} of all), led by @{r['author']}: \u201c{_short(r['text'], 100)}\u201d")
+    b = rep.bursts
+    if len(b):
+        organic = b[~((b["top_account_share"] >= 0.5) | (b["effective_accounts"] < 2))]
+        lone = len(b) - len(organic)
+        if len(organic):
+            r = organic.iloc[0]
+            out.append(f"Strongest burst: {display_key(r['key'], r['kind'])} from {_fmt_time(r['start'])} "
+                       f"(peak {_fmt_time(r['peak_time'])}), {int(r['accounts']):,} accounts.")
+        if lone:
+            out.append(f"{lone} burst(s) were mostly one account's posting and are flagged, not counted as trends.")
+    else:
+        out.append("No hashtag or term burst stood out.")
+    vc = rep.posts["sentiment"].value_counts(normalize=True) if "sentiment" in rep.posts and len(rep.posts) else {}
+    if len(vc):
+        out.append(f"Sentiment: {_pct(vc.get('positive', 0))} positive, {_pct(vc.get('neutral', 0))} neutral, "
+                   f"{_pct(vc.get('negative', 0))} negative.")
+    c = rep.coordinated
+    if c is not None and len(c):
+        n_flag = len(set().union(*map(set, c["accounts"]))) if "accounts" in c else int(c["n_accounts"].sum())
+        out.append(f"{len(c)} coordinated group(s) involving {n_flag:,} accounts.")
+    return out
+
+
+def _summary(rep: Any) -> Section:
+    s = Section("summary", "Summary")
+    for line in findings(rep):
+        s.para(line)
+    if len(rep.volume):
+        s.figure("volume", "Posts and accounts per bin; volume bursts shaded")
+    for kind, value in _headline(rep).blocks:
+        s.blocks.append((kind, value))
     return s
 
 
@@ -158,8 +206,7 @@ def _volume(rep: Any) -> Section:
         s.para("(no timestamps)")
         return s
     s.para(f"{int(v['posts'].sum()):,} posts in {len(v):,} bins of {rep.freq} ({rep.tz}); "
-           f"the busiest bin holds {int(v['posts'].max()):,} posts.")
-    s.figure("volume", "Posts per bin, volume bursts shaded, peaks annotated")
+           f"the busiest bin holds {int(v['posts'].max()):,} posts (the figure is in the summary).")
     vb = rep.volume_bursts
     if len(vb):
         s.table(["volume burst", "start", "end", "peak", "peak posts", "score"],
@@ -370,11 +417,11 @@ def _method(rep: Any) -> Section:
 
 def sections(rep: Any) -> list[Section]:
     """Every section of the report, in reading order."""
-    out = [_provenance(rep), _headline(rep), _volume(rep), _bursts(rep), _trending(rep), _explanation(rep),
-           _sentiment(rep), _tops(rep), _communities(rep), _coordination(rep)]
+    out = [_summary(rep), _volume(rep), _bursts(rep), _trending(rep), _explanation(rep), _sentiment(rep),
+           _tops(rep), _communities(rep), _coordination(rep)]
     if getattr(rep, "topics", None) is not None:
         from ._topics_section import topics_section
 
         out.insert(5, topics_section(rep))
-    out.append(_method(rep))
+    out.extend([_provenance(rep), _method(rep)])
     return out

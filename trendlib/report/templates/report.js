@@ -7,12 +7,13 @@
       b.classList.toggle("active", on);
       b.setAttribute("aria-selected", on ? "true" : "false");
     });
-    document.querySelectorAll("section.tab").forEach(function (s) { s.classList.toggle("active", s.id === id); });
+    document.querySelectorAll("section.tab").forEach(function (s) { s.classList.toggle("active", s.id === "sec-" + id); });
   }
   buttons.forEach(function (b) {
     b.addEventListener("click", function () { show(b.getAttribute("data-tab")); history.replaceState(null, "", "#" + b.getAttribute("data-tab")); });
   });
-  if (location.hash && document.getElementById(location.hash.slice(1))) { show(location.hash.slice(1)); }
+  // section ids carry a prefix, so "#bursts" opens the tab without the browser scrolling to it
+  if (location.hash && document.getElementById("sec-" + location.hash.slice(1))) { show(location.hash.slice(1)); }
   function key(td) {
     var t = td.textContent.trim().replace(/,/g, "").replace(/%$/, "");
     var n = parseFloat(t);

@@ -1,0 +1,173 @@
+"""Benchmark the whole report, step by step, on real posts scaled up (one command).
+
+    python benchmarks/bench_report.py                    # 46k real posts, then 1M
+    python benchmarks/bench_report.py --posts 200000     # one size only (plus the real size)
+    python benchmarks/bench_report.py --old              # also the 0.1 report (git worktree) on the real posts
+
+Posts: every real tweet in the data home's ``tweets_*`` folders (about 46k), replicated to
+the size asked with distinct ids and perturbed texts (one real word of the corpus swapped
+in or out per copy, so almost every text is new and no memo can cheat), authors spread
+over ``--accounts-factor`` times more accounts, times jittered by up to an hour. Without a
+data home the Zipf generator (``trendlib.datasets.make_zipf_posts``) stands in.
+
+Each size runs in a fresh process: ``build_report`` (all steps, timed by the report
+itself in ``Report.timings``), then ``render_html`` and ``save`` (CSV, GEXF, HTML; no PNG).
+Peak memory is the child's peak resident size (``VmHWM``). The peer is the previous report
+(trendlib 0.1, from git history) on the same real posts when ``--old`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def _vmhwm() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def real_posts():
+    import pandas as pd
+
+    import trendlib as tl
+    from trendlib.datasets import get_data_home
+
+    home = get_data_home()
+    frames = []
+    for folder in sorted(p.name for p in home.iterdir() if p.name.startswith("tweets_")):
+        try:
+            import warnings
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                frames.append(tl.datasets.load_tweets(folder, dedupe=True))
+        except Exception as exc:  # a folder without posts
+            print(f"  (skipped {folder}: {exc})", file=sys.stderr)
+    posts = pd.concat(frames, ignore_index=True)
+    posts = posts.drop_duplicates("id").reset_index(drop=True)
+    return posts
+
+
+def scale(posts, n: int, *, accounts_factor: int = 4, seed: int = 0):
+    """Replicate ``posts`` to ``n`` rows: distinct ids, perturbed texts, more accounts, jittered times."""
+    import numpy as np
+    import pandas as pd
+
+    if n <= len(posts):
+        return posts.iloc[:n].reset_index(drop=True)
+    rng = np.random.default_rng(seed)
+    reps = -(-n // len(posts))
+    idx = np.tile(np.arange(len(posts)), reps)[:n]
+    copy = np.repeat(np.arange(reps), len(posts))[:n]
+    out = posts.iloc[idx].reset_index(drop=True)
+    out["id"] = out["id"].astype(str) + "_" + copy.astype(str)
+    words = pd.Series(" ".join(posts["text"].astype(str).sample(min(5000, len(posts)), random_state=seed)).split())
+    words = words[words.str.isalpha() & (words.str.len() > 3)].unique()
+    extra = words[rng.integers(0, len(words), size=n)]
+    texts = out["text"].astype(str).to_numpy()
+    out["text"] = np.where(copy == 0, texts, np.char.add(np.char.add(texts.astype(str), " "), extra.astype(str)))
+    suffix = np.where(copy == 0, "", "_" + (copy % accounts_factor).astype(str))
+    out["author"] = out["author"].astype(str) + suffix
+    jitter = pd.to_timedelta(rng.integers(-3600, 3600, size=n) * (copy > 0), unit="s")
+    out["time"] = out["time"] + jitter
+    return out
+
+
+def _run(n: int, conn, old_path: str | None) -> None:
+    import warnings
+
+    warnings.simplefilter("ignore")
+    if old_path:
+        sys.path.insert(0, old_path)
+    import trendlib as tl
+
+    try:
+        posts = real_posts()
+        source = "real"
+    except Exception:
+        posts = tl.datasets.make_zipf_posts(max(n, 1000), seed=0)
+        source = "zipf"
+    posts = scale(posts, n) if n else posts
+    t0 = time.perf_counter()
+    c0 = time.process_time()
+    if old_path:
+        from trendlib.report import build_report
+
+        rep = build_report(posts)
+        timings = {"build_report (0.1)": time.perf_counter() - t0}
+    else:
+        from trendlib.report import build_report
+
+        rep = build_report(posts, progress=False)
+        timings = dict(rep.timings)
+        t1 = time.perf_counter()
+        html = rep.to_html()
+        timings["render html"] = time.perf_counter() - t1
+        t1 = time.perf_counter()
+        with tempfile.TemporaryDirectory() as d:
+            rep.save(d, figures=False)
+        timings["save (CSV, GEXF, HTML)"] = time.perf_counter() - t1
+        timings["html size MB"] = len(html.encode()) / 1e6
+    wall = time.perf_counter() - t0
+    conn.send({"n": len(posts), "source": source, "wall": wall, "cpu": time.process_time() - c0,
+               "rss": _vmhwm(), "timings": timings})
+    conn.close()
+
+
+def measure(n: int, old_path: str | None = None) -> dict:
+    ctx = mp.get_context("spawn")  # a fresh interpreter: no warm caches, its own peak RSS
+    a, b = ctx.Pipe(duplex=False)
+    p = ctx.Process(target=_run, args=(n, b, old_path))
+    p.start()
+    res = a.recv()
+    p.join()
+    return res
+
+
+def _old_checkout(rev: str) -> str:
+    path = tempfile.mkdtemp(prefix="trendlib_old_")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    subprocess.run(f"git -C {root} archive {rev} trendlib | tar -x -C {path}", shell=True, check=True)
+    return path
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--posts", type=int, default=1_000_000, help="scaled size (default 1,000,000; 0 = real only)")
+    ap.add_argument("--old", action="store_true", help="also run the trendlib 0.1 report on the real posts")
+    ap.add_argument("--old-rev", default="aafa7d6", help="git revision of the 0.1 report")
+    args = ap.parse_args()
+    rows = []
+    sizes = [0] + ([args.posts] if args.posts else [])
+    for n in sizes:
+        res = measure(n)
+        rows.append(("trendlib (this tree)", res))
+        print(f"# {res['n']:,} posts ({res['source']}): {res['wall']:.1f} s wall, {res['cpu']:.1f} s CPU, "
+              f"peak RSS {res['rss']:,.0f} MB", flush=True)
+        for k, v in sorted(res["timings"].items(), key=lambda kv: -kv[1] if "MB" not in kv[0] else 1):
+            print(f"    {k:<28} {v:8.2f}")
+    if args.old:
+        res = measure(0, _old_checkout(args.old_rev))
+        rows.append(("trendlib 0.1 report", res))
+    print()
+    print("| report | posts | wall s | CPU s | peak RSS MB | posts/s |")
+    print("|---|---|---|---|---|---|")
+    for name, r in rows:
+        print(f"| {name} | {r['n']:,} | {r['wall']:.1f} | {r['cpu']:.1f} | {r['rss']:,.0f} | {r['n'] / r['wall']:,.0f} |")
+    if args.old and len(rows) >= 2:
+        new = rows[0][1]
+        old = rows[-1][1]
+        print(f"\nspeed-up on the same {new['n']:,} real posts: {old['wall'] / new['wall']:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
