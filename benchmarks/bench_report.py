@@ -83,6 +83,16 @@ def scale(posts, n: int, *, accounts_factor: int = 4, seed: int = 0):
 
 
 def _run(n: int, conn, old_path: str | None) -> None:
+    try:
+        _measure(n, conn, old_path)
+    except BaseException as exc:  # report, never leave the parent waiting
+        import traceback
+
+        conn.send({"error": "".join(traceback.format_exception(exc))})
+        conn.close()
+
+
+def _measure(n: int, conn, old_path: str | None) -> None:
     import warnings
 
     warnings.simplefilter("ignore")
@@ -130,6 +140,8 @@ def measure(n: int, old_path: str | None = None) -> dict:
     p.start()
     res = a.recv()
     p.join()
+    if "error" in res:
+        raise RuntimeError(f"the report failed on {n or 'the real'} posts:\n{res['error']}")
     return res
 
 
