@@ -127,6 +127,22 @@ def _odd_quotes(path, gz: bool) -> bool:
     return n % 2 == 1
 
 
+def valid_utf8(path, gz: bool) -> bool:
+    """Does the whole file decode as UTF-8? (incremental, constant memory)."""
+    import codecs
+    import gzip
+
+    dec = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with (gzip.open(path, "rb") if gz else open(path, "rb")) as fh:
+            for block in iter(lambda: fh.read(1 << 24), b""):
+                dec.decode(block)
+            dec.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def read_fast(path, *, sep: str, names: list[str], gz: bool):
     """Read a whole delimited file; ``(frame, None)`` or ``(None, reason)`` to give up."""
     try:

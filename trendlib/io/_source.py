@@ -103,7 +103,7 @@ def open_file(name: str, fmt: str, *, encoding=None, sep=None, stream: bool = Fa
             first, used, names, bom = cand
             check_header_width(first, used, name=report.name)
             report.info.update(encoding="utf-8-sig" if bom else "utf-8", delimiter=used)
-            if stream and _fast.available():
+            if stream and _fast.available() and _fast.valid_utf8(name, gz):
                 report.info["parser"] = "arrow (chunks)"
                 return RawFile("stream", report, path=name, sep=used, names=names, gz=gz)
             if _fast.available():
