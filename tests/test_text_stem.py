@@ -300,10 +300,10 @@ def test_engine_equals_plain_sastrawi_classes_on_generated_words(word):
 
 
 @given(st.text(alphabet=st.sampled_from(list("aé&;#x41amp lt İ\u0301\u200bﬁＡ😀\u3164")), max_size=25))
-def test_prepare_scan_equals_prepare(text):
-    from trendlib.text._patterns import prepare, prepare_scan
+def test_prepare_without_offsets_equals_prepare(text):
+    from trendlib.text._patterns import prepare
 
-    assert prepare_scan(text) == prepare(text)[0]
+    assert prepare(text, offsets=False)[0] == prepare(text)[0]
 
 
 _POSTS = [

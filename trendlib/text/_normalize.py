@@ -1,327 +1,19 @@
-"""Normalisation of Indonesian social-media text.
+"""``normalize(text)``: one post in, its normalised string out.
 
-``normalize(text)`` runs these steps, in order, and keeps what the comment says:
-
-1. HTML entities unescaped (``&amp;`` -> ``&``), Unicode NFKC (fancy letters, full-width
-   forms), invisible filler characters blanked. Emoji are kept.
-2. The text is split into tokens by the master regex (see :func:`trendlib.text.tokens`).
-3. Each token is normalised by kind: ``#Hashtag`` -> ``#hashtag``, ``@User`` -> ``@user``;
-   URLs, emoji (minus a redundant variation selector), emoticons, numbers and
-   anonymisation placeholders are kept as written; words get the word steps below.
-4. The text between tokens is kept; runs of whitespace become one space, and leading
-   and trailing whitespace is dropped.
-
-Word steps (memoised per unique word, so a word costs one dictionary lookup after the
-first time): lowercase; slang map (``yg`` -> ``yang``, ``gak`` -> ``tidak``); laughter
-canonicalised (``wkwkwkwk`` -> ``wkwk``, ``hahaha`` -> ``haha``); digit reduplication
-(``anak2`` -> ``anak-anak``, ``menunggu2`` -> ``menunggu-nunggu``) when the base is a
-known word; elongation reduced only when the result is a known word or slang form
-(``bangettt`` -> ``banget``, ``gakkk`` -> ``tidak``, ``maaf`` stays).
+Why a separate module: the text level (this module, ``_tokenize``) sits on the token
+memo (``_chunks``), which sits on the word level (``_wordnorm``); nothing imports
+upwards, so there is no import cycle. The steps and what they keep are described in
+``_wordnorm`` and in ``docs/text.md``.
 """
 
 from __future__ import annotations
 
-import itertools
-import re
-from functools import lru_cache
-import unicodedata
 from collections.abc import Mapping
 
-from ._words import _sastrawi_roots, known_words
+from ._chunks import chunk_memo
+from ._patterns import prepare
 
 __all__ = ["normalize"]
-
-_RUN = re.compile(r"([^\W\d_])\1+")
-_REDUP = re.compile(r"([^\W\d_]{2,})2([^\W\d_]*)")
-_REDUP_SUFFIXES = frozenset({"", "nya", "an", "annya", "kan", "i", "lah", "kah", "mu", "ku", "in", "pun"})
-_LAUGHS = (
-    (re.compile(r"a?(?:w+k+|k+w+)[wk]*"), "wkwk", ("wk", "kw")),
-    (re.compile(r"a?(?:h+a+){2,}h*"), "haha", ()),
-    (re.compile(r"(?:h+e+){2,}h*"), "hehe", ()),
-    (re.compile(r"(?:h+i+){2,}h*"), "hihi", ()),
-    (re.compile(r"(?:h+u+){2,}h*"), "huhu", ()),
-    (re.compile(r"(?:x+i+){2,}"), "xixi", ()),
-)
-_LAUGH_CHARS = frozenset("awkheiux")
-# (prefix, consonant a nasal prefix replaces) for reduplication of prefixed words
-_PREFIXES = (
-    ("meng", "k"), ("meny", "s"), ("mem", "p"), ("men", "t"), ("me", ""),
-    ("peng", "k"), ("peny", "s"), ("pem", "p"), ("pen", "t"), ("pe", ""),
-    ("ber", ""), ("be", ""), ("ter", ""), ("per", ""), ("di", ""), ("se", ""), ("ke", ""),
-)
-_SUFFIXES = ("nya", "lah", "kah", "pun", "kan", "ku", "mu", "an", "i")
-_CACHE_LIMIT = 1_000_000
-_VOWELS = frozenset("aiueo")
-# colloquial nasal prefix -> initial consonants it may have replaced
-_COLLOQUIAL_PREFIXES = (("nge", ("",)), ("ny", ("c", "s")), ("ng", ("", "k")), ("n", ("t",)), ("m", ("p",)))
-
-
-@lru_cache(maxsize=1)
-def _root_frequencies() -> dict[str, int]:
-    """Word counts of ``data/wordfreq_id.tsv`` (shipped with the stemming module)."""
-    from ._words import _data_text
-
-    try:
-        lines = _data_text("wordfreq_id.tsv").splitlines()
-    except FileNotFoundError:  # pragma: no cover - file ships with the package
-        return {}
-    out = {}
-    for line in lines[1:]:
-        word, _, count = line.partition("\t")
-        if count.isdigit():
-            out[word] = int(count)
-    return out
-
-
-def _men(root: str) -> str:
-    """Standard meN- form of a root (bahas -> membahas, tulis -> menulis, cek -> mengecek)."""
-    c = root[0]
-    second_vowel = len(root) > 1 and root[1] in _VOWELS
-    if sum(ch in _VOWELS for ch in root) == 1:
-        return "menge" + root  # one syllable
-    if c in _VOWELS or c in "gh":
-        return "meng" + root
-    if c == "k":
-        return "meng" + (root[1:] if second_vowel else root)
-    if c in "bfv":
-        return "mem" + root
-    if c == "p":
-        return "mem" + (root[1:] if second_vowel else root)
-    if c == "t":
-        return "men" + (root[1:] if second_vowel else root)
-    if c in "cdjz":
-        return "men" + root
-    if c == "s":
-        return ("meny" + root[1:]) if second_vowel else ("men" + root)
-    return "me" + root
-
-
-def _casefold(word: str) -> str:
-    """Lowercase + NFKC until stable (both steps can undo each other on exotic letters)."""
-    out = word.lower()
-    if out.isascii():
-        return out
-    # "İ".lower() is "i" + a combining dot, which would split the word when re-read
-    out = out.replace("i\u0307", "i")
-    for _ in range(4):
-        new = unicodedata.normalize("NFKC", out).lower()
-        if new == out:
-            break
-        out = new
-    return out
-
-
-def _resolve_chains(slang: Mapping[str, str]) -> dict[str, str]:
-    """Map every target word through the map again, so targets are fixed points."""
-    out = {}
-    for form, target in slang.items():
-        words = target.split()
-        for _ in range(5):
-            new = " ".join(slang.get(w, w) for w in words).split()
-            if new == words:
-                break
-            words = new
-        out[form] = " ".join(words)
-    return out
-
-
-class _WordNormalizer:
-    """Word-level normaliser with a per-instance memo (internal)."""
-
-    def __init__(self, slang: Mapping[str, str]):
-        self.slang = _resolve_chains(slang)
-        known = set(known_words())
-        for target in self.slang.values():
-            known.update(target.split())
-        known.difference_update(self.slang)
-        self.known = frozenset(known)
-        self.cache: dict[str, str] = {}
-
-    def __call__(self, raw: str) -> str:
-        out = self.cache.get(raw)
-        if out is None:
-            if len(self.cache) >= _CACHE_LIMIT:
-                self.cache.clear()
-            out = self.cache[raw] = self._word(_casefold(raw).replace("’", "'"))
-        return out
-
-    def _word(self, w: str) -> str:
-        if "-" not in w or w in self.slang:
-            return self._one(w)
-        parts = w.split("-")
-        if len(parts) == 2 and parts[0] and parts[1].startswith(parts[0]):
-            # reduplication, maybe with a suffix: org-org -> orang-orang, anak-anaknya
-            q = self._one(parts[0])
-            if " " in q or "-" in q:
-                return w
-            return f"{q}-{q}{parts[1][len(parts[0]):]}"
-        if len(parts) == 2 and parts[1] and parts[0].endswith(parts[1]):
-            return w  # prefixed reduplication is already standard: menunggu-nunggu
-        out = []
-        for p in parts:
-            q = self._one(p) if len(p) >= 2 else p
-            out.append(q if (" " not in q and "-" not in q) else p)
-        return "-".join(out)
-
-    def _one(self, w: str) -> str:
-        hit = self.slang.get(w)
-        if hit is not None:
-            return hit
-        if w in self.known:
-            return w
-        if not w.isalpha():
-            return self._redup(w) or w
-        if len(w) >= 4 and _LAUGH_CHARS.issuperset(w):
-            for pattern, canon, needs in _LAUGHS:
-                if pattern.fullmatch(w) and (not needs or any(n in w for n in needs)):
-                    return canon
-        return self._elongation(w) or self._colloquial(w) or w
-
-    def _lookup(self, w: str) -> str | None:
-        hit = self.slang.get(w)
-        if hit is not None:
-            return hit
-        return w if w in self.known else None
-
-    def _is_derived(self, w: str, depth: int = 3) -> bool:
-        """True if affix stripping leaves a known root (pelayanannya -> layan)."""
-        if depth == 0 or len(w) < 4:
-            return False
-        for suffix in _SUFFIXES:
-            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-                rest = w[: -len(suffix)]
-                if rest in self.known or self._is_derived(rest, depth - 1):
-                    return True
-        for prefix, nasal in _PREFIXES:
-            if w.startswith(prefix) and len(w) - len(prefix) >= 3:
-                rest = w[len(prefix):]
-                if rest in self.known or (nasal and nasal + rest in self.known):
-                    return True
-                if self._is_derived(rest, depth - 1):
-                    return True
-        return False
-
-    def _redup(self, w: str) -> str | None:
-        m = _REDUP.fullmatch(w)
-        if m is None or m.group(2) not in _REDUP_SUFFIXES:
-            return None
-        base, suffix = m.groups()
-        if suffix == "in":  # dibagus2in -> dibagus-baguskan (Jakartan -in is -kan)
-            suffix = "kan"
-        b = self._lookup(base) or self._elongation(base) or base
-        if " " in b:
-            return None
-        if "-" in b:  # the slang map already gives the reduplicated form (boro2)
-            x, _, y = b.partition("-")
-            return b + suffix if x == y else None
-        roots = _sastrawi_roots()
-        if b in roots:  # anak2 -> anak-anak
-            return f"{b}-{b}{suffix}"
-        for prefix, nasal in _PREFIXES:  # bermain2 -> bermain-main
-            rest = b[len(prefix):]
-            if not b.startswith(prefix) or len(rest) < 3:
-                continue
-            if rest in roots:
-                return f"{b}-{rest}{suffix}"
-            if nasal and (nasal + rest) in roots:  # menunggu2 -> menunggu-nunggu
-                return f"{b}-{b[2:]}{suffix}"
-        return f"{b}-{b}{suffix}" if b in self.known else None
-
-    def _root(self, x: str) -> str | None:
-        if len(x) < 3:
-            return None
-        if x in _sastrawi_roots():
-            return x
-        hit = self.slang.get(x)  # inget -> ingat
-        return hit if hit is not None and hit in _sastrawi_roots() else None
-
-    def _colloquial(self, w: str) -> str | None:
-        """Jakartan affixes to standard ones, only when the root is a known root word.
-
-        ``-in`` -> ``-kan`` (bawain -> bawakan, dibiarin -> dibiarkan, diingetin ->
-        diingatkan); ``nge-``/``ng-``/``ny-``/``n-``/``m-`` -> ``meN-`` (ngebahas ->
-        membahas, nyimak -> menyimak, ngantor -> mengantor, nentuin -> menentukan).
-        """
-        if len(w) < 5 or w.startswith(("me", "pe")):
-            return None
-        core, suffix = w, ""
-        if w.endswith("in") and len(w) >= 6:
-            core, suffix = w[:-2], "kan"
-        if core.startswith("di"):
-            root = self._root(core[2:]) if suffix else None
-            return f"di{root}{suffix}" if root else None
-        if suffix and len(core) >= 4:
-            root = self._root(core)
-            if root:  # bawain -> bawakan
-                return root + suffix
-        for prefix, restores in _COLLOQUIAL_PREFIXES:
-            if not core.startswith(prefix):
-                continue
-            rest = core[len(prefix):]
-            if not rest or (prefix == "nge") == (rest[0] in _VOWELS):
-                continue  # nge- before a consonant; ng-, ny-, n-, m- before a vowel
-            roots = [r for r in (self._root(x + rest) for x in restores) if r]
-            if roots:  # nyari: cari or sari? the more frequent root wins
-                freq = _root_frequencies()
-                root = max(roots, key=lambda r: freq.get(r, 0))
-                return _men(root) + suffix
-        return None
-
-    def _elongation(self, w: str) -> str | None:
-        runs = [m.span() for m in _RUN.finditer(w)]
-        if not runs:
-            return None
-        if not any(b - a >= 3 for a, b in runs) and (len(w) < 5 or self._is_derived(w)):
-            return None
-        runs = runs[:8]
-        options = [(1, 2) if b - a >= 2 else (1,) for a, b in runs]
-        best = None
-        for choice in itertools.product(*options):
-            pieces, pos = [], 0
-            for (a, b), keep in zip(runs, choice):
-                pieces.append(w[pos:a])
-                pieces.append(w[a] * keep)
-                pos = b
-            pieces.append(w[pos:])
-            cand = "".join(pieces)
-            if cand == w or len(cand) < 2:
-                continue
-            hit = self._lookup(cand)
-            if hit is None and self._is_derived(cand):
-                hit = cand
-            if hit is not None:
-                rank = sum(choice)
-                if best is None or rank < best[0]:
-                    best = (rank, hit)
-        return best[1] if best else None
-
-
-_DEFAULT: _WordNormalizer | None = None
-_CUSTOM: dict[int, tuple[Mapping[str, str], _WordNormalizer]] = {}
-
-
-def word_normalizer(slang: Mapping[str, str] | None = None) -> _WordNormalizer:
-    """Return the (cached) word normaliser for a slang map (``None``: trendlib's own)."""
-    global _DEFAULT
-    if slang is None:
-        if _DEFAULT is None:
-            from ._slang import _builtin_slang
-
-            _DEFAULT = _WordNormalizer(_builtin_slang())
-        return _DEFAULT
-    if not isinstance(slang, Mapping):
-        raise TypeError(
-            "The 'slang' parameter must be None or a mapping of form -> standard "
-            f"(e.g. from load_slang()). Got {type(slang).__name__}."
-        )
-    hit = _CUSTOM.get(id(slang))
-    if hit is not None and hit[0] is slang:
-        return hit[1]
-    if len(_CUSTOM) >= 8:
-        _CUSTOM.clear()
-    norm = _WordNormalizer({str(k).lower(): str(v) for k, v in slang.items()})
-    _CUSTOM[id(slang)] = (slang, norm)
-    return norm
 
 
 def normalize(text: str, *, slang: Mapping[str, str] | None = None) -> str:
@@ -342,6 +34,16 @@ def normalize(text: str, *, slang: Mapping[str, str] | None = None) -> str:
     -------
     str
 
+    See Also
+    --------
+    tokenize : the same normalisation, as a list of tokens.
+
+    Notes
+    -----
+    Time is linear in the length of the text (a 100 KB string of any kind takes well
+    under a second, see ``benchmarks/bench_text_worst.py``); each distinct chunk and
+    word is normalised once per process and memoised (bounded memo).
+
     Examples
     --------
     >>> normalize("Mantappp bgt yg ini!!")
@@ -351,15 +53,13 @@ def normalize(text: str, *, slang: Mapping[str, str] | None = None) -> str:
     >>> normalize("Maaf, H-2 sblm acara 2 jam macet &amp; panas wkwkwkwk")
     'maaf, h-2 sebelum acara 2 jam macet & panas wkwk'
     """
-    from ._patterns import prepare_scan
-    from ._tokenize import _memo
-
     if not isinstance(text, str):
         raise TypeError(f"normalize() expects text as str. Got {type(text).__name__}.")
-    memo = _memo(slang)
+    memo = chunk_memo(slang)
     normal = memo.normal
+    get = normal.data.get
     out = []
-    for chunk in prepare_scan(text).split():
-        v = normal.get(chunk)
-        out.append(v if v is not None else memo.chunk_normal(chunk))
+    for chunk in prepare(text, offsets=False)[0].split():
+        v = get(chunk)
+        out.append(v if v is not None else normal(chunk))
     return " ".join(out)

@@ -49,7 +49,8 @@ _EMOTICON = (
 # Fast path for the commonest token: a word starting with a letter that is not the start
 # of a URL, domain or e-mail address (those fall through to the alternatives below).
 _WFAST = r"(?P<wfast>(?>[^\W\d_][^\W_]*(?:['’\-][^\W_]+)*)(?![.@]\w|://|@))"
-_NUMBER = r"(?P<number>(?>\d+(?:[.,:/]\d+)*)%?(?![^\W_]))"
+# U+2044 FRACTION SLASH: NFKC writes "½" as "1⁄2", one number (not two with one span)
+_NUMBER = r"(?P<number>(?>\d+(?:[.,:/\u2044]\d+)*)%?(?![^\W_]))"
 _WORD = r"(?P<word>[^\W_]+(?:['’\-][^\W_]+)*)"
 
 
@@ -183,17 +184,34 @@ def _one_pass(text: str) -> tuple[str, list[int], list[int]] | None:
     return "".join(out), starts, ends
 
 
-def prepare(text: str) -> tuple[str, list[int] | None, list[int] | None]:
+def _scan_segment(m: re.Match[str]) -> str:
+    seg = m.group()
+    new = html.unescape(seg) if seg[0] == "&" and seg[-1] == ";" else seg
+    return unicodedata.normalize("NFKC", new).translate(_FILLER_TABLE)
+
+
+def prepare(text: str, *, offsets: bool = True) -> tuple[str, list[int] | None, list[int] | None]:
     """Return ``(scan_text, starts, ends)``.
 
     ``scan_text`` is ``text`` with HTML entities unescaped, NFKC applied and invisible
     fillers blanked; ``starts[i]``/``ends[i]`` give the span in ``text`` that produced
-    character ``i`` of ``scan_text``. Both maps are ``None`` when ``scan_text is text``.
+    character ``i`` of ``scan_text``. Both maps are ``None`` when ``scan_text is text``
+    or when ``offsets=False`` (callers that need only the text: a faster pass).
+
+    Each pass rewrites every segment on its own and keeps the text between segments
+    (with ``offsets=False`` that is exactly ``_SEGMENT_RE.sub``); entities can be
+    escaped several times (``&amp;amp;``), so passes repeat until nothing changes.
     """
     if not _needs_work(text):
         return text, None, None
     cur, starts, ends = text, None, None
-    for _ in range(8):  # entities can be escaped several times (&amp;amp;)
+    for _ in range(8):
+        if not offsets:
+            new = _SEGMENT_RE.sub(_scan_segment, cur)
+            if new == cur:
+                break
+            cur = new
+            continue
         step = _one_pass(cur)
         if step is None:
             break
@@ -204,30 +222,4 @@ def prepare(text: str) -> tuple[str, list[int] | None, list[int] | None]:
             starts = [starts[i] for i in s2]
             ends = [ends[i - 1] for i in e2]
         cur = new
-    if starts is None:
-        return text, None, None
     return cur, starts, ends
-
-
-def _scan_segment(m: re.Match[str]) -> str:
-    seg = m.group()
-    new = html.unescape(seg) if seg[0] == "&" and seg[-1] == ";" else seg
-    return unicodedata.normalize("NFKC", new).translate(_FILLER_TABLE)
-
-
-def prepare_scan(text: str) -> str:
-    """``prepare(text)[0]`` without the offset maps (for callers that need only the text).
-
-    Each pass of :func:`prepare` rewrites every segment on its own and keeps the text
-    between segments, which is what ``_SEGMENT_RE.sub`` does; a pass that leaves the
-    text as it was would leave it so again, so stopping there gives the same text.
-    """
-    if not _needs_work(text):
-        return text
-    cur = text
-    for _ in range(8):
-        new = _SEGMENT_RE.sub(_scan_segment, cur)
-        if new == cur:
-            break
-        cur = new
-    return cur

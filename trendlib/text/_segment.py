@@ -28,9 +28,9 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from importlib import resources
 
 from .._cache import Memo
+from ._data import data_text
 
 __all__ = ["segment_hashtag"]
 
@@ -64,8 +64,7 @@ _OWN_LISTS = ("seg_words.txt", "seg_entities.txt")
 
 
 def _read_lines(name: str) -> list[str]:
-    path = resources.files("trendlib.text").joinpath("data", name)
-    return path.read_text(encoding="utf-8").splitlines()
+    return data_text(name).splitlines()
 
 
 @lru_cache(maxsize=1)
@@ -239,7 +238,7 @@ def _as_written(tag: str, original: str) -> str:
     spelling counts when it equals ``tag`` after lowercasing; the post's other words are
     never used.
     """
-    from ._normalize import _casefold
+    from ._wordnorm import _casefold
 
     bare = tag[1:] if tag.startswith("#") else tag
     target = _casefold(bare)

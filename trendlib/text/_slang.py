@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..exceptions import FormatError
-from ._words import _data_text
+from ._data import data_text as _data_text
 
 __all__ = ["load_slang"]
 

@@ -22,6 +22,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .._cache import Memo
+
 __all__ = ["stem", "Stemmer"]
 
 # Sastrawi's TextNormalizer keeps only these characters; a word made of anything else is
@@ -85,8 +87,10 @@ class Stemmer:
     """Sastrawi stemmer with a set-backed dictionary, protected words and a memo.
 
     Use a ``Stemmer`` when you need your own protected words or extra root words;
-    :func:`stem` uses a shared default instance. The memo is unbounded (one entry per
-    distinct word seen, about 100-150 bytes each); :meth:`clear_cache` empties it.
+    :func:`stem` uses a shared default instance. The memo is trendlib's one bounded,
+    thread-safe memo (:class:`trendlib._cache.Memo`, emptied past a million words;
+    about 100-150 bytes a word); :meth:`clear_cache` empties it. One ``Stemmer`` may be
+    shared by several threads.
 
     Parameters
     ----------
@@ -127,7 +131,8 @@ class Stemmer:
                 "The 'default_protected' parameter of Stemmer() must be True or False. "
                 f"Got {default_protected!r}."
             )
-        self._memo: dict[str, str] = {}
+        self._memo: Memo[str, str] = Memo(self._compute)
+        self._never: frozenset[str] = frozenset()
         self._engine: Any = None
 
     def __repr__(self) -> str:
@@ -138,7 +143,9 @@ class Stemmer:
 
     def _build(self) -> Any:
         from ._stem_engine import SetDictionary, engine_class
+        from ._stem_guard import check_sastrawi
 
+        check_sastrawi(_root_words())  # fails loudly if another Sastrawi release is installed
         roots = _root_words()
         dictionary = SetDictionary(roots | self._extra_words if self._extra_words else roots)
         engine = engine_class()(dictionary)
@@ -146,23 +153,19 @@ class Stemmer:
         protected = self._protected
         if self.default_protected:
             protected = protected | default_protected_words()
-        for word in protected:
-            self._memo[word] = word
-        self._engine = engine
+        self._never = protected
+        self._engine = engine  # set last: another thread sees a complete engine or None
         return engine
 
     def _compute(self, word: str) -> str:
+        """The stem of ``word`` (any case), never memoised here (see ``stem``)."""
         engine = self._engine if self._engine is not None else self._build()
-        result = self._memo.get(word)  # protected words land in the memo on build
-        if result is None:
-            if word in self._roots and "-" not in word:
-                result = word  # Sastrawi's step 1: a root word is its own stem
-            elif _SASTRAWI_WORD.fullmatch(word):
-                result = engine.stem_word(word) or word
-            else:
-                result = word
-            self._memo[word] = result
-        return result
+        lower = word.lower()
+        if lower in self._never or (lower in self._roots and "-" not in lower):
+            return lower  # protected; or Sastrawi's step 1: a root word is its own stem
+        if _SASTRAWI_WORD.fullmatch(lower):
+            return engine.stem_word(lower) or lower
+        return lower
 
     def stem(self, word: str) -> str:
         """Return the Sastrawi stem of one word, lowercase (memoised).
@@ -177,14 +180,8 @@ class Stemmer:
         """
         if not isinstance(word, str):
             raise TypeError(f"Stemmer.stem() expects a str word. Got {type(word).__name__}: {word!r}.")
-        result = self._memo.get(word)
-        if result is not None:
-            return result
-        lower = word.lower()
-        result = self._compute(lower)
-        if lower != word:
-            self._memo[word] = result
-        return result
+        result = self._memo.data.get(word)
+        return result if result is not None else self._memo(word)
 
     def stem_words(self, words: Iterable[str]) -> list[str]:
         """Stem many words; each distinct word is stemmed once.
@@ -194,8 +191,7 @@ class Stemmer:
         >>> Stemmer().stem_words(["rakyat", "menolak", "kebijakan", "menolak"])
         ['rakyat', 'tolak', 'bijak', 'tolak']
         """
-        memo = self._memo
-        get = memo.get
+        get = self._memo.data.get
         out = []
         append = out.append
         for word in words:
@@ -224,8 +220,6 @@ class Stemmer:
     def clear_cache(self) -> None:
         """Forget every memoised stem (the dictionary stays loaded)."""
         self._memo.clear()
-        if self._engine is not None:
-            self._engine = None  # rebuild re-seeds the protected words
 
     @property
     def cache_size(self) -> int:

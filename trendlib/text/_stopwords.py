@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .._validation import check_choice
-from ._words import _read_list
+from ._data import read_list as _read_list
 
 __all__ = ["stopwords", "PROFILES"]
 

@@ -16,13 +16,11 @@ import re
 from collections.abc import Collection, Mapping
 from typing import NamedTuple
 
-from ._normalize import _casefold, word_normalizer
-from ._patterns import KIND_OF_GROUP, MASTER, prepare, prepare_scan, split_emoji_run
+from ._chunks import chunk_memo
+from ._patterns import prepare
 from ._stopwords import _resolve
 
 __all__ = ["Token", "tokens", "tokenize", "hashtags", "mentions", "urls", "emojis"]
-
-_CACHE_LIMIT = 500_000
 
 
 class Token(NamedTuple):
@@ -58,151 +56,6 @@ class Token(NamedTuple):
     text: str
     norm: str
     stem: str | None = None
-
-
-def _emoji_norm(e: str) -> str:
-    if "\ufe0f" in e or "\ufe0e" in e:
-        import emoji
-
-        bare = e.replace("\ufe0f", "").replace("\ufe0e", "")
-        if emoji.is_emoji(bare):
-            return bare
-    return e
-
-
-def _norm_of(kind: str, s: str, wn) -> str:
-    if kind == "word":
-        return wn(s)
-    if kind == "hashtag":
-        return "#" + _casefold(s[1:])
-    if kind == "mention":
-        return s.lower()
-    if kind == "emoji":
-        return _emoji_norm(s)
-    return s
-
-
-# Letters-only chunks that are not plain words (placeholders, the emoticon xD).
-_NOT_PLAIN = frozenset({"USER", "USERNAME", "URL", "HTTPURL"})
-_XD = re.compile(r"[xX]D+")
-
-
-def _chunk_items(chunk: str, wn) -> tuple[tuple[str, int, int, str], ...]:
-    """Tokens of one whitespace-free chunk: ``(kind, start, end, norm)``, chunk offsets."""
-    if chunk.isalpha() and chunk not in _NOT_PLAIN and not _XD.fullmatch(chunk):
-        return (("word", 0, len(chunk), wn(chunk)),)  # the common case: one plain word
-    items = []
-    for m in MASTER.finditer(chunk):
-        kind = KIND_OF_GROUP[m.lastgroup]
-        a, b = m.span()
-        if kind == "emoji":
-            for sa, sb, e in split_emoji_run(m.group()):
-                items.append(("emoji", a + sa, a + sb, _emoji_norm(e)))
-        else:
-            items.append((kind, a, b, _norm_of(kind, m.group(), wn)))
-    return tuple(items)
-
-
-class _Memo:
-    """Memo per slang map: whitespace-free chunk -> its tokens in several shapes.
-
-    A text is split with ``str.split()`` and each distinct chunk is tokenised once; no
-    token spans whitespace and the regex look-arounds see whitespace like a text end, so
-    this gives exactly the tokens of a whole-text scan.
-    """
-
-    def __init__(self, wn):
-        self.wn = wn
-        self.items: dict[str, tuple] = {}
-        self.strings: dict[str, tuple[str, ...]] = {}
-        self.normal: dict[str, str] = {}
-        self.stems: dict[str, str] = {}
-        # (stop set, stem) -> chunk -> the strings tokenize() returns for that chunk
-        self.final: dict[tuple[frozenset[str] | None, bool], dict[str, tuple[str, ...]]] = {}
-
-    def final_table(self, stop: frozenset[str] | None, stem: bool) -> dict[str, tuple[str, ...]]:
-        key = (stop, stem)
-        table = self.final.get(key)
-        if table is None:
-            if len(self.final) >= 8:
-                self.final.clear()
-            table = self.final[key] = {}
-        return table
-
-    def chunk_final(
-        self, chunk: str, stop: frozenset[str] | None, stem: bool, table: dict[str, tuple[str, ...]]
-    ) -> tuple[str, ...]:
-        """tokenize()'s strings for one chunk: stop words dropped, words stemmed."""
-        items = self.items.get(chunk)
-        if items is None:
-            items = self.chunk_items(chunk)
-        stems = self.stems
-        stem_fn = _stemmer() if stem else None
-        out = []
-        for kind, _, _, norm in items:
-            if kind != "word":
-                out.append(norm)
-                continue
-            for w in norm.split(" "):
-                if stop is not None and w in stop:
-                    continue
-                if stem_fn is not None:
-                    st = stems.get(w)
-                    if st is None:
-                        if len(stems) >= _CACHE_LIMIT:
-                            stems.clear()
-                        st = stems[w] = stem_fn(w)
-                    w = st
-                out.append(w)
-        if len(table) >= _CACHE_LIMIT:
-            table.clear()
-        v = table[chunk] = tuple(out)
-        return v
-
-    def chunk_items(self, chunk: str) -> tuple:
-        v = self.items.get(chunk)
-        if v is None:
-            if len(self.items) >= _CACHE_LIMIT:
-                self.items.clear()
-            v = self.items[chunk] = _chunk_items(chunk, self.wn)
-        return v
-
-    def chunk_strings(self, chunk: str) -> tuple[str, ...]:
-        if len(self.strings) >= _CACHE_LIMIT:
-            self.strings.clear()
-        out = []
-        for kind, _, _, norm in self.chunk_items(chunk):
-            if kind == "word":
-                out.extend(norm.split(" "))
-            else:
-                out.append(norm)
-        v = self.strings[chunk] = tuple(out)
-        return v
-
-    def chunk_normal(self, chunk: str) -> str:
-        if len(self.normal) >= _CACHE_LIMIT:
-            self.normal.clear()
-        out, pos = [], 0
-        for _kind, a, b, norm in self.chunk_items(chunk):
-            out.append(chunk[pos:a])
-            out.append(norm)
-            pos = b
-        out.append(chunk[pos:])
-        v = self.normal[chunk] = "".join(out)
-        return v
-
-
-_MEMOS: dict[int, _Memo] = {}
-
-
-def _memo(slang) -> _Memo:
-    wn = word_normalizer(slang)
-    memo = _MEMOS.get(id(wn))
-    if memo is None or memo.wn is not wn:
-        if len(_MEMOS) >= 8:
-            _MEMOS.clear()
-        memo = _MEMOS[id(wn)] = _Memo(wn)
-    return memo
 
 
 _CHUNK = re.compile(r"\S+")
@@ -247,45 +100,26 @@ def tokens(
     [('placeholder', '@USER'), ('placeholder', '[USERNAME]'), ('word', 'cek'), ('placeholder', '<URL>'), ('word', 'dong')]
     """
     _check_text(text, "tokens")
-    memo = _memo(slang)
+    memo = chunk_memo(slang)
     scan, starts, ends = prepare(text)
-    stem_fn = _stemmer() if stem else None
-    out: list[Token] = []
+    stem_of = memo.stem_of if stem else None
     items = memo.items
-    if starts is None and stem_fn is None:  # the common case, kept tight
-        append = out.append
-        for c in _CHUNK.finditer(scan):
-            base = c.start()
-            chunk = c.group()
-            v = items.get(chunk)
-            if v is None:
-                v = memo.chunk_items(chunk)
-            for kind, a, b, norm in v:
-                append(Token(kind, base + a, base + b, chunk[a:b], norm, None))
-        return out
+    get = items.data.get
+    out: list[Token] = []
+    append = out.append
     for c in _CHUNK.finditer(scan):
         base = c.start()
-        for kind, a, b, norm in memo.chunk_items(c.group()):
-            a, b = base + a, base + b
-            if starts is not None:
+        chunk = c.group()
+        v = get(chunk)
+        if v is None:
+            v = items(chunk)
+        for kind, a, b, norm in v:
+            a += base
+            b += base
+            if starts is not None:  # NFKC or entities changed the text: original offsets
                 a, b = starts[a], ends[b - 1]
-            st = None
-            if stem_fn is not None:
-                st = " ".join(stem_fn(w) for w in norm.split(" ")) if kind == "word" else norm
-            out.append(Token(kind, a, b, text[a:b], norm, st))
+            append(Token(kind, a, b, text[a:b], norm, stem_of(kind, norm) if stem_of else None))
     return out
-
-
-_STEM = None
-
-
-def _stemmer():
-    global _STEM
-    if _STEM is None:
-        from ._stem import stem  # the stemming module; imported only when stemming is asked
-
-        _STEM = stem
-    return _STEM
 
 
 def tokenize(
@@ -327,35 +161,23 @@ def tokenize(
     ['pelayanannya', 'tidak', 'bagus']
     """
     _check_text(text, "tokenize")
-    memo = _memo(slang)
+    memo = chunk_memo(slang)
     stop = _resolve(stopwords, func="tokenize")
-    scan = prepare_scan(text)
+    table = memo.strings if (stop is None and not stem) else memo.finals((stop, bool(stem)))
+    get = table.data.get
     out: list[str] = []
-    if stop is None and not stem:
-        strings = memo.strings
-        for chunk in scan.split():
-            v = strings.get(chunk)
-            if v is None:
-                v = memo.chunk_strings(chunk)
-            out += v
-        return out
-    stem = bool(stem)
-    table = memo.final_table(stop, stem)
-    for chunk in scan.split():
-        v = table.get(chunk)
-        if v is None:
-            v = memo.chunk_final(chunk, stop, stem, table)
-        out += v
+    for chunk in prepare(text, offsets=False)[0].split():
+        v = get(chunk)
+        out += v if v is not None else table(chunk)
     return out
 
 
 def _entities(text: str, kind: str, func: str) -> list[str]:
     _check_text(text, func)
-    memo = _memo(None)
-    scan = prepare_scan(text)
+    items = chunk_memo(None).items
     out = []
-    for chunk in scan.split():
-        for k, a, b, norm in memo.chunk_items(chunk):
+    for chunk in prepare(text, offsets=False)[0].split():
+        for k, _a, _b, norm in items(chunk):
             if k == kind:
                 out.append(norm)
     return out

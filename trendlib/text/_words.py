@@ -18,21 +18,9 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+from ._data import read_list
+
 __all__ = ["known_words"]
-
-
-def _data_text(name: str) -> str:
-    return (resources.files("trendlib.text") / "data" / name).read_text(encoding="utf-8")
-
-
-def _read_list(name: str) -> frozenset[str]:
-    """Read a one-word-a-line list from ``trendlib/text/data`` (``#`` starts a comment)."""
-    words = set()
-    for line in _data_text(name).splitlines():
-        line = line.split("#", 1)[0].strip().lower()
-        if line:
-            words.add(line)
-    return frozenset(words)
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +57,7 @@ def known_words() -> frozenset[str]:
     from ._stopwords import stopwords
 
     words = set(_sastrawi_roots())
-    words |= _read_list("words_extra.txt")
+    words |= read_list("words_extra.txt")
     for target in _builtin_slang().values():
         words.update(target.split())
     words |= stopwords("topic")
