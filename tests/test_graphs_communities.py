@@ -112,7 +112,7 @@ def test_summary_errors():
     with pytest.raises(ValueError, match="needs communities"):
         community_summary(POSTS, G)
     G2 = nx.Graph([("a", "b")])
-    with pytest.raises(ValueError, match="by='hashtags'"):
+    with pytest.raises(ValueError, match="columns='hashtags'"):
         community_summary(POSTS, G2, {"a": 0, "b": 0})
     with pytest.raises(SchemaError, match="community"):
         community_summary(POSTS, G, pd.DataFrame({"node": ["ktt"]}))
@@ -137,3 +137,81 @@ def test_real_file_communities_are_stable(data_file):
     cid = int(a.set_index("node").loc["danantara", "community"])
     assert s.set_index("community").loc[cid, "top_hashtags"][0] == "danantara"
     assert np.isclose(s["size"].sum(), G.number_of_nodes())
+
+
+def test_old_keyword_names_still_work_and_warn():
+    G = co_hashtag_graph(POSTS)
+    table = communities(G, seed=0)
+    with pytest.warns(FutureWarning, match="columns="):
+        old = community_summary(POSTS, G, table, by="hashtags")
+    pd.testing.assert_frame_equal(old, community_summary(POSTS, G, table, columns="hashtags"))
+    with pytest.warns(FutureWarning, match="min_score="):
+        again = communities(G.copy(), seed=0, threshold=1e-7)
+    pd.testing.assert_frame_equal(again, table)
+
+
+def test_mixed_case_accounts_are_one_identity():
+    """Authors and mentions as written (``Rina``, ``@BUDI``) map to the graph's account keys."""
+    posts = POSTS.assign(text="x", reply_to=None, is_retweet=False,
+                         author=["Rina", "budi", "RINA", "Sari", "dodi", "Dodi", "eko", "EKO"],
+                         mentions=[["Budi"], ["rina"], ["BUDI"], ["Rina"], ["Eko"], ["eko"], ["dodi"], ["DODI"]])
+    G = interaction_graph(posts, kind="mention")
+    assert set(G.nodes) == {"rina", "budi", "sari", "dodi", "eko"}
+    assert posts["author"].str.lower().isin(G.nodes).all()
+    s = community_summary(posts, G, communities(G.to_undirected(), seed=0))
+    assert s["n_posts"].sum() == len(posts)  # every post found through its author's node
+    assert {a for accs in s["top_accounts"] for a in accs} == set(G.nodes)
+
+
+def _naive_summary(posts, table, column, top):
+    """The summary by a plain loop over communities (the reference the vectorised code must equal)."""
+    member = dict(zip(table["node"], table["community"]))
+    rows = []
+    sizes = table.groupby("community").size()
+    for cid in sorted(sizes.index, key=lambda c: (-sizes[c], c)):
+        nodes = {n for n, c in member.items() if c == cid}
+        vals = posts[column] if column != "author" else posts["author"].map(lambda a: [a])
+        inside = [i for i, v in enumerate(vals) if nodes & set(v)]
+        counts = {}
+        for v in vals:
+            for x in v:
+                if x in nodes:
+                    counts[x] = counts.get(x, 0) + 1
+
+        def topk(d):
+            return [k for k, _ in sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+
+        tags = {}
+        for i in inside:
+            for x in set(posts["hashtags"].iloc[i]):
+                tags[x] = tags.get(x, 0) + 1
+        authors = {}
+        for i in inside:
+            a = posts["author"].iloc[i]
+            authors[a] = authors.get(a, 0) + 1
+        t = posts["time"].iloc[inside]
+        rows.append({"community": cid, "size": int(sizes[cid]), "n_posts": len(inside), "top_nodes": topk(counts),
+                     "top_hashtags": topk(tags), "top_accounts": topk(authors),
+                     "first_seen": t.min() if len(t) else pd.NaT, "last_seen": t.max() if len(t) else pd.NaT})
+    return pd.DataFrame(rows)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+TAGS = st.lists(st.sampled_from(["ktt", "asean", "jakarta", "timnas", "garuda", "banjir", "macet", "kopi"]), max_size=4)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(TAGS, st.sampled_from(["rina", "budi", "sari", "dodi"]), st.integers(0, 100)), min_size=1, max_size=25),
+       st.integers(1, 4), st.integers(0, 5))
+def test_vectorised_summary_equals_a_loop_over_communities(rows, top, seed):
+    posts = pd.DataFrame({"hashtags": [r[0] for r in rows], "author": [r[1] for r in rows],
+                          "mentions": [[] for _ in rows], "time": [T0 + pd.Timedelta(hours=r[2]) for r in rows]})
+    G = co_hashtag_graph(posts)
+    if G.number_of_nodes() == 0:
+        return
+    table = communities(G, seed=seed)
+    got = community_summary(posts, G, table, top=top)
+    want = _naive_summary(posts, table, "hashtags", top)
+    pd.testing.assert_frame_equal(got[want.columns], want, check_dtype=False)

@@ -41,6 +41,7 @@ _LAZY = {
     "to_gexf": "._export",
     "read_gexf": "._export",
     "to_graphml": "._export",
+    "read_graphml": "._export",
     "to_csv": "._export",
     "edges_frame": "._export",
 }

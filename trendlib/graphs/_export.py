@@ -8,6 +8,14 @@ In :func:`to_gexf` with ``dynamic=True`` every node and edge with ``first_seen``
 ``last_seen`` gets GEXF ``start`` / ``end`` (``timeformat="dateTime"``), so Gephi's
 timeline shows the network growing. networkx's own reader does not know that time
 format; :func:`read_gexf` reads such files (and any other GEXF) back with networkx.
+
+Exports are always well-formed XML, because usernames and texts from real scrapes can
+hold characters XML 1.0 forbids (control characters, NUL, U+FFFE/U+FFFF, lone surrogates
+from a JSON ``\\ud83d`` escape): such a character is written as the escape ``\\uXXXX``
+and a literal backslash as ``\\\\``, in node ids, attribute names and values. The escape
+is one-to-one, so two accounts never merge on the way out; :func:`read_gexf` and
+:func:`read_graphml` undo it, and ``networkx.read_gexf``/``read_graphml`` read the files
+as they are (names with the visible escapes).
 """
 
 from __future__ import annotations
@@ -16,14 +24,46 @@ import datetime
 import io
 import math
 import os
+import re
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ._util import check_graph
+from .._validation import check_graph
 
-__all__ = ["to_gexf", "read_gexf", "to_graphml", "to_csv", "edges_frame"]
+__all__ = ["to_gexf", "read_gexf", "to_graphml", "read_graphml", "to_csv", "edges_frame"]
+
+# characters XML 1.0 does not allow (plus the backslash, escaped so the escape is one-to-one)
+_XML_BAD = re.compile("[\\\\\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_ESC = re.compile(r"\\(\\|u[0-9a-f]{4})")
+
+
+def _xml_safe(s: str) -> str:
+    r"""``s`` with XML-forbidden characters as ``\uXXXX`` and backslashes doubled.
+
+    Examples
+    --------
+    >>> print(_xml_safe("akun\x00bot"), _xml_safe("a\\b"))
+    akun\u0000bot a\\b
+    >>> s = "x\ud83d\ufffe\\u0000"
+    >>> _xml_unescape(_xml_safe(s)) == s
+    True
+    """
+    if not _XML_BAD.search(s):
+        return s
+    return _XML_BAD.sub(lambda m: "\\\\" if m.group() == "\\" else f"\\u{ord(m.group()):04x}", s)
+
+
+def _xml_unescape(s: Any) -> Any:
+    """Undo :func:`_xml_safe` (non-strings are returned as they are)."""
+    if not isinstance(s, str) or "\\" not in s:
+        return s
+    return _XML_ESC.sub(lambda m: "\\" if m.group(1) == "\\" else chr(int(m.group(1)[1:], 16)), s)
+
+
+def _safe_key(x: Any) -> Any:
+    return _xml_safe(x) if isinstance(x, str) else x
 
 
 def _iso(ts: Any) -> str:
@@ -47,12 +87,12 @@ def _portable(value: Any) -> Any:
     if isinstance(value, (float, np.floating)):
         return None if math.isnan(value) else float(value)
     if isinstance(value, (list, tuple, set, frozenset, np.ndarray)):
-        return "; ".join(map(str, value))
+        return _xml_safe("; ".join(map(str, value)))
     if isinstance(value, str):
-        return value
+        return _xml_safe(value)
     if pd.api.types.is_scalar(value) and pd.isna(value):
         return None
-    return str(value)
+    return _xml_safe(str(value))
 
 
 def _clean(d: dict, *, dynamic: bool) -> dict:
@@ -60,7 +100,7 @@ def _clean(d: dict, *, dynamic: bool) -> dict:
     for k, v in d.items():
         v = _portable(v)
         if v is not None:
-            out[str(k)] = v
+            out[_xml_safe(str(k))] = v
     if dynamic:
         if "first_seen" in out:
             out["start"] = out["first_seen"]
@@ -71,9 +111,26 @@ def _clean(d: dict, *, dynamic: bool) -> dict:
 
 def _portable_graph(G: Any, *, dynamic: bool) -> Any:
     H = G.__class__()
-    H.graph.update({k: v for k, v in ((k, _portable(v)) for k, v in G.graph.items()) if v is not None})
-    H.add_nodes_from((n, _clean(d, dynamic=dynamic)) for n, d in G.nodes(data=True))
-    H.add_edges_from((u, v, _clean(d, dynamic=dynamic)) for u, v, d in G.edges(data=True))
+    H.graph.update({_safe_key(k): v for k, v in ((k, _portable(v)) for k, v in G.graph.items()) if v is not None})
+    H.add_nodes_from((_safe_key(n), _clean(d, dynamic=dynamic)) for n, d in G.nodes(data=True))
+    H.add_edges_from((_safe_key(u), _safe_key(v), _clean(d, dynamic=dynamic)) for u, v, d in G.edges(data=True))
+    return H
+
+
+def _unescaped(G: Any) -> Any:
+    """A copy of ``G`` with :func:`_xml_safe` undone in node ids, attribute names and values."""
+    if not any("\\" in str(x) for x in G.nodes) and not any(
+        isinstance(v, str) and "\\" in v for _, d in G.nodes(data=True) for v in d.values()
+    ) and not any(isinstance(v, str) and "\\" in v for _, _, d in G.edges(data=True) for v in d.values()):
+        return G
+
+    def attrs(d: dict) -> dict:
+        return {_xml_unescape(k): _xml_unescape(v) for k, v in d.items()}
+
+    H = G.__class__()
+    H.graph.update(attrs(G.graph))
+    H.add_nodes_from((_xml_unescape(n), attrs(d)) for n, d in G.nodes(data=True))
+    H.add_edges_from((_xml_unescape(u), _xml_unescape(v), attrs(d)) for u, v, d in G.edges(data=True))
     return H
 
 
@@ -120,7 +177,8 @@ def to_gexf(G: Any, path: str | os.PathLike, *, dynamic: bool = True) -> None:
 def read_gexf(path: str | os.PathLike) -> Any:
     """Read a GEXF file (including ``timeformat="dateTime"`` from :func:`to_gexf`) with networkx.
 
-    Times stay ISO 8601 strings (``start``, ``end``, ``first_seen``, ``last_seen``).
+    Times stay ISO 8601 strings (``start``, ``end``, ``first_seen``, ``last_seen``);
+    the escapes :func:`to_gexf` writes for characters XML forbids are undone.
 
     Examples
     --------
@@ -137,7 +195,7 @@ def read_gexf(path: str | os.PathLike) -> Any:
         data = fh.read()
     # networkx reads "date" times as strings; "dateTime" is the same with a time part
     data = data.replace(b'timeformat="dateTime"', b'timeformat="date"', 1)
-    return nx.read_gexf(io.BytesIO(data))
+    return _unescaped(nx.read_gexf(io.BytesIO(data)))
 
 
 def to_graphml(G: Any, path: str | os.PathLike) -> None:
@@ -158,6 +216,23 @@ def to_graphml(G: Any, path: str | os.PathLike) -> None:
 
     check_graph(G, func="to_graphml")
     nx.write_graphml(_portable_graph(G, dynamic=False), path)
+
+
+def read_graphml(path: str | os.PathLike) -> Any:
+    r"""Read a GraphML file with networkx, undoing the escapes :func:`to_graphml` writes.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> import networkx as nx
+    >>> path = os.path.join(tempfile.mkdtemp(), "g.graphml")
+    >>> to_graphml(nx.Graph([("akun\x00", "budi")]), path)
+    >>> sorted(read_graphml(path).nodes())
+    ['akun\x00', 'budi']
+    """
+    import networkx as nx
+
+    return _unescaped(nx.read_graphml(path))
 
 
 def edges_frame(G: Any) -> pd.DataFrame:

@@ -9,9 +9,13 @@ Per post, the interactions are:
   read from the ``RT @user:`` prefix of the text, else the first mention. Retweet rows
   are not counted as mentions (the mention is the retweet's attribution).
 
-Account names are lowercased (``mentions`` are lowercase in canonical posts, so an author
-``Jokowi`` and a mention ``jokowi`` are one node). Self-interactions are dropped.
-Counting is a ``groupby`` over integer codes, not a Python loop over pairs.
+Accounts have one identity, :func:`trendlib._keys.account_key` (the handle without ``@``,
+lowercased), applied to authors, mentions, reply and retweet targets alike, so an author
+``Jokowi``, a mention ``@jokowi`` and a reply to ``JOKOWI`` are one node and
+``posts.author.isin(G)`` finds every post whose author has a node once the readers key
+``author`` the same way (they do). The handle as written is kept as the node attribute
+``author_name`` when posts have that column. Self-interactions are dropped. Counting is
+a ``groupby`` over integer codes, not a Python loop over pairs.
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._keys import account_key
+from .._time import NAT, to_timestamps
 from .._validation import check_choice, require_columns
-from ._util import NAT, group_min_max, incidence, list_column, times_ns, to_timestamps
+from ._util import group_min_max, incidence, list_column, times_ns
 
 __all__ = ["interaction_edges", "interaction_graph"]
 
@@ -39,10 +45,22 @@ def _retweet_flags(posts: pd.DataFrame) -> np.ndarray:
     return np.zeros(len(posts), dtype=bool)
 
 
+def str_frame(columns: dict) -> pd.DataFrame:
+    """A DataFrame whose str columns fall back to ``object`` when pyarrow refuses a value.
+
+    pandas 3 stores str columns with pyarrow, which cannot hold a lone surrogate (read
+    as it is from a JSON ``\\ud83d`` escape); such names stay usable as ``object``.
+    """
+    try:
+        return pd.DataFrame(columns)
+    except UnicodeEncodeError:
+        return pd.DataFrame({k: pd.Series(v, dtype=object) if getattr(v, "dtype", None) == object else v for k, v in columns.items()})
+
+
 def _lower_codes(values: list) -> tuple[np.ndarray, np.ndarray]:
-    """Factorize str values (None -> -1) by their lowercase form, lowering distinct values only."""
+    """Factorize values (None -> -1) by their account key, keying distinct values only."""
     codes, labels = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
-    lowered = np.asarray([str(x).lower().lstrip("@") for x in labels], dtype=object)
+    lowered = np.asarray([account_key(x) for x in labels], dtype=object)
     codes_l, labels_l = pd.factorize(lowered)
     codes = np.where(codes >= 0, codes_l[np.maximum(codes, 0)] if len(codes_l) else -1, -1)
     return codes.astype(np.int64), np.asarray(labels_l, dtype=object)
@@ -178,7 +196,7 @@ def _edges(posts: pd.DataFrame, kind: str, func: str) -> tuple[pd.DataFrame, np.
     name_rank[np.argsort(names.astype(str), kind="stable")] = np.arange(len(names))
     s_code, t_code = ukey // m, ukey % m
     final = np.lexsort((name_rank[t_code], name_rank[s_code], -counts))
-    edges = pd.DataFrame({"source": names[s_code[final]], "target": names[t_code[final]]})
+    edges = str_frame({"source": names[s_code[final]], "target": names[t_code[final]]})
     for c, values in cols.items():
         edges[c] = to_timestamps(values[final]) if c in ("first_seen", "last_seen") else values[final]
         if c == "count":
@@ -220,14 +238,23 @@ def interaction_graph(posts: pd.DataFrame, *, kind: str = "all") -> Any:
     t = times_ns(posts)
     valid = author >= 0
     n = len(names)
-    e_src = pd.Index(names).get_indexer(edges["source"]) if len(edges) else np.array([], dtype=np.int64)
-    e_tgt = pd.Index(names).get_indexer(edges["target"]) if len(edges) else np.array([], dtype=np.int64)
+    pos = dict(zip(names.tolist(), range(n)))  # a dict, not pd.Index: names may hold lone surrogates
+    e_src = np.fromiter(map(pos.__getitem__, edges["source"].tolist()), dtype=np.int64, count=len(edges))
+    e_tgt = np.fromiter(map(pos.__getitem__, edges["target"].tolist()), dtype=np.int64, count=len(edges))
     present = np.zeros(n, dtype=bool)
     present[author[valid]] = True
     present[e_src] = True
     present[e_tgt] = True
-    nodes = pd.DataFrame({"node": names.astype(str) if n else np.array([], dtype=str),
-                          "n_posts": np.bincount(author[valid], minlength=n).astype(np.int64)})
+    nodes = str_frame({"node": names if n else np.array([], dtype=object),
+                       "n_posts": np.bincount(author[valid], minlength=n).astype(np.int64)})
+    if "author_name" in posts.columns and n:  # the handle as written, most used first
+        shown = pd.DataFrame({"code": author[valid], "name": posts["author_name"].to_numpy(dtype=object)[valid]}).dropna()
+        if len(shown):
+            best = shown.groupby(["code", "name"], sort=False).size().rename("k").reset_index()
+            best = best.sort_values(["code", "k"], ascending=[True, False], kind="stable").drop_duplicates("code")
+            label = np.full(n, None, dtype=object)
+            label[best["code"].to_numpy()] = best["name"].to_numpy(dtype=object)
+            nodes["author_name"] = label
     if t is not None:
         codes = np.concatenate([author[valid], e_src, e_tgt])
         first = np.concatenate([t[valid], _as_ns(edges["first_seen"]), _as_ns(edges["first_seen"])])
