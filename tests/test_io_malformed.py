@@ -43,11 +43,13 @@ def test_unterminated_quote_at_end_of_file(tmp_path):
     with pytest.warns(ReadWarning, match=r"1 unterminated quoted field \(line 5: unterminated quoted field \(lines 5-5"):
         posts = trendlib.read_posts(path)
     assert len(posts) == 3
-    # a stray opening quote mid-file swallows the rest of the file: said, not hidden
+    # a stray opening quote mid-file would swallow the rest of the file: the swallowed
+    # rows are read line by line instead, and the warning says where
     lines = [HEADER, GOOD[0], '4,2023-09-05T05:00:00Z,ani,"kutip tidak ditutup', GOOD[1], GOOD[2]]
-    with pytest.warns(ReadWarning, match=r"lines 3-5 read as one row"):
+    with pytest.warns(ReadWarning, match=r"1 quote\(s\) opened and never closed \(lines 3-5\)"):
         posts = trendlib.read_posts(write(tmp_path, "\n".join(lines), name="q.csv"))
-    assert posts["id"].tolist() == ["1"]
+    assert posts["id"].tolist() == ["1", "4", "2", "3"] and posts.attrs["stray_quotes"] == 1
+    assert posts["text"].tolist()[1] == "kutip tidak ditutup"
     # an odd number of quotes inside an unquoted field is literal text, not a broken row
     lines = [HEADER, GOOD[0], '4,2023-09-05T05:00:00Z,ani,dia bilang "halo']
     posts = trendlib.read_posts(write(tmp_path, "\n".join(lines), name="r.csv"))

@@ -69,10 +69,19 @@ def _stream(path, gz: bool):
     return pa.CompressedInputStream(raw, "gzip") if gz else raw
 
 
-def _swallow_pattern(n: int, sep: str) -> str:
-    # a line inside a field that holds a whole row: a stray quote swallowed rows
+def _shape_regex(shape: str) -> str:
+    out = []
+    for ch in shape:
+        out.append(r"\d" if ch == "9" else (r"\pL" if ch == "a" else re.escape(ch)))
+    return "".join(out)
+
+
+def _swallow_pattern(n: int, sep: str, shapes) -> str:
+    """A line inside a field that holds a whole row (first field of the usual shape and
+    the header's number of fields): a stray quote swallowed rows."""
     d = re.escape(sep)
-    return r"\n[^\n]*" + (d + r"[^\n]*") * max(n - 1, 1)
+    first = "|".join(sorted({_shape_regex(s) for s in shapes})) or "[^\n]*"
+    return r"\n(?:" + first + r")" + (d + r"[^\n]*") * max(n - 1, 1)
 
 
 def _to_frame(table, names, first_line: int, sep: str, bad: list):
@@ -86,13 +95,19 @@ def _to_frame(table, names, first_line: int, sep: str, bad: list):
     empty = None
     for name in names:
         col = table.column(name)
-        cnt = pc.count_substring(col, "\n")
+        # line ends as the csv module counts them: \n, and \r not followed by \n
+        cnt = pc.add(pc.count_substring(col, "\n"),
+                     pc.subtract(pc.count_substring(col, "\r"), pc.count_substring(col, "\r\n")))
         nl = cnt if nl is None else pc.add(nl, cnt)
         e = pc.equal(pc.utf8_length(col), 0)
         empty = e if empty is None else pc.and_(empty, e)
     if table.num_rows and pc.max(nl).as_py():
+        from ._tabular import _shape
+
         has = pc.greater(nl, 0)
-        pat = _swallow_pattern(n, sep)
+        head = table.column(names[0]).slice(0, 2000).to_pylist()
+        shapes = {_shape(v) for v in head if v and "\n" not in v}
+        pat = _swallow_pattern(n, sep, list(shapes)[:16])
         for name in names:
             col = pc.filter(table.column(name), has)
             if len(col) and pc.any(pc.match_substring_regex(col, pat)).as_py():
@@ -236,7 +251,9 @@ def _to_frame_plain(table, names, first_line):
 
     nl = None
     for name in names:
-        cnt = pc.count_substring(table.column(name), "\n")
+        col = table.column(name)
+        cnt = pc.add(pc.count_substring(col, "\n"),
+                     pc.subtract(pc.count_substring(col, "\r"), pc.count_substring(col, "\r\n")))
         nl = cnt if nl is None else pc.add(nl, cnt)
     spans = np.asarray(nl, dtype=np.int64) + 1
     if "__trailing__" in names:

@@ -48,6 +48,11 @@ class Report:
         for key, lines in by.items():
             self.dropped[key] = self.dropped.get(key, 0) + len(lines)
 
+    def bad_record(self, line: int, exc: BaseException) -> None:
+        """Count a JSON record whose shape a reader cannot use (a list where an object
+        belongs, a string for ``user``...)."""
+        self.drop("malformed record", 1, [f"line {line}: {type(exc).__name__}: {str(exc)[:80]}"])
+
     def note(self, message: str) -> None:
         self.notes.append(message)
 

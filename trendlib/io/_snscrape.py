@@ -29,12 +29,26 @@ def _user(u) -> str | None:
     return u.get("username") if isinstance(u, dict) else None
 
 
+def _tags(r: dict):
+    """The ``hashtags`` list; None (take them from the text) when absent or not a list
+    (a string ``"abc"`` would otherwise become ``['a', 'b', 'c']``)."""
+    tags = r.get("hashtags")
+    if "hashtags" not in r or not isinstance(tags, (list, type(None))):
+        return None
+    return [t for t in tags or [] if isinstance(t, str)]
+
+
 def _row(r: dict, line: int) -> dict:
-    user = r.get("user") or {}
+    user = r.get("user")
+    if not isinstance(user, dict):
+        raise TypeError(f"'user' is a {type(user).__name__}, not an object")
     text = _text(r)
+    if not isinstance(text, str):
+        raise TypeError(f"the text is a {type(text).__name__}")
     rt = r.get("retweetedTweet")
-    tags = list(r["hashtags"] or []) if "hashtags" in r else None
-    ments = [_user(m) for m in r.get("mentionedUsers") or []] if "mentionedUsers" in r else None
+    tags = _tags(r)
+    mu = r.get("mentionedUsers")
+    ments = [_user(m) for m in mu or []] if isinstance(mu, (list, type(None))) and "mentionedUsers" in r else None
     if "links" in r:
         urls = [(x.get("url") if isinstance(x, dict) else x) for x in r.get("links") or []]
     elif "outlinks" in r:
@@ -43,7 +57,7 @@ def _row(r: dict, line: int) -> dict:
         urls = None
     if isinstance(rt, dict) and _user(rt.get("user")):
         text = f"RT @{_user(rt['user'])}: {_text(rt)}"
-        tags = list(rt.get("hashtags") or []) if "hashtags" in rt else None
+        tags = _tags(rt)
         ments = None  # re-extract from the rebuilt text
     return {
         "id": r.get("id") if r.get("id") is None else str(r.get("id")),
@@ -70,7 +84,12 @@ def _row(r: dict, line: int) -> dict:
 def from_records(records, report):
     import pandas as pd
 
-    rows = [_row(r, line) for line, r in records]
+    rows = []
+    for line, r in records:
+        try:
+            rows.append(_row(r, line))
+        except (AttributeError, TypeError, KeyError, ValueError) as exc:
+            report.bad_record(line, exc)
     gen = "rawContent" if any("rawContent" in r for _, r in records[:5]) else "content"
     report.info["snscrape_text_key"] = gen
     return pd.DataFrame(rows) if rows else pd.DataFrame(columns=["id", "time", "text"])

@@ -143,6 +143,15 @@ def open_file(name: str, fmt: str, *, encoding=None, sep=None, stream: bool = Fa
     check_header_width(first, sep or sniff_delimiter(first, suffix=suffix), name=report.name)
     raw, used_sep, bad = parse_delimited(content, sep=sep, name=report.name, suffix=suffix)
     report.drop_lines(bad)
+    stray = raw.attrs.pop("stray_quotes", None)
+    if stray:
+        report.info["stray_quotes"] = len(stray)
+        shown = ", ".join(f"lines {a}-{b}" for a, b in stray[:3])
+        report.note(
+            f"read_posts(): {report.name} has {len(stray)} quote(s) opened and never closed ({shown}); "
+            f"the csv reader would have read the following rows as one text. Those lines were read "
+            f"one by one instead (each has the header's number of fields): check them."
+        )
     report.info["delimiter"] = used_sep
     report.info.setdefault("parser", "exact")
     return RawFile("table", report, raw=raw)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
 
 from ..exceptions import FormatError
@@ -55,12 +56,47 @@ def _first_line(text: str) -> str:
 
 def _unterminated(text: str, start: int, end: int, sep: str) -> bool:
     """Does the record on physical lines ``start..end`` open a quote it never closes?"""
-    tail = "\n".join(text.split("\n")[start - 1:end])
+    tail = "\n".join(_LINE_END.split(text)[start - 1:end])
     try:
         list(csv.reader(io.StringIO(tail, newline=""), delimiter=sep, strict=True))
     except csv.Error as exc:
         return "end of data" in str(exc) or "EOF" in str(exc)
     return False
+
+
+_DIGIT = re.compile(r"\d")
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _shape(value: str) -> str:
+    """``"2020-04-26 23:59:11"`` -> ``"9999-99-99 99:99:99"``: what a column's values share."""
+    return _LETTER.sub("a", _DIGIT.sub("9", value.strip()))[:40]
+
+
+def _swallowed(physical, start, end, n, sep, shapes):
+    """A record spanning lines ``start..end`` that holds whole rows (a stray quote
+    swallowed them): ``[(line, fields or None), ...]`` line by line, else None.
+
+    A continuation line that, read alone, has exactly the header's ``n`` (>= 3) fields
+    is a row of its own when its first field has the shape of the first fields of the
+    rows read so far (``shapes``): a line of a legitimate multi-line text almost never
+    has both.
+    """
+    if not shapes:
+        return None
+    span = physical[start - 1:end]
+    parsed = []
+    for i, line in enumerate(span):
+        try:
+            fields = next(csv.reader([line.rstrip("\r")], delimiter=sep, strict=False), [])
+        except csv.Error:
+            fields = []
+        ok = len(fields) == n and _shape(fields[0]) in shapes
+        parsed.append((start + i, fields if ok else None))
+    if not any(f is not None for _, f in parsed[1:]):
+        return None
+    return [(ln, f) for ln, f in parsed if f is not None or span[ln - start].strip()]
 
 
 def parse_delimited(text: str, *, sep: str | None = None, name: str = "<data>", suffix: str = ""):
@@ -109,13 +145,38 @@ def parse_delimited(text: str, *, sep: str | None = None, name: str = "<data>", 
         header[i] = h
     n = len(header)
     rows, lines, bad = [], [], []
+    physical: list = []
     start = prev = 1
+    last_rescued = False
+    stray: list = []
+    shapes: set = set()
     try:
         for row in reader:
             start, prev = prev + 1, reader.line_num
             m = len(row)
+            last_rescued = False
+            if prev > start and n >= 3 and (m != n or any("\n" in f for f in row)):
+                if not physical:
+                    # the csv reader counts \r\n, \r and \n as line ends: so do we
+                    physical.extend(_LINE_END.split(text.lstrip("\ufeff")))
+                rescued = _swallowed(physical, start, prev, n, sep, shapes)
+                if rescued is not None:
+                    stray.append((start, prev))
+                    for line_no, fields in rescued:
+                        if fields is None:
+                            bad.append((line_no, "stray quote (a quote opened and not closed on this line; "
+                                                 "the rows after it were recovered)"))
+                        else:
+                            rows.append(fields)
+                            lines.append(line_no)
+                    last_rescued = True
+                    continue
             if m == n:
+                if not any(row):
+                    continue  # a line of delimiters only: blank
                 rows.append(row)
+                if len(shapes) < 64:
+                    shapes.add(_shape(row[0]))
             elif m == 0 or (m == 1 and not row[0].strip()):
                 continue  # blank line
             elif m > n and not any(f.strip() for f in row[n:]):
@@ -129,7 +190,7 @@ def parse_delimited(text: str, *, sep: str | None = None, name: str = "<data>", 
             lines.append(reader.line_num)
     except csv.Error as exc:
         raise FormatError(f"read_posts(): {name} is not valid delimited text near line {reader.line_num}: {exc}") from None
-    if text.count('"') % 2 == 1 and _unterminated(text, start, prev, sep):
+    if not last_rescued and text.count('"') % 2 == 1 and _unterminated(text, start, prev, sep):
         # an opening quote never closed: the csv reader put the rest of the file in one
         # field of the last record, which is therefore not a real row
         if lines and lines[-1] == prev:
@@ -145,4 +206,6 @@ def parse_delimited(text: str, *, sep: str | None = None, name: str = "<data>", 
         data = {h: pd.Series([], dtype=object) for h in header}
     frame = pd.DataFrame(data)
     frame[LINE] = lines
+    if stray:
+        frame.attrs["stray_quotes"] = stray
     return frame, sep, bad

@@ -34,7 +34,7 @@ def is_flat(rec: dict) -> bool:
 
 def _entities(obj: dict):
     """Source entities; ``None`` for each when the tweet carries no entities object."""
-    note = obj.get("note_tweet") or {}
+    note = _dict(obj.get("note_tweet"))
     ent = note.get("entities") if note.get("text") else obj.get("entities")
     if not isinstance(ent, dict):
         return None, None, None
@@ -45,7 +45,7 @@ def _entities(obj: dict):
 
 
 def _text(obj: dict) -> str:
-    note = obj.get("note_tweet") or {}
+    note = _dict(obj.get("note_tweet"))
     return note.get("text") or obj.get("text") or ""
 
 
@@ -61,7 +61,7 @@ def _row(t: dict, users: dict, tweets: dict, line: int, counts: dict) -> dict:
         author = author_id
     text = _text(t)
     tags, ments, urls = _entities(t)
-    refs = t.get("referenced_tweets") or []
+    refs = t.get("referenced_tweets") if isinstance(t.get("referenced_tweets"), list) else []
     is_rt = False
     for ref in refs:
         if not isinstance(ref, dict) or ref.get("type") != "retweeted":
@@ -78,7 +78,7 @@ def _row(t: dict, users: dict, tweets: dict, line: int, counts: dict) -> dict:
                 counts["rt_full"] += 1
     reply_uid = t.get("in_reply_to_user_id")
     reply_to = _username(t.get("in_reply_to_user")) or _username(users.get(reply_uid)) or reply_uid
-    pm = t.get("public_metrics") or {}
+    pm = _dict(t.get("public_metrics"))
     return {
         "id": t.get("id"),
         "time": t.get("created_at"),
@@ -100,28 +100,74 @@ def _row(t: dict, users: dict, tweets: dict, line: int, counts: dict) -> dict:
     }
 
 
-def from_records(records, report):
-    """Draft from ``(line, record)`` pairs of twarc2 pages and/or flattened tweets."""
-    import pandas as pd
+def _dict(x) -> dict:
+    return x if isinstance(x, dict) else {}
 
+
+def _users_of(records) -> tuple[dict, dict, dict]:
+    """First pass: every user object, every expanded tweet, and id -> username from
+    mention entities and reply targets, over all pages (a later page may name the
+    author of an earlier tweet)."""
     users: dict = {}
     tweets: dict = {}
+    names: dict = {}
+    for _, rec in records:
+        if not isinstance(rec, dict):
+            continue
+        inc = _dict(rec.get("includes"))
+        for u in inc.get("users") or [] if isinstance(inc.get("users"), list) else []:
+            if isinstance(u, dict) and u.get("id") is not None:
+                users[u.get("id")] = u
+        for x in inc.get("tweets") or [] if isinstance(inc.get("tweets"), list) else []:
+            if isinstance(x, dict):
+                tweets[x.get("id")] = x
+        data = rec.get("data", rec)
+        for t in [data] if isinstance(data, dict) else (data if isinstance(data, list) else []):
+            if not isinstance(t, dict):
+                continue
+            ent = _dict(t.get("entities"))
+            for m in ent.get("mentions") or [] if isinstance(ent.get("mentions"), list) else []:
+                if isinstance(m, dict) and m.get("id") and m.get("username"):
+                    names.setdefault(str(m["id"]), m["username"])
+            for key in ("author", "in_reply_to_user"):
+                u = t.get(key)
+                if isinstance(u, dict) and u.get("id") and u.get("username"):
+                    names.setdefault(str(u["id"]), u["username"])
+    return users, tweets, names
+
+
+def from_records(records, report):
+    """Draft from ``(line, record)`` pairs of twarc2 pages and/or flattened tweets.
+
+    A record or tweet whose shape is not the API's (``includes`` or ``public_metrics``
+    as a list, ``data`` holding strings...) is counted as a malformed record.
+    """
+    import pandas as pd
+
+    users, tweets, names = _users_of(records)
+    for uid, name in names.items():
+        users.setdefault(uid, {"id": uid, "username": name})
     rows = []
     counts = {"author_id": 0, "rt_full": 0}
     pages = errors = 0
     for line, rec in records:
-        if "data" in rec:
-            pages += 1
-            inc = rec.get("includes") or {}
-            users.update((u.get("id"), u) for u in inc.get("users") or [] if isinstance(u, dict))
-            tweets.update((x.get("id"), x) for x in inc.get("tweets") or [] if isinstance(x, dict))
-            errors += len(rec.get("errors") or [])
-            data = rec["data"]
-            for t in [data] if isinstance(data, dict) else data:
-                if isinstance(t, dict):
-                    rows.append(_row(t, users, tweets, line, counts))
-        else:
-            rows.append(_row(rec, users, tweets, line, counts))
+        try:
+            if "data" in rec:
+                pages += 1
+                errors += len(rec.get("errors") or []) if isinstance(rec.get("errors"), list) else 0
+                data = rec["data"]
+                items = [data] if isinstance(data, dict) else data
+                if not isinstance(items, list):
+                    raise TypeError(f"'data' is a {type(data).__name__}")
+                for t in items:
+                    if isinstance(t, dict):
+                        rows.append(_row(t, users, tweets, line, counts))
+                    else:
+                        report.bad_record(line, TypeError(f"a tweet is a {type(t).__name__}"))
+            else:
+                rows.append(_row(rec, users, tweets, line, counts))
+        except (AttributeError, TypeError, KeyError, ValueError) as exc:
+            report.bad_record(line, exc)
     report.info["source_form"] = "pages" if pages else "flat"
     if pages:
         report.info["pages"] = pages

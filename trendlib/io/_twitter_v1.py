@@ -66,6 +66,11 @@ def _row(t: dict, line: int) -> dict:
 def from_records(records, report):
     import pandas as pd
 
-    rows = [_row(r, line) for line, r in records]
+    rows = []
+    for line, r in records:
+        try:
+            rows.append(_row(r, line))
+        except (AttributeError, TypeError, KeyError, ValueError) as exc:
+            report.bad_record(line, exc)
     out = pd.DataFrame(rows) if rows else pd.DataFrame(columns=["id", "time", "text"])
     return out.drop(columns="conversation_id")
