@@ -152,3 +152,32 @@ def from_posts(posts: pd.DataFrame, kind: str, keys: Any, start: Any, end: Any) 
     out.update(posts=posts_n, accounts=pd.array(accounts, dtype="Int64"), top_account=top,
                top_account_share=share, effective_accounts=eff)
     return out
+
+
+def window_accounts(posts: pd.DataFrame, kind: str, keys: Any, start: Any, end: Any) -> np.ndarray:
+    """Distinct accounts using each of ``keys`` in one interval ``[start, end)`` (vectorised).
+
+    The same numbers as ``from_posts(...)["accounts"]`` for one shared interval, without
+    the per-key loop (trending checks every candidate key of a window with it).
+    """
+    from .._time import utc_ns
+    from ..counts import _keys_per_post
+
+    keys = pd.Index(np.asarray(keys, dtype=object).astype(str))
+    out = np.zeros(len(keys), np.int64)
+    if not len(keys) or "author" not in posts.columns:
+        return out
+    lo, hi = utc_ns(pd.Series([pd.Timestamp(start)]))[0], utc_ns(pd.Series([pd.Timestamp(end)]))[0]
+    t = utc_ns(posts["time"])
+    sub = posts.loc[(t >= lo) & (t < hi)].reset_index(drop=True)
+    if sub.empty:
+        return out
+    a_codes = pd.factorize(sub["author"].map(account_key, na_action="ignore"))[0]
+    idx, vals = _keys_per_post(sub, kind)
+    codes, uniq = pd.factorize(pd.Series(vals, dtype=object))
+    col = keys.get_indexer(pd.Index([clean_key(u, kind) for u in uniq], dtype=object))[codes] if len(codes) else codes
+    who = a_codes[idx] if len(idx) else np.zeros(0, np.int64)
+    ok = (col >= 0) & (who >= 0)
+    n_a = int(a_codes.max()) + 1 if len(a_codes) else 1
+    pairs = np.unique(col[ok].astype(np.int64) * max(n_a, 1) + who[ok])
+    return np.bincount(pairs // max(n_a, 1), minlength=len(keys)).astype(np.int64)

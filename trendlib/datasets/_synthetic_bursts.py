@@ -174,17 +174,25 @@ def make_bursty_stream(
     counts = rng.poisson(rate).astype(np.int64)
     bg = rng.poisson(background * cycle).astype(np.int64)
     spammers: dict[int, str] = {}
+    spam_times: dict[int, np.ndarray] = {}
     if n_spam:
         p_lo, p_hi = (int(x) for x in _pick_range(spam_posts, "spam_posts"))
         extra = np.zeros((n_spam, n_bins), np.int64)
         for i in range(n_spam):
             name = _SPAM_NAMES[i] if i < len(_SPAM_NAMES) else f"spam{i:03d}"
-            t0 = int(rng.integers(min(earliest, n_bins - 1), n_bins))
+            t0 = int(rng.integers(min(earliest, n_bins - 2), max(n_bins - 1, 1)))
             n_posts = int(rng.integers(p_lo, p_hi + 1))
-            extra[i, t0] = n_posts
+            # the posts fill 70% of a bin's length from a random moment in bin t0, so
+            # about two bursts in three straddle two bins (as 32 posts in 41 minutes do)
+            first_ns = (t0 + rng.uniform(0, 1)) * step.value
+            when = np.sort(first_ns + rng.uniform(0, 0.7, n_posts) * step.value).astype(np.int64)
+            b = np.minimum(when // step.value, n_bins - 1)
+            np.add.at(extra[i], b, 1)
             spammers[n_keys + i] = f"spam_{name}"
+            spam_times[n_keys + i] = when
             keys.append(name)
-            truth.append((name, times[t0], times[t0] + step, float(n_posts), 0.0, "single_account", f"spam_{name}"))
+            truth.append((name, times[int(b[0])], times[int(b[-1])] + step, float(n_posts), 0.0,
+                          "single_account", f"spam_{name}"))
         counts = np.vstack([counts, extra])
         n_keys += n_spam
     totals = counts.sum(axis=0) + bg
@@ -203,10 +211,10 @@ def make_bursty_stream(
         )
         table.attrs.update(freq=step, tz=tzname, by="hashtag")
         return table, truth_df
-    return _posts(rng, keys, times, step, counts, bg, spammers), truth_df
+    return _posts(rng, keys, times, step, counts, bg, spammers, spam_times), truth_df
 
 
-def _posts(rng, keys, times, step, counts, bg, spammers) -> pd.DataFrame:
+def _posts(rng, keys, times, step, counts, bg, spammers, spam_times) -> pd.DataFrame:
     n_keys, n_bins = counts.shape
     per_bin = counts.sum(axis=0) + bg
     n = int(per_bin.sum())
@@ -217,7 +225,10 @@ def _posts(rng, keys, times, step, counts, bg, spammers) -> pd.DataFrame:
     ) if n else np.zeros(0, np.int64)
     offs = rng.uniform(0, 1, n) * step.value
     t_ns = times.tz_convert("UTC").tz_localize(None).to_numpy().astype("datetime64[ns]").view("int64")
-    when = pd.DatetimeIndex((t_ns[bin_of] + offs.astype(np.int64)).view("datetime64[ns]")).tz_localize("UTC")
+    when_ns = t_ns[bin_of] + offs.astype(np.int64)
+    for row, rel in spam_times.items():  # a spammer's posts keep their own moments
+        when_ns[key_of == row] = t_ns[0] + rel
+    when = pd.DatetimeIndex(when_ns.view("datetime64[ns]")).tz_localize("UTC")
     tmpl = rng.integers(len(_TEMPLATES), size=n)
     authors = rng.integers(max(n // 5, 1), size=n)
     texts = [

@@ -1,7 +1,9 @@
 """Trends: the trending list at a moment, and what was said during a burst.
 
-* ``trending(posts_or_counts, *, at=None, window="1h", baseline="7D", ...)``: keys ranked
-  by velocity and acceleration against an hour-of-day baseline, with a novelty bonus.
+* ``trending(posts_or_counts, *, at=None, window="1h", baseline="7D", key="hashtag",
+  rank_by="accounts", ...)``: keys ranked by velocity and acceleration of the accounts
+  using them against an hour-of-day baseline, with a novelty bonus; every row says how
+  concentrated its accounts are, and an empty list always says why.
 * ``explain_burst(posts, burst, ...)``: distinctive terms (log-odds with an informative
   Dirichlet prior), collocations, top accounts and sample posts of a burst against the
   time before it.

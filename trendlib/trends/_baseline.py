@@ -65,7 +65,7 @@ def _at(at: Any, tz: str, first: pd.Timestamp, last: pd.Timestamp) -> pd.Timesta
 
 
 def _as_counts(
-    data: Any, *, by: str, freq: Any, tz: str, window: pd.Timedelta, at: Any = None,
+    data: Any, *, key: str, freq: Any, tz: str, window: pd.Timedelta, at: Any = None,
     baseline: pd.Timedelta = _DAY, smooth: int = 0,
 ) -> tuple[pd.DataFrame, pd.Timedelta, pd.DatetimeIndex]:
     if _is_counts(data):
@@ -87,9 +87,15 @@ def _as_counts(
             raise ValueError("trending() got no posts with a time: there is nothing to rank.")
         end = _at(at, tz, first, last)
         end = end.tz_convert(tz).floor(f) + f
-        need = end - 2 * window - baseline - (smooth + 2) * f - (_DAY if window < _DAY else pd.Timedelta(0))
+        # (smooth + 3) bins of slack: smoothing, DST-shifted clock windows, and the last
+        # (incomplete) bin that at=None leaves out
+        need = end - 2 * window - baseline - (smooth + 3) * f - (_DAY if window < _DAY else pd.Timedelta(0))
         start = max(need, first.tz_convert(tz).floor(f))
-        counts = count(data, by=by, freq=f, tz=tz, start=start, end=end)
+        inside = ((t >= start) & (t < end)).to_numpy()  # tokenise only the span read
+        counts = count(data.loc[inside] if not inside.all() else data, key=key, freq=f, tz=tz,
+                       start=start, end=end)
+        if "accounts" in counts.columns and "author" in data.columns and not data["author"].notna().any():
+            counts = counts.drop(columns="accounts")  # no author at all: accounts are unknown, not 0
     times = pd.DatetimeIndex(counts["time"])
     if times.tz is None:
         raise ValueError(
