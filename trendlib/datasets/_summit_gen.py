@@ -11,6 +11,8 @@ Times are integer seconds since :data:`._summit_plan.START` (UTC).
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -19,6 +21,7 @@ from ._summit_text import HOAXES, PARTNERS, REPLIES, TOPICS, compose, fill_slots
 
 __all__ = ["Builder", "SPAN", "official", "campaigns", "hoaxes"]
 
+_HASHTAG = re.compile(r"#(\w+)")
 SPAN = int((END - START) / pd.Timedelta("1s"))
 _PRAISE = (
     "KTT ASEAN bukti Indonesia dipercaya dunia", "Indonesia sukses jadi tuan rumah KTT ASEAN",
@@ -56,14 +59,12 @@ class Builder:
     def idx(self, group: str) -> np.ndarray:
         return np.flatnonzero(self.group == group)
 
-    def add(self, t: int, acc: int, text: str, *, tags=(), mentions=(), urls=(), reply_to=None, rt_of=-1,
+    def add(self, t: int, acc: int, text: str, *, mentions=(), urls=(), reply_to=None, rt_of=-1,
             conv=-1, topic="", sentiment="neutral", campaign="", hoax="", role="original") -> int:
         uid = len(self.rows)
         t = int(min(max(t, 0), SPAN - 1))
-        seen: list[str] = []
-        for tag in tags:
-            if tag.lower() not in seen:
-                seen.append(tag.lower())
+        # the hashtags are read back from the final text (openers and closers carry some too)
+        seen = list(dict.fromkeys(m.lower() for m in _HASHTAG.findall(text)))
         self.rows.append((uid, t, int(acc), text, seen, list(dict.fromkeys(mentions)), list(urls), reply_to,
                           rt_of, uid if conv < 0 else conv, topic, sentiment, campaign, hoax, role))
         return uid
@@ -75,20 +76,20 @@ class Builder:
             text = written[0] + " " + body + (" " + " ".join(written[1:]) if len(written) > 1 else "")
         else:
             text = body + (" " + " ".join(written) if written else "")
-        return self.add(t, acc, text, tags=tags, **kw)
+        return self.add(t, acc, text, **kw)
 
     def retweet(self, t: int, acc: int, src: int, *, campaign="", role="retweet") -> int:
         s = self.rows[src]
         text = f"RT @{self.name[s[2]]}: {s[3]}"
-        return self.add(t, acc, text, tags=s[4], mentions=[self.key[s[2]], *s[5]], urls=s[6], rt_of=src,
+        return self.add(t, acc, text, mentions=[self.key[s[2]], *s[5]], urls=s[6], rt_of=src,
                         conv=s[9], topic=s[10], sentiment=s[11], campaign=campaign, hoax=s[13], role=role)
 
-    def reply(self, t: int, acc: int, src: int, phrase: str, sentiment: str, *, hoax="") -> int:
+    def reply(self, t: int, acc: int, src: int, phrase: str, sentiment: str, *, hoax="", campaign="") -> int:
         s = self.rows[src]
         target = self.key[s[2]]
-        text = vary(self.rng, f"@{self.name[s[2]]} {phrase}", "casual") + one(self.rng, _EMOJI)
+        text = f"@{self.name[s[2]]} " + vary(self.rng, phrase, "casual") + one(self.rng, _EMOJI)
         return self.add(t, acc, text, mentions=[target], reply_to=target, conv=s[9], topic=s[10],
-                        sentiment=sentiment, hoax=hoax, role="reply")
+                        sentiment=sentiment, campaign=campaign, hoax=hoax, role="reply")
 
 
 def _pick(b: Builder, group: str, size: int, *, power: float = 1.0) -> np.ndarray:
@@ -106,9 +107,11 @@ def _official_topic(t: int) -> str:
             return f"partner:{code}"
     if t >= _t("2023-09-09 00:00"):
         return "closing"
-    if t >= _t("2023-09-08 00:00"):
+    if t >= _t("2023-09-08 09:30"):
         return "awards"
-    if t >= _t("2023-09-05 00:00"):
+    if t >= _t("2023-09-08 00:00"):
+        return "closing"
+    if t >= _t("2023-09-05 08:00"):
         return "opening"
     if t >= _t("2023-09-04 00:00"):
         return "closure"
@@ -187,7 +190,7 @@ def campaigns(b: Builder) -> None:
 
     # 1. one 6-hashtag set posted 64 times over 10 days, hours apart; one account adds two tags
     s1 = ["KTTASEAN2023", "ASEANMatters", "IndonesiaMaju", "ASEAN2023Sukses", "JakartaSiap", "EpicentrumOfGrowth"]
-    times = np.sort(rng.integers(_t("2023-08-30 07:00"), _t("2023-09-08 23:00"), size=64))
+    times = np.linspace(_t("2023-08-30 07:00"), _t("2023-09-08 21:00"), 64) + rng.integers(-7200, 7200, size=64)
     uids = []
     for i, t in enumerate(times):
         acc = c1[i % 3]
@@ -199,8 +202,8 @@ def campaigns(b: Builder) -> None:
            " ".join(sorted(t.lower() for t in s1)), c1, uids)
     # 2. five bot-like accounts, one identical sentence with two hashtags, 18 times over 32 hours
     sentence = "KTT ASEAN bukti Indonesia dipercaya dunia, mari dukung bersama! #KTTASEAN2023 #IndonesiaHebat"
-    times = np.sort(rng.integers(_t("2023-09-05 06:00"), _t("2023-09-06 14:00"), size=18))
-    uids = [b.add(int(t), c2[i % 5], sentence, tags=["KTTASEAN2023", "IndonesiaHebat"], topic="campaign",
+    times = np.linspace(_t("2023-09-05 06:00"), _t("2023-09-06 14:00"), 18) + rng.integers(-1200, 1200, size=18)
+    uids = [b.add(int(t), c2[i % 5], sentence, topic="campaign",
                   sentiment="positive", campaign="c2_identical_sentence", role="campaign") for i, t in enumerate(times)]
     record("c2_identical_sentence", "identical sentence by bot-like accounts over 32 hours", "same text",
            sentence, c2, uids)
@@ -244,15 +247,17 @@ def hoaxes(b: Builder, n_posts: int, hoax_times: dict[str, tuple[str, str]]) -> 
     scale = n_posts / 50_000
     for name, (tag, claim, rebuttal) in HOAXES.items():
         t0, tr = _t(hoax_times[name][0]), _t(hoax_times[name][1])
-        first = b.post(t0, spreaders[0], claim, [tag], "casual", topic="hoax", sentiment="negative", hoax=name, role="hoax")
+        first = b.post(t0, spreaders[0], claim, [tag], "casual", topic="hoax", sentiment="negative", hoax=name, role="hoax",
+                       campaign="hoax_cluster")
         copies = [first]
         for acc in spreaders[1:]:
             copies.append(b.post(t0 + int(rng.integers(1800, 3 * 3600)), acc, vary(rng, claim, "casual"), [tag], "casual",
-                                 topic="hoax", sentiment="negative", hoax=name, role="hoax"))
+                                 topic="hoax", sentiment="negative", hoax=name, role="hoax", campaign="hoax_cluster"))
         for acc in spreaders:
             for src in rng.choice(copies, size=2, replace=False):
                 if b.rows[int(src)][2] != acc:
-                    b.retweet(b.rows[int(src)][1] + int(rng.integers(300, 3600)), acc, int(src), role="hoax")
+                    b.retweet(b.rows[int(src)][1] + int(rng.integers(300, 3600)), acc, int(src), role="hoax",
+                              campaign="hoax_cluster")
         n_rt = int(round(90 * scale))
         for acc in _pick(b, "public", n_rt, power=0.5):
             src = int(rng.choice(copies))

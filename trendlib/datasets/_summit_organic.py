@@ -99,7 +99,7 @@ def retweets(b: Builder, n: int) -> None:
     cascade = []
     for acc in np.unique(_retweeters(b, n_cascade)):
         if acc != b.rows[viral][2]:
-            cascade.append(b.retweet(t_src + int(rng.exponential(45 * 60)), int(acc), viral))
+            cascade.append(b.retweet(t_src + int(rng.exponential(45 * 60)), int(acc), viral, campaign="decoy_viral_cascade"))
     b.campaigns.append(dict(campaign="decoy_viral_cascade", pattern="organic retweet cascade of one viral post",
                             signal="co-retweet (organic)", fingerprint=b.rows[viral][3][:60],
                             accounts=sorted(b.key[[b.rows[u][2] for u in cascade]]),
@@ -136,7 +136,8 @@ def replies(b: Builder, n: int) -> None:
         sent = ("positive", "negative", "neutral")[int(rng.choice(3, p=mix))]
         fast = sent == "positive" and b.group[b.rows[s][2]] == "ministry"
         delay = int(rng.exponential(4 * 60 if fast else 50 * 60))
-        u = b.reply(b.rows[s][1] + delay, int(acc), int(s), one(rng, REPLIES[sent]), sent)
+        u = b.reply(b.rows[s][1] + delay, int(acc), int(s), one(rng, REPLIES[sent]), sent,
+                    campaign="decoy_common_replies" if fast else "")
         if fast:
             burst_first.append(u)
     if burst_first:
