@@ -185,3 +185,44 @@ def test_unregistered_file_with_explicit_checksum(server, tmp_path):
 def test_bad_split_names_the_choices(tmp_path):
     with pytest.raises(ValueError, match=r"'split' parameter of fetch_smsa\(\).*'dev'"):
         fetch_smsa("dev", data_home=tmp_path)
+
+
+# ------------------------------------------------------------------ hostile names and servers
+
+
+@pytest.mark.parametrize("name", ["../escaped.txt", "a/../../escaped.txt", "/etc/passwd", "a//b.csv", "./x.csv",
+                                  "C:/x.csv", "a/./b.csv"])
+def test_fetch_file_refuses_paths_that_leave_the_data_home(tmp_path, server, name):
+    httpd, handler, base = server
+    handler.files["/x"] = b"data"
+    home = tmp_path / "home"
+    with pytest.raises(ValueError, match=r"The 'name' parameter of fetch_file\(\) must be a relative path inside the data home"):
+        fetch_file(name, url=base + "/x", data_home=home)
+    assert not (tmp_path / "escaped.txt").exists() and handler.hits == []
+
+
+class _ShortHandler(_Handler):
+    """Announces 100,000 bytes and sends 108, then closes the connection."""
+
+    def do_GET(self):  # noqa: N802
+        self.send_response(200)
+        self.send_header("Content-Length", "100000")
+        self.end_headers()
+        self.wfile.write(b"x" * 108)
+        self.wfile.flush()
+        self.close_connection = True
+
+
+def test_fetch_file_rejects_a_short_response_without_checksum(tmp_path):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _ShortHandler)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/f.csv"
+        with pytest.raises(ConnectionError, match=r"received 108 of the 100000 bytes"):
+            fetch_file("mine/f.csv", url=url, data_home=tmp_path, timeout=5)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert not (tmp_path / "mine" / "f.csv").exists()
+    assert not list((tmp_path / "mine").glob("*.part"))

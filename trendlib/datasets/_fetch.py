@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import http.client
 import json
 import os
 import tempfile
@@ -76,6 +77,43 @@ def _resolve_url(name: str, url: str | None, base_url: str | None) -> str:
     )
 
 
+def _safe_dest(name: str, home: Path) -> Path:
+    """The path of ``name`` inside ``home``; ``ValueError`` when it would leave it.
+
+    Examples
+    --------
+    >>> _safe_dest("indonlu_smsa/test.tsv", Path("/data")).as_posix()
+    '/data/indonlu_smsa/test.tsv'
+    >>> _safe_dest("../escaped.txt", Path("/data"))
+    Traceback (most recent call last):
+    ...
+    ValueError: The 'name' parameter of fetch_file() must be a relative path inside the data home, such as 'indonlu_smsa/test_preprocess.tsv'. Got '../escaped.txt'.
+    """
+    parts = name.split("/")
+    bad = (
+        not name or name.startswith("/") or any(p in ("", ".", "..") for p in parts)
+        or ":" in parts[0] or "\0" in name
+    )
+    dest = home.joinpath(*parts) if not bad else home
+    if not bad:
+        try:
+            dest.resolve().relative_to(home.resolve())
+        except ValueError:
+            bad = True
+    if bad:
+        raise ValueError(
+            "The 'name' parameter of fetch_file() must be a relative path inside the data home, such as "
+            f"'indonlu_smsa/test_preprocess.tsv'. Got {name!r}."
+        )
+    return dest
+
+
+class _Incomplete(Exception):
+    def __init__(self, got: int, length: int) -> None:
+        super().__init__(got, length)
+        self.got, self.length = got, length
+
+
 def _download(url: str, dest: Path, expected: str | None, timeout: float) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=dest.name + ".", suffix=".part", dir=dest.parent)
@@ -83,9 +121,22 @@ def _download(url: str, dest: Path, expected: str | None, timeout: float) -> Non
     try:
         try:
             with os.fdopen(fd, "wb") as out, urllib.request.urlopen(url, timeout=timeout) as resp:
-                for chunk in iter(lambda: resp.read(_CHUNK), b""):
-                    h.update(chunk)
-                    out.write(chunk)
+                length = resp.headers.get("Content-Length") if getattr(resp, "headers", None) else None
+                got_bytes = 0
+                try:
+                    for chunk in iter(lambda: resp.read(_CHUNK), b""):
+                        h.update(chunk)
+                        out.write(chunk)
+                        got_bytes += len(chunk)
+                except http.client.IncompleteRead as exc:
+                    raise _Incomplete(got_bytes + len(exc.partial), int(length or 0)) from None
+                if length is not None and str(length).strip().isdigit() and got_bytes != int(length):
+                    raise _Incomplete(got_bytes, int(length))
+        except _Incomplete as exc:
+            raise ConnectionError(
+                f"Incomplete download from {url}: received {exc.got} of the {exc.length} bytes the server "
+                f"announced (Content-Length). The partial file was discarded; try again."
+            ) from None
         except urllib.error.HTTPError as exc:
             raise ConnectionError(
                 f"Could not download {url}: the server answered HTTP {exc.code} {exc.reason}."
@@ -152,7 +203,10 @@ def fetch_file(
         The downloaded (or present) file does not match the expected sha256; a bad
         download is deleted, a present file is left alone (use ``force=True``).
     ConnectionError
-        The server could not be reached (offline) or answered with an HTTP error.
+        The server could not be reached (offline), answered with an HTTP error, or sent
+        fewer (or more) bytes than its ``Content-Length``; nothing is saved then.
+    ValueError
+        ``name`` is absolute or leaves the data home (``..``).
 
     Examples
     --------
@@ -163,11 +217,20 @@ def fetch_file(
     ...
     ValueError: The 'url' parameter of fetch_file() is required for 'my/own.csv', which is not in the registry. Known files: [...].
     """
-    name = name.replace("\\", "/").strip("/")
+    if not isinstance(name, str):
+        raise TypeError(f"The 'name' parameter of fetch_file() must be a str. Got {type(name).__name__}.")
+    raw_name = name
+    name = name.replace("\\", "/")
+    if name.startswith("/"):
+        raise ValueError(
+            "The 'name' parameter of fetch_file() must be a relative path inside the data home, such as "
+            f"'indonlu_smsa/test_preprocess.tsv'. Got {raw_name!r}."
+        )
+    name = name.strip("/")
+    dest = _safe_dest(name, get_data_home(data_home))
     if sha256 is None and name in _registry():
         sha256 = _registry()[name]["sha256"]
     src = _resolve_url(name, url, base_url)
-    dest = get_data_home(data_home).joinpath(*name.split("/"))
     if dest.exists() and not force:
         if sha256 is not None and (got := _sha256(dest)) != sha256:
             raise ChecksumError(
