@@ -64,6 +64,10 @@ def chunk_items(chunk: str, wn: _WordNormalizer) -> tuple[Item, ...]:
         if kind == "emoji":
             for sa, sb, e in split_emoji_run(m.group()):
                 items.append(("emoji", a + sa, a + sb, emoji_norm(e)))
+        elif kind == "word" and a and chunk[a - 1] in "#@":
+            # the tail of a void hashtag or mention (#anak2#, a@b): only lowercased, so
+            # normalising never turns it into an entity (#anak-anak# holds #anak)
+            items.append((kind, a, b, _casefold(m.group())))
         else:
             items.append((kind, a, b, _norm_of(kind, m.group(), wn)))
     return tuple(items)

@@ -18,6 +18,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .._cache import Memo
+
 __all__ = ["MASTER", "prepare", "split_emoji_run", "KIND_OF_GROUP"]
 
 _TRAIL = r"[^\s<>\"'`.,;:!?)\]}’”…]"  # a URL never ends in punctuation
@@ -104,9 +106,48 @@ KIND_OF_GROUP = {
 }
 
 
-@lru_cache(maxsize=65536)
-def split_emoji_run(run: str) -> tuple[tuple[int, int, str], ...]:
-    """Split a run of emoji code points into ``(start, end, emoji)`` (offsets in the run)."""
+#: emoji runs up to this many code points are split by ``emoji.emoji_list`` (the
+#: reference); longer runs (no real text has them: the longest emoji is 10 code points)
+#: by our own linear greedy split, because emoji_list is quadratic on ZWJ chains.
+EMOJI_LIST_MAX = 64
+
+
+@lru_cache(maxsize=1)
+def _emoji_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """Every emoji (with and without variation selectors) and every prefix of one."""
+    import emoji
+
+    keys = set()
+    for e in emoji.EMOJI_DATA:
+        keys.add(e)
+        keys.add(e.replace("\ufe0f", "").replace("\ufe0e", ""))
+    keys.discard("")
+    prefixes = {k[:i] for k in keys for i in range(1, len(k) + 1)}
+    return frozenset(keys), frozenset(prefixes)
+
+
+def _split_long(run: str) -> tuple[tuple[int, int, str], ...]:
+    """Greedy longest-emoji split in linear time (ZWJs between emoji are dropped)."""
+    keys, prefixes = _emoji_keys()
+    out = []
+    i, n = 0, len(run)
+    while i < n:
+        end, k = 0, i + 1
+        while k <= n and run[i:k] in prefixes:
+            if run[i:k] in keys:
+                end = k
+            k += 1
+        if not end:
+            i += 1
+            continue
+        while end < n and run[end] in "\ufe0e\ufe0f":  # stray variation selectors
+            end += 1
+        out.append((i, end, run[i:end]))
+        i = end
+    return tuple(out)
+
+
+def _split_short(run: str) -> tuple[tuple[int, int, str], ...]:
     import emoji
 
     out = []
@@ -116,6 +157,17 @@ def split_emoji_run(run: str) -> tuple[tuple[int, int, str], ...]:
             b += 1
         out.append((a, b, run[a:b]))
     return tuple(out)
+
+
+_SPLIT_MEMO: Memo[str, tuple[tuple[int, int, str], ...]] = Memo(_split_short, maxsize=65_536)
+
+
+def split_emoji_run(run: str) -> tuple[tuple[int, int, str], ...]:
+    """Split a run of emoji code points into ``(start, end, emoji)`` (offsets in the run)."""
+    if len(run) > EMOJI_LIST_MAX:
+        return _split_long(run)
+    hit = _SPLIT_MEMO.data.get(run)
+    return hit if hit is not None else _SPLIT_MEMO(run)
 
 
 # --- text preparation -------------------------------------------------------------------

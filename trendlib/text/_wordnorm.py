@@ -53,7 +53,15 @@ _PREFIXES = (
     ("ber", ""), ("be", ""), ("ter", ""), ("per", ""), ("di", ""), ("se", ""), ("ke", ""),
 )
 _SUFFIXES = ("nya", "lah", "kah", "pun", "kan", "ku", "mu", "an", "i")
+# the same affixes looked up by a word's last letter / first two letters (same order)
+_SUFFIXES_BY_LAST = {c: tuple(x for x in _SUFFIXES if x[-1] == c) for c in {x[-1] for x in _SUFFIXES}}
+_PREFIXES_BY_FIRST = {c: tuple(x for x in _PREFIXES if x[0][:2] == c) for c in {x[0][:2] for x in _PREFIXES}}
 _VOWELS = frozenset("aiueo")
+#: affix checks per elongated word (in order of preference); the known-word and slang
+#: spellings are all found through an index, so this bounds only the derived forms
+_DERIVED_BUDGET = 8
+_LONG_IIN = re.compile(r"(.{3,}?)i{3,}n")
+_ANY_RUN = re.compile(r"(.)\1*", re.S)
 # colloquial nasal prefix -> initial consonants it may have replaced
 _COLLOQUIAL_PREFIXES = (("nge", ("",)), ("ny", ("c", "s")), ("ng", ("", "k")), ("n", ("t",)), ("m", ("p",)))
 
@@ -96,6 +104,28 @@ def _men(root: str) -> str:
     if c == "s":
         return ("meny" + root[1:]) if second_vowel else ("men" + root)
     return "me" + root
+
+
+def _collapse(w: str) -> str:
+    """Each run of one repeated character as one character (``maaf`` -> ``maf``)."""
+    return "".join(k for k, _ in itertools.groupby(w))
+
+
+def _run_lengths(w: str) -> list[tuple[int, int]]:
+    """``(start, length)`` of each run of one repeated character (``baang`` -> 4 runs)."""
+    return [(m.start(), m.end() - m.start()) for m in _ANY_RUN.finditer(w)]
+
+
+def _collapsed_index(norm: "_WordNormalizer") -> dict[str, tuple[str, ...]]:
+    """Known words and slang forms by collapsed spelling (``maaf`` under ``maf``)."""
+    index = norm.__dict__.get("_index")
+    if index is None:
+        groups: dict[str, list[str]] = {}
+        for word in itertools.chain(norm.known, norm.slang):
+            groups.setdefault(_collapse(word), []).append(word)
+        index = {k: tuple(sorted(v)) for k, v in groups.items()}
+        norm.__dict__["_index"] = index  # built once per normaliser (same result if raced)
+    return index
 
 
 def _casefold(word: str) -> str:
@@ -144,7 +174,13 @@ class _WordNormalizer:
         return out if out is not None else self.cache(raw)
 
     def _raw(self, raw: str) -> str:
-        return self._word(_casefold(raw).replace("’", "'"))
+        w = _casefold(raw).replace("’", "'")
+        out = self._word(w)
+        for _ in range(3):  # idempotence: the result must be its own normal form
+            if out == w or " " in out:  # slang targets are fixed points by construction
+                break
+            w, out = out, self._word(out)
+        return out
 
     def _word(self, w: str) -> str:
         if "-" not in w or w in self.slang:
@@ -158,6 +194,12 @@ class _WordNormalizer:
             return f"{q}-{q}{parts[1][len(parts[0]):]}"
         if len(parts) == 2 and parts[1] and parts[0].endswith(parts[1]):
             return w  # prefixed reduplication is already standard: menunggu-nunggu
+        if len(parts) == 2 and len(parts[1]) >= 3 and any(
+            parts[1].endswith(sfx) and len(parts[1]) - len(sfx) >= 2
+            and parts[0].endswith(parts[1][: len(parts[1]) - len(sfx)])
+            for sfx in _REDUP_SUFFIXES if sfx
+        ):
+            return w  # ... with a suffix: memilih-milihnya
         out = []
         for p in parts:
             q = self._one(p) if len(p) >= 2 else p
@@ -176,6 +218,10 @@ class _WordNormalizer:
             for pattern, canon, needs in _LAUGHS:
                 if pattern.fullmatch(w) and (not needs or any(n in w for n in needs)):
                     return canon
+        if _LONG_IIN.fullmatch(w):  # dibeliiin: the Jakartan -in of dibeliin, elongated
+            hit = self._colloquial(_LONG_IIN.sub(r"\1iin", w))
+            if hit:
+                return hit
         return self._elongation(w) or self._colloquial(w) or w
 
     def _lookup(self, w: str) -> str | None:
@@ -188,12 +234,12 @@ class _WordNormalizer:
         """True if affix stripping leaves a known root (pelayanannya -> layan)."""
         if depth == 0 or len(w) < 4:
             return False
-        for suffix in _SUFFIXES:
+        for suffix in _SUFFIXES_BY_LAST.get(w[-1], ()):
             if w.endswith(suffix) and len(w) - len(suffix) >= 3:
                 rest = w[: -len(suffix)]
                 if rest in self.known or self._is_derived(rest, depth - 1):
                     return True
-        for prefix, nasal in _PREFIXES:
+        for prefix, nasal in _PREFIXES_BY_FIRST.get(w[:2], ()):
             if w.startswith(prefix) and len(w) - len(prefix) >= 3:
                 rest = w[len(prefix):]
                 if rest in self.known or (nasal and nasal + rest in self.known):
@@ -231,10 +277,10 @@ class _WordNormalizer:
     def _root(self, x: str) -> str | None:
         if len(x) < 3:
             return None
-        if x in _sastrawi_roots():
-            return x
-        hit = self.slang.get(x)  # inget -> ingat
-        return hit if hit is not None and hit in _sastrawi_roots() else None
+        hit = self.slang.get(x)  # inget -> ingat; gada (= tidak ada) is no root here
+        if hit is not None:
+            return hit if hit in _sastrawi_roots() else None
+        return x if x in _sastrawi_roots() else None
 
     def _colloquial(self, w: str) -> str | None:
         """Jakartan affixes to standard ones, only when the root is a known root word.
@@ -269,33 +315,82 @@ class _WordNormalizer:
         return None
 
     def _elongation(self, w: str) -> str | None:
+        """The known word an elongated spelling stands for (``bangettt`` -> ``banget``).
+
+        Each of the first 8 runs of a repeated letter is reduced to one or two letters;
+        among the spellings that are known words, slang forms or derived forms of known
+        roots, the one keeping fewest letters wins (ties: the earlier runs reduced
+        more). Known words and slang forms are found through an index by collapsed
+        spelling (one dictionary lookup, whatever the number of runs); the affix check
+        runs on at most ``_DERIVED_BUDGET`` spellings, in the order of preference, so a
+        word costs bounded time (a 100 KB text of distinct junk stays fast).
+        """
         runs = [m.span() for m in _RUN.finditer(w)]
         if not runs:
             return None
         if not any(b - a >= 3 for a, b in runs) and (len(w) < 5 or self._is_derived(w)):
             return None
         runs = runs[:8]
-        options = [(1, 2) if b - a >= 2 else (1,) for a, b in runs]
-        best = None
-        for choice in itertools.product(*options):
-            pieces, pos = [], 0
-            for (a, b), keep in zip(runs, choice):
-                pieces.append(w[pos:a])
-                pieces.append(w[a] * keep)
-                pos = b
-            pieces.append(w[pos:])
-            cand = "".join(pieces)
-            if cand == w or len(cand) < 2:
-                continue
-            hit = self._lookup(cand)
-            if hit is None and self._is_derived(cand):
-                hit = cand
-            if hit is not None:
-                rank = sum(choice)
-                if best is None or rank < best[0]:
-                    best = (rank, hit)
-        return best[1] if best else None
+        n = len(runs)
+        best = self._indexed_hit(w, runs)  # (rank, choice, word) of the first known spelling
+        checked = 0
+        for twos in range(n + 1):
+            rank = n + twos
+            if best is not None and rank > best[0]:
+                break
+            for pos in itertools.combinations(range(n - 1, -1, -1), twos):
+                choice = tuple(2 if i in pos else 1 for i in range(n))
+                if best is not None and (rank, choice) >= best[:2]:
+                    return best[2]
+                if checked >= _DERIVED_BUDGET:
+                    return best[2] if best is not None else None
+                pieces, at = [], 0
+                for (a, b), keep in zip(runs, choice):
+                    pieces.append(w[at:a])
+                    pieces.append(w[a] * keep)
+                    at = b
+                pieces.append(w[at:])
+                cand = "".join(pieces)
+                if cand == w or len(cand) < 2:
+                    continue
+                checked += 1
+                if self._is_derived(cand):
+                    return cand
+        return best[2] if best is not None else None
 
+    def _indexed_hit(self, w: str, runs: list[tuple[int, int]]) -> tuple[int, tuple[int, ...], str] | None:
+        """First (by keep count, then order) spelling of ``w`` that is a known/slang word."""
+        keys = _collapsed_index(self).get(_collapse(w))
+        if not keys:
+            return None
+        wr = _run_lengths(w)
+        variable = {a for a, _ in runs}  # start offsets of the runs that may shrink
+        best = None
+        for key in keys:
+            if key == w or len(key) < 2:
+                continue
+            kr = _run_lengths(key)
+            if len(kr) != len(wr):
+                continue
+            choice = []
+            ok = True
+            for (start, wl), kl in zip(wr, (length for _, length in kr)):
+                if start in variable:
+                    if kl > 2 or kl > wl:
+                        ok = False
+                        break
+                    choice.append(kl)
+                elif kl != wl:
+                    ok = False
+                    break
+            if not ok:
+                continue
+            item = (sum(choice), tuple(choice), key)
+            if best is None or item[:2] < best[:2]:
+                best = item
+        if best is None:
+            return None
+        return best[0], best[1], self._lookup(best[2])
 
 @lru_cache(maxsize=1)
 def _default_normalizer() -> _WordNormalizer:

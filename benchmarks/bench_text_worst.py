@@ -1,0 +1,147 @@
+"""Benchmark: trendlib.text on hostile 100 KB strings (issue 11, item 20).
+
+One command::
+
+    python benchmarks/bench_text_worst.py [--size 100000] [--only normalize,tokens]
+
+Each text function gets each pathological string of ``--size`` characters once (the
+word lists are loaded and warmed on a short text first, so the time is the function's
+own). Every function runs in its own fresh process, so one function's memo never helps
+another. Printed: a table of seconds per (case, function), the worst per function, and
+the ratio to a peer measured in the same run on the same string: one
+``re.findall(r"\\w+|[^\\w\\s]", s)`` pass, the least any tokeniser has to do. Target:
+every cell under 0.5 s (wall time; on a loaded machine CPU time is printed as well).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = 0.5
+FUNCTIONS = ("normalize", "tokenize", "tokens", "hashtags", "mentions", "urls", "emojis", "segment_hashtag", "stem")
+
+
+def cases(size: int, seed: int = 0) -> dict[str, str]:
+    """Pathological strings of about ``size`` characters (deterministic)."""
+    rng = random.Random(seed)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+
+    def fill(unit: str) -> str:
+        return (unit * (size // max(len(unit), 1) + 1))[:size]
+
+    def distinct_words(make) -> str:
+        out, n = [], 0
+        while n < size:
+            w = make()
+            out.append(w)
+            n += len(w) + 1
+        return " ".join(out)[:size]
+
+    def elongated() -> str:
+        w = "".join(rng.choice(letters) * rng.randint(1, 4) for _ in range(rng.randint(4, 9)))
+        return w
+
+    def redup() -> str:
+        return "".join(rng.choice(letters) for _ in range(rng.randint(3, 8))) + "2" + rng.choice(["", "nya", "an", "in"])
+
+    scripts = [(0x41, 0x7A), (0x400, 0x4FF), (0x600, 0x6FF), (0x900, 0x97F), (0x4E00, 0x9FFF), (0xAC00, 0xD7A3),
+               (0x300, 0x36F), (0x1F300, 0x1FAFF), (0xFF01, 0xFF5E), (0x2000, 0x206F)]
+    mixed = "".join(chr(rng.randint(*rng.choice(scripts))) for _ in range(size))
+    return {
+        "emoji ZWJ chain (non-RGI)": fill("👍\u200d"),
+        "emoji ZWJ family (RGI)": fill("👨\u200d👩\u200d👧\u200d👦"),
+        "flags / regional indicators": fill("🇮🇩🇮"),
+        "emoji + skin tones, no spaces": fill("👍🏽🙏🏻❤️"),
+        "distinct elongated words": distinct_words(elongated),
+        "distinct reduplications": distinct_words(redup),
+        "one long word": fill("a"),
+        "one long elongated word": fill("baaaanggeeeett"),
+        "crafted hashtag (lowercase)": "#" + fill("kabur")[1:],
+        "crafted hashtag (CamelCase)": "#" + fill("aB")[1:],
+        "crafted hashtag (random letters)": "#" + "".join(rng.choice(letters) for _ in range(size - 1)),
+        "hashtags #a#b#c": fill("#a"),
+        "long URL": "https://" + fill("a/")[8:],
+        "many URLs, no spaces": fill("http://t.co/x"),
+        "bare-domain bait a.a.a.": fill("a."),
+        "e-mail bait a@a.": fill("a@a."),
+        "mentions @a@b": fill("@a"),
+        "long mention": "@" + fill("a")[1:],
+        "emoticons :):(": fill(":):("),
+        "HTML entities &amp;amp;": fill("&amp;amp;"),
+        "full-width letters": fill("Ａｂ"),
+        "fractions ½¼": fill("½¼"),
+        "combining marks": "a" + fill("\u0301")[1:],
+        "filler characters": fill("\u3164x"),
+        "digits and separators": fill("1.2,3:"),
+        "punctuation only": fill("!?"),
+        "mixed scripts (random)": mixed,
+    }
+
+
+def peer(text: str) -> float:
+    t0 = time.perf_counter()
+    re.findall(r"\w+|[^\w\s]", text)
+    return time.perf_counter() - t0
+
+
+def worker(func: str, size: int) -> dict:
+    sys.path.insert(0, str(ROOT))
+    import trendlib.text as T
+
+    fn = {
+        "tokenize": lambda s: T.tokenize(s, stem=True, stopwords="topic"),
+        "tokens": lambda s: T.tokens(s, stem=True),
+    }.get(func, getattr(T, func))
+    fn("Macet bgt di Senayan #KTTASEAN2023 @Kemlu_RI 😍 https://t.co/x wkwkwk anak2")  # load and warm
+    out = {}
+    for name, text in cases(size).items():
+        t0, c0 = time.perf_counter(), time.process_time()
+        fn(text)
+        out[name] = (time.perf_counter() - t0, time.process_time() - c0, peer(text))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--size", type=int, default=100_000)
+    p.add_argument("--only", default=",".join(FUNCTIONS))
+    p.add_argument("--worker", help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.size)))
+        return 0
+    funcs = [f for f in args.only.split(",") if f]
+    results = {}
+    for func in funcs:
+        proc = subprocess.run(
+            [sys.executable, __file__, "--worker", func, "--size", str(args.size)],
+            capture_output=True, text=True, check=True,
+        )
+        results[func] = json.loads(proc.stdout.strip().splitlines()[-1])
+    names = list(cases(args.size))
+    width = max(map(len, names)) + 2
+    print(f"{args.size:,}-character strings; seconds (wall) per call; target < {TARGET} s\n")
+    print("case".ljust(width) + "".join(f"{f[:10]:>11}" for f in funcs))
+    print("-" * (width + 11 * len(funcs)))
+    for name in names:
+        print(name.ljust(width) + "".join(f"{results[f][name][0]:>11.3f}" for f in funcs))
+    print("-" * (width + 11 * len(funcs)))
+    worst = {f: max(results[f].values(), key=lambda r: r[0]) for f in funcs}
+    print("worst (wall)".ljust(width) + "".join(f"{worst[f][0]:>11.3f}" for f in funcs))
+    print("worst (cpu)".ljust(width) + "".join(f"{max(r[1] for r in results[f].values()):>11.3f}" for f in funcs))
+    print("worst x peer".ljust(width) + "".join(f"{worst[f][0] / max(worst[f][2], 1e-6):>11.0f}" for f in funcs))
+    over = [(f, n, round(results[f][n][0], 3)) for f in funcs for n in names if results[f][n][0] >= TARGET]
+    print(f"\npeer: re.findall(r'\\w+|[^\\w\\s]') on the same string, same process. Over target: {over or 'none'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
