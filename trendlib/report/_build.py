@@ -30,6 +30,9 @@ __all__ = ["build_report", "choose_freq"]
 #: bin sizes tried by :func:`choose_freq`, finest first
 _FREQS = ("15min", "1h", "3h", "6h", "12h", "1D", "7D")
 
+_BURST_COLUMNS = ["key", "start", "end", "peak_time", "peak_count", "posts", "accounts", "top_account",
+                  "top_account_share", "effective_accounts", "score", "score_unit", "level", "method", "kind"]
+
 #: bursts given an evidence card
 _CARDS = 6
 
@@ -121,7 +124,7 @@ def _volume_bursts(volume: pd.DataFrame) -> pd.DataFrame:
     from ..bursts import detect_bursts
 
     if len(volume) < 3:
-        return pd.DataFrame(columns=["key", "start", "end", "peak_time", "peak_count", "score", "level", "method"])
+        return pd.DataFrame(columns=_BURST_COLUMNS[:-1])
     table = pd.DataFrame({"time": volume["time"], "key": "all posts", "count": volume["posts"],
                           "total": volume["posts"]})
     return detect_bursts(table, method="zscore")
@@ -167,37 +170,28 @@ def _concentration(authors: np.ndarray) -> tuple[int, float, float]:
     return int(len(p)), float(p[0]), float(1.0 / np.sum(p * p))
 
 
-def _cards(posts: pd.DataFrame, bursts: pd.DataFrame, kind_rows: dict, tz: str, n: int) -> tuple[list, pd.DataFrame]:
-    """Evidence cards for the ``n`` strongest bursts; add concentration columns to every burst."""
+def _cards(posts: pd.DataFrame, bursts: pd.DataFrame, kind_rows: dict, tz: str, n: int) -> list:
+    """Evidence cards for the ``n`` strongest bursts (the posts carrying the key inside the burst)."""
     t = pd.to_datetime(posts["time"], utc=True).dt.tz_convert(tz).reset_index(drop=True)
     authors = posts["author"].to_numpy() if "author" in posts else np.full(len(posts), None)
-    acc, share, eff = [], [], []
     cards: list[BurstCard] = []
     flat = posts.reset_index(drop=True)
-    for i, b in enumerate(bursts.itertuples()):
+    for b in bursts.head(n).itertuples():
         rows, keys = kind_rows[b.kind]
         sel = rows[keys == b.key]
         sel = sel[((t.iloc[sel] >= b.start) & (t.iloc[sel] < b.end)).to_numpy()] if len(sel) else sel
         a, s, e = _concentration(authors[sel])
-        acc.append(a)
-        share.append(s)
-        eff.append(e)
-        if i < n:
-            inside = flat.iloc[sel]
-            co = top_items(inside, "hashtags", top=8)
-            co = co[co["key"] != b.key].reset_index(drop=True) if b.kind == "hashtag" else co
-            sent = inside["sentiment"].value_counts(normalize=True).to_dict() if "sentiment" in inside else {}
-            cards.append(BurstCard(
-                kind=b.kind, key=str(b.key), start=b.start, peak=b.peak_time, end=b.end, score=float(b.score),
-                method=str(b.method), posts=int(len(sel)), accounts=a, top_account_share=s, effective_accounts=e,
-                co_hashtags=co, top_posts=top_posts(inside, top=3, tz=tz),
-                sentiment={k: float(sent.get(k, 0.0)) for k in ("positive", "neutral", "negative")},
-            ))
-    out = bursts.copy()
-    out["accounts"] = np.asarray(acc, dtype=np.int64) if len(acc) else np.zeros(0, np.int64)
-    out["top_account_share"] = np.asarray(share, dtype=float)
-    out["effective_accounts"] = np.asarray(eff, dtype=float)
-    return cards, out
+        inside = flat.iloc[sel]
+        co = top_items(inside, "hashtags", top=8)
+        co = co[co["key"] != b.key].reset_index(drop=True) if b.kind == "hashtag" else co
+        sent = inside["sentiment"].value_counts(normalize=True).to_dict() if "sentiment" in inside else {}
+        cards.append(BurstCard(
+            kind=b.kind, key=str(b.key), start=b.start, peak=b.peak_time, end=b.end, score=float(b.score),
+            method=str(b.method), posts=int(len(sel)), accounts=a, top_account_share=s, effective_accounts=e,
+            co_hashtags=co, top_posts=top_posts(inside, top=3, tz=tz),
+            sentiment={k: float(sent.get(k, 0.0)) for k in ("positive", "neutral", "negative")},
+        ))
+    return cards
 
 
 def _group_sentiment(labels: pd.Series, groups: pd.Series, *, min_posts: int, top: int) -> pd.DataFrame:
@@ -302,17 +296,17 @@ def build_report(
         with steps.step("bursts"):
             tables = []
             for kind, c in counts.items():
-                b = detect_bursts(c, method="kleinberg")
+                b = detect_bursts(c, method="kleinberg", posts=posts)
                 if len(b):
                     tables.append(b.assign(kind=kind))
             bursts = (pd.concat(tables, ignore_index=True) if tables else
-                      pd.DataFrame(columns=["key", "start", "end", "peak_time", "peak_count", "score", "level", "method", "kind"]))
+                      pd.DataFrame(columns=_BURST_COLUMNS))
             if len(bursts):
                 bursts = bursts.sort_values(["score", "kind", "key"], ascending=[False, True, True], kind="stable")
                 bursts = bursts.reset_index(drop=True)
         with steps.step("cards"):
-            kind_rows = {k: _key_rows(posts, k) for k in counts}
-            cards, bursts = _cards(posts, bursts, kind_rows, tz, _CARDS)
+            kind_rows = {k: _key_rows(posts, k) for k in set(bursts["kind"].head(_CARDS))} if len(bursts) else {}
+            cards = _cards(posts, bursts, kind_rows, tz, _CARDS)
         trend = explanation = None
         with steps.step("trending"):
             if len(bursts):
