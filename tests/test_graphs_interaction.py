@@ -148,31 +148,31 @@ def test_backbone_keeps_planted_strong_edges_of_a_noisy_graph():
 
 def test_influencers_measures():
     G = interaction_graph(POSTS)
-    t = influencers(G, by="in_degree", top=3)
+    t = influencers(G, rank_by="in_degree", top=3)
     # kpu_ri and rina both have 2 distinct in-neighbours: ties broken by name
     assert t["node"].tolist()[:2] == ["kpu_ri", "rina"] and t["rank"].tolist() == [1, 2, 3]
-    assert influencers(G, by="in_strength", top=1)["node"].iloc[0] == "rina"  # 4 + 1
-    pr = influencers(G, by="pagerank", top=None)
+    assert influencers(G, rank_by="in_strength", top=1)["node"].iloc[0] == "rina"  # 4 + 1
+    pr = influencers(G, rank_by="pagerank", top=None)
     assert pr["score"].sum() == pytest.approx(1.0)
     assert pr["score"].is_monotonic_decreasing
     assert set(pr["node"]) == set(G.nodes)
-    assert influencers(G, by="out_strength", top=1)["node"].iloc[0] == "dodi"
+    assert influencers(G, rank_by="out_strength", top=1)["node"].iloc[0] == "dodi"
     for by in ("degree", "strength", "betweenness", "hub", "authority", "out_degree"):
-        assert len(influencers(G, by=by, top=2)) == 2
+        assert len(influencers(G, rank_by=by, top=2)) == 2
     U = G.to_undirected()
-    ev = influencers(U, by="eigenvector", top=None)
+    ev = influencers(U, rank_by="eigenvector", top=None)
     assert ev.set_index("node").loc["budi", "score"] == 0.0  # outside the main component
     assert ev["node"].iloc[0] == "rina"
     with pytest.raises(ValueError, match="pagerank"):
-        influencers(G, by="eigenvector")  # a DAG: no leading eigenvector
+        influencers(G, rank_by="eigenvector")  # a DAG: no leading eigenvector
 
 
 def test_influencers_betweenness_is_sampled_on_large_graphs_and_seeded():
     G = nx.barabasi_albert_graph(300, 2, seed=3)
-    exact = influencers(G, by="betweenness", top=5, betweenness_k=500)
+    exact = influencers(G, rank_by="betweenness", top=5, betweenness_k=500)
     assert exact.attrs["k"] is None
-    a = influencers(G, by="betweenness", top=5, betweenness_k=100, seed=1)
-    b = influencers(G, by="betweenness", top=5, betweenness_k=100, seed=1)
+    a = influencers(G, rank_by="betweenness", top=5, betweenness_k=100, seed=1)
+    b = influencers(G, rank_by="betweenness", top=5, betweenness_k=100, seed=1)
     assert a.attrs["k"] == 100
     pd.testing.assert_frame_equal(a, b)
     # the sample finds the same hubs as the exact computation
@@ -182,12 +182,14 @@ def test_influencers_betweenness_is_sampled_on_large_graphs_and_seeded():
 def test_influencers_errors():
     G = nx.Graph([("a", "b")])
     with pytest.raises(ValueError, match="needs a directed graph"):
-        influencers(G, by="in_degree")
-    with pytest.raises(ValueError, match="'by' parameter of influencers"):
-        influencers(G, by="fame")
+        influencers(G, rank_by="in_degree")
+    with pytest.raises(ValueError, match="'rank_by' parameter of influencers"):
+        influencers(G, rank_by="fame")
+    with pytest.warns(FutureWarning, match="rank_by="):
+        assert influencers(G, by="degree")["node"].tolist() == ["a", "b"]
     G["a"]["b"]["weight"] = -1.0
     with pytest.raises(ValueError, match="non-negative"):
-        influencers(G, by="pagerank")
+        influencers(G, rank_by="pagerank")
 
 
 def test_real_danantara_interactions(data_file):
@@ -200,5 +202,30 @@ def test_real_danantara_interactions(data_file):
     n_replies = posts["reply_to"].notna().sum()
     total = sum(c for _, _, c in G.edges(data="count"))
     assert 0.9 * n_replies <= total <= n_replies  # only self-replies are dropped
-    top = influencers(G, by="in_degree", top=5)
+    top = influencers(G, rank_by="in_degree", top=5)
     assert (top["score"] >= 5).all()
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("parts", [
+    ("tweets_danantara_2025", "danantara_pra.csv"),
+    ("tweets_pemilu2019_jokowi_prabowo", "data_prabowo_subianto.csv"),
+    ("tweets_mbg_2025", "hybrid_labeled_data.csv"),
+    ("tweets_prabowogibran2024_2023", "PrabowoGibran2024_05122023.csv"),
+])
+def test_every_author_with_a_node_is_found_by_isin(data_file, parts):
+    """One identity: ``posts.author`` (any case) keyed like the nodes finds every author's posts."""
+    from trendlib import read_posts
+    from trendlib._keys import account_key
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        posts = read_posts(data_file(*parts))
+    G = interaction_graph(posts)
+    authors = posts["author"].dropna()
+    keyed = authors.map(account_key)
+    assert keyed.isin(list(G.nodes)).all()  # every author is a node (isolated ones too)
+    nodes = influencers(G, top=None)["node"]
+    assert keyed.isin(nodes).sum() == len(authors)
+    if (authors == keyed).all():  # readers that already key authors: the plain isin works
+        assert authors.isin(nodes).all()

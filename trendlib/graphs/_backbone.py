@@ -19,8 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_probability
-from ._util import check_graph
+from .._validation import check_graph, check_probability
 
 __all__ = ["backbone"]
 

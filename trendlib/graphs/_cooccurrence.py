@@ -33,8 +33,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validation import check_choice
-from ._util import check_int, column_min_max, incidence, list_column, pair_stats, times_ns, to_timestamps
+from .._time import to_timestamps
+from .._validation import check_choice, check_int
+from ._util import column_min_max, incidence, list_column, pair_stats, times_ns
 
 __all__ = [
     "cooccurrence_edges",

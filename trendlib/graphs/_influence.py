@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from .._validation import check_choice
-from ._util import check_graph, check_int, check_weights
+from .._deprecate import renamed_kwargs
+from .._validation import check_choice, check_graph, check_int, check_weights
+
+Measure = Literal[
+    "pagerank", "degree", "in_degree", "out_degree", "strength", "in_strength",
+    "out_strength", "betweenness", "eigenvector", "hub", "authority",
+]
 
 __all__ = ["influencers"]
 
@@ -18,13 +23,16 @@ MEASURES = (
 )
 
 
-def influencers(G: Any, *, by: str = "pagerank", top: int | None = 20, weight: str | None = "weight", betweenness_k: int = 500, seed: int | None = 0) -> pd.DataFrame:
+@renamed_kwargs(by="rank_by")
+def influencers(G: Any, *, rank_by: Measure = "pagerank", top: int | None = 20, weight: str | None = "weight", betweenness_k: int = 500, seed: int | None = 0) -> pd.DataFrame:
     """Rank the nodes of ``G`` by a centrality measure.
 
     Parameters
     ----------
     G : networkx.Graph or networkx.DiGraph
-    by : str
+    rank_by : str
+        The measure nodes are ranked by (replaces ``by=``, deprecated):
+
         * ``"pagerank"``: PageRank (damping 0.85) with edge weights; on an interaction graph
           (author -> target) attention flows to the accounts others mention/reply/retweet.
         * ``"degree"``, ``"in_degree"``, ``"out_degree"``: number of distinct neighbours
@@ -52,35 +60,42 @@ def influencers(G: Any, *, by: str = "pagerank", top: int | None = 20, weight: s
     -------
     pandas.DataFrame
         ``rank`` (1 = top), ``node``, ``score``, ``degree`` and ``community`` when nodes
-        carry that attribute; ties broken by node name. ``attrs`` records ``by`` and, for
-        betweenness, ``k`` (``None`` = exact).
+        carry that attribute, ``author_name`` when nodes carry that display label; ties
+        broken by node name. ``attrs`` records ``rank_by`` and, for betweenness, ``k``
+        (``None`` = exact).
+
+    See Also
+    --------
+    interaction_graph, co_hashtag_graph : graphs to rank.
+    communities : sets the ``community`` attribute reported here.
 
     Examples
     --------
     >>> import networkx as nx
     >>> G = nx.DiGraph([("rina", "jokowi"), ("budi", "jokowi"), ("sari", "jokowi"),
     ...                 ("jokowi", "kemenkes_ri"), ("rina", "budi")])
-    >>> influencers(G, by="in_degree", top=2)[["rank", "node", "score"]]
+    >>> influencers(G, rank_by="in_degree", top=2)[["rank", "node", "score"]]
        rank    node  score
     0     1  jokowi    3.0
     1     2    budi    1.0
-    >>> influencers(G, by="pagerank", top=1)["node"].tolist()
+    >>> influencers(G, rank_by="pagerank", top=1)["node"].tolist()
     ['kemenkes_ri']
     """
     import networkx as nx
 
     check_graph(G, func="influencers")
-    check_choice(by, MEASURES, name="by", func="influencers")
+    check_choice(rank_by, MEASURES, name="rank_by", func="influencers")
+    by = rank_by
     if top is not None:
         top = check_int(top, name="top", func="influencers")
     betweenness_k = check_int(betweenness_k, name="betweenness_k", func="influencers")
     directed = G.is_directed()
     if by in ("in_degree", "out_degree", "in_strength", "out_strength", "hub", "authority") and not directed:
         raise ValueError(
-            f"The 'by' parameter of influencers() is {by!r}, which needs a directed graph "
+            f"The 'rank_by' parameter of influencers() is {by!r}, which needs a directed graph "
             "(e.g. interaction_graph). Got an undirected graph: use 'degree' or 'strength'."
         )
-    attrs: dict[str, Any] = {"by": by}
+    attrs: dict[str, Any] = {"rank_by": by}
     n = G.number_of_nodes()
     if by in ("pagerank", "strength", "in_strength", "out_strength", "eigenvector", "hub", "authority"):
         check_weights(G, weight, func="influencers")
@@ -114,8 +129,8 @@ def influencers(G: Any, *, by: str = "pagerank", top: int | None = 20, weight: s
                 scores.update(nx.eigenvector_centrality_numpy(G.subgraph(main), weight=weight))
             except (nx.NetworkXException, ArithmeticError, ValueError, TypeError) as err:
                 raise ValueError(
-                    "influencers(by='eigenvector') is not defined on this graph (on a directed "
-                    f"graph it needs cycles): {err}. Use by='pagerank' instead."
+                    "influencers(rank_by='eigenvector') is not defined on this graph (on a directed "
+                    f"graph it needs cycles): {err}. Use rank_by='pagerank' instead."
                 ) from err
     else:  # hub / authority
         hubs, auths = nx.hits(G)
@@ -124,6 +139,8 @@ def influencers(G: Any, *, by: str = "pagerank", top: int | None = 20, weight: s
     table["degree"] = [G.degree(x) for x in table["node"]]
     if any("community" in d for _, d in G.nodes(data=True)):
         table["community"] = [G.nodes[x].get("community") for x in table["node"]]
+    if any("author_name" in d for _, d in G.nodes(data=True)):
+        table["author_name"] = [G.nodes[x].get("author_name") for x in table["node"]]
     table["_key"] = table["node"].astype(str)
     table = table.sort_values(["score", "_key"], ascending=[False, True], kind="stable").drop(columns="_key")
     if top is not None:

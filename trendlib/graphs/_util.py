@@ -1,6 +1,8 @@
 """Shared internals of :mod:`trendlib.graphs`: list columns, times, incidence matrices.
 
-Nothing here is public. The two workhorses are :func:`incidence` (posts x items sparse
+Nothing here is public. Validators live in :mod:`trendlib._validation` and time
+conversions in :mod:`trendlib._time`; this module keeps what only graphs need: list-column
+coercion and the sparse pair kernels. The two workhorses are :func:`incidence` (posts x items sparse
 matrix, an item counted once per post) and :func:`post_pairs` (every unordered pair of
 distinct items of every post, generated with numpy per post length, never with a Python
 loop over pairs).
@@ -14,8 +16,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .._time import NAT, to_timestamps, utc_ns
-from .._validation import check_graph, check_int, check_weights, require_columns  # noqa: F401
+from .._time import NAT, utc_ns
+from .._validation import check_int, require_columns  # noqa: F401  (check_int: still imported from here by trendlib/_partial/_edges.py)
 
 _NAT = NAT
 _EMPTY: tuple = ()
