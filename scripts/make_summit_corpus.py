@@ -66,7 +66,8 @@ def compare() -> None:
     print("| measure | " + " | ".join(table.columns) + " |")
     print("|---" * (len(table.columns) + 1) + "|")
     for idx, row in table.iterrows():
-        print(f"| {idx} | " + " | ".join(f"{v:,}" if isinstance(v, int) else f"{v}" for v in row) + " |")
+        cells = (f"{int(v):,}" if float(v).is_integer() and abs(v) >= 24 else f"{v:g}" for v in row)
+        print(f"| {idx} | " + " | ".join(cells) + " |")
 
 
 def main(argv=None) -> int:

@@ -39,7 +39,7 @@ _POST_COLS = ("id", "time", "author", "author_name", "text", "hashtags", "mentio
               "reply_count", "quote_count", "platform", "source_format")
 _TRUTH_COLS = ("group", "topic", "sentiment", "campaign", "hoax", "role")
 _TWEPOCH_MS = 1288834974657
-_RT_SHARE, _REPLY_SHARE = 0.20, 0.07
+_RT_SHARE, _REPLY_SHARE = 0.20, 0.15
 _LIKES_MU = {"ministry": 3.0, "diskominfo": 1.0, "media": 2.2, "amplifier": 0.3, "hoax": 1.0}
 
 
