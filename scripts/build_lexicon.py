@@ -164,10 +164,12 @@ def estimate(docs, labels, topic, exclude, *, k, min_df, min_abs, **_) -> dict[s
 
 def read_curated() -> tuple[dict[str, float], dict[str, str]]:
     scores, prov = _read_tsv((DATA / "lexicon_curated.tsv").read_text(encoding="utf-8"), "lexicon_curated.tsv")
-    norm = {}
+    norm, nprov = {}, {}
     for w, s in scores.items():
-        norm[_normalise_key(w)] = s
-    return norm, {w: "curated" for w in norm}
+        k = _normalise_key(w)
+        norm[k] = s
+        nprov[k] = prov.get(w, "curated")  # "curated" or "tweets-mined" (the file's column)
+    return norm, nprov
 
 
 def read_exclude() -> set[str]:
@@ -315,12 +317,14 @@ def main(argv=None) -> int:
 
     topic = topics(list(train.text), LEX_OPTS["n_topics"])
     est = estimate(docs, labels, topic, exclude, **LEX_OPTS)
-    rows = {w: (s, "curated", 0) for w, s in curated.items()}
+    rows = {w: (s, cprov.get(w, "curated"), 0) for w, s in curated.items()}
     rows.update({w: (v, "smsa-train", df) for w, (v, df) in est.items()})
     with open(DATA / "lexicon.tsv", "w", encoding="utf-8", newline="\n") as fh:
         fh.write("# trendlib sentiment lexicon; rebuilt by scripts/build_lexicon.py. Scores in [-1, 1].\n")
         fh.write("# smsa-train: estimated from IndoNLU SmSA train (Apache-2.0, Wilie et al. 2020;\n")
-        fh.write("# Purwarianti & Crisdayanti 2019); curated: written by the trendlib authors.\n")
+        fh.write("# Purwarianti & Crisdayanti 2019); curated: written by the trendlib authors;\n")
+        fh.write("# tweets-mined: opinion words found on the data home's tweets, reviewed by reading\n")
+        fh.write("# (scripts/build_sentiment_gaps.py; scores by the trendlib authors).\n")
         fh.write("word\tscore\tprovenance\tdocs\n")
         for w in sorted(rows):
             v, p, df = rows[w]

@@ -20,10 +20,40 @@ def lex():
 def test_every_entry_has_provenance_and_a_bounded_score(lex):
     frame = lex.to_frame()
     assert len(frame) > 400
-    assert set(frame["provenance"]) == {"smsa-train", "curated"}
+    assert set(frame["provenance"]) == {"smsa-train", "curated", "tweets-mined"}
     assert frame["score"].between(-1, 1).all()
     assert (frame["score"] != 0).sum() > 400
     assert frame["word"].is_unique
+
+
+def test_gaps_found_on_real_tweets_are_in(lex):
+    # issue 10: words the scorer missed on real political tweets, now with provenance
+    for word in ("kesengsaraan", "rawan", "diskriminatif", "mengelabui", "sengsara", "korup"):
+        assert lex.valence(word) < 0, word
+        assert lex.provenance(word) == "tweets-mined", word
+    # limitation markers are contrast rule words, not negative lexicon entries
+    assert "cuma" not in lex and "hanya" not in lex
+
+
+def test_limitation_markers_shift_weight_to_what_follows():
+    from trendlib.sentiment import explain, label
+
+    assert label("bagus bagus aja cuma rawan korupsi") == "negative"
+    assert label("pelayanannya cuma 5 menit, cepat dan ramah") == "positive"
+    e = explain("tempatnya bagus, hanya saja parkirnya sempit")
+    assert e.label == "negative"
+    row = e.table.set_index("token").loc["bagus"]
+    assert "before contrast" in row["rules"]
+
+
+def test_one_negator_list_for_scorer_and_classifier():
+    from trendlib.sentiment._features import NEGATORS, SCOPE_END
+    from trendlib.sentiment._rules import negators, rule_words
+
+    single = rule_words()[0]
+    assert NEGATORS == negators() == {w for w, (r, _) in single.items() if r == "negator"}
+    assert {"tidak", "gak", "tdk", "kagak", "bukan", "belum", "jangan"} <= NEGATORS
+    assert {"tapi", "namun", "cuma"} <= SCOPE_END
 
 
 def test_curated_slang_and_idioms_are_in(lex):

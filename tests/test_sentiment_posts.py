@@ -79,7 +79,7 @@ def test_sentiment_over_time_counts_in_jakarta_days():
 
 def test_sentiment_over_time_zero_fills_and_groups_by_exploded_hashtags():
     posts = summit_posts()
-    table = sentiment_over_time(posts, freq="1D", by="hashtags")
+    table = sentiment_over_time(posts, freq="1D", group_by="hashtags")
     assert set(table["hashtags"]) == {"ktt", "asean"}
     assert len(table) == 2 * 3  # every group has every bin
     ktt = table[table["hashtags"] == "ktt"].set_index(table[table["hashtags"] == "ktt"]["time"].astype(str))
@@ -91,13 +91,13 @@ def test_sentiment_over_time_zero_fills_and_groups_by_exploded_hashtags():
 
 def test_sentiment_over_time_by_a_plain_column_and_wita():
     posts = summit_posts().assign(community=["a", "b", "a", "a", "b", "b", "a"])
-    table = sentiment_over_time(posts, by="community", tz="WITA", confidence=0.9)
-    assert table.attrs["tz"] == "Asia/Makassar" and table.attrs["by"] == ["community"]
+    table = sentiment_over_time(posts, group_by="community", tz="WITA", confidence=0.9)
+    assert table.attrs["tz"] == "Asia/Makassar" and table.attrs["group_by"] == ["community"]
     assert set(table["community"]) == {"a", "b"}
     assert table.groupby("community")["n"].sum().to_dict() == {"a": 4, "b": 3}
     assert (table["time"].dt.hour == 0).all()  # local midnight in WITA
-    wide = sentiment_over_time(posts, by="community", confidence=0.99)
-    narrow = sentiment_over_time(posts, by="community", confidence=0.5)
+    wide = sentiment_over_time(posts, group_by="community", confidence=0.99)
+    narrow = sentiment_over_time(posts, group_by="community", confidence=0.5)
     ok = wide["n"] > 0
     assert ((wide["net_high"] - wide["net_low"])[ok] > (narrow["net_high"] - narrow["net_low"])[ok]).all()
 
@@ -136,7 +136,7 @@ def test_sentiment_over_time_bad_options():
     with pytest.raises(ValueError, match="'confidence' parameter of sentiment_over_time"):
         sentiment_over_time(posts, confidence=95)
     with pytest.raises(SchemaError, match="missing \\['community'\\]"):
-        sentiment_over_time(posts, by="community")
+        sentiment_over_time(posts, group_by="community")
     with pytest.raises(SchemaError, match="missing \\['time'\\]"):
         sentiment_over_time(posts.drop(columns="time"))
 
@@ -191,7 +191,7 @@ def test_sentiment_timeline_draws_net_and_shares():
     assert len(ax.lines) >= 1 and len(ax.collections) == 1  # line and its band
     ax2 = sentiment_timeline(table, kind="share", intervals=False)
     assert [line.get_label() for line in ax2.lines] == ["positive", "neutral", "negative"]
-    grouped = sentiment_over_time(summit_posts(), by="hashtags")
+    grouped = sentiment_over_time(summit_posts(), group_by="hashtags")
     ax3 = sentiment_timeline(grouped)
     assert sorted(t.get_text() for t in ax3.get_legend().get_texts()) == ["asean", "ktt"]
     ax4 = sentiment_timeline(grouped, kind="share", group="ktt")

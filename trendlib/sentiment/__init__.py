@@ -1,8 +1,10 @@
 """Sentiment: an explainable lexicon+rules scorer, a trained classifier, evaluation.
 
-* ``polarity(text, *, lexicon=None)`` in [-1, 1]; ``label(text)``; ``explain(text)``.
+* ``polarity(text, *, lexicon=None, ignore=None)`` in [-1, 1]; ``label(text)``; ``explain(text)``.
 * ``add_sentiment(posts, ...)``: ``polarity`` and ``sentiment`` columns, batch path.
-* ``sentiment_over_time(posts, *, freq=..., by=None)``: shares, net sentiment, intervals.
+* ``sentiment_over_time(posts, *, freq=..., group_by=None)``: shares, net sentiment, intervals.
+* ``topic_terms(posts)``: the scrape's query terms, to pass as ``ignore=`` (topic words
+  are not opinions; headlines in news register score neutral).
 * ``SentimentClassifier``: scikit-learn estimator; ``SentimentClassifier.pretrained()``.
 * ``evaluate(model_or_function, texts, labels)``: macro-F1, accuracy, per class, confusion.
 """
@@ -21,6 +23,7 @@ _LAZY = {
     "sentiment_over_time": "._posts",
     "SentimentClassifier": "._classifier",
     "evaluate": "._evaluate",
+    "topic_terms": "._topic",
     "EvaluationResult": "._evaluate",
 }
 

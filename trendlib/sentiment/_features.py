@@ -5,8 +5,9 @@ Text -> :func:`trendlib.text.normalize` (lowercase, slang, elongation) -> tokens
 
 * words: n-grams of tokens (``n_word`` columns); with ``negation`` on, a word in the
   scope of a negator (``tidak``, ``bukan``, ``belum``, ``jangan``, ``kurang``, ``tanpa``
-  and their slang forms; up to 3 words, cut by punctuation or a contrast word) also
-  counts as ``NEG_word``;
+  and their slang forms: the one list of ``data/rule_words.tsv``, shared with the
+  lexicon scorer; up to 3 words, cut by punctuation or a contrast word) also counts as
+  ``NEG_word``;
 * characters: n-grams of the space-padded token (scikit-learn's ``char_wb``), in
   ``n_char`` columns;
 * lexicon (optional, 4 dense columns): sums of the positive and of the negative
@@ -36,13 +37,12 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.utils import murmurhash3_32
 
+from ._rules import negators, scope_breakers
+
 # words (with inner - or '), the marks ! and ?, and any other single symbol (emoji)
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[!?]|[^\w\s.,;:\"'()\[\]{}/\\*&%$#@+=<>|~^`-]")
-NEGATORS = frozenset(
-    "tidak tak bukan belum jangan kurang tanpa enggak nggak gak ga gk tdk ngga g ndak "
-    "nda kagak ogah".split()
-)
-SCOPE_END = frozenset("! ? tapi tetapi namun padahal sayangnya meski meskipun walaupun".split())
+NEGATORS = negators()  # the one negator list: data/rule_words.tsv
+SCOPE_END = frozenset({"!", "?"}) | scope_breakers()
 NEG_WINDOW = 3
 _P1 = np.uint64(0x100000001B3)  # FNV prime: combines token hashes into n-gram hashes
 _NEG_SALT = np.uint64(0x9E3779B97F4A7C15)

@@ -14,18 +14,25 @@ from __future__ import annotations
 
 import math
 import os
+import threading
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .._cache import Memo
+
 __all__ = ["Lexicon", "load_lexicon", "as_lexicon"]
+
+
+def _no_default(key: Any) -> float:  # pragma: no cover - the memo is used with get/put only
+    raise KeyError(key)
 
 
 def _normalise_key(key: str) -> str:
     from ._scorer import analyse
 
-    return " ".join(t[0] for t in analyse(key) if t[1] != "punct")
+    return " ".join(t.norm for t in analyse(key) if t.kind != "punct")
 
 
 class Lexicon(Mapping):
@@ -109,8 +116,28 @@ class Lexicon(Mapping):
                 self._phrases.setdefault(parts[0], []).append((tuple(parts[1:]), val))
         for lst in self._phrases.values():
             lst.sort(key=lambda t: -len(t[0]))
-        self._emoji = _emoji_table()
-        self._memo: dict[str, float] = {}  # text -> polarity (batch path), bounded
+        self.emoji_valence = _emoji_table()
+        self._table: dict | None = None
+        self._lock = threading.Lock()
+        #: polarity of whole texts on the batch path (trendlib's one memo policy)
+        self.scores = Memo(_no_default, maxsize=1 << 18)
+
+    @property
+    def table(self) -> dict:
+        """The scorer's lookup table for this lexicon (``norm -> Entry``), built once.
+
+        It merges the lexicon's words and phrase heads with the rule words of
+        ``data/rule_words.tsv`` (see :func:`trendlib.sentiment._rules.build_table`).
+        """
+        table = self._table
+        if table is None:
+            from ._rules import build_table
+
+            with self._lock:
+                if self._table is None:
+                    self._table = build_table(self._words, self._phrases)
+                table = self._table
+        return table
 
     # Mapping protocol
     def __getitem__(self, key: str) -> float:

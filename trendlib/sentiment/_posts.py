@@ -6,7 +6,7 @@
 column                        meaning
 ============================  ====================================================
 ``time``                      bin start, tz-aware in ``tz``; bins are ``[time, time+freq)``
-*by columns*                  the group (list columns such as ``hashtags`` exploded)
+*group_by columns*            the group (list columns such as ``hashtags`` exploded)
 ``n``                         posts in the bin (and group) with a sentiment
 ``positive``/``negative``/    counts
 ``neutral``
@@ -19,8 +19,8 @@ column                        meaning
 ============================  ====================================================
 
 Every bin between the first and the last post is present (zero counts where no post),
-for every group. ``attrs`` holds ``freq``, ``tz``, ``by``, ``confidence`` and counts of
-posts left out (no time, no text, no value for a ``by`` column).
+for every group. ``attrs`` holds ``freq``, ``tz``, ``group_by``, ``confidence`` and counts of
+posts left out (no time, no text, no value for a ``group_by`` column).
 """
 
 from __future__ import annotations
@@ -31,9 +31,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._deprecate import renamed_kwargs
 from .._validation import check_probability, require_columns
 from ._rules import load_params
 from ._scorer import _label_of, polarity_many
+from ._topic import check_ignore
 
 __all__ = ["add_sentiment", "sentiment_over_time", "wilson_interval", "net_interval"]
 
@@ -41,7 +43,12 @@ LABELS = ("positive", "negative", "neutral")
 
 
 def add_sentiment(
-    posts: pd.DataFrame, *, column: str = "text", lexicon: Any = None, threshold: Any = None
+    posts: pd.DataFrame,
+    *,
+    column: str = "text",
+    lexicon: Any = None,
+    threshold: Any = None,
+    ignore: Any = None,
 ) -> pd.DataFrame:
     """Return a copy of ``posts`` with ``polarity`` and ``sentiment`` columns.
 
@@ -58,6 +65,9 @@ def add_sentiment(
         As in :func:`trendlib.sentiment.polarity`.
     threshold : float or (float, float), optional
         As in :func:`trendlib.sentiment.label`.
+    ignore : str or list of str, optional
+        Topic terms and hashtags read as plain words, not as opinion: the scrape's query,
+        e.g. ``ignore=topic_terms(posts)``. Recorded in ``attrs["sentiment_ignored"]``.
 
     Returns
     -------
@@ -75,13 +85,22 @@ def add_sentiment(
     (['positive', 'negative'], True)
     >>> out["polarity"].isna().tolist(), out.attrs["sentiment_missing_text"]
     ([False, False, True], 1)
+    >>> scrape = pd.DataFrame({"text": ["KPK Tetapkan Tersangka Baru Kasus Korupsi Tol",
+    ...                                 "korupsi terus, rakyat makin sengsara"]})
+    >>> add_sentiment(scrape, ignore="korupsi")["sentiment"].tolist()
+    ['neutral', 'negative']
+
+    See Also
+    --------
+    sentiment_over_time, topic_terms, trendlib.sentiment.explain
     """
     require_columns(posts, [column], func="add_sentiment")
+    ig = check_ignore(ignore, func="add_sentiment")
     P = load_params()
     texts = posts[column]
     ok = texts.map(lambda t: isinstance(t, str)).to_numpy(dtype=bool)
     codes, uniques = pd.factorize(texts[ok])
-    scores = np.asarray(polarity_many(list(uniques), lexicon=lexicon), dtype=float)
+    scores = np.asarray(polarity_many(list(uniques), lexicon=lexicon, ignore=ig), dtype=float)
     pol = np.full(len(posts), np.nan)
     pol[ok] = scores[codes] if len(codes) else []
     lab = np.full(len(posts), None, dtype=object)
@@ -95,6 +114,7 @@ def add_sentiment(
     out["sentiment"] = lab
     out.attrs = dict(posts.attrs)
     out.attrs["sentiment_missing_text"] = int((~ok).sum())
+    out.attrs["sentiment_ignored"] = list(ig.terms) if ig is not None else []
     return out
 
 
@@ -153,15 +173,17 @@ def net_interval(
     return np.clip(lo, -1, 1), np.clip(hi, -1, 1)
 
 
+@renamed_kwargs(by="group_by", since="0.2")
 def sentiment_over_time(
     posts: pd.DataFrame,
     *,
     freq: str = "1D",
     tz: str = "Asia/Jakarta",
-    by: str | list[str] | None = None,
+    group_by: str | list[str] | None = None,
     confidence: float = 0.95,
     column: str = "text",
     lexicon: Any = None,
+    ignore: Any = None,
 ) -> pd.DataFrame:
     """Shares of positive/negative/neutral posts and net sentiment per time bin (and group).
 
@@ -175,15 +197,18 @@ def sentiment_over_time(
         ``tz`` (daily bins start at local midnight).
     tz : str, default "Asia/Jakarta"
         Time zone of the bins (``"WIB"``, ``"WITA"``, ``"WIT"`` accepted).
-    by : str or list of str, optional
+    group_by : str or list of str, optional
         Grouping column(s), e.g. ``"community"`` or ``"hashtags"``; list columns are
-        exploded (a post with two hashtags counts in both groups).
+        exploded (a post with two hashtags counts in both groups). ``by=`` is the
+        deprecated name (FutureWarning; removed in 0.3).
     confidence : float, default 0.95
         Level of the intervals, in (0, 1).
     column : str, default "text"
         Text column scored when ``posts`` has no ``sentiment`` column.
     lexicon : optional
         Lexicon used when scoring (see :func:`polarity`).
+    ignore : str or list of str, optional
+        Topic terms not read as opinion when scoring (see :func:`add_sentiment`).
 
     Returns
     -------
@@ -211,14 +236,14 @@ def sentiment_over_time(
     check_probability(confidence, name="confidence", func=func)
     step = parse_freq(freq, func=func)
     tzname = resolve_tz(tz, func=func)
-    by_cols = [] if by is None else ([by] if isinstance(by, str) else list(by))
+    by_cols = [] if group_by is None else ([group_by] if isinstance(group_by, str) else list(group_by))
     require_columns(posts, by_cols, func=func)
     dropped: dict[str, int] = {}
     if "sentiment" in posts.columns:
         lab = posts["sentiment"]
     else:
         require_columns(posts, [column], func=func, hint="trendlib.sentiment.add_sentiment(posts)")
-        scored = add_sentiment(posts, column=column, lexicon=lexicon)
+        scored = add_sentiment(posts, column=column, lexicon=lexicon, ignore=ignore)
         lab = scored["sentiment"]
     lab = lab.astype(object)
     bad = lab.notna() & ~lab.isin(LABELS)
@@ -288,7 +313,7 @@ def sentiment_over_time(
     if by_cols:
         out = out.sort_values([*by_cols, "time"], kind="stable").reset_index(drop=True)
     out.attrs.update(
-        {"freq": str(freq), "tz": tzname, "by": by_cols or None, "confidence": float(confidence),
+        {"freq": str(freq), "tz": tzname, "group_by": by_cols or None, "by": by_cols or None, "confidence": float(confidence),
          "dropped": dropped, "net_interval": "MOVER-Wilson", "share_interval": "Wilson"}
     )
     return out

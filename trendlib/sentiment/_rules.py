@@ -36,9 +36,12 @@ import math
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
-__all__ = ["Params", "load_params", "rule_words", "score_tokens", "ELONG", "CAPS", "REDUP", "CLITIC"]
+from ._register import news_register
+
+__all__ = ["Params", "load_params", "rule_words", "score_tokens", "build_table", "negators",
+           "scope_breakers", "Tok", "Entry", "ELONG", "CAPS", "REDUP", "CLITIC"]
 
 # token flags (set by the scorer's token analysis from original vs normalised forms)
 ELONG = 1
@@ -71,6 +74,7 @@ class Params:
     alpha: float = 1.0
     threshold_positive: float = 0.05
     threshold_negative: float = -0.05
+    news_factor: float = 1.0
     meta: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
@@ -130,124 +134,167 @@ def rule_words() -> tuple[dict[str, tuple[str, str]], dict[str, list[tuple[tuple
     return single, phrases
 
 
-def _codes(lex: Any) -> dict[str, tuple]:
-    """One lookup per token: ``norm -> (valence or None, role, position, phrase tails or None)``.
+class Tok(NamedTuple):
+    """One token as the scorer sees it (built by :func:`trendlib.sentiment._scorer.analyse`)."""
 
-    Built once per lexicon (and cached on it), merging its words, its phrase heads and the
-    rule words.
-    """
-    codes = lex.__dict__.get("_codes")
-    if codes is not None:
-        return codes
-    single, phrases = rule_words()
-    codes = {}
-    heads = set(lex._phrases) | set(phrases)
-    for w in set(lex._words) | set(single) | heads:
+    norm: str  #: normalised form, looked up in the lexicon
+    kind: str  #: ``word``, ``punct``, ``emoji``, ``emoticon``, ``mention``, ``url``, ...
+    flags: int  #: ELONG | CAPS | REDUP | CLITIC
+    orig: str  #: the token as written
+    base: str  #: the form without reduplication or clitic (== norm otherwise)
+
+
+class Entry(NamedTuple):
+    """What one normalised token means to the scorer (see :func:`build_table`)."""
+
+    valence: float | None
+    role: str | None
+    position: str
+    tails: list | None  #: (rest of words, valence, role, position) of phrases it starts
+
+
+class _Unit:
+    """A sentiment unit: one token or a matched phrase, with its place and role."""
+
+    __slots__ = ("pos", "valence", "role", "rpos", "flags", "kind", "start", "end")
+
+    def __init__(self, pos, valence, role, rpos, flags, kind, start, end) -> None:
+        self.pos, self.valence, self.role, self.rpos = pos, valence, role, rpos
+        self.flags, self.kind, self.start, self.end = flags, kind, start, end
+
+
+def build_table(words: dict[str, float], phrases: dict[str, list]) -> dict[str, Entry]:
+    """One lookup per token: ``norm -> Entry``, merging a lexicon's words and phrase heads
+    with the rule words (a lexicon builds it once, see ``Lexicon.table``)."""
+    single, rphrases = rule_words()
+    table: dict[str, Entry] = {}
+    heads = set(phrases) | set(rphrases)
+    for w in set(words) | set(single) | heads:
         role, pos = single.get(w, (None, "-"))
         tails = None
         if w in heads:
-            tails = [(t, v, None, "-") for t, v in lex._phrases.get(w, ())]
-            tails += [(t, 0.0, r, p) for t, r, p in phrases.get(w, ())]
+            tails = [(t, v, None, "-") for t, v in phrases.get(w, ())]
+            tails += [(t, 0.0, r, p) for t, r, p in rphrases.get(w, ())]
             tails.sort(key=lambda c: -len(c[0]))
-        codes[w] = (lex._words.get(w), role, pos, tails)
-    lex._codes = codes
-    return codes
+        table[w] = Entry(words.get(w), role, pos, tails)
+    return table
 
 
-def score_tokens(toks: list[tuple], lex: Any, P: Params, trace: list | None = None) -> float:
-    """Score typed tokens ``(norm, kind, flags, orig, base)`` with lexicon ``lex``; return the
-    compound polarity in [-1, 1].
+def negators() -> frozenset[str]:
+    """The one negator list (``data/rule_words.tsv``), shared by the scorer and the classifier."""
+    return frozenset(w for w, (role, _) in rule_words()[0].items() if role == "negator")
+
+
+def scope_breakers() -> frozenset[str]:
+    """Words that end a negation scope: the contrast and concessive rule words."""
+    return frozenset(w for w, (role, _) in rule_words()[0].items() if role in ("contrast", "concessive"))
+
+
+def score_tokens(
+    toks: list[Tok], lex: Any, P: Params, trace: list | None = None, ignore: Any = None
+) -> float:
+    """Score typed tokens with lexicon ``lex``; return the compound polarity in [-1, 1].
 
     Only units that matter (sentiment, rule words, clause punctuation) are kept, each with its
-    unit position, so windows are measured in units. When ``trace`` is a list, every unit is
-    kept and one dict per unit is appended describing what fired, then a summary dict.
+    unit position, so windows are measured in units. ``ignore`` (an ``IgnoreSet``) names
+    topic terms that are read as plain words. When ``trace`` is a list, every unit is kept
+    and one dict per unit is appended describing what fired, then a summary dict.
     """
-    codes = _codes(lex)
-    emoji_v = lex._emoji
+    table = lex.table
+    emoji_v = lex.emoji_valence
     keep_all = trace is not None
-    # ---- 1. units: (position, valence, role, role position, flags, kind, first tok, end tok)
-    S: list[list] = []
+    skip = ignore.positions(toks) if ignore is not None else None
+    # ---- 1. units
+    S: list[_Unit] = []
     n = len(toks)
     n_caps = n_excl = 0
     i = pos = 0
-    get = codes.get
+    get = table.get
     while i < n:
         tok = toks[i]
-        norm = tok[0]
+        if skip and i in skip:
+            if keep_all:
+                S.append(_Unit(pos, 0.0, "ignored", "-", 0, tok.kind, i, i + 1))
+            i += 1
+            pos += 1
+            continue
+        norm = tok.norm
         e = get(norm)
-        if e is None and not tok[2] and tok[1] == "word" and not keep_all:
+        if e is None and not tok.flags and tok.kind == "word" and not keep_all:
             i += 1  # fast path: a plain word that is in no list
             pos += 1
             continue
-        if e is not None and e[3] is not None:
+        if e is not None and e.tails is not None:
             j = i + 1
-            for tail, v, role, rp in e[3]:
+            for tail, v, role, rp in e.tails:
                 k = len(tail)
-                if i + k < n and all(toks[i + 1 + q][0] == tail[q] for q in range(k)):
+                if i + k < n and all(toks[i + 1 + q].norm == tail[q] for q in range(k)) and not (
+                    skip and any(i + q in skip for q in range(k + 1))
+                ):
                     j = i + 1 + k
-                    S.append([pos, v or 0.0, role, rp, 0, "phrase", i, j])
+                    S.append(_Unit(pos, v or 0.0, role, rp, 0, "phrase", i, j))
                     break
             if j > i + 1:
                 i = j
                 pos += 1
                 continue
-        flags = tok[2]
+        flags = tok.flags
         if flags & CAPS:
             n_caps += 1
         if e is not None:
-            v = e[0]
+            v = e.valence
             if v is None and flags & (REDUP | CLITIC):
-                base = codes.get(tok[4])
-                v = base[0] if base is not None else None
-            S.append([pos, v or 0.0, e[1], e[2], flags, tok[1], i, i + 1])
+                base = get(tok.base)
+                v = base.valence if base is not None else None
+            S.append(_Unit(pos, v or 0.0, e.role, e.position, flags, tok.kind, i, i + 1))
         else:
-            kind = tok[1]
+            kind = tok.kind
             v = None
             if kind == "punct":
                 n_excl += norm.count("!")
-                if keep_all or any(c in BOUNDARY for c in norm):
-                    S.append([pos, 0.0, "boundary" if any(c in BOUNDARY for c in norm) else None,
-                              "-", 0, kind, i, i + 1])
+                boundary = any(c in BOUNDARY for c in norm)
+                if keep_all or boundary:
+                    S.append(_Unit(pos, 0.0, "boundary" if boundary else None, "-", 0, kind, i, i + 1))
                 i += 1
                 pos += 1
                 continue
             if flags & (REDUP | CLITIC):
-                base = codes.get(tok[4])
-                v = base[0] if base is not None else None
+                base = get(tok.base)
+                v = base.valence if base is not None else None
             elif kind == "emoji" or kind == "emoticon":
                 v = emoji_v.get(norm)
             if v or keep_all:
-                S.append([pos, v or 0.0, None, "-", flags, kind, i, i + 1])
+                S.append(_Unit(pos, v or 0.0, None, "-", flags, kind, i, i + 1))
         i += 1
         pos += 1
     caps_on = False
     if n_caps:
-        n_words = sum(1 for t in toks if t[1] == "word")
+        n_words = sum(1 for t in toks if t.kind == "word")
         caps_on = n_caps < n_words
     m = len(S)
-    if not keep_all and not any(u[1] for u in S):
+    if not keep_all and not any(u.valence for u in S):
         return 0.0
     # ---- 2. which units carry sentiment; which modifiers and negators act
-    pure = [u[1] != 0.0 and u[2] is None for u in S]
+    pure = [u.valence != 0.0 and u.role is None for u in S]
     used = [False] * m
     W = P.negation_window
     for k in range(m):
         if not pure[k]:
             continue
-        p0 = S[k][0]
+        p0 = S[k].pos
         a = k - 1
-        while a >= 0 and p0 - S[a][0] <= 2 and S[a][2] != "boundary" and not pure[a]:
-            if S[a][2] in ("booster", "dampener") and S[a][3] in ("pre", "both"):
+        while a >= 0 and p0 - S[a].pos <= 2 and S[a].role != "boundary" and not pure[a]:
+            if S[a].role in ("booster", "dampener") and S[a].rpos in ("pre", "both"):
                 used[a] = True
             a -= 1
         a = k + 1
-        while a < m and S[a][0] - p0 <= 2 and S[a][2] != "boundary" and not pure[a]:
-            if S[a][2] in ("booster", "dampener") and S[a][3] in ("post", "both"):
+        while a < m and S[a].pos - p0 <= 2 and S[a].role != "boundary" and not pure[a]:
+            if S[a].role in ("booster", "dampener") and S[a].rpos in ("post", "both"):
                 used[a] = True
             a += 1
         a = k - 1
-        while a >= 0 and p0 - S[a][0] <= W and S[a][2] not in ("boundary", "contrast", "concessive"):
-            if S[a][2] == "negator":
+        while a >= 0 and p0 - S[a].pos <= W and S[a].role not in ("boundary", "contrast", "concessive"):
+            if S[a].role == "negator":
                 used[a] = True
                 break
             a -= 1
@@ -257,12 +304,12 @@ def score_tokens(toks: list[tuple], lex: Any, P: Params, trace: list | None = No
     n_active = 0
     for k in range(m):
         u = S[k]
-        v = u[1]
+        v = u.valence
         if v == 0.0 or (not pure[k] and used[k]):
             continue
         n_active += 1
         sign = 1.0 if v > 0 else -1.0
-        f = u[4]
+        f = u.flags
         if f:
             if f & ELONG:
                 v += sign * P.elongation
@@ -277,25 +324,25 @@ def score_tokens(toks: list[tuple], lex: Any, P: Params, trace: list | None = No
                 if fired is not None:
                     fired[k].append(f"ALL CAPS +{P.caps:g}")
         if pure[k]:
-            p0 = u[0]
+            p0 = u.pos
             for direction, positions in ((-1, ("pre", "both")), (1, ("post", "both"))):
                 a = k + direction
-                while 0 <= a < m and abs(S[a][0] - p0) <= 2 and S[a][2] != "boundary" and not pure[a]:
-                    role = S[a][2]
-                    if role == "booster" and S[a][3] in positions:
-                        inc = P.booster_increment * (P.booster_decay ** (abs(S[a][0] - p0) - 1))
+                while 0 <= a < m and abs(S[a].pos - p0) <= 2 and S[a].role != "boundary" and not pure[a]:
+                    role = S[a].role
+                    if role == "booster" and S[a].rpos in positions:
+                        inc = P.booster_increment * (P.booster_decay ** (abs(S[a].pos - p0) - 1))
                         v += sign * inc
                         if fired is not None:
                             fired[k].append(f"booster '{_text(toks, S[a])}' +{inc:.3g}")
-                    elif role == "dampener" and S[a][3] in positions:
+                    elif role == "dampener" and S[a].rpos in positions:
                         v *= P.dampener_factor
                         if fired is not None:
                             fired[k].append(f"dampener '{_text(toks, S[a])}' x{P.dampener_factor:.3g}")
                     a += direction
-            if u[5] != "emoji" and u[5] != "emoticon":
+            if u.kind != "emoji" and u.kind != "emoticon":
                 a = k - 1
-                while a >= 0 and p0 - S[a][0] <= W and S[a][2] not in ("boundary", "contrast", "concessive"):
-                    if S[a][2] == "negator":
+                while a >= 0 and p0 - S[a].pos <= W and S[a].role not in ("boundary", "contrast", "concessive"):
+                    if S[a].role == "negator":
                         v *= -P.negation_scalar
                         if fired is not None:
                             fired[k].append(f"negated by '{_text(toks, S[a])}' x-{P.negation_scalar:.3g}")
@@ -304,7 +351,7 @@ def score_tokens(toks: list[tuple], lex: Any, P: Params, trace: list | None = No
         contrib[k] = v
     # ---- 4. contrast and concessive weights
     for k in range(m):
-        role = S[k][2]
+        role = S[k].role
         if role == "contrast":
             wb, wa = P.contrast_before, P.contrast_after
             for a in range(m):
@@ -316,7 +363,7 @@ def score_tokens(toks: list[tuple], lex: Any, P: Params, trace: list | None = No
                         fired[a].append(f"{where} contrast '{_text(toks, S[k])}' x{w:.3g}")
         elif role == "concessive":
             a = k + 1
-            while a < m and S[a][2] not in ("boundary", "contrast"):
+            while a < m and S[a].role not in ("boundary", "contrast"):
                 if contrib[a] != 0.0:
                     contrib[a] *= P.concessive_clause
                     if fired is not None:
@@ -330,6 +377,12 @@ def score_tokens(toks: list[tuple], lex: Any, P: Params, trace: list | None = No
         s += (1.0 if s > 0 else -1.0) * P.exclamation * n_excl
     else:
         n_excl = 0
+    news = None
+    if s != 0.0 and P.news_factor != 1.0:
+        news = news_register(toks)
+        if news is not None:
+            s_before = s
+            s *= P.news_factor
     score = s / math.sqrt(s * s + P.alpha) if s else 0.0
     score = max(-1.0, min(1.0, score))
     if trace is not None and fired is not None:
@@ -337,17 +390,19 @@ def score_tokens(toks: list[tuple], lex: Any, P: Params, trace: list | None = No
             trace.append(
                 {
                     "token": _text(toks, u),
-                    "norm": " ".join(t[0] for t in toks[u[6] : u[7]]),
-                    "kind": u[5],
-                    "role": u[2] or ("modifier used" if used[k] else ""),
-                    "valence": u[1],
+                    "norm": " ".join(t.norm for t in toks[u.start : u.end]),
+                    "kind": u.kind,
+                    "role": u.role or ("modifier used" if used[k] else ""),
+                    "valence": u.valence,
                     "contribution": contrib[k],
-                    "rules": "; ".join(fired[k]),
+                    "rules": "topic term (ignore=): not read as opinion" if u.role == "ignored"
+                    else "; ".join(fired[k]),
                 }
             )
-        trace.append({"_sum": s, "_exclamations": n_excl, "_n_active": n_active})
+        trace.append({"_sum": s, "_exclamations": n_excl, "_n_active": n_active,
+                      "_news": news, "_before_news": s_before if news is not None else None})
     return score
 
 
-def _text(toks: list[tuple], u: list) -> str:
-    return " ".join(t[3] for t in toks[u[6] : u[7]])
+def _text(toks: list[Tok], u: _Unit) -> str:
+    return " ".join(t.orig for t in toks[u.start : u.end])

@@ -14,10 +14,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._cache import Memo
+from ..text import tokens as _text_tokens
+from ._topic import IgnoreSet, check_ignore
 from ._lexicon import _emoji_table, as_lexicon
-from ._rules import CAPS, CLITIC, ELONG, REDUP, Params, load_params, score_tokens
+from ._rules import CAPS, CLITIC, ELONG, REDUP, Params, Tok, load_params, score_tokens
 
-__all__ = ["polarity", "label", "explain", "Explanation", "analyse"]
+__all__ = ["polarity", "label", "explain", "Explanation", "analyse", "Tok"]
 
 _PUNCT = re.compile(r"[.,;:!?]+")
 _ELONG = re.compile(r"([^\W\d_])\1\1", re.UNICODE)
@@ -25,52 +28,39 @@ _REDUP = re.compile(r"^([^\W\d_]{2,})-\1$")
 _REDUP2 = re.compile(r"^([^\W\d_]{2,})2$")
 _CLITICS = ("nya", "lah", "kah", "pun")
 _EMOJI_STRIP = dict.fromkeys([0xFE0F, 0xFE0E, 0x200D, *range(0x1F3FB, 0x1F400)])
-_CHUNKS: dict[str, tuple[tuple, ...]] = {}
-_CHUNKS_MAX = 1 << 18  # distinct chunks kept (about 60 MB at most)
 
 
-_text_tokens = None
-
-
-def _analyse_chunk(chunk: str) -> tuple[tuple, ...]:
-    global _text_tokens
+def _analyse_chunk(chunk: str) -> tuple[Tok, ...]:
     low = chunk.lower()
     emo = _emoji_table()
     if low in emo and not low[0].isalnum():
-        return ((low, "emoticon", 0, chunk, low),)
-    if _text_tokens is None:
-        from ..text import tokens as _tt
-
-        _text_tokens = _tt
-    out: list[tuple] = []
+        return (Tok(low, "emoticon", 0, chunk, low),)
+    out: list[Tok] = []
     pos = 0
     for t in _text_tokens(chunk):
         start = t.start
         if start > pos:
             for m in _PUNCT.finditer(chunk, pos, start):
                 g = m.group()
-                out.append((g, "punct", 0, g, g))
+                out.append(Tok(g, "punct", 0, g, g))
         if t.end > pos:
             pos = t.end
         kind, orig, norm = t.kind, t.text, t.norm
         if kind == "word":
             pass
-        elif kind == "punct":
-            out.append((norm, "punct", 0, orig, norm))
-            continue
         elif kind == "emoji":
             norm = orig.translate(_EMOJI_STRIP) or orig
-            out.append((norm, kind, 0, orig, norm))
+            out.append(Tok(norm, kind, 0, orig, norm))
             continue
         elif kind == "emoticon":
             norm = orig.lower()
-            out.append((norm, kind, 0, orig, norm))
+            out.append(Tok(norm, kind, 0, orig, norm))
             continue
         elif kind == "hashtag":
             norm = norm.lstrip("#")
             kind = "word"
         else:  # mention, url, number, placeholder: never looked up
-            out.append((orig, kind, 0, orig, orig))
+            out.append(Tok(orig, kind, 0, orig, orig))
             continue
         flags = 0
         if orig.isupper() and sum(c.isalpha() for c in orig) >= 2:
@@ -95,26 +85,41 @@ def _analyse_chunk(chunk: str) -> tuple[tuple, ...]:
                         base = p[: -len(c)]
                         f |= CLITIC
                         break
-            out.append((p, kind, f, orig, base))
+            out.append(Tok(p, kind, f, orig, base))
     if pos < len(chunk):
         for m in _PUNCT.finditer(chunk, pos):
             g = m.group()
-            out.append((g, "punct", 0, g, g))
+            out.append(Tok(g, "punct", 0, g, g))
     return tuple(out)
 
 
-def analyse(text: str) -> list[tuple]:
-    """Typed tokens ``(norm, kind, flags, orig, base)`` of ``text`` (internal; memoised per chunk)."""
-    out: list[tuple] = []
-    cache = _CHUNKS
+#: distinct whitespace chunks analysed once (trendlib's one memo policy; ~60 MB at most)
+_CHUNKS: Memo[str, tuple[Tok, ...]] = Memo(_analyse_chunk, maxsize=1 << 18)
+
+
+def analyse(text: str) -> list[Tok]:
+    """Typed tokens (:class:`Tok` records) of ``text`` (internal; memoised per chunk).
+
+    The one token stream comes from :func:`trendlib.text.tokens`; this only adds what the
+    scorer needs on top of it: punctuation between tokens, the emphasis flags read from
+    the original form, and the base of a reduplicated or clitic-bearing word.
+    """
+    out: list[Tok] = []
+    get, analyse_chunk = _CHUNKS.data.get, _CHUNKS
+    prev = None
     for chunk in text.split():
-        hit = cache.get(chunk)
+        hit = get(chunk)
         if hit is None:
-            hit = _analyse_chunk(chunk)
-            if len(cache) >= _CHUNKS_MAX:
-                cache.clear()
-            cache[chunk] = hit
+            hit = analyse_chunk(chunk)
+        if prev is not None and len(hit) == 1 and hit[0].kind == "word" and hit[0].norm == prev:
+            # "bagus bagus aja": reduplication written with a space is one word, as "bagus-bagus"
+            last = out[-1]
+            out[-1] = Tok(last.norm, last.kind, last.flags | REDUP, f"{last.orig} {hit[0].orig}", last.base)
+            prev = None
+            continue
         out.extend(hit)
+        last = hit[-1] if hit else None
+        prev = last.norm if last is not None and last.kind == "word" else None
     return out
 
 
@@ -155,7 +160,7 @@ def _label_of(score: float, P: Params, threshold: Any) -> str:
     return "neutral"
 
 
-def polarity(text: str, *, lexicon: Any = None) -> float:
+def polarity(text: str, *, lexicon: Any = None, ignore: Any = None) -> float:
     """Polarity of one text in [-1, 1] from the lexicon and the Indonesian rules.
 
     Parameters
@@ -165,11 +170,15 @@ def polarity(text: str, *, lexicon: Any = None) -> float:
     lexicon : Lexicon, mapping or path, optional
         Default: the shipped trendlib lexicon. Any mapping ``word -> score`` works, e.g.
         ``trendlib.datasets.load_inset()`` (scores on -5..+5; the scale is inferred).
+    ignore : str or list of str, optional
+        Topic terms and hashtags read as plain words, not as opinion: the scrape's query
+        (``"korupsi"``, ``"#IKN"``), e.g. from :func:`topic_terms`.
 
     Returns
     -------
     float
-        0.0 for text without sentiment; the sign gives the direction.
+        0.0 for text without sentiment; the sign gives the direction. Posts in news
+        register (headlines, attributed reports; see :func:`explain`) score 0.0.
 
     Examples
     --------
@@ -179,12 +188,19 @@ def polarity(text: str, *, lexicon: Any = None) -> float:
     True
     >>> polarity("")
     0.0
+    >>> polarity("korupsi lagi korupsi lagi") < 0, polarity("korupsi lagi korupsi lagi", ignore="korupsi")
+    (True, 0.0)
+
+    See Also
+    --------
+    label, explain, add_sentiment, topic_terms
     """
     _check_text(text, "polarity")
-    return score_tokens(analyse(text), as_lexicon(lexicon), load_params())
+    return score_tokens(analyse(text), as_lexicon(lexicon), load_params(),
+                        ignore=check_ignore(ignore, func="polarity"))
 
 
-def label(text: str, *, lexicon: Any = None, threshold: Any = None) -> str:
+def label(text: str, *, lexicon: Any = None, threshold: Any = None, ignore: Any = None) -> str:
     """Sentiment label of one text: ``"positive"``, ``"negative"`` or ``"neutral"``.
 
     Parameters
@@ -196,6 +212,12 @@ def label(text: str, *, lexicon: Any = None, threshold: Any = None) -> str:
         Polarity above ``+t`` is positive, below ``-t`` negative. A pair gives
         ``(negative, positive)`` bounds. Default: the thresholds fitted on SmSA
         (``rules.json``).
+    ignore : str or list of str, optional
+        Topic terms read as plain words (see :func:`polarity`).
+
+    Returns
+    -------
+    str
 
     Examples
     --------
@@ -205,10 +227,18 @@ def label(text: str, *, lexicon: Any = None, threshold: Any = None) -> str:
     'negative'
     >>> label("besok rapat jam 9 di balai kota")
     'neutral'
+    >>> label("Direktur PDAM Dipenjara 1 Tahun karena Korupsi")   # a headline reports
+    'neutral'
+
+    See Also
+    --------
+    polarity, explain
     """
     _check_text(text, "label")
     P = load_params()
-    return _label_of(score_tokens(analyse(text), as_lexicon(lexicon, func="label"), P), P, threshold)
+    score = score_tokens(analyse(text), as_lexicon(lexicon, func="label"), P,
+                         ignore=check_ignore(ignore, func="label"))
+    return _label_of(score, P, threshold)
 
 
 @dataclass
@@ -225,7 +255,11 @@ class Explanation:
         ``kind``, ``role`` (negator, booster, ...), ``valence`` (lexicon value / scale),
         ``contribution`` (after the rules) and ``rules`` (what changed it).
     rules : list of str
-        Every rule that fired, in order, including text-level ones (exclamation, squash).
+        Every rule that fired, in order, including text-level ones (exclamation, news
+        register, squash).
+    ignored : list of str
+        The tokens read as plain words because of ``ignore=`` (topic terms), each with
+        the lexicon valence it would otherwise have had.
     """
 
     text: str
@@ -233,6 +267,7 @@ class Explanation:
     label: str
     table: Any = field(repr=False)
     rules: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
 
     def __repr__(self) -> str:
         rows = self.table[(self.table["contribution"] != 0) | (self.table["role"] != "")]
@@ -242,6 +277,7 @@ class Explanation:
             role = f" ({r.role})" if r.role else ""
             lines.append(f"  {r.token!s:<18}{role:<18} {r.valence:+.2f} -> {r.contribution:+.3f}{extra}")
         lines += [f"  * {r}" for r in self.rules]
+        lines += [f"  - ignored: {r}" for r in self.ignored]
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -252,13 +288,13 @@ class Explanation:
         return head + self.table.to_html(index=False) + (f"<ul>{foot}</ul>" if foot else "")
 
 
-def explain(text: str, *, lexicon: Any = None, threshold: Any = None) -> Explanation:
+def explain(text: str, *, lexicon: Any = None, threshold: Any = None, ignore: Any = None) -> Explanation:
     """Explain the polarity of one text: each token's contribution and every rule that fired.
 
     Parameters
     ----------
     text : str
-    lexicon, threshold
+    lexicon, threshold, ignore
         As in :func:`label`.
 
     Returns
@@ -274,6 +310,12 @@ def explain(text: str, *, lexicon: Any = None, threshold: Any = None) -> Explana
     'negative'
     >>> e.table.set_index("token").loc["ramah", "rules"]
     "negated by 'tidak' x-...; after contrast 'tapi' x..."
+    >>> explain("korupsi lagi, rakyat sengsara", ignore="korupsi").ignored
+    ["korupsi (topic term, ignore=): lexicon valence -0.375 not counted"]
+
+    See Also
+    --------
+    polarity, label
     """
     _check_text(text, "explain")
     import pandas as pd
@@ -281,35 +323,49 @@ def explain(text: str, *, lexicon: Any = None, threshold: Any = None) -> Explana
     lex = as_lexicon(lexicon, func="explain")
     P = load_params()
     trace: list[dict] = []
-    score = score_tokens(analyse(text), lex, P, trace)
+    ig = check_ignore(ignore, func="explain")
+    toks = analyse(text)
+    score = score_tokens(toks, lex, P, trace, ignore=ig)
     summary = trace.pop()
+    ignored = []
+    for row in trace:
+        if row["role"] == "ignored":
+            v = lex.valence(row["norm"])
+            ignored.append(f"{row['token']} (topic term, ignore=): lexicon valence {v:+.3g} not counted"
+                           if v else f"{row['token']} (topic term, ignore=)")
     table = pd.DataFrame(
         trace, columns=["token", "norm", "kind", "role", "valence", "contribution", "rules"]
     )
-    rules = [r for rs in table["rules"] if rs for r in rs.split("; ")]
+    rules = [r for rs in table.loc[table["role"] != "ignored", "rules"] if rs for r in rs.split("; ")]
     s = summary["_sum"]
     if summary["_n_active"] > 1 and P.length_power:
         rules.append(f"sum divided by {summary['_n_active']}^{P.length_power:g} sentiment units")
     if summary["_exclamations"]:
         rules.append(f"{summary['_exclamations']} exclamation mark(s) +{P.exclamation:g} each")
+    if summary["_news"] is not None:
+        rules.append(f"news register ({summary['_news']}): sum {summary['_before_news']:+.3f} "
+                     f"x{P.news_factor:g}")
     if s:
         rules.append(f"squash s={s:+.3f} -> s/sqrt(s^2+{P.alpha:g}) = {score:+.3f}")
     lab = _label_of(score, P, threshold)
-    return Explanation(text=text, polarity=score, label=lab, table=table, rules=rules)
+    return Explanation(text=text, polarity=score, label=lab, table=table, rules=rules, ignored=ignored)
 
 
-def polarity_many(texts: Any, *, lexicon: Any = None) -> list[float]:
+def polarity_many(texts: Any, *, lexicon: Any = None, ignore: Any = None) -> list[float]:
     """Polarity of many texts (batch path: memoised per distinct text and chunk; internal)."""
     lex = as_lexicon(lexicon, func="add_sentiment")
     P = load_params()
-    memo = lex._memo
+    ig = check_ignore(ignore, func="add_sentiment")
+    if ig is not None:  # the text memo holds scores without ignored terms only
+        return [score_tokens(analyse(t), lex, P, ignore=ig) if isinstance(t, str) else float("nan")
+                for t in texts]
+    memo = lex.scores
+    get = memo.data.get
     out = []
     for text in texts:
-        v = memo.get(text)
+        v = get(text)
         if v is None:
             v = score_tokens(analyse(text), lex, P) if isinstance(text, str) else float("nan")
-            if len(memo) >= 1 << 18:
-                memo.clear()
-            memo[text] = v
+            memo.put(text, v)
         out.append(v)
     return out
