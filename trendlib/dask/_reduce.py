@@ -31,11 +31,24 @@ def tree(ddf: Any, partial: Any, merge: Any, *, columns: Any = None, split_every
     from dask import delayed
 
     if columns is not None:
-        ddf = ddf[[c for c in ddf.columns if c in set(columns)]]
-    level = [delayed(partial, pure=True)(part) for part in ddf.to_delayed()]
+        partial = _Project(partial, [c for c in ddf.columns if c in set(columns)])
+    # unoptimised partitions keep the keys of the collection's own tasks, so several
+    # reductions computed together (dask.compute) read and tokenise each partition once
+    level = [delayed(partial, pure=True)(part) for part in ddf.to_delayed(optimize_graph=False)]
     while len(level) > 1:
         level = [delayed(merge, pure=True)(level[i:i + split_every]) for i in range(0, len(level), split_every)]
     return level[0]
+
+
+class _Project:
+    """``partial`` applied to the columns a step reads (a plain object: pickles to workers)."""
+
+    def __init__(self, partial: Any, columns: list[str]) -> None:
+        self.partial, self.columns = partial, columns
+        self.__name__ = getattr(partial, "__name__", "partial")  # the task's key prefix
+
+    def __call__(self, frame: Any) -> Any:
+        return self.partial(frame[self.columns])
 
 
 def _finish(merged: Any, finish: Any, compute: bool, **kwargs: Any) -> Any:
