@@ -165,10 +165,10 @@ def test_burst_forms_agree():
 
 def test_other_keys_and_all_posts():
     posts = posts_table()
-    by_author = explain_burst(posts, ("@Kominfo", T0, T0 + pd.Timedelta("4h")), by="author")
+    by_author = explain_burst(posts, ("@Kominfo", T0, T0 + pd.Timedelta("4h")), key="author")
     assert by_author.counts.loc["during", "key_posts"] == 8
     assert by_author.accounts["author"].tolist() == ["kominfo"]
-    by_term = explain_burst(posts, ("Senayan", T0, T0 + pd.Timedelta("4h")), by="term")
+    by_term = explain_burst(posts, ("Senayan", T0, T0 + pd.Timedelta("4h")), key="term")
     assert by_term.counts.loc["during", "key_posts"] == 12
     assert "senayan" not in set(by_term.terms["term"])
     everything = explain_burst(posts, (None, T0, T0 + pd.Timedelta("4h")))
@@ -177,7 +177,7 @@ def test_other_keys_and_all_posts():
     tagged = posts.copy()
     tagged["text"] = tagged["text"] + " @setkab"
     tagged["mentions"] = tagged["text"].map(trendlib.text.mentions)
-    by_mention = explain_burst(tagged, ("setkab", T0, T0 + pd.Timedelta("1h")), by="mention")
+    by_mention = explain_burst(tagged, ("setkab", T0, T0 + pd.Timedelta("1h")), key="mention")
     assert "@setkab" not in set(by_mention.terms["term"])
 
 
@@ -205,12 +205,14 @@ def test_repr_and_html(ex):
     "kwargs, burst, err, match",
     [
         ({}, ("kttasean43", T0 + pd.Timedelta("30D"), T0 + pd.Timedelta("31D")), ValueError, "no posts with #kttasean43"),
-        ({"before": "1min"}, ("kttasean43", T0 - pd.Timedelta("30D"), T0), ValueError, "no posts"),
+        ({"before": "1min", "min_before": 0}, ("kttasean43", T0 - pd.Timedelta("30D"), T0), ValueError,
+         "no posts in the reference period"),
         ({"before": "-1h"}, BURST, ValueError, "'before' parameter"),
         ({"before": "seminggu"}, BURST, ValueError, "'before' parameter of explain_burst"),
-        ({"by": "tag"}, BURST, ValueError, "'by' parameter of explain_burst"),
+        ({"key": "tag"}, BURST, ValueError, "'key' parameter of explain_burst"),
+        ({"min_before": -1}, BURST, ValueError, "'min_before' parameter"),
         ({"top": 0}, BURST, ValueError, "'top' parameter"),
-        ({"dedupe": 1.5}, BURST, ValueError, "'dedupe' parameter"),
+        ({"min_similarity": 1.5}, BURST, ValueError, "'min_similarity' parameter"),
         ({}, ("kttasean43", T0), ValueError, "'burst' parameter"),
         ({}, ("kttasean43", T0, T0), ValueError, "end > start"),
         ({}, ("kttasean43", "kemarin", T0), ValueError, "start/end"),
@@ -224,8 +226,45 @@ def test_errors(kwargs, burst, err, match):
 
 def test_reference_period_must_hold_posts():
     posts = posts_table()
-    with pytest.raises(ValueError, match="reference period"):
-        explain_burst(posts[posts["time"] >= T0], BURST)
+    only_burst = posts[(posts["time"] >= T0) & (posts["time"] < T0 + pd.Timedelta("4h"))]
+    with pytest.raises(ValueError, match="reference period"), pytest.warns(UserWarning, match="holds only 0 posts"):
+        explain_burst(only_burst, BURST)
+
+
+def test_thin_reference_warns_says_how_many_and_widens():
+    posts = posts_table()
+    # the scrape starts 5 hours before the burst: 4 city posts and the eve-of-summit post
+    thin = posts[posts["time"] >= T0 - pd.Timedelta("5h")]
+    n_before = int((thin["time"] < T0).sum())
+    assert n_before == 5
+    with pytest.warns(UserWarning, match=r"holds only 5 posts \(fewer than min_before=30\).*compared it with the "
+                                         r"6 posts outside the burst instead"):
+        ex = explain_burst(thin, BURST)
+    assert ex.params["reference"] == "outside" and ex.params["before_posts"] == 5
+    assert ex.counts.loc["before", "posts"] == 6  # the 5 before and the closing post after
+    assert "outside:" in repr(ex)
+    # min_before=0 keeps the thin period, without a word
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        kept = explain_burst(thin, BURST, min_before=0)
+    assert kept.params["reference"] == "before" and kept.counts.loc["before", "posts"] == 5
+    # nothing else to compare with: kept, and the warning says so
+    only = thin[thin["time"] < T0 + pd.Timedelta("4h")]
+    with pytest.warns(UserWarning, match="kept it"):
+        assert explain_burst(only, BURST).params["reference"] == "before"
+
+
+def test_concentration_of_the_burst_accounts(ex):
+    c = ex.counts.loc["during"]
+    # 40 key posts: kominfo 8, akun1..akun6 24 between them, 8 buzzers one each
+    assert c["top_account_share"] == pytest.approx(8 / 40)
+    assert 1 < c["effective_accounts"] <= c["accounts"]
+    spam = posts_table()
+    spam.loc[spam["text"].str.contains("KTTASEAN43") & (spam["time"] >= T0), "author"] = "Bot_KTT"
+    one = explain_burst(spam, BURST).counts.loc["during"]
+    assert one["accounts"] == 1 and one["effective_accounts"] == 1.0 and one["top_account_share"] == 1.0
 
 
 def test_missing_columns():
@@ -294,7 +333,7 @@ def danantara(data_file):
 
 
 def test_danantara_launch_day_burst(danantara):
-    counts = trendlib.count(danantara, by="hashtag", freq="1h")
+    counts = trendlib.count(danantara, key="hashtag", freq="1h")
     tag = counts[counts["key"] == "danantarabangunnegeri"].set_index("time")
     share = tag["count"] / tag["total"].where(tag["total"] > 0)
     hot = share[share > 0.5].index  # hours the campaign dominated

@@ -14,34 +14,44 @@
   before it.
 * ``samples``: the most engaged and the most representative posts (highest mean
   distinctiveness of their terms), near-identical texts shown once with a ``copies`` count.
-* ``counts``: posts, key posts, accounts and rate during the burst and before it.
+* ``counts``: posts, key posts, accounts (with their concentration) and rate during the
+  burst and before it.
+
+A thin reference is not silently trusted: when the period before the burst holds fewer
+than ``min_before`` posts (a scrape that starts with the burst, or a new topic), the
+log-odds of nearly every burst word would look distinctive against almost nothing. The
+reference is then widened to every post outside the burst (before and after it) and a
+warning says how many posts the period had and what was used instead.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import warnings
 from collections import Counter
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .._validation import check_choice, check_positive, require_columns
-from ._explain_tables import _accounts, _is_content, _phrases, _samples
-from ._explanation import _PREFIX, BurstExplanation
+from .._deprecate import renamed_kwargs
+from .._keys import KEY_KINDS, KeyName, account_key, clean_key, display_key
+from .._validation import check_choice, check_int, check_positive, require_columns
 from ._baseline import _timedelta
+from ._evidence import _accounts, _is_content, _phrases, _samples
 from ._logodds import log_odds
+from ._result import BurstExplanation
 
 __all__ = ["explain_burst", "BurstExplanation"]
 
-_BY = ("hashtag", "mention", "term", "author")
+_KINDS = ("hashtag", "mention", "term", "author", "url", "topic")  # kinds a post can be matched on
 _ENGAGEMENT = ("like_count", "retweet_count", "reply_count", "quote_count")
 _CLAUSE = re.compile(r"[.,;:!?\u2026]+(?=\s|$)|[\r\n]+|\s[-\u2013\u2014|]+\s")
 
 
 def _parse_burst(burst: Any, tz: str) -> tuple[str | None, pd.Timestamp, pd.Timestamp, str | None]:
-    by = None
+    kind = None
     if isinstance(burst, pd.DataFrame):
         if len(burst) != 1:
             raise ValueError(
@@ -57,7 +67,8 @@ def _parse_burst(burst: Any, tz: str) -> tuple[str | None, pd.Timestamp, pd.Time
                 f"The 'burst' parameter of explain_burst() must have 'key', 'start' and 'end'. "
                 f"Got fields {sorted(map(str, row))}."
             )
-        key, start, end, by = row.get("key"), row["start"], row["end"], row.get("by")
+        key, start, end = row.get("key"), row["start"], row["end"]
+        kind = row.get("kind", row.get("by"))
     elif isinstance(burst, (tuple, list)) and len(burst) == 3:
         key, start, end = burst
     else:
@@ -78,26 +89,29 @@ def _parse_burst(burst: Any, tz: str) -> tuple[str | None, pd.Timestamp, pd.Time
     start, end = start.tz_convert(tz), end.tz_convert(tz)
     if key is not None and (isinstance(key, float) and math.isnan(key)):
         key = None
-    return (None if key is None else str(key)), start, end, by
+    return (None if key is None else str(key)), start, end, kind
 
 
-def _key_mask(posts: pd.DataFrame, key: str | None, by: str, tokens: pd.Series) -> np.ndarray:
+def _key_mask(posts: pd.DataFrame, key: str | None, kind: str, tokens: pd.Series) -> np.ndarray:
+    """Posts carrying ``key`` of ``kind`` (the identity rules of :mod:`trendlib._keys`)."""
     if key is None:
         return np.ones(len(posts), dtype=bool)
-    k = key.lower().lstrip("#@") if by in ("hashtag", "mention", "author") else key.lower()
-    if by == "hashtag":
-        return posts["hashtags"].map(lambda v: _has(v, k)).to_numpy(dtype=bool)
-    if by == "mention":
-        return posts["mentions"].map(lambda v: _has(v, k)).to_numpy(dtype=bool)
-    if by == "author":
-        return (posts["author"].astype(str).str.lower().str.lstrip("@") == k).to_numpy()
-    return tokens.map(lambda cl: any(k in ts for ts in cl)).to_numpy(dtype=bool)
+    if kind == "term":
+        k = key.lower()
+        return tokens.map(lambda cl: any(k in ts for ts in cl)).to_numpy(dtype=bool)
+    k = clean_key(key, kind)
+    kk = KEY_KINDS[kind]
+    if kk.listed:
+        norm = account_key if kk.account else (lambda v: clean_key(v, kind))
+        return posts[kk.column].map(lambda vs: _has(vs, k, norm)).to_numpy(dtype=bool)
+    values = posts[kk.column].map(lambda v: clean_key(v, kind), na_action="ignore")
+    return (values == k).fillna(False).to_numpy(dtype=bool)
 
 
-def _has(values: Any, key: str) -> bool:
+def _has(values: Any, key: str, norm) -> bool:
     if values is None or isinstance(values, float):
         return False
-    return key in values
+    return any(norm(v) == key for v in values)
 
 
 def _engagement(posts: pd.DataFrame) -> pd.Series:
@@ -130,19 +144,21 @@ def _tokenized(posts: pd.DataFrame) -> pd.Series:
     return posts["text"].map(tok)
 
 
+@renamed_kwargs(by="key", dedupe="min_similarity")
 def explain_burst(
     posts: pd.DataFrame,
     burst: Any,
     *,
-    by: str | None = None,
+    key: KeyName | None = None,
     before: Any = "7D",
+    min_before: int = 30,
     top: int = 15,
     samples: int = 5,
     min_count: int = 3,
     prior: float | None = None,
     exclude_key: bool = True,
     stopwords: Any = "topic",
-    dedupe: float = 0.8,
+    min_similarity: float = 0.8,
     tz: str = "Asia/Jakarta",
 ) -> BurstExplanation:
     """Explain a burst: distinctive terms and phrases, top accounts, sample posts.
@@ -151,17 +167,25 @@ def explain_burst(
     ----------
     posts : pandas.DataFrame
         Canonical posts (:func:`trendlib.read_posts`) covering the burst and the time
-        before it: ``time``, ``text``, and ``hashtags``/``mentions``/``author`` for ``by``.
+        before it: ``time``, ``text``, and the column of the key kind (``hashtags``,
+        ``mentions``, ``author``...).
         A ``tokens`` column (:func:`trendlib.text.add_tokens`) is used when present.
     burst : pandas.Series, dict, tuple or one-row DataFrame
         A row of a burst table (:func:`trendlib.detect_bursts`) or ``(key, start, end)``;
         the burst is ``[start, end)``. ``key=None`` takes every post in the interval.
         Naive times are read in ``tz``.
-    by : {"hashtag", "mention", "term", "author"}, optional
-        What the key is; default the row's ``by`` field, else ``"hashtag"``.
+    key : {"hashtag", "mention", "term", "author", "url", "topic"}, optional
+        The key kind of the burst's key; default the row's ``kind`` field, else
+        ``"hashtag"`` (``by=`` is the deprecated name).
     before : str or pandas.Timedelta, default "7D"
         Length of the reference period ``[start - before, start)``; every post in it (with
         or without the key) is the "before" corpus.
+    min_before : int, default 30
+        Posts the reference period needs to be compared with. With fewer, a warning
+        says how many it had and the reference becomes every post outside the burst
+        (before and after it); ``min_before=0`` keeps the period whatever it holds.
+        30 posts are a few hundred content tokens: below that, the log-odds prior is
+        made almost entirely of the burst itself and every burst word looks distinctive.
     top : int, default 15
         Rows in ``terms``, ``phrases`` and ``accounts``.
     samples : int, default 5
@@ -174,16 +198,17 @@ def explain_burst(
         Leave the key itself (``#key``) out of ``terms``: it is distinctive by definition.
     stopwords : {"topic", "sentiment"}, collection of str or None, default "topic"
         Words left out of terms and of either end of a phrase.
-    dedupe : float, default 0.8
-        Jaccard similarity of token sets above which two sample posts count as the same
-        text (retweets, copy-paste campaigns).
+    min_similarity : float, default 0.8
+        Jaccard similarity of token sets from which two sample posts count as the same
+        text (retweets, copy-paste campaigns); ``dedupe=`` is the deprecated name.
     tz : str, default "Asia/Jakarta"
         Zone of naive burst times and of the times shown.
 
     Returns
     -------
     BurstExplanation
-        Tables ``counts``, ``terms`` (``term``, ``during``, ``before``, ``log_odds``,
+        Tables ``counts`` (with the account concentration of the key posts),
+        ``terms`` (``term``, ``during``, ``before``, ``log_odds``,
         ``z``), ``phrases`` (``phrase``, ``during``, ``before``, ``llr``, ``z``),
         ``accounts`` (``author``, ``posts``, ``share``, ``engagement``, ``before``) and
         ``samples`` (``reason``, ``time``, ``author``, ``text``, ``engagement``,
@@ -194,7 +219,7 @@ def explain_burst(
     >>> import pandas as pd
     >>> t0 = pd.Timestamp("2025-02-24 12:00", tz="UTC")
     >>> before = [(t0 + pd.Timedelta(minutes=i), f"harga beras naik lagi hari ini {i}", [])
-    ...           for i in range(20)]
+    ...           for i in range(40)]
     >>> during = [(t0 + pd.Timedelta(hours=3, minutes=i),
     ...            "Danantara bangun negeri, investasi untuk rakyat #DanantaraBangunNegeri",
     ...            ["danantarabangunnegeri"]) for i in range(12)]
@@ -204,24 +229,27 @@ def explain_burst(
     >>> "danantara" in set(ex.terms["term"])
     True
     >>> int(ex.counts.loc["during", "key_posts"]), int(ex.counts.loc["before", "posts"])
-    (12, 20)
+    (12, 40)
     >>> int(ex.samples["copies"].max())      # one campaign text, posted 12 times
     12
     """
     func = "explain_burst"
     require_columns(posts, ["time", "text"], func=func, hint="trendlib.read_posts(...)")
-    key, start, end, row_by = _parse_burst(burst, tz)
-    by = check_choice(by or row_by or "hashtag", _BY, name="by", func=func)
-    need = {"hashtag": "hashtags", "mention": "mentions", "author": "author"}.get(by)
-    if key is not None and need:
+    key_value, start, end, row_kind = _parse_burst(burst, tz)
+    kind = check_choice(key or row_kind or "hashtag", _KINDS, name="key", func=func)
+    need = KEY_KINDS[kind].column if kind != "term" else None
+    if key_value is not None and need:
         require_columns(posts, ["time", "text", need], func=func, hint="trendlib.read_posts(...)")
     before_td = _timedelta(before, name="before", func=func)
     for name, value, low in (("top", top, 1), ("samples", samples, 0), ("min_count", min_count, 1)):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
             raise ValueError(f"The {name!r} parameter of explain_burst() must be an integer >= {low}. Got {value!r}.")
-    dedupe = check_positive(dedupe, name="dedupe", func=func)
-    if dedupe > 1:
-        raise ValueError(f"The 'dedupe' parameter of explain_burst() must be in (0, 1]. Got {dedupe!r}.")
+    min_before = check_int(min_before, name="min_before", func=func, minimum=0)
+    min_similarity = check_positive(min_similarity, name="min_similarity", func=func)
+    if min_similarity > 1:
+        raise ValueError(
+            f"The 'min_similarity' parameter of explain_burst() must be in (0, 1]. Got {min_similarity!r}."
+        )
     if prior is not None:
         prior = check_positive(prior, name="prior", func=func)
     stop = _stopword_set(stopwords)
@@ -231,28 +259,49 @@ def explain_burst(
     b_start = t_start - before_td
     in_burst = ((times >= t_start) & (times < t_end)).to_numpy()
     in_before = ((times >= b_start) & (times < t_start)).to_numpy()
+    reference = "before"
+    n_period = int(in_before.sum())
+    if n_period < min_before:
+        outside = (~in_burst & times.notna()).to_numpy()
+        if int(outside.sum()) > n_period:
+            in_before = outside
+            reference = "outside"
+        first_all, last_all = times[outside].min(), times[outside].max()
+        what = (f"compared it with the {int(outside.sum()):,} posts outside the burst instead "
+                f"({first_all.tz_convert(start.tz):%Y-%m-%d %H:%M} to {last_all.tz_convert(start.tz):%Y-%m-%d %H:%M})"
+                if reference == "outside" else
+                "kept it (the posts hold nothing else); read the terms as what the burst said, not how it differed")
+        warnings.warn(
+            f"explain_burst(): the reference period [{b_start.tz_convert(start.tz):%Y-%m-%d %H:%M}, "
+            f"{start:%Y-%m-%d %H:%M}) holds only {n_period} post{'s' if n_period != 1 else ''} (fewer than "
+            f"min_before={min_before}), too few to compare the burst with; {what}. Pass posts covering a longer "
+            "'before' period, or min_before=0 to keep the period as it is.",
+            UserWarning,
+            stacklevel=3,
+        )
     window = posts[in_burst | in_before].reset_index(drop=True)
     tokens = _tokenized(window)
-    is_key = _key_mask(window, key, by, tokens)
+    is_key = _key_mask(window, key_value, kind, tokens)
     w_burst = in_burst[in_burst | in_before]
     d_mask = w_burst & is_key
     b_mask = ~w_burst
     if not d_mask.any():
         raise ValueError(
-            f"explain_burst() found no posts with {_PREFIX[by]}{key} in [{start}, {end}). "
-            f"Check the key, 'by' and the time zone of the burst."
+            f"explain_burst() found no posts with {display_key(key_value, kind)} in [{start}, {end}). "
+            f"Check the key, 'key' (its kind) and the time zone of the burst."
         )
     if not b_mask.any():
         raise ValueError(
             f"explain_burst() found no posts in the reference period [{b_start.tz_convert(start.tz)}, {start}) "
             f"to compare the burst with. Pass posts that cover the time before the burst or a longer 'before'."
         )
+    key = key_value
 
     own = None
     if key is not None and exclude_key:
-        if by in ("hashtag", "mention"):
-            own = ("#" if by == "hashtag" else "@") + key.lower().lstrip("#@")
-        elif by == "term":
+        if kind in ("hashtag", "mention"):
+            own = display_key(clean_key(key, kind), kind)  # as the tokenizer writes it
+        elif kind == "term":
             own = key.lower()
     keep: dict[str, bool] = {}
 
@@ -275,31 +324,48 @@ def explain_burst(
     phrases = _phrases(tokens[d_mask], tokens[b_mask], stop, own, min_count, top, prior)
     engagement = _engagement(window)
     accounts = _accounts(window, d_mask, b_mask, engagement, top)
-    sample = _samples(window[d_mask], content[d_mask], engagement[d_mask], z_all, samples, dedupe, tz)
+    sample = _samples(window[d_mask], content[d_mask], engagement[d_mask], z_all, samples, min_similarity, tz)
 
     hours_d = (end - start) / pd.Timedelta("1h")
-    first = times[in_before].min()
-    hours_b = (t_start - max(first, b_start)) / pd.Timedelta("1h")
+    first, last = times[in_before].min(), times[in_before].max()
+    if reference == "before":
+        ref_start, ref_end = max(first, b_start), t_start
+    else:  # every post outside the burst: its span, less the burst itself
+        ref_start, ref_end = first, max(last, t_start)
+    hours_b = (ref_end - ref_start) / pd.Timedelta("1h") - (
+        hours_d if reference == "outside" and first < t_start and last >= t_end else 0.0)
+    conc = [_concentration(window, b_mask & is_key), _concentration(window, d_mask)]
     counts = pd.DataFrame(
         {
-            "start": [max(first, b_start).tz_convert(start.tz), start],
-            "end": [start, end],
+            "start": [ref_start.tz_convert(start.tz), start],
+            "end": [ref_end.tz_convert(start.tz), end],
             "hours": [hours_b, hours_d],
             "posts": [int(b_mask.sum()), int(w_burst.sum())],
             "key_posts": [int((b_mask & is_key).sum()), int(d_mask.sum())],
-            "accounts": [
-                int(window.loc[b_mask & is_key, "author"].nunique()) if "author" in window else 0,
-                int(window.loc[d_mask, "author"].nunique()) if "author" in window else 0,
-            ],
+            "accounts": [c[0] for c in conc],
+            "top_account_share": [c[1] for c in conc],
+            "effective_accounts": [c[2] for c in conc],
         },
         index=pd.Index(["before", "during"], name="period"),
     )
     counts["key_posts_per_hour"] = counts["key_posts"] / counts["hours"].where(counts["hours"] > 0)
     counts["share"] = counts["key_posts"] / counts["posts"].where(counts["posts"] > 0)
-    params = {"before": before_td, "min_count": min_count, "prior": prior, "stopwords": stopwords,
-              "dedupe": dedupe, "exclude_key": exclude_key}
-    return BurstExplanation(key=key or "", by=by, start=start, end=end, counts=counts, terms=terms,
+    params = {"before": before_td, "min_before": min_before, "reference": reference, "before_posts": n_period,
+              "min_count": min_count, "prior": prior, "stopwords": stopwords, "min_similarity": min_similarity,
+              "exclude_key": exclude_key}
+    return BurstExplanation(key=key or "", kind=kind, start=start, end=end, counts=counts, terms=terms,
                             phrases=phrases, accounts=accounts, samples=sample, params=params)
+
+
+def _concentration(window: pd.DataFrame, mask: np.ndarray) -> tuple[int, float, float]:
+    """(accounts, top account's share, effective number of accounts) of the masked posts."""
+    if "author" not in window.columns or not mask.any():
+        return 0, float("nan"), float("nan")
+    per = window.loc[mask, "author"].dropna().map(account_key).value_counts()
+    if per.empty:
+        return 0, float("nan"), float("nan")
+    p = per.to_numpy(dtype=float) / per.sum()
+    return int(len(per)), float(p.max()), float(1.0 / np.sum(p * p))
 
 
 def _stopword_set(stopwords: Any) -> frozenset:

@@ -186,7 +186,9 @@ def trending(
     >>> rows.append((bins[-2], "promo", 35, 1))  # one account, 35 posts
     >>> counts = pd.DataFrame(rows, columns=["time", "key", "count", "accounts"])
     >>> counts.attrs["freq"] = "1h"
-    >>> top = trending(counts, baseline="1D", min_count=1)
+    >>> trending(counts, baseline="1D", min_count=1)["key"].tolist()  # one account is no trend
+    ['ktt']
+    >>> top = trending(counts, baseline="1D", min_count=1, min_accounts=1)
     >>> top[["rank", "key", "count", "accounts", "novel"]]
        rank    key  count  accounts  novel
     0     1    ktt     40        31  False

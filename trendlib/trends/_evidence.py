@@ -1,4 +1,10 @@
-"""The tables of a burst explanation: phrases (NLTK collocations), accounts, sample posts."""
+"""The evidence of a burst explanation: which tokens are content, phrases (NLTK
+collocations), the accounts table and the sample posts.
+
+Why its own module: :mod:`._explain` chooses *which* posts are compared (the burst, the
+reference period, a thin reference widened); this module only turns two sets of posts
+into tables, so each table can be tested on its own.
+"""
 
 from __future__ import annotations
 
@@ -72,7 +78,7 @@ def _accounts(window: pd.DataFrame, d_mask: np.ndarray, b_mask: np.ndarray, enga
 
 
 def _samples(posts: pd.DataFrame, content: pd.Series, engagement: pd.Series, z: pd.Series, n: int,
-             dedupe: float, tz: str) -> pd.DataFrame:
+             min_similarity: float, tz: str) -> pd.DataFrame:
     cols = ["reason", "time", "author", "text", "engagement", "copies", "id"]
     if n == 0 or posts.empty:
         return pd.DataFrame(columns=cols)
@@ -106,14 +112,14 @@ def _samples(posts: pd.DataFrame, content: pd.Series, engagement: pd.Series, z: 
         for i in ranked:
             if got == n or (reason == "engaged" and eng[i] <= 0):
                 break
-            if any(_near_duplicate(sets[i], x, dedupe) for x in picked):
+            if any(_near_duplicate(sets[i], x, min_similarity) for x in picked):
                 continue
             chosen.append((reason, i))
             picked.append(sets[i])
             got += 1
     rows = []
     for reason, i in chosen:
-        near = sum(_near_duplicate(sets[i], x, dedupe) for x in sets)
+        near = sum(_near_duplicate(sets[i], x, min_similarity) for x in sets)
         t = pd.Timestamp(posts.at[i, "time"])
         rows.append({
             "reason": reason,
