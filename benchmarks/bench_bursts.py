@@ -12,7 +12,9 @@ the best of 3 runs (timeit practice: the machine is shared), peers run once.
 
 Targets (issue 4): continuous Kleinberg on 1e6 events < 2 s; >= 100x pybursts at
 n = 1e4 with identical output; count() + detect_bursts() over 1M posts with 5,000
-hashtags in hourly bins over 30 days < 10 s.
+hashtags in hourly bins over 30 days < 10 s. Issues 8/9 add rows, no targets: the burst
+table's account columns made exact with ``posts=``, and ``trending`` (by accounts) at
+1M posts from the posts and from the counts.
 """
 
 from __future__ import annotations
@@ -165,7 +167,7 @@ def million_posts(n_keys, n_bins, base_rate):
     gen = time.perf_counter() - t
     n_posts = len(posts)
     print(f"  (generated {n_posts:,} posts, {n_keys:,} hashtags, {n_bins} hourly bins in {gen:.1f} s; not timed)")
-    t_count, counts = timed(lambda: trendlib.count(posts, by="hashtag", freq="1h"))
+    t_count, counts = timed(lambda: trendlib.count(posts, key="hashtag", freq="1h"))
     row("count()", n_posts, t_count, "-", "-", f"{len(counts):,} rows")
     for method, norm in (("kleinberg", False), ("kleinberg", True), ("poisson", True), ("zscore", True), ("ewma", True)):
         t_det, found = timed(lambda: trendlib.detect_bursts(counts, method=method, normalize=norm))
@@ -183,6 +185,16 @@ def million_posts(n_keys, n_bins, base_rate):
                 f"(planted with >= 20 extra posts: {covered[big].mean():.2f} of {big.sum()})")
         row(f"count+detect {method}{' norm' if norm else ''}", n_posts, total, "-", "-", info,
             f"target < 10 s: {'met' if total < 10 else 'MISSED'}")
+    # the account columns made exact from the posts (one pass over the posts of the bursts)
+    t_acc, found = timed(lambda: trendlib.detect_bursts(counts, normalize=True, posts=posts))
+    row("detect kleinberg norm posts=", n_posts, t_acc, "-", "-",
+        f"{len(found)} bursts, exact accounts (median {found.accounts.median():.0f})")
+    # the trending list at the strongest burst's peak, from the posts and from the counts
+    at = found.peak_time.iloc[0] if len(found) else counts.time.max()
+    t_tp, top = timed(lambda: trendlib.trending(posts, at=at))
+    row("trending(posts)", n_posts, t_tp, "-", "-", f"{len(top)} rows, accounts from {top.attrs['accounts_from']}")
+    t_tc, top = timed(lambda: trendlib.trending(counts, at=at))
+    row("trending(counts)", len(counts), t_tc, "-", "-", f"{len(top)} rows, accounts from {top.attrs['accounts_from']}")
 
 
 def main(argv=None):

@@ -88,7 +88,8 @@ def _sparse_posts(posts: pd.DataFrame, key: str, freq: pd.Timedelta, tz: str):
     else:  # accounts unknown: min_accounts cannot be checked
         agg["a"] = np.iinfo(np.int64).max
     n_win_posts = lambda lo, hi: int(((ns != NAT) & (ns // freq.value >= lo) & (ns // freq.value < hi)).sum())  # noqa: E731
-    return agg, n_win_posts
+    share = len(np.unique(idx)) / max(len(posts), 1)
+    return agg, n_win_posts, share
 
 
 def _sparse_counts(counts: pd.DataFrame, freq: pd.Timedelta, tz: str):
@@ -109,7 +110,7 @@ def _sparse_counts(counts: pd.DataFrame, freq: pd.Timedelta, tz: str):
         inside = (b_all >= lo) & (b_all < hi)
         return int(pd.Series(counts["total"].to_numpy()[inside]).groupby(b_all[inside]).first().sum())
 
-    return agg, n_win_posts
+    return agg, n_win_posts, None
 
 
 def explain_empty(out: pd.DataFrame, data: pd.DataFrame, counts: pd.DataFrame, *, key: str,
@@ -123,9 +124,9 @@ def explain_empty(out: pd.DataFrame, data: pd.DataFrame, counts: pd.DataFrame, *
     from .._time import local_ns
 
     if "count" in data.columns:
-        agg, n_win_posts = _sparse_counts(counts, freq, tz)
+        agg, n_win_posts, share = _sparse_counts(counts, freq, tz)
     else:
-        agg, n_win_posts = _sparse_posts(data, key, freq, tz)
+        agg, n_win_posts, share = _sparse_posts(data, key, freq, tz)
     k = int(window // freq)
     e_now = int(local_ns(pd.Series([window_end]), tz)[0] // freq.value)  # exclusive bin number
     kc, b = agg["k"].to_numpy(np.int64), agg["b"].to_numpy(np.int64)
@@ -173,6 +174,8 @@ def explain_empty(out: pd.DataFrame, data: pd.DataFrame, counts: pd.DataFrame, *
         if n:
             fixes.append(f"window='{w}' ranks {n} {key}{'s' if n > 1 else ''} at this moment")
             break
+    if share is not None and share < 0.2 and key != "term":
+        fixes.append(f"only {share:.0%} of the posts carry a {key}: key='term' ranks the words of the text")
     if min_count > 1:
         fixes.append("or lower min_count=")
     if fixes:

@@ -160,7 +160,8 @@ def trending(
         (account concentration in the window: exact from posts, bounds from counts, see
         :func:`trendlib.detect_bursts`), ``expected``, ``velocity``, ``z``,
         ``acceleration``, ``previous`` (in ``rank_by`` units), ``novel`` and ``score``.
-        ``attrs`` hold ``window_start``, ``window_end``, ``window``, ``baseline``,
+        ``attrs`` hold ``at`` (the window's last bin), ``window_start``, ``window_end``,
+        ``window``, ``baseline``,
         ``freq``, ``tz``, ``key``, ``rank_by``, ``accounts_from``, ``seasonal_days``, the
         weights used and, for an empty table, ``empty_reason`` (also warned).
 
@@ -374,6 +375,7 @@ def trending(
     out = out[_COLUMNS]
     out.attrs.update(
         {
+            "at": window_end - f,
             "window_start": window_start,
             "window_end": window_end,
             "window": window_td,
