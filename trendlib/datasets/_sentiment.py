@@ -7,6 +7,7 @@ Every loader reads the upstream files, verbatim, from the data home (see
     <data home>/nusax_senti_id/{train,valid,test}.csv
     <data home>/indonlu_emot/{train,valid,test}_preprocess.csv
     <data home>/idsa_sentiment/indonesian_sentiment_twitter_dataset_labeled.tsv
+    <data home>/rizalespe_sentiment/dataset_tweet_sentiment*.csv
     <data home>/inset_lexicon/{positive,negative}.tsv
     <data home>/kamus_alay/colloquial-indonesian-lexicon.csv
 
@@ -34,7 +35,8 @@ from ._home import data_path
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["load_smsa", "load_nusax", "load_emot", "load_idsa", "load_inset", "load_kamus_alay"]
+__all__ = ["load_smsa", "load_nusax", "load_emot", "load_idsa", "load_rizalespe", "load_inset",
+           "load_kamus_alay"]
 
 SPLITS = ("train", "valid", "test")
 SENTIMENT_LABELS = ("negative", "neutral", "positive")
@@ -238,6 +240,64 @@ def load_idsa(*, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
     return _frame(
         {"text": [r[1].strip() for r in rows], "label": [_IDSA_CODES[r[0].strip()] for r in rows]},
         {"dataset": "idsa", "split": None, "path": str(path), "licence": "none stated"},
+    )
+
+
+_RIZALESPE = {
+    "pilkada": ("dataset_tweet_sentiment_pilkada_DKI_2017.csv", 900),
+    "cellular": ("dataset_tweet_sentiment_cellular_service_provider.csv", 300),
+    "tv": ("dataset_tweet_sentimen_tayangan_tv.csv", 400),
+    "film": ("dataset_tweet_sentiment_opini_film.csv", 200),
+}
+
+
+def load_rizalespe(name: str = "pilkada", *, data_home: str | os.PathLike | None = None) -> pd.DataFrame:
+    """Load one of the labelled tweet sets of rizalespe (Universitas Brawijaya; personal use only).
+
+    The upstream README allows personal use only: trendlib never ships them or anything
+    derived from them, and uses them to *evaluate* across domains (Pilkada DKI 2017 is the
+    closest labelled set of political tweets with hashtags and mentions intact).
+
+    Parameters
+    ----------
+    name : {"pilkada", "cellular", "tv", "film"}
+        Pilkada DKI 2017 tweets (900), cellular providers (300), TV shows (400), films (200).
+    data_home : path, optional
+        Overrides ``TRENDLIB_DATA_HOME``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``text`` (the tweet as upstream) and ``label`` (``"positive"`` or
+        ``"negative"``; these sets have no neutral class).
+
+    Examples
+    --------
+    >>> load_rizalespe("pilkada").label.value_counts().to_dict()   # doctest: +SKIP
+    {'negative': 450, 'positive': 450}
+    """
+    check_choice(name, list(_RIZALESPE), name="name", func="load_rizalespe")
+    fname, _ = _RIZALESPE[name]
+    path = _path("rizalespe_sentiment", fname, "fetch_rizalespe()", data_home)
+    reader = csv.reader(io.StringIO(_read_text(path)))
+    rows = [r for r in reader if r and any(c.strip() for c in r)]
+    if not rows:
+        raise FormatError(f"{path}: empty file.")
+    header = [h.strip().lower() for h in rows[0]]
+    if "sentiment" not in header or "text tweet" not in header:
+        raise FormatError(f"{path}: expected 'Sentiment' and 'Text Tweet' columns. Got {rows[0]!r:.120}.")
+    i_lab, i_text = header.index("sentiment"), header.index("text tweet")
+    body = rows[1:]
+    bad = [k for k, r in enumerate(body) if len(r) != len(header)]
+    if bad:
+        raise FormatError(f"{path}: {len(bad)} of {len(body)} rows do not have {len(header)} fields "
+                          f"(first bad row index {bad[0]}).")
+    labels = [r[i_lab].strip().lower() for r in body]
+    _check_labels(labels, ("negative", "positive"), path)
+    return _frame(
+        {"text": [r[i_text] for r in body], "label": labels},
+        {"dataset": f"rizalespe_{name}", "split": None, "path": str(path),
+         "licence": "personal use only (not redistributed)"},
     )
 
 

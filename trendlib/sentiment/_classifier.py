@@ -26,7 +26,7 @@ from ._persist import load_model, save_model
 
 __all__ = ["SentimentClassifier"]
 
-_PRETRAINED = {"smsa": "classifier_smsa.npz"}
+_PRETRAINED = {"multi": "classifier_multi.npz", "smsa": "classifier_smsa.npz"}
 
 
 def _texts(X: Any, *, func: str) -> list[str]:
@@ -385,18 +385,35 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         return model
 
     @classmethod
-    def pretrained(cls, name: str = "smsa") -> SentimentClassifier:
-        """The shipped sentiment model: ``positive`` / ``negative`` / ``neutral``.
+    def pretrained(cls, name: str = "multi") -> SentimentClassifier:
+        """A shipped sentiment model: ``positive`` / ``negative`` / ``neutral``.
 
-        ``"smsa"``: trained by ``scripts/train_classifier.py`` on the IndoNLU SmSA train
-        split (Apache-2.0). Loaded lazily from ``trendlib/sentiment/data``; needs no data
-        home. Each call returns a new, independent estimator.
+        ``"multi"`` (default): trained on more than one domain, so that it holds up on
+        political tweets as well as on reviews: IndoNLU SmSA train (reviews) and EmoT
+        train+valid (tweets; emotions mapped to polarity), both Apache-2.0, plus
+        distant supervision on unlabeled real tweets (emoji-labelled, and lexicon-labelled
+        posts the lexicon+rules scorer reads with confidence); only the fitted weights
+        ship. ``"smsa"``: the v0.1 model, SmSA train only. Both are built by
+        ``scripts/train_classifier.py``; docs/sentiment_domains.md has the cross-domain
+        table. Loaded lazily from ``trendlib/sentiment/data``; needs no data home. Each
+        call returns a new, independent estimator (a model may also be shared between
+        threads: prediction is thread-safe).
+
+        Parameters
+        ----------
+        name : {"multi", "smsa"}, default "multi"
+
+        Returns
+        -------
+        SentimentClassifier
 
         Examples
         --------
         >>> clf = SentimentClassifier.pretrained()
         >>> clf.predict(["Kecewa berat, pesanan tidak datang", "Mantap, pelayanannya cepat"]).tolist()
         ['negative', 'positive']
+        >>> SentimentClassifier.pretrained("smsa").classes_.tolist()
+        ['negative', 'neutral', 'positive']
         """
         if name not in _PRETRAINED:
             raise ValueError(
