@@ -59,7 +59,7 @@ def test_time_zone_aliases_and_daily_bins_at_local_midnight():
     # 16:30 UTC is 23:30 WIB on the 5th but 00:30 WITA and 01:30 WIT on the 6th
     p.loc[4, "time"] = pd.Timestamp("2023-09-05 16:30", tz="UTC")
     for alias, name, days in (("WIB", "Asia/Jakarta", 1), ("WITA", "Asia/Makassar", 2), ("WIT", "Asia/Jayapura", 2)):
-        c = count(p, by="mention", freq="1D", tz=alias)
+        c = count(p, key="mention", freq="1D", tz=alias)
         assert c.attrs["tz"] == name
         assert c.time.nunique() == days
         assert (c.time.dt.hour == 0).all()
@@ -67,12 +67,12 @@ def test_time_zone_aliases_and_daily_bins_at_local_midnight():
 
 def test_by_mention_author_and_term():
     p = _posts()
-    m = count(p, by="mention", freq="1D")
+    m = count(p, key="mention", freq="1D")
     assert sorted(m.key.unique()) == ["jokowi", "setkabgoid", "tmcpoldametro"]
-    a = count(p, by="author", freq="1D")
+    a = count(p, key="author", freq="1D")
     assert dict(zip(a.key, a["count"])) == {"andi": 1, "budi": 2, "sari": 2}
     p2 = p.assign(tokens=[["macet", "sudirman"], ["delegasi", "jakarta"], ["jalan"], ["ktt", "asean"], ["senayan"]])
-    t = count(p2, by="term", freq="1D")
+    t = count(p2, key="term", freq="1D")
     assert "sudirman" in set(t.key) and t["count"].sum() == 8
 
 
@@ -82,7 +82,7 @@ def test_by_term_uses_the_tokenizer():
         from trendlib.text import tokenize  # noqa: F401
     except ImportError:
         pytest.skip("trendlib.text.tokenize not available yet")
-    t = count(_posts(), by="term", freq="1D")
+    t = count(_posts(), key="term", freq="1D")
     keys = set(t.key)
     assert {"macet", "jakarta", "delegasi"} <= keys
     assert not any(k.startswith(("#", "@", "http")) for k in keys)  # words only
@@ -170,8 +170,8 @@ def test_synthetic_posts_count_back_to_their_table():
 
 def test_min_count_equals_filtering_the_full_table():
     posts = tl.datasets.load_sample_posts()
-    full = tl.count(posts, by="term", freq="1D")
-    kept = tl.count(posts, by="term", freq="1D", min_count=5)
+    full = tl.count(posts, key="term", freq="1D")
+    kept = tl.count(posts, key="term", freq="1D", min_count=5)
     posts_per_key = full.groupby("key")["count"].sum()  # one count per (post, key), so this is posts
     expected = sorted(posts_per_key[posts_per_key >= 5].index)
     assert sorted(kept["key"].unique()) == expected
@@ -184,7 +184,7 @@ def test_huge_zero_filled_table_warns_with_the_fix(monkeypatch):
 
     monkeypatch.setattr(counts_mod, "_LARGE_TABLE", 100)
     with pytest.warns(UserWarning, match=r"keys x .* bins .* min_count="):
-        tl.count(tl.datasets.load_sample_posts(), by="term", freq="1h")
+        tl.count(tl.datasets.load_sample_posts(), key="term", freq="1h")
 
 
 def test_accounts_count_distinct_authors_per_cell():
