@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+import re
+
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from trendlib.text import emojis, hashtags, mentions, normalize, tokenize, tokens, urls
@@ -15,6 +17,7 @@ PIECES = [
     "ß", "ǅ", "ℌ", "\u200b", "\u3164", "e\u0301", "Ⅻ", "½", "wkwkwk", "maaf", "org2nya",
     "ngebahas", "dibiarin", "dibagus2in", "nyari", "matiin", "org-org", "menunggu-nunggu",
     "pelayanannyaaa", "boro2", "-", "'", "’", "#", "@", ".", ",", "!!", "(", ")", "\n", "\t", " ",
+    "km", "5", "milih2nya", "dibeliiin", "ngegada", "＃anak2＃", "👍\u200d👍", "haadduuueehhh",
 ]
 tweetish = st.lists(
     st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=12
@@ -58,9 +61,14 @@ def test_entities_agree_with_tokenize(text):
     ]
 
 
+_UNIT_EDGE = re.compile(r"(?i)(?:\d\s*$)|(?:(?<![^\W\d_])km\S*\s*$)")
+
+
 @given(texts, texts)
 def test_tokenize_is_local_to_whitespace_chunks(a, b):
-    # what makes per-chunk memoisation and partition-by-partition work exact
+    # what makes per-chunk memoisation and partition-by-partition work exact; the one
+    # exception is a unit next to a number across the join ("5" + "km": kilometre)
+    assume(not (_UNIT_EDGE.search(a) and re.match(r"(?i)\s*(?:\d|km(?![^\W\d_]))", b)))
     assert tokenize(a + " " + b) == tokenize(a) + tokenize(b)
 
 

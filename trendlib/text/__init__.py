@@ -36,6 +36,7 @@ _LAZY = {
     "Stemmer": "._stem",
     "segment_hashtag": "._segment",
     "default_protected_words": "._stem",
+    "default_exceptions": "._stem",
 }
 
 __getattr__, __dir__, __all__ = lazy_attributes(__name__, _LAZY)

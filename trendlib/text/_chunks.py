@@ -23,9 +23,14 @@ from .._cache import Memo
 from ._patterns import KIND_OF_GROUP, MASTER, split_emoji_run
 from ._wordnorm import _casefold, _WordNormalizer, word_normalizer
 
-__all__ = ["ChunkMemo", "chunk_memo", "stemmer"]
+__all__ = ["ChunkMemo", "chunk_memo", "stemmer", "unit_chunks"]
 
 Item = tuple[str, int, int, str]  # (kind, start, end, norm), offsets inside the chunk
+
+#: slang forms that are units next to a number: "5 km", "Km 30", "KM.26" keep "km";
+#: elsewhere the slang map reads them ("km udah makan?" -> "kamu").
+UNIT_FORMS = frozenset({"km"})
+_UNIT_HINT = re.compile(r"(?<![^\W\d_])[kK][mM](?![^\W\d_])")
 
 # Letters-only chunks that are not plain words (placeholders, the emoticon xD).
 _NOT_PLAIN = frozenset({"USER", "USERNAME", "URL", "HTTPURL"})
@@ -70,7 +75,32 @@ def chunk_items(chunk: str, wn: _WordNormalizer) -> tuple[Item, ...]:
             items.append((kind, a, b, _casefold(m.group())))
         else:
             items.append((kind, a, b, _norm_of(kind, m.group(), wn)))
+    if any(k == "number" for k, *_ in items):  # KM.26, 5km.: a unit inside the chunk
+        items = [as_unit(it, chunk) for it in items]
     return tuple(items)
+
+
+def as_unit(item: Item, chunk: str) -> Item:
+    """The item with a unit form (``km``) kept as written (lowercased), not read as slang."""
+    kind, a, b, norm = item
+    if kind == "word" and chunk[a:b].lower() in UNIT_FORMS:
+        return (kind, a, b, chunk[a:b].lower())
+    return item
+
+
+def unit_chunks(scan: str, chunks: list[str]) -> frozenset[int]:
+    """Indices of the chunks holding a unit form next to a number chunk (``5 km``, ``Km 30``)."""
+    if _UNIT_HINT.search(scan) is None:
+        return frozenset()
+    out = set()
+    for i, chunk in enumerate(chunks):
+        if _UNIT_HINT.search(chunk) is None:
+            continue
+        before = chunks[i - 1][-1:] if i else ""
+        after = chunks[i + 1][:1] if i + 1 < len(chunks) else ""
+        if before.isdigit() or after.isdigit():
+            out.add(i)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
@@ -123,22 +153,39 @@ class ChunkMemo:
 
     def _final_table(self, key: tuple[frozenset[str] | None, bool]) -> Memo[str, tuple[str, ...]]:
         stop, stem = key
-        stems = self.stems
 
         def final(chunk: str) -> tuple[str, ...]:
-            """tokenize()'s strings for one chunk: stop words dropped, words stemmed."""
-            out = []
-            for kind, _, _, norm in self.items(chunk):
-                if kind != "word":
-                    out.append(norm)
-                    continue
-                for w in norm.split(" "):
-                    if stop is not None and w in stop:
-                        continue
-                    out.append(stems(w) if stem else w)
-            return tuple(out)
+            return self.finalize(self.items(chunk), stop, stem)
 
         return Memo(final)
+
+    def finalize(
+        self, items: tuple[Item, ...], stop: frozenset[str] | None, stem: bool
+    ) -> tuple[str, ...]:
+        """tokenize()'s strings for one chunk's items: stop words dropped, words stemmed."""
+        out = []
+        for kind, _, _, norm in items:
+            if kind != "word":
+                out.append(norm)
+                continue
+            for w in norm.split(" "):
+                if stop is not None and w in stop:
+                    continue
+                out.append(self.stems(w) if stem else w)
+        return tuple(out)
+
+    def unit_items(self, chunk: str) -> tuple[Item, ...]:
+        """The chunk's items with unit forms kept (the chunk stands next to a number)."""
+        return tuple(as_unit(it, chunk) for it in self.items(chunk))
+
+    def unit_normal(self, chunk: str) -> str:
+        out, pos = [], 0
+        for _kind, a, b, norm in self.unit_items(chunk):
+            out.append(chunk[pos:a])
+            out.append(norm)
+            pos = b
+        out.append(chunk[pos:])
+        return "".join(out)
 
     def stem_of(self, kind: str, norm: str) -> str:
         """``Token.stem``: each word of a word token's ``norm`` stemmed; others as they are."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ._chunks import chunk_memo
+from ._chunks import chunk_memo, unit_chunks
 from ._patterns import prepare
 
 __all__ = ["normalize"]
@@ -59,7 +59,11 @@ def normalize(text: str, *, slang: Mapping[str, str] | None = None) -> str:
     normal = memo.normal
     get = normal.data.get
     out = []
-    for chunk in prepare(text, offsets=False)[0].split():
+    scan = prepare(text, offsets=False)[0]
+    chunks = scan.split()
+    for chunk in chunks:
         v = get(chunk)
         out.append(v if v is not None else normal(chunk))
+    for i in unit_chunks(scan, chunks):  # 5 km: a unit, not the slang km (kamu)
+        out[i] = memo.unit_normal(chunks[i])
     return " ".join(out)

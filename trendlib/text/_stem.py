@@ -9,7 +9,9 @@ thousands of new words a second, see benchmarks/bench_text.py), and every result
 memoised, so a word is stemmed once per process. The output equals stock Sastrawi word
 for word, except for the *protected* words, which are returned unchanged
 (``data/stem_protected.txt`` lists the known Sastrawi mis-stems shipped as defaults:
-``bekasi`` -> ``bekas``, ``relawan`` -> ``rawan``, ``menangis`` -> ``menang``, ...).
+``bekasi`` -> ``bekas``, ``relawan`` -> ``rawan``, ``menangis`` -> ``menang``, ...)
+and the reviewed over-stems of ``data/stem_exceptions.tsv``, which get their right stem
+(``ajakan`` -> ``ajak``, not ``aja``; mined from real tweets, judged by reading).
 
 The dictionary is loaded on first use, never at import.
 """
@@ -24,7 +26,7 @@ from typing import Any
 
 from .._cache import Memo
 
-__all__ = ["stem", "Stemmer"]
+__all__ = ["stem", "Stemmer", "default_protected_words", "default_exceptions"]
 
 # Sastrawi's TextNormalizer keeps only these characters; a word made of anything else is
 # outside what the algorithm was written for and is returned unchanged.
@@ -60,6 +62,30 @@ def default_protected_words() -> frozenset[str]:
         if word:
             words.add(word)
     return frozenset(words)
+
+
+@lru_cache(maxsize=None)
+def default_exceptions() -> dict[str, str]:
+    """Reviewed corrections of Sastrawi over-stems (``data/stem_exceptions.tsv``).
+
+    Returns
+    -------
+    dict of str to str
+        Lowercase word -> its right stem (``ajakan`` -> ``ajak``, not Sastrawi's ``aja``).
+
+    Examples
+    --------
+    >>> default_exceptions()["senilai"]
+    'nilai'
+    """
+    from ._data import data_text
+
+    out = {}
+    for line in data_text("stem_exceptions.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, _, right = line.partition("\t")
+            out[word.strip().lower()] = right.strip().lower()
+    return out
 
 
 def _word_set(value: Any, *, name: str, func: str) -> frozenset[str]:
@@ -101,7 +127,9 @@ class Stemmer:
         Extra root words added to Sastrawi's dictionary (for example new slang roots),
         so affixed forms of them stem to them.
     default_protected : bool, default True
-        Include :func:`default_protected_words` (known Sastrawi mis-stems).
+        Include :func:`default_protected_words` (words Sastrawi must not stem) and
+        :func:`default_exceptions` (reviewed right stems of Sastrawi over-stems:
+        ``ajakan`` -> ``ajak``). ``False`` gives stock Sastrawi's stems.
 
     Examples
     --------
@@ -133,6 +161,7 @@ class Stemmer:
             )
         self._memo: Memo[str, str] = Memo(self._compute)
         self._never: frozenset[str] = frozenset()
+        self._fixed: dict[str, str] = {}
         self._engine: Any = None
 
     def __repr__(self) -> str:
@@ -154,6 +183,9 @@ class Stemmer:
         if self.default_protected:
             protected = protected | default_protected_words()
         self._never = protected
+        self._fixed = dict(default_exceptions()) if self.default_protected else {}
+        for word in protected:
+            self._fixed.pop(word, None)
         self._engine = engine  # set last: another thread sees a complete engine or None
         return engine
 
@@ -161,6 +193,9 @@ class Stemmer:
         """The stem of ``word`` (any case), never memoised here (see ``stem``)."""
         engine = self._engine if self._engine is not None else self._build()
         lower = word.lower()
+        fixed = self._fixed.get(lower)
+        if fixed is not None:
+            return fixed
         if lower in self._never or (lower in self._roots and "-" not in lower):
             return lower  # protected; or Sastrawi's step 1: a root word is its own stem
         if _SASTRAWI_WORD.fullmatch(lower):
@@ -239,8 +274,10 @@ def stem(word: str, *, protected: Iterable[str] | None = None) -> str:
     """Return the Sastrawi stem of an Indonesian word, fast.
 
     Same output as stock PySastrawi 1.0.1 (Enhanced Confix Stripping) for every word,
-    except protected words, which come back unchanged: the default list of known
-    Sastrawi mis-stems (see :func:`default_protected_words`) plus ``protected``.
+    except protected words, which come back unchanged (the default list of known
+    Sastrawi mis-stems, :func:`default_protected_words`, plus ``protected``), and the
+    reviewed over-stems of :func:`default_exceptions` (``senilai`` -> ``nilai``, not
+    ``nila``).
     The dictionary lookup is a set and results are memoised per process, so repeated
     words cost one dict lookup.
 
@@ -272,6 +309,8 @@ def stem(word: str, *, protected: Iterable[str] | None = None) -> str:
     ('prabowo', 'diprabowokan')
     >>> stem("bermain", protected={"bermain"})
     'bermain'
+    >>> stem("ajakan"), stem("kepoin")
+    ('ajak', 'kepo')
     """
     if protected is not None:
         if isinstance(protected, str) or not isinstance(protected, Iterable):

@@ -16,7 +16,7 @@ import re
 from collections.abc import Collection, Mapping
 from typing import NamedTuple
 
-from ._chunks import chunk_memo
+from ._chunks import chunk_memo, unit_chunks
 from ._patterns import prepare
 from ._stopwords import _resolve
 
@@ -105,14 +105,18 @@ def tokens(
     stem_of = memo.stem_of if stem else None
     items = memo.items
     get = items.data.get
+    matches = list(_CHUNK.finditer(scan))
+    units = unit_chunks(scan, [c.group() for c in matches]) if matches else frozenset()
     out: list[Token] = []
     append = out.append
-    for c in _CHUNK.finditer(scan):
+    for i, c in enumerate(matches):
         base = c.start()
         chunk = c.group()
         v = get(chunk)
         if v is None:
             v = items(chunk)
+        if units and i in units:
+            v = memo.unit_items(chunk)
         for kind, a, b, norm in v:
             a += base
             b += base
@@ -166,7 +170,13 @@ def tokenize(
     table = memo.strings if (stop is None and not stem) else memo.finals((stop, bool(stem)))
     get = table.data.get
     out: list[str] = []
-    for chunk in prepare(text, offsets=False)[0].split():
+    scan = prepare(text, offsets=False)[0]
+    chunks = scan.split()
+    units = unit_chunks(scan, chunks)
+    for i, chunk in enumerate(chunks):
+        if units and i in units:  # 5 km: a unit, not the slang km (kamu)
+            out += memo.finalize(memo.unit_items(chunk), stop, bool(stem))
+            continue
         v = get(chunk)
         out += v if v is not None else table(chunk)
     return out

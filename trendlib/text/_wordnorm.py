@@ -288,9 +288,14 @@ class _WordNormalizer:
         ``-in`` -> ``-kan`` (bawain -> bawakan, dibiarin -> dibiarkan, diingetin ->
         diingatkan); ``nge-``/``ng-``/``ny-``/``n-``/``m-`` -> ``meN-`` (ngebahas ->
         membahas, nyimak -> menyimak, ngantor -> mengantor, nentuin -> menentukan).
+        A root that itself starts with ``me``/``pe`` takes ``-in`` too (penjarain ->
+        penjarakan); other ``me``/``pe`` words are already standard.
         """
-        if len(w) < 5 or w.startswith(("me", "pe")):
+        if len(w) < 5:
             return None
+        if w.startswith(("me", "pe")):
+            root = self._root(w[:-2]) if w.endswith("in") and len(w) >= 7 else None
+            return root + "kan" if root else None
         core, suffix = w, ""
         if w.endswith("in") and len(w) >= 6:
             core, suffix = w[:-2], "kan"
