@@ -1,9 +1,13 @@
 """Seeded synthetic posts for the graph module: planted coordinated groups, Zipf hashtags.
 
 * :func:`make_coordinated_posts` returns ``(posts, truth)``: organic chatter plus groups
-  of accounts posting near-identical campaign texts within seconds of each other, and
-  decoys that are *not* coordination (retweet cascades, short common replies, copypasta
-  spread over hours).
+  of accounts posting near-identical campaign texts within seconds of each other, the
+  four coordination patterns seen in real Indonesian scrapes (a hashtag set repeated for
+  days, a sentence repeated for hours, a hijacked hashtag set within hours, a pasted
+  sentence), and decoys that are *not* coordination (retweet cascades, short common
+  replies, copypasta spread over hours, an organic news burst, popular hashtag sets, a
+  lone spammer). The decoys are what makes the generator worth testing against: each is
+  what a detector without a null model flags.
 * :func:`make_zipf_posts` returns posts whose hashtags, mentions and authors follow Zipf
   laws, fast enough to build a million posts for ``benchmarks/bench_graphs.py``.
 
@@ -15,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["make_coordinated_posts", "make_zipf_posts"]
+__all__ = ["make_coordinated_posts", "make_zipf_posts", "PATTERNS"]
 
 _WORDS = (
     "yang dan di ini itu dengan untuk tidak ada dari ke akan juga sudah saya kita kami "
@@ -47,16 +51,32 @@ def _zipf_p(n: int, s: float) -> np.ndarray:
     return w / w.sum()
 
 
-def make_coordinated_posts(*, seed: int = 0, n_accounts: int = 1500, n_posts: int = 12000, n_groups: int = 8, group_size: tuple[int, int] = (5, 15), n_campaigns: tuple[int, int] = (3, 6), participation: float = 0.85, start: str = "2024-02-14", duration: str = "1D") -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Posts with planted coordinated groups, and the truth.
+PATTERNS = ("hashtag_series", "text_series", "hashtag_burst", "copy_paste")
 
-    Organic accounts post random sentences (Zipf word frequencies), popular hashtags and
-    mentions at uniform random times. Each planted group of ``group_size`` accounts runs
-    ``n_campaigns`` campaigns: every member (with probability ``participation``) posts a
-    perturbed copy of the campaign text (an extra @mention, a URL, a swapped word, emoji,
-    changed case or punctuation) within 45 seconds. Group accounts also post organic
-    texts. Decoys: retweet cascades (``is_retweet`` true), bursts of short common replies
-    ("mantap", "aamiin") and one copypasta posted by many accounts hours apart.
+
+def make_coordinated_posts(*, seed: int = 0, n_accounts: int = 1500, n_posts: int = 12000, n_groups: int = 8, group_size: tuple[int, int] = (5, 15), n_campaigns: tuple[int, int] = (3, 6), participation: float = 0.85, patterns: tuple[str, ...] = PATTERNS, start: str = "2024-02-14", duration: str = "14D") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Posts with planted coordinated groups and organic decoys, and the truth.
+
+    Organic accounts (Zipf activity) post random sentences (Zipf word frequencies) with 0
+    to 4 popular hashtags (so popular tag *sets* are shared by many unrelated accounts),
+    mentions, replies and URLs at uniform random times. Planted, on top:
+
+    * ``n_groups`` near-text bursts: each group of ``group_size`` accounts runs
+      ``n_campaigns`` campaigns, every member (probability ``participation``) posting a
+      perturbed copy of the campaign text (extra @mention, URL, swapped word, emoji, case,
+      punctuation) within 45 seconds.
+    * the four patterns seen in real scrapes (``patterns``), one group each:
+      ``"hashtag_series"``: 3 accounts post one 6-hashtag set 64 times over 10 days, hours
+      apart, one of them always adding 2 more tags; ``"text_series"``: 5 accounts post an
+      identical sentence with 2 hashtags 18 times over 32 hours; ``"hashtag_burst"``: 8
+      accounts post the same 4-hashtag set (popular tags hijacked) within 3.5 hours, each
+      with its own words; ``"copy_paste"``: 6 accounts paste the same mocking sentence
+      within 40 minutes.
+
+    Decoys (not coordination): retweet cascades, bursts of short common replies
+    ("mantap", "aamiin"), a copypasta posted by 20 accounts hours apart, an organic news
+    burst (60 accounts, own words, an event tag plus popular tags, within 2 hours) and a
+    single account spamming one tag set and one sentence 40 times.
 
     Parameters
     ----------
@@ -65,13 +85,15 @@ def make_coordinated_posts(*, seed: int = 0, n_accounts: int = 1500, n_posts: in
     n_accounts, n_posts : int
         Organic accounts and organic posts.
     n_groups : int
-        Planted groups.
+        Planted near-text burst groups.
     group_size, n_campaigns : (int, int)
-        Inclusive ranges of accounts per group and campaigns per group.
+        Inclusive ranges of accounts per burst group and campaigns per group.
     participation : float
         Probability that a member posts in a given campaign.
+    patterns : tuple of str
+        Which of :data:`PATTERNS` to plant.
     start, duration : str
-        Time span of the posts (UTC).
+        Time span of the posts (UTC); at least 11 days for the hashtag series.
 
     Returns
     -------
@@ -79,80 +101,142 @@ def make_coordinated_posts(*, seed: int = 0, n_accounts: int = 1500, n_posts: in
         Canonical posts (``id``, ``time``, ``author``, ``text``, ``hashtags``,
         ``mentions``, ``urls``, ``reply_to``, ``is_retweet``, ...), sorted by time.
     truth : pandas.DataFrame
-        One row per planted account: ``account``, ``group`` (0 .. n_groups - 1) and
-        ``n_posts`` (its campaign posts).
+        One row per planted account: ``account``, ``group`` (0 ..), ``pattern``
+        (``"text_burst"`` or one of :data:`PATTERNS`) and ``n_posts`` (its campaign posts).
 
     Examples
     --------
     >>> posts, truth = make_coordinated_posts(seed=1, n_posts=500, n_groups=2)
-    >>> sorted(truth["group"].unique().tolist())
-    [0, 1]
-    >>> bool(posts["author"].isin(truth["account"]).any())
-    True
+    >>> truth.groupby("pattern")["group"].nunique().to_dict()
+    {'copy_paste': 1, 'hashtag_burst': 1, 'hashtag_series': 1, 'text_burst': 2, 'text_series': 1}
+    >>> int((truth["pattern"] == "hashtag_series").sum()), int(truth.loc[truth["pattern"] == "hashtag_series", "n_posts"].sum())
+    (3, 64)
     """
     rng = np.random.default_rng(seed)
     t0 = pd.Timestamp(start, tz="UTC").value
     span = pd.Timedelta(duration).value
+    hour, day = 3_600 * 10**9, 86_400 * 10**9
     p_words = _zipf_p(len(_WORDS), 1.0)
     organic = np.array([f"warga{i:05d}" for i in range(n_accounts)], dtype=object)
     p_acc = _zipf_p(n_accounts, 0.8)
+    p_tag = _zipf_p(len(_TAGS), 1.0)
     rows: list[dict] = []
 
     def add(author: str, t: int, text: str, *, rt: bool = False, reply_to: str | None = None) -> None:
         rows.append({"author": author, "time": t, "text": text, "is_retweet": rt, "reply_to": reply_to})
 
+    def tags_of(k: int) -> list[str]:
+        return ["#" + x for x in rng.choice(_TAGS, size=k, replace=False, p=p_tag)]
+
     lengths = rng.integers(6, 23, size=n_posts)
     flat = np.asarray(_WORDS, dtype=object)[rng.choice(len(_WORDS), size=int(lengths.sum()), p=p_words)]
     authors = organic[rng.choice(n_accounts, size=n_posts, p=p_acc)]
     times = t0 + rng.integers(0, span, size=n_posts)
-    has_tag = rng.random(n_posts) < 0.3
-    tag_rank = (rng.zipf(1.6, size=n_posts) - 1) % len(_TAGS)
+    n_tags = rng.choice(5, size=n_posts, p=[0.55, 0.25, 0.12, 0.06, 0.02])
     reply_to = np.where(rng.random(n_posts) < 0.2, organic[rng.integers(0, n_accounts, size=n_posts)], None)
+    has_url = rng.random(n_posts) < 0.1
     for i, words in enumerate(np.split(flat, np.cumsum(lengths)[:-1])):
-        words = words.tolist()
-        if has_tag[i]:
-            words.append("#" + _TAGS[tag_rank[i]])
+        words = words.tolist() + tags_of(int(n_tags[i]))
         if reply_to[i] is not None:
             words.insert(0, "@" + reply_to[i])
+        if has_url[i]:
+            words.append(f"https://t.co/{rng.integers(10**9, 10**10):x}")
         add(authors[i], int(times[i]), " ".join(words), reply_to=reply_to[i])
 
-    # decoy 1: retweet cascades of popular posts
+    # decoy: retweet cascades of popular posts
     for _ in range(6):
         src = str(rng.choice(organic[:50]))
         text = " ".join(_sentence(rng, 10, 18, p_words))
-        t = t0 + int(rng.integers(0, span - 3_600 * 10**9))
+        t = t0 + int(rng.integers(0, span - hour * 10))
         for a in rng.choice(organic, size=int(rng.integers(20, 60)), replace=False):
             add(str(a), t + int(rng.integers(0, 120 * 10**9)), f"RT @{src}: {text}", rt=True)
-    # decoy 2: bursts of short common replies under a popular post
+    # decoy: bursts of short common replies under a popular post
     for _ in range(10):
         t = t0 + int(rng.integers(0, span))
         target = str(rng.choice(organic[:20]))
         for a in rng.choice(organic, size=int(rng.integers(5, 15)), replace=False):
             add(str(a), t + int(rng.integers(0, 60 * 10**9)), f"@{target} {rng.choice(_GREETINGS)}", reply_to=target)
-    # decoy 3: a copypasta shared by many accounts, hours apart
+    # decoy: a copypasta shared by many accounts, hours apart
     pasta = " ".join(_sentence(rng, 15, 20, p_words))
     for i, a in enumerate(rng.choice(organic, size=20, replace=False)):
-        add(str(a), t0 + int(i * span / 21) + int(rng.integers(0, 600 * 10**9)), pasta)
+        add(str(a), t0 + int(i * min(span, 2 * day) / 21) + int(rng.integers(0, 600 * 10**9)), pasta)
+    # decoy: an organic news burst: own words, the event tag plus popular tags, 2 hours
+    event = "#" + "".join(rng.choice(_WORDS, size=2))
+    t = t0 + int(rng.integers(0, span - 3 * hour))
+    for a in rng.choice(organic, size=60, replace=False):
+        add(str(a), t + int(rng.integers(0, 2 * hour)), " ".join(_sentence(rng, 6, 16, p_words) + [event] + tags_of(int(rng.integers(0, 3)))))
+    # decoy: one account spamming a tag set and a sentence
+    spam_tags = tags_of(3)
+    spam_text = " ".join(_sentence(rng, 8, 12, p_words))
+    for i in range(40):
+        add(str(organic[-1]), t0 + int(rng.integers(0, span)), (spam_text + " " if i % 2 else " ".join(_sentence(rng, 5, 9, p_words)) + " ") + " ".join(spam_tags))
 
-    truth = []
+    truth: list[dict] = []
+
+    def members(g: int, size: int) -> list[str]:
+        return [f"akun_{g}_{j:02d}x{int(rng.integers(100, 999))}" for j in range(size)]
+
+    def ordinary(m: str) -> None:  # planted accounts also post ordinary things
+        for _ in range(int(rng.integers(1, 6))):
+            add(m, t0 + int(rng.integers(0, span)), " ".join(_sentence(rng, 6, 20, p_words) + tags_of(int(rng.integers(0, 2)))))
+
+    def minted(k: int) -> list[str]:
+        return ["#" + "".join(rng.choice(_WORDS, size=2)) + str(int(rng.integers(1, 99))) for _ in range(k)]
+
+    g = 0
     for g in range(n_groups):
-        size = int(rng.integers(group_size[0], group_size[1] + 1))
-        members = [f"akun_{g}_{j:02d}x{int(rng.integers(100, 999))}" for j in range(size)]
-        counts = dict.fromkeys(members, 0)
-        tags = ["#" + "".join(rng.choice(_WORDS, size=2)) + str(int(rng.integers(1, 99)))]
+        accs = members(g, int(rng.integers(group_size[0], group_size[1] + 1)))
+        counts = dict.fromkeys(accs, 0)
+        tags = minted(1)
         for _ in range(int(rng.integers(n_campaigns[0], n_campaigns[1] + 1))):
             template = _sentence(rng, 10, 16, p_words) + tags
             t = t0 + int(rng.integers(0, span - 60 * 10**9))
-            joined = [m for m in members if rng.random() < participation]
+            joined = [m for m in accs if rng.random() < participation]
             if len(joined) < 3:
-                joined = list(rng.choice(members, size=3, replace=False))
+                joined = list(rng.choice(accs, size=3, replace=False))
             for m in joined:
                 add(m, t + int(rng.integers(0, 45 * 10**9)), _perturb(rng, template, organic))
                 counts[m] += 1
-        for m in members:  # group accounts also post ordinary things
-            for _ in range(int(rng.integers(1, 6))):
-                add(m, t0 + int(rng.integers(0, span)), " ".join(_sentence(rng, 6, 20, p_words)))
-            truth.append({"account": m, "group": g, "n_posts": counts[m]})
+        for m in accs:
+            ordinary(m)
+            truth.append({"account": m, "group": g, "pattern": "text_burst", "n_posts": counts[m]})
+    g = n_groups
+    for pattern in patterns:
+        if pattern not in PATTERNS:
+            raise ValueError(f"The 'patterns' parameter of make_coordinated_posts() must hold names from {list(PATTERNS)}. Got {pattern!r}.")
+        if pattern == "hashtag_series":  # 3 accounts, 6 tags, 64 posts over 10 days, hours apart
+            accs, tags = members(g, 3), minted(2) + tags_of(4)
+            extra = minted(2)
+            t = t0 + int(rng.integers(0, max(span - 10 * day, 1)))
+            when = np.sort(t + rng.integers(0, 10 * day, size=64))
+            who = np.resize(np.arange(3), 64)
+            posted = [(accs[w], int(x), " ".join(_sentence(rng, 4, 10, p_words) + tags + (extra if w == 2 else []))) for w, x in zip(who, when)]
+        elif pattern == "text_series":  # 5 accounts, one sentence + 2 tags, 18 posts over 32 hours
+            accs = members(g, 5)
+            sentence = " ".join(_sentence(rng, 9, 13, p_words) + minted(1) + tags_of(1))
+            t = t0 + int(rng.integers(0, span - 2 * day))
+            posted = []
+            for r in range(6):  # six rounds, three accounts each, minutes apart
+                at = t + r * int(32 * hour / 5)
+                for w in rng.choice(5, size=3, replace=False):
+                    posted.append((accs[w], at + int(rng.integers(0, 600 * 10**9)), sentence))
+        elif pattern == "hashtag_burst":  # 8 accounts, one 4-tag set, 3.5 hours, own words
+            accs, tags = members(g, 8), tags_of(2) + [x for x in _mid_tags(rng)]
+            t = t0 + int(rng.integers(0, span - 4 * hour))
+            posted = [(a, t + int(rng.integers(0, int(3.5 * hour))), " ".join(_sentence(rng, 6, 14, p_words) + tags)) for a in accs]
+        else:  # copy_paste: 6 accounts, the same mocking sentence, 40 minutes
+            accs = members(g, 6)
+            sentence = " ".join(_sentence(rng, 10, 16, p_words)) + " wkwkwk"
+            t = t0 + int(rng.integers(0, span - hour))
+            posted = [(a, t + int(rng.integers(0, 40 * 60 * 10**9)), sentence) for a in accs]
+        counts = {a: 0 for a in accs}
+        for a, x, text in posted:
+            add(a, x, text)
+            counts[a] += 1
+        for a in accs:
+            ordinary(a)
+            truth.append({"account": a, "group": g, "pattern": pattern, "n_posts": counts[a]})
+        g += 1
 
     posts = pd.DataFrame(rows)
     posts["time"] = pd.to_datetime(posts["time"], utc=True)
@@ -166,7 +250,12 @@ def make_coordinated_posts(*, seed: int = 0, n_accounts: int = 1500, n_posts: in
     posts["lang"] = "in"
     posts["platform"] = "synthetic"
     posts["source_format"] = "make_coordinated_posts"
-    return posts, pd.DataFrame(truth, columns=["account", "group", "n_posts"])
+    return posts, pd.DataFrame(truth, columns=["account", "group", "pattern", "n_posts"])
+
+
+def _mid_tags(rng: np.random.Generator) -> list[str]:
+    """Two tags of middle popularity (ranks 6-15 of the organic tags)."""
+    return ["#" + x for x in rng.choice(_TAGS[5:15], size=2, replace=False)]
 
 
 def _perturb(rng: np.random.Generator, template: list[str], organic: np.ndarray) -> str:

@@ -8,8 +8,9 @@
 * ``backbone``: the disparity filter (Serrano, Boguna & Vespignani 2009).
 * ``communities`` (Louvain, seeded), ``community_summary`` (the report per community).
 * ``influencers``: ranked table by PageRank, degree, betweenness (sampled), eigenvector...
-* ``coordinated_accounts`` / ``coordination_graph``: accounts posting the same or
-  near-identical text (or the same hashtag set) within a short window.
+* ``coordinated_accounts`` / ``coordination_evidence`` / ``coordination_graph``: groups
+  of accounts sharing texts, hashtag sets, retweets or links in bursts or repeatedly over
+  days, more than chance allows (null models in docs/coordination.md).
 * ``to_gexf`` (dynamic, for Gephi's timeline), ``read_gexf``, ``to_graphml``, ``to_csv``,
   ``edges_frame``.
 
@@ -38,6 +39,7 @@ _LAZY = {
     "influencers": "._influence",
     "coordinated_accounts": "._coordination",
     "coordination_graph": "._coordination",
+    "coordination_evidence": "._coordination",
     "to_gexf": "._export",
     "read_gexf": "._export",
     "to_graphml": "._export",

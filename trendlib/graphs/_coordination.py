@@ -1,342 +1,327 @@
-"""Coordinated accounts: distinct accounts posting the same content within a short window.
+"""Coordinated accounts: the public tables and graph, with the evidence for every group.
 
-Method (one pass, no loop over pairs of posts in Python):
-
-1. **Candidate posts.** Retweets are left out by default (``include_retweets=False``):
-   many accounts retweeting a post at once is amplification, visible in
-   ``interaction_graph(kind="retweet")``, and would otherwise flag every viral post. Each
-   post gets a *key*: its text through :func:`trendlib.text.normalize`, without URLs,
-   @mentions, punctuation and emoji, whitespace collapsed (so "@a Ayo dukung!" and
-   "@b ayo  dukung https://t.co/x" match). Texts with fewer than ``min_tokens`` words are
-   ignored ("mantap pak" is not a campaign). With ``similarity="hashtags"`` the key is the
-   post's sorted set of hashtags (posts without hashtags are ignored).
-2. **Events.** Posts are linked when they are similar and at most ``window`` apart:
-   ``"exact"`` and ``"hashtags"`` link consecutive posts with the same key; ``"near"``
-   links posts whose TF-IDF cosine (hashed word 1-2 grams of the keys, smooth idf,
-   sublinear tf) is at least ``threshold``, comparing each post only with posts in its
-   own and the next time bucket of width ``window`` (sparse products in bounded chunks,
-   so the cost grows with the posts per window, not with the square of all posts). Connected
-   components of this post graph are *events* (single linkage: a campaign posting every
-   few seconds for an hour is one event). Events with fewer than ``min_accounts``
-   distinct accounts are dropped.
-3. **Groups.** Accounts are linked by the number of events they share (the co-posting
-   graph, :func:`coordination_graph`); its connected components are the groups.
-
-The ``score`` of a group is the mean weighted degree of its accounts in the co-posting
-graph: how many (other account, shared event) pairs an account has on average. Three
-accounts that coincide once score 2; ten accounts that co-post five times score 45.
+The method and its null models are in :mod:`trendlib.graphs._coord_scores` (read its
+docstring, or docs/coordination.md, before changing a default): fingerprints of every
+signal are tested at two time scales, bursts and repeated fingerprints, and accounts
+linked by a significant occasion or a significant pair form a group. This module turns
+the significant occasions and pairs into what an analyst reads: one row per group
+(:func:`coordinated_accounts`), one row per piece of evidence
+(:func:`coordination_evidence`), and the account graph (:func:`coordination_graph`).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from typing import Any
+from typing import Any, Sequence
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
-from .._validation import check_choice, require_columns
-from ._interaction import _retweet_flags
-from ._util import check_int, list_column, times_ns
+from .._deprecate import renamed_kwargs
+from .._time import to_timestamps
+from .._validation import check_int
+from ._coord_scores import DEFAULT_SIGNALS, Signal, _bursts, _options, _pairs, _uses
 
-__all__ = ["coordinated_accounts", "coordination_graph"]
+__all__ = ["coordinated_accounts", "coordination_evidence", "coordination_graph"]
 
-SIMILARITIES = ("exact", "near", "hashtags")
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_MENTION = re.compile(r"@\w+")
-_RT_PREFIX = re.compile(r"^\s*rt\s+@\w+:?", re.IGNORECASE)
-_NONWORD = re.compile(r"[^\w#]+")
-_HTML = re.compile(r"&(?:amp|lt|gt|quot|#39);")
-_PAIR_BUDGET = 4_000_000  # rows x cols of one sparse similarity product
+GROUP_COLUMNS = ["group", "accounts", "n_accounts", "n_posts", "n_occasions", "signals", "scale", "fingerprint",
+                 "texts", "post_ids", "first_seen", "last_seen", "score"]
+EVIDENCE_COLUMNS = ["group", "scale", "signal", "fingerprint", "accounts", "n_accounts", "n_posts", "n_occasions",
+                    "first_seen", "last_seen", "score", "post_ids"]
 
 
-def _normalizer() -> Any:
-    try:
-        from trendlib.text import normalize
-
-        normalize("Cek")  # the text module may be importable but not complete yet
-        return normalize
-    except (ImportError, AttributeError):  # text module not installed yet: NFKC + lowercase
-        return lambda s: unicodedata.normalize("NFKC", s).lower()
-
-
-def text_key(text: str, normalize: Any = None) -> str:
-    """The comparison key of a text: normalised, no URLs/mentions/punctuation/emoji."""
-    normalize = normalize or _normalizer()
-    s = _HTML.sub(" ", _RT_PREFIX.sub(" ", text))
-    s = _MENTION.sub(" ", _URL.sub(" ", s))
-    s = normalize(s)
-    s = _MENTION.sub(" ", _URL.sub(" ", s))
-    s = _NONWORD.sub(" ", s.replace("_", " "))
-    return " ".join(w for w in s.split() if w != "#")
-
-
-def _window(window: Any) -> int:
-    try:
-        td = pd.Timedelta(window)
-    except (TypeError, ValueError):
-        td = pd.NaT
-    if td is pd.NaT or td <= pd.Timedelta(0):
-        raise ValueError(
-            "The 'window' parameter of coordinated_accounts() must be a positive duration "
-            f"such as '1min' or '30s'. Got {window!r}."
-        )
-    return int(td.value)
-
-
-def _detect(posts: pd.DataFrame, *, window: Any, min_accounts: int, similarity: str, threshold: float | None, min_tokens: int, include_retweets: bool, func: str, min_hashtags: int = 1) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
-    """Return (candidate posts with key/author/time, event id per candidate, valid mask)."""
-    require_columns(posts, ["author", "time"], func=func, hint="trendlib.read_posts(...)")
-    check_choice(similarity, SIMILARITIES, name="similarity", func=func)
-    w = _window(window)
-    min_accounts = check_int(min_accounts, name="min_accounts", func=func, minimum=2)
-    min_tokens = check_int(min_tokens, name="min_tokens", func=func, minimum=1)
-    if threshold is None:
-        threshold = 0.8
-    threshold = float(threshold)
-    if similarity == "near" and not 0 < threshold <= 1:
-        raise ValueError(f"The 'threshold' parameter of {func}() must be a number in (0, 1]. Got {threshold!r}.")
-
-    t = times_ns(posts)
-    author = posts["author"].astype("string").to_numpy(dtype=object, na_value=None)
-    ok = (t != np.iinfo(np.int64).min) & np.array([a is not None and a != "" for a in author], dtype=bool)
-    if not include_retweets:
-        ok &= ~_retweet_flags(posts)
-    if similarity == "hashtags":
-        lists = list_column(posts, "hashtags", func=func)
-        min_hashtags = check_int(min_hashtags, name="min_hashtags", func=func)
-        sets = [sorted({str(x) for x in v}) for v in lists]
-        keys = np.array([" ".join(v) for v in sets], dtype=object)
-        ok &= np.fromiter((len(v) >= min_hashtags for v in sets), dtype=bool, count=len(sets))
-    else:
-        require_columns(posts, ["text"], func=func, hint="trendlib.read_posts(...)")
-        normalize = _normalizer()
-        texts = posts["text"].tolist()
-        memo: dict[str, str] = {}
-        keys = np.array([
-            (memo[x] if x in memo else memo.setdefault(x, text_key(x, normalize)))
-            if isinstance(x, str) and ok[i] else ""
-            for i, x in enumerate(texts)
-        ], dtype=object)
-        ok &= np.fromiter((len(k.split()) >= min_tokens for k in keys), dtype=bool, count=len(keys))
-
-    cand = np.flatnonzero(ok)
-    cand = cand[np.argsort(t[cand], kind="stable")]
-    ct, ckeys = t[cand], keys[cand]
-    n = len(cand)
-    if similarity == "near":
-        rows, cols = _near_pairs(ckeys, ct, w, threshold)
-    else:
-        order = np.lexsort((ct, pd.factorize(ckeys)[0]))
-        same = np.r_[False, ckeys[order][1:] == ckeys[order][:-1]]
-        close = np.r_[False, np.diff(ct[order]) <= w]
-        link = np.flatnonzero(same & close)
-        rows, cols = order[link - 1], order[link]
-    graph = sparse.coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-    _, label = connected_components(graph, directed=False)
-    frame = pd.DataFrame({"row": cand, "author": author[cand], "time": ct, "key": ckeys, "event": label})
-    n_acc = frame.groupby("event")["author"].nunique()
-    keep = n_acc.index[n_acc.to_numpy() >= min_accounts]
-    frame = frame[frame["event"].isin(keep)].reset_index(drop=True)
-    frame.attrs.update({"window": pd.Timedelta(w), "similarity": similarity, "threshold": threshold if similarity == "near" else None, "min_accounts": min_accounts})
-    return frame, frame["event"].to_numpy(), cand
+def _detect(posts: pd.DataFrame, func: str, **kw: Any) -> tuple[pd.DataFrame, dict, dict, pd.DataFrame]:
+    """(evidence with use rows, uses, options, significant pairs)."""
+    opts = _options(posts, func, **kw)
+    u = _uses(posts, opts, func)
+    bursts = _bursts(u, opts, posts, func)
+    pairs = _pairs(u, opts)
+    n = u["n_accounts"]
+    ra = [pairs["a"].to_numpy(np.int64)]
+    rb = [pairs["b"].to_numpy(np.int64)]
+    for rows in bursts["rows"]:
+        accs = np.unique(u["account"][rows])
+        ra.append(np.repeat(accs[0], len(accs) - 1))
+        rb.append(accs[1:])
+    a, b = np.concatenate(ra), np.concatenate(rb)
+    _, comp = connected_components(sparse.coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n)), directed=False)
+    linked = np.zeros(n, dtype=bool)
+    linked[a] = linked[b] = True
+    ev = []
+    for fp, rows, score in zip(bursts["fp"], bursts["rows"], bursts["score"]):
+        ev.append({"scale": "burst", "fp": int(fp), "rows": rows, "n_occasions": 1, "score": score, "group": int(comp[u["account"][rows[0]]])})
+    if len(pairs):
+        # per (group, fingerprint): the uses by accounts of its significant pairs, in buckets
+        # where at least two of them used it
+        pa, pb, pf = (pairs[x].to_numpy(np.int64) for x in ("a", "b", "fp"))
+        who = pd.DataFrame({"acc": np.r_[pa, pb], "fp": np.r_[pf, pf], "score": np.r_[pairs["score"], pairs["score"]]})
+        best = who.groupby(["fp"])["score"].max()
+        who = who.drop_duplicates(["acc", "fp"])
+        frame = pd.DataFrame({"row": np.arange(len(u["post"])), "fp": u["fp"], "b": u["time"] // opts["repeat_window"], "acc": u["account"]})
+        frame = frame.merge(who[["acc", "fp"]], on=["acc", "fp"], how="inner")
+        frame["g"] = comp[frame["acc"].to_numpy()]
+        k = frame.groupby(["g", "fp", "b"])["acc"].transform("nunique")
+        frame = frame[k.to_numpy() >= 2]
+        for (g, fp), part in frame.groupby(["g", "fp"], sort=False):
+            ev.append({"scale": "repeated", "fp": int(fp), "rows": np.sort(part["row"].to_numpy()), "n_occasions": int(part["b"].nunique()),
+                       "score": float(best.get(fp, 0.0)), "group": int(g)})
+    evidence = pd.DataFrame(ev, columns=["scale", "fp", "rows", "n_occasions", "score", "group"])
+    return evidence, u, opts, pairs
 
 
-def _near_pairs(keys: np.ndarray, t: np.ndarray, w: int, threshold: float) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i < j) of posts within ``w`` ns whose TF-IDF cosine >= threshold."""
-    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+def _tables(posts: pd.DataFrame, evidence: pd.DataFrame, u: dict, opts: dict, top: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The group table and the evidence table (groups numbered by score, 0 = strongest)."""
+    ids = posts["id"].astype(str).to_numpy(dtype=object) if "id" in posts.columns else None
+    texts = posts["text"].to_numpy(dtype=object) if "text" in posts.columns else None
+    names = opts["signals"]
+    erows = []
+    for e in evidence.itertuples(index=False):
+        rows = np.asarray(e.rows, dtype=np.int64)
+        accs = sorted(set(u["accounts"][u["account"][rows]].tolist()))
+        t = u["time"][rows]
+        erows.append({"group": e.group, "scale": e.scale, "signal": names[int(u["signal"][rows[0]])], "fingerprint": str(u["labels"][e.fp]),
+                      "accounts": accs, "n_accounts": len(accs), "n_posts": len(np.unique(u["post"][rows])), "n_occasions": e.n_occasions,
+                      "first_seen": int(t.min()), "last_seen": int(t.max()), "score": round(float(e.score), 3), "_posts": np.unique(u["post"][rows])})
+    ev = pd.DataFrame(erows, columns=EVIDENCE_COLUMNS[:-1] + ["_posts"])
+    groups = []
+    for g, part in ev.groupby("group", sort=False):
+        accs = sorted({a for x in part["accounts"] for a in x})
+        if len(accs) < opts["min_accounts"]:
+            continue
+        rows = np.unique(np.concatenate(part["_posts"].tolist()))
+        best = part.sort_values(["score", "n_posts"], ascending=False, kind="stable").iloc[0]
+        groups.append({"_g": g, "accounts": accs, "n_accounts": len(accs), "n_posts": len(rows), "n_occasions": int(part["n_occasions"].sum()),
+                       "signals": sorted(set(part["signal"])), "scale": "+".join(sorted(set(part["scale"]))), "fingerprint": best["fingerprint"],
+                       "texts": _examples(texts, rows, top), "post_ids": sorted(ids[rows].tolist()) if ids is not None else None,
+                       "first_seen": int(part["first_seen"].min()), "last_seen": int(part["last_seen"].max()), "score": float(part["score"].max())})
+    out = pd.DataFrame(groups, columns=["_g"] + GROUP_COLUMNS[1:])
+    if len(out):
+        out["_first"] = out["accounts"].str[0]
+        out = out.sort_values(["score", "n_posts", "_first"], ascending=[False, False, True], ignore_index=True).drop(columns="_first")
+    renumber = dict(zip(out["_g"], range(len(out))))
+    out.insert(0, "group", np.arange(len(out), dtype=np.int64))
+    out = out.drop(columns="_g")
+    ev = ev[ev["group"].isin(renumber)].copy()
+    ev["group"] = ev["group"].map(renumber).astype(np.int64)
+    ev["post_ids"] = [sorted(ids[r].tolist()) if ids is not None else r.tolist() for r in ev["_posts"]]
+    ev = ev.drop(columns="_posts").sort_values(["group", "score", "n_posts"], ascending=[True, False, False], ignore_index=True)
+    for frame in (out, ev):
+        for c in ("first_seen", "last_seen"):
+            frame[c] = to_timestamps(frame[c].to_numpy(dtype=np.int64)) if len(frame) else pd.Series(dtype="datetime64[ns, UTC]")
+    if ids is None:
+        out = out.drop(columns="post_ids")
+    attrs = {k: (pd.Timedelta(v) if k in ("window", "repeat_window") else v) for k, v in opts.items()}
+    out.attrs.update(attrs)
+    ev.attrs.update(attrs)
+    return out, ev
 
-    n = len(keys)
-    if n < 2:
-        e = np.array([], dtype=np.int64)
-        return e, e
-    # hashing instead of a vocabulary: same TF-IDF (up to rare 2**20 collisions), faster
-    hashed = HashingVectorizer(ngram_range=(1, 2), token_pattern=r"(?u)#?\b\w+\b", n_features=2**20,
-                               alternate_sign=False, norm=None, dtype=np.float32).transform(keys.tolist())
-    X = TfidfTransformer(sublinear_tf=True).fit_transform(hashed).astype(np.float32).tocsr()
-    bucket = (t - t[0]) // w
-    # posts are sorted by time: a post's window partners lie in its own or the next bucket
-    bucket_end = np.searchsorted(bucket, bucket + 1, side="left")
-    col_end = np.searchsorted(bucket, bucket + 2, side="left")
-    rows_out, cols_out = [], []
-    i = 0
-    while i < n:
-        # a block of rows: the rest of this bucket, at least 256 rows, within the budget
-        r1 = max(int(bucket_end[i]), min(i + 256, n))
-        while r1 > i + 1 and (r1 - i) * (int(col_end[r1 - 1]) - i) > _PAIR_BUDGET:
-            r1 = i + max(1, (r1 - i) // 2)
-        c1 = int(col_end[r1 - 1])
-        S = (X[i:r1] @ X[i:c1].T).tocoo()
-        m = S.data >= threshold - 1e-6
-        r, c = S.row[m] + i, S.col[m] + i
-        m = (c > r) & (t[c] - t[r] <= w)
-        rows_out.append(r[m])
-        cols_out.append(c[m])
-        i = r1
-    return np.concatenate(rows_out).astype(np.int64), np.concatenate(cols_out).astype(np.int64)
+
+def _examples(texts: Any, rows: np.ndarray, k: int) -> list[str]:
+    """The ``k`` most repeated texts among ``rows`` (ties: first seen), whitespace collapsed."""
+    if texts is None or not len(rows):
+        return []
+    shown = pd.Series([" ".join(str(x).split()) for x in texts[rows]], dtype=object)
+    return shown.value_counts(sort=True).index[:k].tolist()
 
 
-def _account_matrix(frame: pd.DataFrame) -> tuple[sparse.csr_matrix, np.ndarray]:
-    acc_codes, accounts = pd.factorize(frame["author"])
-    ev_codes, _ = pd.factorize(frame["event"])
-    E = sparse.csr_matrix((np.ones(len(frame)), (ev_codes, acc_codes)), shape=(ev_codes.max() + 1 if len(frame) else 0, len(accounts)))
-    E.data[:] = 1.0
-    E.sum_duplicates()
-    E.data[:] = 1.0  # an account counts once per event
-    A = (E.T @ E).tocsr()
-    A.setdiag(0)
-    A.eliminate_zeros()
-    return A, np.asarray(accounts, dtype=object)
-
-
-def coordinated_accounts(posts: pd.DataFrame, *, window: Any = "1min", min_accounts: int = 3, similarity: str = "near", threshold: float | None = None, min_tokens: int = 4, min_hashtags: int = 1, include_retweets: bool = False, n_texts: int = 3) -> pd.DataFrame:
-    """Groups of distinct accounts posting the same or near-identical content within ``window``.
-
+_DOC_PARAMS = """
     Parameters
     ----------
     posts : pandas.DataFrame
-        Canonical posts: ``author``, ``time``, ``text`` (``hashtags`` for
-        ``similarity="hashtags"``; ``is_retweet`` and ``id`` used when present).
+        Canonical posts: ``author``, ``time``; ``text`` (signals text and retweet),
+        ``hashtags``, ``urls``, ``is_retweet`` and ``id`` used when present. Authors are
+        keyed by :func:`trendlib._keys.account_key` (case and ``@`` ignored).
+    signals : str or sequence of {"text", "hashtags", "retweet", "url", "domain"}
+        What accounts must share. Default: text (exact and near), hashtag sets, co-retweets
+        and URLs; a default signal whose column the posts lack is skipped.
     window : str or Timedelta
-        Longest gap between two linked posts, e.g. ``"1min"``, ``"30s"``.
+        Longest gap between consecutive uses of a fingerprint within one burst occasion
+        (default ``"1h"``).
+    repeat_window : str or Timedelta
+        Bucket in which two accounts' uses of one fingerprint count as one co-share at the
+        repeated scale (default ``"1D"``).
     min_accounts : int >= 2
-        Fewest distinct accounts in one event.
-    similarity : {"near", "exact", "hashtags"}
-        ``"exact"``: same normalised text key; ``"near"``: TF-IDF cosine of the keys at
-        least ``threshold`` (default 0.8); ``"hashtags"``: the same set of hashtags.
-    threshold : float, optional
-        Cosine threshold for ``"near"``.
+        Fewest accounts in a reported group (and in a burst occasion); default 3.
+    min_score : float >= 0
+        Least ``-log10`` of the Bonferroni-adjusted p-value (default 2: p < 0.01).
+    min_similarity : float in (0, 1] or None
+        TF-IDF cosine at which two texts are near copies (default 0.8; ``None``: exact
+        texts only). Replaces ``threshold=`` (deprecated).
     min_tokens : int
-        Shortest text key (in words) considered (text modes).
+        Fewest words for a text fingerprint (default 4: "mantap pak" is not a campaign).
     min_hashtags : int
-        Fewest distinct hashtags a post needs (``"hashtags"`` mode). With 1, many
-        accounts using one trending tag in the same minute form a group; that is what a
-        hashtag campaign looks like, but also ordinary trending: read the texts, or ask
-        for 2 or more.
-    include_retweets : bool
-        Count retweets as posts (default ``False``: retweeting is amplification, not
-        authoring the same text).
-    n_texts : int
-        How many example texts to list per group.
+        Fewest distinct hashtags for a hashtag-set fingerprint (default 2: one popular tag
+        shared by thousands is a trend, not a fingerprint).
+    similarity : {"near", "exact", "hashtags"}, optional
+        Deprecated: ``signals="text"`` (near or exact) or ``signals="hashtags"``.
+    top : int
+        How many example texts to list per group."""
+
+
+@renamed_kwargs(threshold="min_similarity", n_texts="top")
+def coordinated_accounts(posts: pd.DataFrame, *, signals: Signal | Sequence[Signal] = DEFAULT_SIGNALS, window: Any = "1h", repeat_window: Any = "1D",
+                         min_accounts: int = 3, min_score: float = 2.0, min_similarity: float | None = 0.8, min_tokens: int = 4,
+                         min_hashtags: int = 2, similarity: str | None = None, top: int = 3) -> pd.DataFrame:
+    """Groups of accounts whose shared content is too unlikely to be chance, strongest first.
+    {params}
 
     Returns
     -------
     pandas.DataFrame
-        One row per group, highest score first: ``group`` (0 = top), ``accounts`` (sorted
-        list), ``n_accounts``, ``n_posts``, ``n_events``, ``texts`` (most repeated
-        original texts), ``post_ids`` (when posts have ``id``), ``first_seen``,
-        ``last_seen``, ``score`` (see module docs). ``attrs`` records the options.
+        One row per group: ``group`` (0 = highest score), ``accounts`` (sorted account
+        keys), ``n_accounts``, ``n_posts``, ``n_occasions`` (burst occasions plus repeated
+        co-share buckets), ``signals`` (list), ``scale`` (``"burst"``, ``"repeated"`` or
+        both joined by ``+``), ``fingerprint`` (the strongest evidence: a text or
+        ``"#tag1 #tag2"``), ``texts`` (most repeated texts), ``post_ids`` (when posts have
+        ``id``), ``first_seen``, ``last_seen`` (UTC), ``score`` (best evidence, see
+        Notes). ``attrs`` holds the options. One row per piece of evidence:
+        :func:`coordination_evidence`.
+
+    See Also
+    --------
+    coordination_evidence : the fingerprints, occasions and scores behind each group.
+    coordination_graph : the accounts as a graph.
+
+    Notes
+    -----
+    Bursts are scored against shuffled posting times, repeated fingerprints against
+    content drawn by popularity (details in docs/coordination.md and
+    :mod:`trendlib.graphs._coord_scores`). A score of 2 means the sharing would happen
+    by chance in 1 of 100 analyses of the same data, 10 in 1 of 10 billion.
+
+    References
+    ----------
+    Pacheco, D. et al. (2021). Uncovering coordinated networks on social media: methods
+    and case studies. ICWSM. Graham, T. et al., coordination-network-toolkit (QUT Digital
+    Observatory). Giglietto, F. et al., CooRnet / CooRTweet.
 
     Examples
     --------
     >>> import pandas as pd
     >>> t0 = pd.Timestamp("2025-02-24 20:00", tz="UTC")
-    >>> posts = pd.DataFrame({
-    ...     "author": ["akun1", "akun2", "akun3", "warga"],
-    ...     "time": [t0, t0 + pd.Timedelta("10s"), t0 + pd.Timedelta("25s"), t0 + pd.Timedelta("40s")],
-    ...     "text": ["Ayo dukung Danantara bangun negeri! #DanantaraBangunNegeri",
-    ...              "@budi ayo dukung danantara bangun negeri #DanantaraBangunNegeri https://t.co/x",
-    ...              "Ayo dukung Danantara, bangun negeri!! #danantarabangunnegeri",
-    ...              "Harga cabai naik lagi di pasar"]})
-    >>> groups = coordinated_accounts(posts, similarity="exact")
-    >>> groups[["group", "accounts", "n_posts", "score"]]
-       group                accounts  n_posts  score
-    0      0  [akun1, akun2, akun3]        3    2.0
+    >>> organic = [("warga%d" % i, t0 + pd.Timedelta(minutes=15 * i), "harga cabai naik lagi di pasar %d" % i) for i in range(200)]
+    >>> campaign = [(a, t0 + pd.Timedelta(hours=20, seconds=s), "Ayo dukung Danantara bangun negeri sekarang!")
+    ...             for a, s in [("Akun1", 0), ("@akun2", 10), ("AKUN3", 25)]]
+    >>> posts = pd.DataFrame(organic + campaign, columns=["author", "time", "text"])
+    >>> groups = coordinated_accounts(posts)
+    >>> groups[["group", "accounts", "n_posts", "scale"]]
+       group                accounts  n_posts  scale
+    0      0  [akun1, akun2, akun3]        3  burst
     """
-    func = "coordinated_accounts"
-    n_texts = check_int(n_texts, name="n_texts", func=func)
-    frame, _, _ = _detect(posts, window=window, min_accounts=min_accounts, similarity=similarity, threshold=threshold, min_tokens=min_tokens, include_retweets=include_retweets, func=func, min_hashtags=min_hashtags)
-    return _group_table(posts, frame, n_texts)
+    top = check_int(top, name="top", func="coordinated_accounts")
+    evidence, u, opts, _ = _detect(posts, "coordinated_accounts", signals=signals, similarity=similarity, window=window, repeat_window=repeat_window,
+                                   min_accounts=min_accounts, min_score=min_score, min_similarity=min_similarity, min_tokens=min_tokens, min_hashtags=min_hashtags)
+    return _tables(posts, evidence, u, opts, top)[0]
 
 
-def _group_table(posts: pd.DataFrame, frame: pd.DataFrame, n_texts: int) -> pd.DataFrame:
-    columns = ["group", "accounts", "n_accounts", "n_posts", "n_events", "texts", "post_ids", "first_seen", "last_seen", "score"]
-    if not len(frame):
-        out = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-        out.attrs.update(frame.attrs)
-        return out
-    A, accounts = _account_matrix(frame)
-    _, comp = connected_components(A, directed=False)
-    group_of = dict(zip(accounts, comp))
-    frame["group"] = frame["author"].map(group_of)
-    strength = np.asarray(A.sum(axis=1)).ravel()
-    texts = posts["text"].to_numpy(dtype=object) if "text" in posts.columns else None
-    ids = posts["id"].astype(str).to_numpy(dtype=object) if "id" in posts.columns else None
-    rows = []
-    for g, part in frame.groupby("group", sort=False):
-        accs = sorted(set(part["author"]))
-        members = np.flatnonzero(comp == g)
-        row = {
-            "accounts": accs,
-            "n_accounts": len(accs),
-            "n_posts": len(part),
-            "n_events": part["event"].nunique(),
-            "texts": _examples(texts, part["row"].to_numpy(), part["key"], n_texts) if texts is not None else list(part["key"].value_counts().index[:n_texts]),
-            "post_ids": sorted(ids[part["row"].to_numpy()].tolist()) if ids is not None else None,
-            "first_seen": pd.Timestamp(int(part["time"].min()), tz="UTC"),
-            "last_seen": pd.Timestamp(int(part["time"].max()), tz="UTC"),
-            "score": float(strength[members].mean()),
-        }
-        rows.append(row)
-    out = pd.DataFrame(rows)
-    out["_first"] = out["accounts"].str[0]
-    out = out.sort_values(["score", "n_posts", "_first"], ascending=[False, False, True], ignore_index=True).drop(columns="_first")
-    out.insert(0, "group", np.arange(len(out), dtype=np.int64))
-    if ids is None:
-        out = out.drop(columns="post_ids")
-    out.attrs.update(frame.attrs)
-    return out
+@renamed_kwargs(threshold="min_similarity")
+def coordination_evidence(posts: pd.DataFrame, *, signals: Signal | Sequence[Signal] = DEFAULT_SIGNALS, window: Any = "1h", repeat_window: Any = "1D",
+                          min_accounts: int = 3, min_score: float = 2.0, min_similarity: float | None = 0.8, min_tokens: int = 4,
+                          min_hashtags: int = 2, similarity: str | None = None) -> pd.DataFrame:
+    """The evidence behind :func:`coordinated_accounts`: one row per (group, fingerprint, scale).
+    {params}
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``group`` (as in :func:`coordinated_accounts`), ``scale`` (``"burst"``: one
+        occasion; ``"repeated"``: co-shares over buckets), ``signal``, ``fingerprint``,
+        ``accounts``, ``n_accounts``, ``n_posts``, ``n_occasions`` (how often),
+        ``first_seen``, ``last_seen``, ``score`` and ``post_ids`` (ids, or row positions
+        when posts have no ``id``); ordered by group, then score.
+
+    See Also
+    --------
+    coordinated_accounts : one row per group.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t0 = pd.Timestamp("2023-11-20 00:00", tz="UTC")
+    >>> tags = ["patriotprabowo", "prabowo2024", "indonesiamaju"]
+    >>> rows = [("warga%d" % i, t0 + pd.Timedelta(hours=3 * i), ["kopi", "senja"] if i % 2 else ["hujan", "macet"]) for i in range(60)]
+    >>> rows += [(a, t0 + pd.Timedelta(days=d, hours=h), tags) for d in range(6) for a, h in [("bot1", 2), ("bot2", 7), ("bot3", 15)]]
+    >>> posts = pd.DataFrame(rows, columns=["author", "time", "hashtags"])
+    >>> ev = coordination_evidence(posts, signals="hashtags")
+    >>> ev[["scale", "accounts", "n_occasions"]]
+          scale            accounts  n_occasions
+    0  repeated  [bot1, bot2, bot3]            6
+    >>> ev["fingerprint"].iloc[0]
+    '#indonesiamaju #patriotprabowo #prabowo2024'
+    """
+    evidence, u, opts, _ = _detect(posts, "coordination_evidence", signals=signals, similarity=similarity, window=window, repeat_window=repeat_window,
+                                   min_accounts=min_accounts, min_score=min_score, min_similarity=min_similarity, min_tokens=min_tokens, min_hashtags=min_hashtags)
+    return _tables(posts, evidence, u, opts, 1)[1]
 
 
-def _examples(texts: np.ndarray, rows: np.ndarray, keys: pd.Series, k: int) -> list[str]:
-    """The ``k`` most repeated keys of a group, each shown by its first original text."""
-    first = {}
-    for r, key in zip(rows, keys):
-        first.setdefault(key, texts[r])
-    counts = keys.value_counts()
-    return [str(first[key]) for key in counts.index[:k]]
-
-
-def coordination_graph(posts: pd.DataFrame, *, window: Any = "1min", min_accounts: int = 3, similarity: str = "near", threshold: float | None = None, min_tokens: int = 4, min_hashtags: int = 1, include_retweets: bool = False) -> Any:
-    """Graph of accounts linked by coordinated co-posting (options as :func:`coordinated_accounts`).
+@renamed_kwargs(threshold="min_similarity")
+def coordination_graph(posts: pd.DataFrame, *, signals: Signal | Sequence[Signal] = DEFAULT_SIGNALS, window: Any = "1h", repeat_window: Any = "1D",
+                       min_accounts: int = 3, min_score: float = 2.0, min_similarity: float | None = 0.8, min_tokens: int = 4,
+                       min_hashtags: int = 2, similarity: str | None = None) -> Any:
+    """Accounts of coordinated groups, linked by the evidence they share (options as :func:`coordinated_accounts`).
 
     Returns
     -------
     networkx.Graph
-        Nodes are accounts in at least one coordinated event, with ``n_posts`` (their
-        coordinated posts), ``group`` (as in :func:`coordinated_accounts`) and
-        ``first_seen``/``last_seen``; an edge's ``weight`` (= ``count``) is the number of
-        coordinated events both accounts took part in.
+        Nodes: accounts of the groups of :func:`coordinated_accounts`, with ``group``,
+        ``n_posts`` (their posts in the evidence), ``first_seen``/``last_seen``. Edges:
+        ``weight`` (= ``count``) = burst occasions both accounts took part in plus their
+        repeated co-shares when that pair is significant. ``G.graph`` records the options.
+
+    See Also
+    --------
+    coordinated_accounts
 
     Examples
     --------
     >>> import pandas as pd
     >>> t0 = pd.Timestamp("2025-02-24 20:00", tz="UTC")
-    >>> text = "Hari ini dimulai perjalanan baru pembangunan Indonesia #DanantaraBangunNegeri"
-    >>> posts = pd.DataFrame({"author": ["a1", "a2", "a3", "a1", "a2", "a3"],
-    ...     "time": [t0 + pd.Timedelta(s, "s") for s in (0, 5, 9, 600, 602, 610)],
-    ...     "text": [text] * 3 + ["Investasi untuk rakyat, dukung terus Danantara"] * 3})
-    >>> G = coordination_graph(posts, similarity="exact")
+    >>> organic = [("warga%d" % i, t0 + pd.Timedelta(minutes=15 * i), "harga cabai naik lagi di pasar %d" % i) for i in range(200)]
+    >>> text = "Hari ini dimulai perjalanan baru pembangunan Indonesia"
+    >>> campaign = [(a, t0 + pd.Timedelta(hours=h, seconds=s), text + " " + tag) for h, tag in [(5, "#A"), (30, "#B")]
+    ...             for a, s in [("a1", 0), ("a2", 5), ("a3", 9)]]
+    >>> G = coordination_graph(pd.DataFrame(organic + campaign, columns=["author", "time", "text"]), signals="text")
     >>> sorted(G.edges(data="weight"))
     [('a1', 'a2', 2), ('a1', 'a3', 2), ('a2', 'a3', 2)]
     """
     import networkx as nx
 
     func = "coordination_graph"
-    frame, _, _ = _detect(posts, window=window, min_accounts=min_accounts, similarity=similarity, threshold=threshold, min_tokens=min_tokens, include_retweets=include_retweets, func=func, min_hashtags=min_hashtags)
-    G = nx.Graph(kind="coordination", node_type="account", **{k: str(v) if isinstance(v, pd.Timedelta) else v for k, v in frame.attrs.items()})
-    if not len(frame):
-        return G
-    groups = _group_table(posts, frame, 1)
+    evidence, u, opts, pairs = _detect(posts, func, signals=signals, similarity=similarity, window=window, repeat_window=repeat_window,
+                                       min_accounts=min_accounts, min_score=min_score, min_similarity=min_similarity, min_tokens=min_tokens, min_hashtags=min_hashtags)
+    groups, ev = _tables(posts, evidence, u, opts, 1)
+    G = nx.Graph(kind="coordination", node_type="account", **{k: str(v) if isinstance(v, pd.Timedelta) else (list(v) if isinstance(v, tuple) else v) for k, v in groups.attrs.items()})
     group_of = {a: int(g) for g, accs in zip(groups["group"], groups["accounts"]) for a in accs}
-    A, accounts = _account_matrix(frame)
-    stats = frame.groupby("author")["time"].agg(["size", "min", "max"])
-    for a in accounts:
-        s = stats.loc[a]
-        G.add_node(a, n_posts=int(s["size"]), group=group_of.get(a), first_seen=pd.Timestamp(int(s["min"]), tz="UTC"), last_seen=pd.Timestamp(int(s["max"]), tz="UTC"))
-    U = sparse.triu(A, k=1).tocoo()
-    G.add_edges_from((accounts[i], accounts[j], {"weight": int(v), "count": int(v)}) for i, j, v in zip(U.row, U.col, U.data))
+    if not group_of:
+        return G
+    names = u["accounts"]
+    for e in evidence.itertuples(index=False):
+        accs = sorted({names[x] for x in u["account"][np.asarray(e.rows)]} & group_of.keys())
+        rows = np.asarray(e.rows)
+        for x in accs:
+            mine = rows[names[u["account"][rows]] == x]
+            d = G.nodes[x] if x in G else None
+            lo, hi = int(u["time"][mine].min()), int(u["time"][mine].max())
+            if d is None:
+                G.add_node(x, group=group_of[x], n_posts=0, first_seen=lo, last_seen=hi)
+                d = G.nodes[x]
+            d["n_posts"] += len(np.unique(u["post"][mine]))
+            d["first_seen"], d["last_seen"] = min(d["first_seen"], lo), max(d["last_seen"], hi)
+        if e.scale == "burst":
+            for i, x in enumerate(accs):
+                for y in accs[i + 1:]:
+                    w = G[x][y]["weight"] + 1 if G.has_edge(x, y) else 1
+                    G.add_edge(x, y, weight=w, count=w)
+    for a, b, c in zip(pairs["a"], pairs["b"], pairs["c"]):
+        x, y = names[a], names[b]
+        if x in group_of and y in group_of:
+            w = (G[x][y]["weight"] if G.has_edge(x, y) else 0) + int(c)
+            G.add_edge(x, y, weight=w, count=w)
+    for _, d in G.nodes(data=True):
+        d["first_seen"], d["last_seen"] = pd.Timestamp(d["first_seen"], tz="UTC"), pd.Timestamp(d["last_seen"], tz="UTC")
     return G
+
+
+for _f in (coordinated_accounts, coordination_evidence, coordination_graph):
+    _f.__doc__ = _f.__doc__.replace("{params}", _DOC_PARAMS)  # type: ignore[union-attr]

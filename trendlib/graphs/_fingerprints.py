@@ -1,0 +1,270 @@
+"""Fingerprints for coordination: what two posts must share to count as the same content.
+
+Coordination detectors (the QUT coordination-network-toolkit, CooRnet/CooRTweet, Pacheco
+et al. 2021) each compare one kind of content. Here every signal is turned into the same
+thing, a *fingerprint use*: (post, fingerprint code, signal), so one scoring step serves
+them all (:mod:`trendlib.graphs._coordination`):
+
+``text``
+    The post's words after :func:`trendlib.text.normalize` (slang, elongation, case),
+    without URLs, @mentions, punctuation and emoji; at least ``min_tokens`` words. Near
+    copies (a swapped word, an added tag) join the same fingerprint: posts at most
+    ``_NEAR_SPAN`` apart whose TF-IDF cosine (word 1-2 grams) is at least
+    ``min_similarity`` are linked, and linked texts merge (connected components), so a
+    sentence pasted for days with small edits stays one fingerprint.
+``hashtags``
+    The post's set of hashtags (order and case ignored), at least ``min_hashtags`` tags.
+    A post whose set is a superset of a set that others use, with at least two thirds of
+    its tags from that set, joins it: "the campaign's tags plus two of mine" is the
+    campaign.
+``retweet``
+    The retweeted text (``RT @user:`` removed): co-retweeting the same posts.
+``url`` / ``domain``
+    Each shared link (scheme, ``www.`` and trailing ``/`` removed) or its domain.
+
+Texts are keyed without a Python loop over posts: pyarrow lowercases and splits them,
+:func:`trendlib.text.normalize` runs once per *distinct word* (the vocabulary, not the
+posts), and a post's key is a 64-bit hash of its word codes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
+
+from ..text import normalize
+from ._util import incidence, list_column
+
+SIGNALS = ("text", "hashtags", "retweet", "url", "domain")
+_NEAR_SPAN = 5 * 60 * 10**9  # near copies are compared within 5 minutes of each other
+_PAIR_BUDGET = 4_000_000  # rows x cols of one sparse similarity product
+_STRIP = r"https?://\S+|www\.\S+|@\w+|&(?:amp|lt|gt|quot|#39);|^\s*rt\s+@\w+:?"
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _word(w: str) -> str:
+    """One raw word -> its normalised form without punctuation ("" if nothing is left)."""
+    w = normalize(w)
+    return " ".join("".join(ch if (ch.isalnum() or ch == "#") else " " for ch in w).replace("#", " ").split())
+
+
+def text_codes(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per post: word-code offsets, word codes (normalised vocabulary) and a 64-bit key hash.
+
+    Returns ``(indptr, codes, key)``: the words of post ``i`` are
+    ``codes[indptr[i]:indptr[i + 1]]``; ``key`` is equal for posts with the same word
+    sequence (0 for posts without words).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    values = texts.to_numpy(dtype=object, na_value="")
+    try:
+        arr = pa.array([v if isinstance(v, str) else "" for v in values], type=pa.large_string())
+    except (UnicodeEncodeError, pa.ArrowException):  # lone surrogates: drop them first
+        arr = pa.array([v.encode("utf-8", "ignore").decode() if isinstance(v, str) else "" for v in values], type=pa.large_string())
+    s = pc.replace_substring_regex(pc.utf8_lower(arr), _STRIP, " ")
+    words = pc.utf8_split_whitespace(s)
+    lengths = pc.list_value_length(words).to_numpy(zero_copy_only=False).astype(np.int64)
+    enc = pc.dictionary_encode(pc.list_flatten(words))
+    raw_codes = enc.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    vocab = enc.dictionary.to_pylist()
+    # normalise the vocabulary once; a raw word can become 0, 1 or several words
+    cleaned = [_word(w) for w in vocab]
+    parts = [c.split() for c in cleaned]
+    all_words, new_codes = np.unique(np.asarray([p for ps in parts for p in ps] or [""], dtype=object), return_inverse=True)
+    n_parts = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+    part_ptr = np.zeros(len(parts) + 1, dtype=np.int64)
+    np.cumsum(n_parts, out=part_ptr[1:])
+    # expand every raw token into its normalised words
+    reps = n_parts[raw_codes]
+    starts = np.repeat(part_ptr[raw_codes], reps)
+    within = np.arange(int(reps.sum())) - np.repeat(np.cumsum(reps) - reps, reps)
+    codes = new_codes[starts + within].astype(np.int64) if len(starts) else np.array([], dtype=np.int64)
+    tok_post = np.repeat(np.arange(len(lengths)), lengths)
+    post_of = np.repeat(tok_post, reps)
+    counts = np.bincount(post_of, minlength=len(lengths)).astype(np.int64)
+    indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(counts, out=indptr[1:])
+    # order-sensitive 64-bit hash of each post's code sequence
+    pos = np.arange(len(codes)) - indptr[post_of]
+    with np.errstate(over="ignore"):
+        h = (codes.astype(np.uint64) + np.uint64(1)) * _MIX
+        h ^= h >> np.uint64(29)
+        h *= (pos.astype(np.uint64) * np.uint64(2) + np.uint64(1)) * np.uint64(0xBF58476D1CE4E5B9)
+        key = np.zeros(len(lengths), dtype=np.uint64)
+        nz = counts > 0
+        if nz.any():
+            key[nz] = np.add.reduceat(h, indptr[:-1][nz])
+            key[nz] ^= counts[nz].astype(np.uint64) * _MIX
+    return indptr, codes, key
+
+
+def near_pairs(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray, t: np.ndarray, min_similarity: float) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of posts (indices into ``rows``, time-sorted) within ``_NEAR_SPAN`` with cosine >= ``min_similarity``."""
+    n = len(rows)
+    e = np.array([], dtype=np.int64)
+    if n < 2:
+        return e, e
+    lens = indptr[rows + 1] - indptr[rows]
+    take = _ranges(indptr[rows], lens)
+    c = codes[take]
+    post = np.repeat(np.arange(n), lens)
+    first = np.r_[True, post[1:] != post[:-1]] if len(post) else np.array([], dtype=bool)
+    big = 1 << 20
+    bi_ok = ~first
+    feats = np.concatenate([c % big, ((c[:-1] * 1_000_003 + c[1:]) % big)[bi_ok[1:]]]) if len(c) else c
+    fpost = np.concatenate([post, post[1:][bi_ok[1:]]]) if len(c) else post
+    X = sparse.csr_matrix((np.ones(len(feats), dtype=np.float32), (fpost, feats)), shape=(n, big))
+    X.sum_duplicates()
+    df = np.bincount(X.indices, minlength=big)
+    idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
+    X.data = (1 + np.log(X.data)) * idf[X.indices]
+    norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
+    X = sparse.diags(1 / np.maximum(norms, 1e-12)).astype(np.float32) @ X
+    X = X.tocsr()
+    ts = t
+    col_end = np.searchsorted(ts, ts + _NEAR_SPAN, side="right")
+    out_r, out_c = [], []
+    i = 0
+    while i < n:
+        r1 = min(i + 256, n)
+        while r1 > i + 1 and (r1 - i) * (int(col_end[r1 - 1]) - i) > _PAIR_BUDGET:
+            r1 = i + max(1, (r1 - i) // 2)
+        c1 = int(col_end[r1 - 1])
+        S = (X[i:r1] @ X[i:c1].T).tocoo()
+        m = S.data >= min_similarity - 1e-6
+        r, cc = S.row[m] + i, S.col[m] + i
+        m = (cc > r) & (ts[cc] - ts[r] <= _NEAR_SPAN)
+        out_r.append(r[m])
+        out_c.append(cc[m])
+        i = r1
+    return np.concatenate(out_r).astype(np.int64), np.concatenate(out_c).astype(np.int64)
+
+
+def _ranges(starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
+    """Concatenation of ``arange(s, s + l)`` for every (start, length), vectorised."""
+    total = int(lens.sum())
+    offs = np.repeat(starts - (np.cumsum(lens) - lens), lens)
+    return np.arange(total) + offs
+
+
+def text_uses(posts: pd.DataFrame, ok: np.ndarray, t: np.ndarray, *, min_tokens: int, min_similarity: float | None) -> tuple[np.ndarray, np.ndarray]:
+    """(post index, fingerprint code) of the ``text`` signal; near copies merged."""
+    indptr, codes, key = text_codes(posts["text"])
+    n_words = np.diff(indptr)
+    rows = np.flatnonzero(ok & (n_words >= min_tokens))
+    if not len(rows):
+        return rows, rows
+    fp, _ = pd.factorize(key[rows])
+    fp = np.asarray(fp, dtype=np.int64)
+    if min_similarity is not None and min_similarity < 1 and len(rows) > 1:
+        order = np.argsort(t[rows], kind="stable")
+        r, c = near_pairs(indptr, codes, rows[order], t[rows][order], min_similarity)
+        if len(r):
+            k = int(fp.max()) + 1
+            G = sparse.coo_matrix((np.ones(len(r)), (fp[order][r], fp[order][c])), shape=(k, k))
+            _, label = connected_components(G, directed=False)
+            fp = label[fp].astype(np.int64)
+    return rows, fp
+
+
+def hashtag_uses(posts: pd.DataFrame, ok: np.ndarray, account: np.ndarray, *, min_hashtags: int, func: str) -> tuple[np.ndarray, np.ndarray, list]:
+    """(post index, fingerprint code, fingerprint tag lists) of the ``hashtags`` signal."""
+    X, labels = incidence(list_column(posts, "hashtags", func=func), lower=True)
+    X = X.tocsr()
+    size = np.diff(X.indptr)
+    rows = np.flatnonzero(ok & (size >= min_hashtags))
+    if not len(rows):
+        return rows, rows, []
+    Xr = X[rows]
+    # exact set -> code, via a hash of the sorted column indices
+    h = _row_hash(Xr)
+    fp, uniq = pd.factorize(h)
+    fp = np.asarray(fp, dtype=np.int64)
+    first_row = np.zeros(len(uniq), dtype=np.int64)
+    first_row[fp[::-1]] = np.arange(len(fp))[::-1]
+    sets = Xr[first_row]
+    set_size = np.diff(sets.indptr)
+    # supersets join: sets of >= 3 tags used by >= 2 accounts are the candidates, posts
+    # whose own set only one account uses may join one
+    uses = np.bincount(fp, minlength=len(uniq))
+    who = pd.DataFrame({"fp": fp, "acc": account[rows]}).drop_duplicates()
+    n_acc = np.bincount(who["fp"].to_numpy(), minlength=len(uniq))
+    cand = np.flatnonzero((set_size >= 3) & (n_acc >= 2))
+    lone = np.flatnonzero(n_acc[fp] < 2)
+    if len(cand) and len(lone):
+        C = sets[cand]
+        overlap = (Xr[lone] @ C.T).tocoo()
+        csize = set_size[cand][overlap.col]
+        psize = size[rows][lone][overlap.row]
+        good = (overlap.data == csize) & (csize * 3 >= psize * 2) & (csize < psize)
+        if good.any():
+            r, cidx = overlap.row[good], overlap.col[good]
+            rank = np.lexsort((-uses[cand][cidx], -set_size[cand][cidx], r))  # largest set, then most used
+            r, cidx = r[rank], cidx[rank]
+            first = np.r_[True, r[1:] != r[:-1]]
+            fp[lone[r[first]]] = cand[cidx[first]]
+    tag_lists = [labels[sets.indices[sets.indptr[i]:sets.indptr[i + 1]]].tolist() for i in range(len(uniq))]
+    return rows, fp, tag_lists
+
+
+def _row_hash(X: sparse.csr_matrix) -> np.ndarray:
+    lens = np.diff(X.indptr)
+    with np.errstate(over="ignore"):
+        h = (X.indices.astype(np.uint64) + np.uint64(1)) * _MIX
+        h ^= h >> np.uint64(31)
+        h *= np.uint64(0x94D049BB133111EB)
+        out = np.zeros(X.shape[0], dtype=np.uint64)
+        nz = lens > 0
+        out[nz] = np.add.reduceat(h, X.indptr[:-1][nz]) ^ (lens[nz].astype(np.uint64) * _MIX)
+    return out
+
+
+def url_uses(posts: pd.DataFrame, ok: np.ndarray, *, domain: bool, func: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(post index, fingerprint code, labels) of the ``url`` or ``domain`` signal."""
+    lists = list_column(posts, "urls", func=func)
+    idx = np.repeat(np.arange(len(lists)), [len(v) for v in lists])
+    flat = np.asarray([str(u) for v in lists for u in v], dtype=object)
+    keep = ok[idx] if len(idx) else np.array([], dtype=bool)
+    idx, flat = idx[keep], flat[keep]
+    if not len(flat):
+        e = np.array([], dtype=np.int64)
+        return e, e, np.array([], dtype=object)
+    s = pd.Series(flat, dtype=object).str.lower().str.replace(r"^[a-z]+://", "", regex=True).str.replace(r"^www\.", "", regex=True).str.rstrip("/")
+    if domain:
+        s = s.str.split("/", n=1).str[0]
+    codes, labels = pd.factorize(s)
+    pairs = pd.DataFrame({"p": idx, "f": codes}).drop_duplicates()
+    return pairs["p"].to_numpy(np.int64), pairs["f"].to_numpy(np.int64), np.asarray(labels, dtype=object)
+
+
+def retweet_uses(posts: pd.DataFrame, ok: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(post index, fingerprint code) of retweets: the retweeted text, exactly."""
+    indptr, _, key = text_codes(posts["text"])
+    rows = np.flatnonzero(ok & (np.diff(indptr) > 0))
+    fp, _ = pd.factorize(key[rows])
+    return rows, np.asarray(fp, dtype=np.int64)
+
+
+def display_texts(posts: pd.DataFrame, rows: np.ndarray) -> list[str]:
+    """The original texts of ``rows`` (for evidence), whitespace collapsed."""
+    if "text" not in posts.columns:
+        return [""] * len(rows)
+    texts = posts["text"].to_numpy(dtype=object)[rows]
+    return [" ".join(str(x).split()) if isinstance(x, str) else "" for x in texts]
+
+
+def signal_list(signals: Any, func: str) -> tuple[str, ...]:
+    """Validate ``signals=`` (one name or a sequence of names from :data:`SIGNALS`)."""
+    items = (signals,) if isinstance(signals, str) else tuple(signals) if signals is not None else ()
+    bad = [s for s in items if s not in SIGNALS]
+    if not items or bad:
+        raise ValueError(
+            f"The 'signals' parameter of {func}() must be one or more of {list(SIGNALS)}. Got {signals!r}."
+        )
+    return tuple(dict.fromkeys(items))
