@@ -24,6 +24,7 @@ from ._edges import (
     CoPartial,
     activity_partial,
     cohashtag_partial,
+    finish_activity,
     finish_cohashtag,
     finish_interaction,
     interaction_partial,
@@ -37,6 +38,6 @@ __all__ = [
     "CountPartial", "count_partial", "merge_counts", "finish_counts",
     "CoPartial", "cohashtag_partial", "merge_cohashtag", "finish_cohashtag",
     "interaction_partial", "merge_interaction", "finish_interaction",
-    "activity_partial", "merge_activity",
+    "activity_partial", "merge_activity", "finish_activity",
     "SentimentPartial", "sentiment_partial", "merge_sentiment", "finish_sentiment",
 ]

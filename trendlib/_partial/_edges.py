@@ -20,7 +20,7 @@ import pandas as pd
 __all__ = [
     "CoPartial", "cohashtag_partial", "merge_cohashtag", "finish_cohashtag",
     "interaction_partial", "merge_interaction", "finish_interaction",
-    "activity_partial", "merge_activity",
+    "activity_partial", "merge_activity", "finish_activity",
 ]
 
 _SEEN = {"first_seen": "min", "last_seen": "max"}
@@ -131,28 +131,51 @@ def finish_interaction(edges: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def activity_partial(posts: pd.DataFrame) -> pd.DataFrame:
-    """Posts, first and last post time (UTC) per account, indexed by the lowercased handle.
+def activity_partial(posts: pd.DataFrame, *, part: int = 0) -> dict:
+    """Posts, first and last post time (UTC) per account, and how its handle is written.
 
     Accounts are named as :mod:`trendlib.graphs` names graph nodes (lowercase, no ``@``).
+    ``part`` is the position of this frame among all frames: the display name of an
+    account is its most used ``author_name``, ties going to the one seen first.
     """
     author = posts["author"].astype(object).where(posts["author"].notna(), None).tolist()
     frame = pd.DataFrame({"node": [None if a is None else str(a).lower().lstrip("@") for a in author]})
+    frame["_pos"] = np.int64(part) * (1 << 32) + np.arange(len(frame), dtype=np.int64)
     if "time" in posts.columns:
         frame["_t"] = pd.to_datetime(posts["time"], utc=True).to_numpy()
+    if "author_name" in posts.columns:
+        frame["name"] = posts["author_name"].to_numpy(dtype=object)
     frame = frame[frame["node"].notna()]
     g = frame.groupby("node", sort=False)
-    out = g.size().rename("n_posts").astype(np.int64).to_frame()
+    nodes = g.size().rename("n_posts").astype(np.int64).to_frame()
     if "_t" in frame.columns:
-        out["first_seen"], out["last_seen"] = g["_t"].min(), g["_t"].max()
-    return out
+        nodes["first_seen"], nodes["last_seen"] = g["_t"].min(), g["_t"].max()
+    names = None
+    if "name" in frame.columns:
+        names = frame.dropna(subset=["name"]).groupby(["node", "name"], sort=False)["_pos"].agg(["size", "min"])
+    return {"nodes": nodes, "names": names}
 
 
-def merge_activity(partials: list[pd.DataFrame]) -> pd.DataFrame:
+def merge_activity(partials: list[dict]) -> dict:
     """Exact merge of per-account activity."""
     partials = list(partials)
     if len(partials) == 1:
         return partials[0]
-    frame = pd.concat(partials)
+    frame = pd.concat([p["nodes"] for p in partials])
     agg = {"n_posts": "sum", **{c: how for c, how in _SEEN.items() if c in frame.columns}}
-    return frame.groupby(level=0, sort=False).agg(agg)
+    nodes = frame.groupby(level=0, sort=False).agg(agg)
+    names = None
+    if all(p["names"] is not None for p in partials):
+        names = pd.concat([p["names"] for p in partials]).groupby(level=[0, 1], sort=False).agg({"size": "sum", "min": "min"})
+    return {"nodes": nodes, "names": names}
+
+
+def finish_activity(part: dict) -> pd.DataFrame:
+    """One row per account: ``n_posts``, ``first_seen``, ``last_seen`` (and ``author_name``)."""
+    nodes = part["nodes"].copy()
+    names = part["names"]
+    if names is not None and len(names):
+        best = names.reset_index().sort_values(["node", "size", "min"], ascending=[True, False, True], kind="stable")
+        best = best.drop_duplicates("node").set_index("node")["name"]
+        nodes["author_name"] = best.reindex(nodes.index).to_numpy(dtype=object)
+    return nodes

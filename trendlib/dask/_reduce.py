@@ -26,15 +26,22 @@ __all__ = ["tree", "count", "co_hashtag_edges", "interaction_edges", "interactio
 _HINT = "trendlib.dask.read_posts(...)"
 
 
-def tree(ddf: Any, partial: Any, merge: Any, *, columns: Any = None, split_every: int = 8) -> Any:
-    """``Delayed`` merged partial of every partition of ``ddf`` (a tree of fan-in ``split_every``)."""
+def tree(ddf: Any, partial: Any, merge: Any, *, columns: Any = None, split_every: int = 8, indexed: bool = False) -> Any:
+    """``Delayed`` merged partial of every partition of ``ddf`` (a tree of fan-in ``split_every``).
+
+    With ``indexed``, ``partial`` also gets ``part=`` (the partition's position).
+    """
     from dask import delayed
 
     if columns is not None:
         partial = _Project(partial, [c for c in ddf.columns if c in set(columns)])
     # unoptimised partitions keep the keys of the collection's own tasks, so several
     # reductions computed together (dask.compute) read and tokenise each partition once
-    level = [delayed(partial, pure=True)(part) for part in ddf.to_delayed(optimize_graph=False)]
+    parts = ddf.to_delayed(optimize_graph=False)
+    if indexed:
+        level = [delayed(partial, pure=True)(p, part=i) for i, p in enumerate(parts)]
+    else:
+        level = [delayed(partial, pure=True)(p) for p in parts]
     while len(level) > 1:
         level = [delayed(merge, pure=True)(level[i:i + split_every]) for i in range(0, len(level), split_every)]
     return level[0]
@@ -47,8 +54,8 @@ class _Project:
         self.partial, self.columns = partial, columns
         self.__name__ = getattr(partial, "__name__", "partial")  # the task's key prefix
 
-    def __call__(self, frame: Any) -> Any:
-        return self.partial(frame[self.columns])
+    def __call__(self, frame: Any, **kwargs: Any) -> Any:
+        return self.partial(frame[[c for c in self.columns if c in frame.columns]], **kwargs)
 
 
 def _finish(merged: Any, finish: Any, compute: bool, **kwargs: Any) -> Any:
@@ -189,12 +196,9 @@ def account_activity(ddf: Any, *, split_every: int = 8, compute: bool = True) ->
     """
     require_dask("account_activity")
     require_columns(ddf._meta, ["author"], func="account_activity", hint=_HINT)
-    merged = tree(ddf, P.activity_partial, P.merge_activity, columns=["time", "author"], split_every=split_every)
-    return _finish(merged, _identity, compute)
-
-
-def _identity(x: Any) -> Any:
-    return x
+    merged = tree(ddf, P.activity_partial, P.merge_activity, columns=["time", "author", "author_name"],
+                  split_every=split_every, indexed=True)
+    return _finish(merged, P.finish_activity, compute)
 
 
 def _graph(edges: Any, activity: Any, kind: str) -> Any:
@@ -206,6 +210,8 @@ def _graph(edges: Any, activity: Any, kind: str) -> Any:
     names = sorted(set(activity.index) | set(edges["source"]) | set(edges["target"]))
     nodes = pd.DataFrame(index=pd.Index(names, name="node"))
     nodes["n_posts"] = activity["n_posts"].reindex(nodes.index).fillna(0).astype("int64")
+    if "author_name" in activity.columns:
+        nodes["author_name"] = activity["author_name"].reindex(nodes.index).to_numpy(dtype=object)
     if "first_seen" in edges.columns and "first_seen" in activity.columns:
         seen = pd.concat([
             activity[["first_seen", "last_seen"]],
@@ -216,7 +222,7 @@ def _graph(edges: Any, activity: Any, kind: str) -> Any:
         nodes["first_seen"], nodes["last_seen"] = agg["first_seen"], agg["last_seen"]
     for name, row in zip(nodes.index, nodes.to_dict("records")):
         G.add_node(name, **{k: (v.to_pydatetime() if isinstance(v, pd.Timestamp) else v) for k, v in row.items()
-                            if not (v is pd.NaT or v is None)})
+                            if v is not pd.NaT})
     attrs = [c for c in edges.columns if c not in ("source", "target")]
     for s, t, row in zip(edges["source"], edges["target"], edges[attrs].to_dict("records")):
         G.add_edge(s, t, **{k: (v.to_pydatetime() if isinstance(v, pd.Timestamp) else v) for k, v in row.items()})

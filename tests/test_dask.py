@@ -1,0 +1,239 @@
+"""trendlib.dask equals pandas: every reduction on dd.from_pandas(posts, npartitions=3), sync scheduler."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+dask = pytest.importorskip("dask")
+dd = pytest.importorskip("dask.dataframe")
+
+import trendlib  # noqa: E402
+import trendlib.dask as td  # noqa: E402
+from trendlib import graphs  # noqa: E402
+from trendlib.datasets import load_sample_posts, load_summit  # noqa: E402
+from trendlib.sentiment import sentiment_over_time  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _sync():
+    with dask.config.set(scheduler="sync"):
+        yield
+
+
+def _ddf(posts: pd.DataFrame, n: int = 3):
+    with dask.config.set({"dataframe.convert-string": False}):
+        return dd.from_pandas(posts, npartitions=n, sort=False)
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return load_sample_posts()
+
+
+@pytest.fixture(scope="module")
+def summit():
+    return load_summit()
+
+
+@pytest.fixture(scope="module")
+def kipk(data_file):
+    path = data_file("tweets_kipk_2024", "scraped_data.csv")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return trendlib.read_posts(path)
+
+
+def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
+    pd.testing.assert_frame_equal(a, b)
+    assert a.attrs == b.attrs
+
+
+KEYS = ["hashtag", "mention", "term", "author", "url", "domain"]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_count_parity_sample(sample, key):
+    _same(td.count(_ddf(sample), key=key, freq="3h"), trendlib.count(sample, key=key, freq="3h"))
+
+
+@pytest.mark.parametrize("options", [
+    {"freq": "1h", "tz": "WITA"},
+    {"freq": "1D", "min_count": 5, "normalize": True},
+    {"freq": "1h", "keys": ["#KTTASEAN2023", "asean", "tidak_ada"], "start": "2023-09-04", "end": "2023-09-08"},
+    {"freq": "15min", "accounts": False},
+])
+def test_count_parity_options_summit(summit, options):
+    _same(td.count(_ddf(summit, 4), key="hashtag", **options), trendlib.count(summit, key="hashtag", **options))
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("key", ["hashtag", "mention", "author", "term"])
+def test_count_parity_real_file(kipk, key):
+    """A real scrape with repeated ids, missing hashtags and many one-post accounts."""
+    _same(td.count(_ddf(kipk), key=key, freq="1D"), trendlib.count(kipk, key=key, freq="1D"))
+
+
+def test_accounts_are_not_summed(sample):
+    """One account posting in every partition is one account per cell, not three."""
+    t = pd.Timestamp("2023-09-05 01:00", tz="UTC")
+    posts = pd.DataFrame({"time": [t] * 6, "author": ["budi"] * 3 + ["Sari", "sari", "@SARI"],
+                          "hashtags": [["kttasean"]] * 6})
+    c = td.count(_ddf(posts, 3), freq="1h")
+    assert c[["count", "accounts"]].values.tolist() == [[6, 2]]
+
+
+@pytest.mark.parametrize("options", [
+    {}, {"weight": "npmi", "min_count": 2, "min_edge_count": 2}, {"weight": "pmi"}, {"weight": "jaccard", "min_count": 3},
+    {"weight": "lift"},
+])
+def test_co_hashtag_edges_parity(summit, options):
+    _same(td.co_hashtag_edges(_ddf(summit, 5), **options), graphs.co_hashtag_edges(summit, **options))
+
+
+@pytest.mark.data
+def test_co_hashtag_edges_parity_real(kipk, sample):
+    _same(td.co_hashtag_edges(_ddf(kipk)), graphs.co_hashtag_edges(kipk))
+    _same(td.co_hashtag_edges(_ddf(sample), weight="npmi"), graphs.co_hashtag_edges(sample, weight="npmi"))
+
+
+@pytest.mark.parametrize("kind", ["all", "mention", "reply", "retweet"])
+def test_interaction_edges_parity(summit, kind):
+    _same(td.interaction_edges(_ddf(summit, 4), kind=kind), graphs.interaction_edges(summit, kind=kind))
+
+
+@pytest.mark.data
+def test_interaction_edges_parity_real(kipk):
+    _same(td.interaction_edges(_ddf(kipk)), graphs.interaction_edges(kipk))
+
+
+def test_interaction_graph_same_nodes_edges_attributes(sample):
+    G, H = td.interaction_graph(_ddf(sample)), graphs.interaction_graph(sample)
+    assert dict(G.nodes(data=True)) == dict(H.nodes(data=True))
+    assert {(s, t): d for s, t, d in G.edges(data=True)} == {(s, t): d for s, t, d in H.edges(data=True)}
+    assert G.graph == H.graph
+
+
+def test_communities_equal_on_the_same_node_order(sample):
+    """Louvain depends on node order: on the pandas graph re-inserted in name order, the tables agree."""
+    import networkx as nx
+
+    H = graphs.interaction_graph(sample)
+    ordered = nx.DiGraph(**H.graph)
+    ordered.add_nodes_from(sorted(H.nodes(data=True)))
+    ordered.add_edges_from(H.edges(data=True))
+    _same(td.communities(_ddf(sample), seed=3), graphs.communities(ordered, seed=3))
+
+
+@pytest.mark.parametrize("options", [{}, {"freq": "1h", "tz": "WIT"}, {"by": "hashtags"}, {"by": ["is_retweet"]}])
+def test_sentiment_over_time_parity_scoring(sample, options):
+    group = {"group_by": options["by"]} if "by" in options else {}
+    rest = {k: v for k, v in options.items() if k != "by"}
+    a = td.sentiment_over_time(_ddf(sample), **rest, **group)
+    b = sentiment_over_time(sample, **options)
+    pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-12, atol=1e-12)
+    assert a.attrs == b.attrs
+
+
+@pytest.mark.data
+def test_sentiment_over_time_parity_real(kipk):
+    scored = td.add_sentiment(_ddf(kipk))
+    a = td.sentiment_over_time(scored, freq="1D")
+    b = sentiment_over_time(trendlib.sentiment.add_sentiment(kipk), freq="1D")
+    pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-12, atol=1e-12)
+    assert int(a["n"].sum()) == len(kipk)
+
+
+def test_add_tokens_and_sentiment_rows_equal(sample):
+    from trendlib.sentiment import add_sentiment
+    from trendlib.text import add_tokens
+
+    got = td.add_sentiment(td.add_tokens(_ddf(sample), stopwords="topic")).compute()
+    want = add_sentiment(add_tokens(sample, stopwords="topic"))
+    pd.testing.assert_frame_equal(got, want)
+
+
+def test_term_counts_from_tokens_column(sample):
+    from trendlib.text import add_tokens
+
+    ddf = td.add_tokens(_ddf(sample), stopwords="topic")
+    _same(td.count(ddf, key="term", freq="1D", min_count=3),
+          trendlib.count(add_tokens(sample, stopwords="topic"), key="term", freq="1D", min_count=3))
+
+
+def test_bursts_and_trending_parity(summit):
+    ddf = _ddf(summit, 4)
+    _same(td.detect_bursts(ddf, freq="1h", method="kleinberg"),
+          trendlib.detect_bursts(trendlib.count(summit, freq="1h"), method="kleinberg"))
+    at = "2023-09-05 15:00"
+    _same(td.trending(ddf, window="3h", at=at, top=10), trendlib.trending(summit, window="3h", at=at, top=10))
+
+
+def test_explain_burst_reads_the_window_only(summit):
+    burst = trendlib.detect_bursts(trendlib.count(summit, freq="1h"), method="kleinberg").iloc[0]
+    got = td.explain_burst(_ddf(summit, 4), burst, before="1D")
+    want = trendlib.explain_burst(summit, burst, before="1D")
+    for name in ("counts", "terms", "phrases", "accounts", "samples"):
+        pd.testing.assert_frame_equal(getattr(got, name), getattr(want, name))
+
+
+@pytest.mark.parametrize("similarity", ["exact", "hashtags", "near"])
+def test_coordinated_accounts_parity(summit, similarity):
+    _same(td.coordinated_accounts(_ddf(summit, 4), similarity=similarity),
+          graphs.coordinated_accounts(summit, similarity=similarity))
+
+
+@pytest.mark.data
+def test_read_posts_glob_equals_reading_each_file(data_home):
+    pattern = str(data_home / "tweets_prabowogibran2024_2023" / "*.csv")
+    ddf = td.read_posts(pattern)
+    import glob
+
+    files = sorted(glob.glob(pattern))
+    assert ddf.npartitions == len(files) == 31
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        want = pd.concat([trendlib.read_posts(f) for f in files], ignore_index=True)[list(ddf.columns)]
+        got = ddf.compute().reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+    assert isinstance(got["hashtags"].iloc[0], list)
+    _same(td.count(ddf, freq="1D"), trendlib.count(want, freq="1D"))
+
+
+def test_bad_input_names_the_parameter(sample, tmp_path):
+    ddf = _ddf(sample)
+    with pytest.raises(ValueError, match="'key' parameter of count"):
+        td.count(ddf, key="tag")
+    with pytest.raises(ValueError, match="'freq' parameter of count"):
+        td.count(ddf, freq="hourly")
+    with pytest.raises(ValueError, match="'weight' parameter of co_hashtag_edges"):
+        td.co_hashtag_edges(ddf, weight="cosine")
+    with pytest.raises(ValueError, match="'paths' parameter"):
+        td.read_posts(str(tmp_path / "*.csv"))
+    with pytest.raises(TypeError, match="dask.dataframe.DataFrame"):
+        td.count(sample)
+    with dask.config.set({"dataframe.convert-string": True}):
+        stringly = dd.from_pandas(sample, npartitions=2)
+    with pytest.raises(TypeError, match="convert-string"):
+        td.co_hashtag_edges(stringly)
+
+
+def _refuse(*args, **kwargs):
+    raise RuntimeError("computed before the result was asked for")
+
+
+def test_nothing_computes_before_asked(sample, data_home):
+    """Like xarray's raise_if_dask_computes: building the pipeline never runs a task."""
+    pattern = str(data_home / "tweets_prabowogibran2024_2023" / "*.csv")
+    with dask.config.set(scheduler=_refuse):
+        ddf = td.add_sentiment(td.add_tokens(td.read_posts(pattern), stopwords="topic"))
+        lazy = [td.count(ddf, key="term", compute=False), td.co_hashtag_edges(ddf, compute=False),
+                td.interaction_edges(ddf, compute=False), td.sentiment_over_time(ddf, compute=False),
+                td.interaction_graph(ddf, compute=False), td.account_activity(ddf, compute=False)]
+        with pytest.raises(RuntimeError, match="computed before"):
+            lazy[0].compute()
+    counts, edges = dask.compute(lazy[0], lazy[1])
+    assert counts["count"].sum() > 0 and len(edges) > 0
