@@ -60,7 +60,7 @@ def organic(b: Builder, n: int) -> None:
             register = "news" if group == "media" else "casual"
             bodies = TOPICS[base].get(register) or TOPICS[base]["casual"]
             sent, body = bodies[int(rng.integers(len(bodies)))]
-            text = compose(rng, body, register, fill_slots(rng, partner))
+            text = compose(rng, body, register, fill_slots(rng, partner), sent)
             scale = {"casual": 0.5, "news": 0.8}[register]
             tags = [t for t, p in TOPIC_TAGS[base] if rng.random() < p * scale]
             if partner and rng.random() < (0.85 if register == "news" else 0.6):

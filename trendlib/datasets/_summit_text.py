@@ -283,9 +283,52 @@ def vary(rng: np.random.Generator, text: str, register: str) -> str:
     return out
 
 
-def compose(rng: np.random.Generator, body: str, register: str, fill: dict[str, str]) -> str:
-    """Opener + filled body + closer, then the register's variation."""
+_CONTEXT = ("dari tadi pagi", "barusan", "pas berangkat kerja", "jam 7 tadi", "kata temen kantor", "liat di tv",
+            "pas makan siang", "td malem", "di grup wa keluarga", "baru baca berita", "pas di krl", "habis anter anak",
+            "pas nunggu ojol", "lagi di warung kopi", "sepulang kuliah", "abis meeting", "dari kemarin",
+            "pagi ini", "sore tadi", "pas lewat {place}", "di depan kantor", "pas nonton live", "di tl", "abis subuh")
+_NEWS_DETAIL = ("kata Menlu", "menurut Polda Metro Jaya", "ujar pengamat", "kata juru bicara", "menurut panitia",
+                "ujar warga", "kata Kapolri", "menurut Dishub", "kata ekonom", "menurut pakar hubungan internasional",
+                "ini kata Istana", "simak faktanya", "begini suasananya", "ini jadwalnya", "ini daftarnya",
+                "warga diminta maklum", "pantauan siang ini", "ini penjelasannya", "sejumlah pihak menyoroti")
+_REACT = {
+    "positive": ("semoga lancar terus", "salut sama panitianya", "mantap lah", "keren sih ini", "bangga jujur",
+                 "good job", "top markotop", "semoga bermanfaat", "ikut seneng", "sukses terus", "luar biasa",
+                 "bikin optimis", "adem liatnya", "akhirnya ada kabar baik"),
+    "negative": ("capek banget sumpah", "kapan beresnya", "parah sih", "gak habis pikir", "nyebelin",
+                 "rugi waktu", "tolong lah", "makin males", "kecewa berat", "ga ngotak", "bikin emosi",
+                 "hadeh capek", "sabar sabar", "udah lah"),
+    "neutral": ("cmiiw", "ada yang tau?", "nunggu update", "kita liat aja nanti", "info dong", "noted",
+                "cuma nanya", "gimana menurut kalian", "sekadar info", "share aja", "ada yang sama?",
+                "semoga jelas infonya", "cek aja sendiri", "baru tau"),
+}
+
+
+def compose(rng: np.random.Generator, body: str, register: str, fill: dict[str, str], sentiment: str = "neutral") -> str:
+    """Opener + filled body + closer, then the register's variation.
+
+    Casual posts also get, at random, a context phrase ("pas berangkat kerja") and a short
+    reaction of the post's sentiment, in either order: two people rarely write the same
+    sentence about the same event, so organic texts stay apart (as in real scrapes, where
+    exact duplicates are rare) while campaign texts repeat on purpose.
+    """
     text = body.format(**fill) if "{" in body else body
+    if register == "casual":
+        parts = [text]
+        if rng.random() < 0.5:
+            ctx = one(rng, _CONTEXT)
+            ctx = ctx.format(**fill) if "{" in ctx else ctx
+            parts.insert(0 if rng.random() < 0.5 else 1, ctx)
+        if rng.random() < 0.6:
+            parts.append(one(rng, _REACT.get(sentiment, _REACT["neutral"])))
+        sep = one(rng, (", ", ". ", " ", " - ", "... "))
+        text = sep.join(parts)
+        words = text.split(" ")
+        if len(words) > 6 and rng.random() < 0.2:  # people drop words
+            del words[int(rng.integers(1, len(words) - 1))]
+            text = " ".join(words)
+    elif register == "news" and rng.random() < 0.7:
+        text = f"{text}, {one(rng, _NEWS_DETAIL)}"
     opener = one(rng, _OPENERS[register])
     closer = one(rng, _CLOSERS[register])
     return vary(rng, opener + text + closer, register)
