@@ -94,7 +94,7 @@ class _Steps:
             self.bar.close()
 
 
-_STEPS = ["tokens", "sentiment", "volume", "counts", "bursts", "cards", "trending", "explanation",
+_STEPS = ["tokens", "query terms", "sentiment", "volume", "counts", "bursts", "cards", "trending", "explanation",
           "interaction", "communities", "influencers", "associations", "coordination", "tables"]
 
 
@@ -194,6 +194,26 @@ def _cards(posts: pd.DataFrame, bursts: pd.DataFrame, kind_rows: dict, tz: str, 
     return cards
 
 
+#: distinct texts read to find the scrape's query terms (their share is estimated on a sample)
+_QUERY_SAMPLE = 20_000
+
+
+def _query_terms(posts: pd.DataFrame, named: list) -> pd.DataFrame:
+    """The scrape's query terms: named by the user, plus those in half the distinct posts."""
+    from ..sentiment import topic_terms
+
+    texts = pd.Series(posts["text"].dropna().unique())
+    if len(texts) > _QUERY_SAMPLE:
+        texts = texts.sample(_QUERY_SAMPLE, random_state=0)
+    found = topic_terms(texts.tolist(), as_frame=True) if len(texts) else pd.DataFrame(
+        columns=["term", "kind", "posts", "share"])
+    found = found.assign(reason="in " + (found["share"] * 100).round().astype(int).astype(str) + "% of the posts")
+    user = pd.DataFrame({"term": [str(t).lower() for t in named], "kind": "named", "posts": np.nan,
+                         "share": np.nan, "reason": "named with topic="})
+    out = pd.concat([user, found[~found["term"].isin(user["term"])]], ignore_index=True) if len(user) else found
+    return out.reset_index(drop=True)
+
+
 def _group_sentiment(labels: pd.Series, groups: pd.Series, *, min_posts: int, top: int) -> pd.DataFrame:
     """Sentiment shares with 95% Wilson intervals per group (one vectorised group-by)."""
     from ..sentiment._posts import wilson_interval
@@ -283,16 +303,22 @@ def build_report(
     try:
         with steps.step("tokens"):
             posts = add_tokens(posts.reset_index(drop=True), stopwords="topic")
+        with steps.step("query terms"):
+            query = _query_terms(posts, topic_terms)
+            ignore = query["term"].tolist()
         with steps.step("sentiment"):
-            posts = add_sentiment(posts)
-            sentiment = sentiment_over_time(posts, freq="1D", tz=tz)
+            posts = add_sentiment(posts, ignore=ignore or None)
+            sentiment = sentiment_over_time(posts, freq="1D", tz=tz, ignore=ignore or None)
         with steps.step("volume"):
             volume = _volume(posts, step, tz)
             volume_bursts = _volume_bursts(volume)
             peaks = _peaks(posts, volume, step, tz, top)
         with steps.step("counts"):
             counts = {"hashtag": count(posts, key="hashtag", freq=freq, tz=tz)}
-            counts["term"] = count(posts, key="term", freq=freq, tz=tz, min_count=max(5, len(posts) // 2000))
+            terms = count(posts, key="term", freq=freq, tz=tz, min_count=max(5, len(posts) // 2000))
+            words = {t for t in ignore if not t.startswith("#")}
+            counts["term"] = terms[~terms["key"].isin(words)].reset_index(drop=True) if words else terms
+            counts["term"].attrs = terms.attrs
         with steps.step("bursts"):
             tables = []
             for kind, c in counts.items():
@@ -334,7 +360,7 @@ def build_report(
                 notes.append("no mentions, replies or retweets: no interaction network, communities or influencers.")
         with steps.step("influencers"):
             if interaction.number_of_nodes():
-                influencers = graphs.influencers(interaction, by="pagerank", top=None)
+                influencers = graphs.influencers(interaction, rank_by="pagerank", top=None)
             else:
                 influencers = pd.DataFrame(columns=["rank", "node", "score"])
         with steps.step("associations"):
@@ -370,7 +396,7 @@ def build_report(
         provenance=prov, freq=freq, tz=tz, top=top, posts=posts, headline=head, volume=volume,
         volume_bursts=volume_bursts, peaks=peaks, counts=counts, bursts=bursts, cards=cards, trending=trend,
         explanation=explanation, sentiment=sentiment, sentiment_by_community=sent_comm, sentiment_by_hashtag=sent_tag,
-        excluded_terms=topic_terms, interaction=interaction, cohashtag=cohashtag, communities=communities,
+        excluded_terms=query, interaction=interaction, cohashtag=cohashtag, communities=communities,
         community_table=community_table, influencers=influencers, associations=associations,
         coordinated=coordinated, notes=notes, timings=steps.timings, **tables,
     )

@@ -110,8 +110,11 @@ class Report:
         Sentiment per day with intervals (:func:`trendlib.sentiment.sentiment_over_time`).
     sentiment_by_community, sentiment_by_hashtag : DataFrame
         Sentiment shares with 95% Wilson intervals per community / per top hashtag.
-    excluded_terms : list of str
-        Query terms of the scrape that the sentiment scorer ignored, and why (``notes``).
+    excluded_terms : DataFrame
+        The scrape's query terms (``term``, ``kind``, ``posts``, ``share``, ``reason``):
+        named with ``topic=`` or found in half the distinct posts
+        (:func:`trendlib.sentiment.topic_terms`). The sentiment scorer does not read them as
+        opinion and term bursts leave them out (their bursts are volume bursts).
     top_posts, top_accounts, top_hashtags, top_mentions, top_terms, top_urls, top_domains : DataFrame
         Ranked tables (ties broken by key).
     interaction : networkx.DiGraph
@@ -153,7 +156,7 @@ class Report:
     sentiment: Any = field(repr=False)
     sentiment_by_community: Any = field(repr=False)
     sentiment_by_hashtag: Any = field(repr=False)
-    excluded_terms: list = field(repr=False)
+    excluded_terms: Any = field(repr=False)
     top_posts: Any = field(repr=False)
     top_accounts: Any = field(repr=False)
     top_hashtags: Any = field(repr=False)

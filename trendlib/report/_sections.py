@@ -36,6 +36,9 @@ class Section:
     def para(self, text: str) -> None:
         self.blocks.append(("para", text))
 
+    def pre(self, text: str) -> None:
+        self.blocks.append(("pre", text))
+
     def table(self, headers: list, rows: list, *, align: str | None = None, caption: str = "") -> None:
         self.blocks.append(("table", Table(list(headers), [list(r) for r in rows], align, caption)))
 
@@ -285,7 +288,7 @@ def _explanation(rep: Any) -> Section:
     if rep.explanation is None:
         s.para("(no explanation: " + ("; ".join(n for n in rep.notes if "explanation" in n) or "no bursts") + ")")
         return s
-    s.para(repr(rep.explanation))
+    s.pre(repr(rep.explanation))
     return s
 
 
@@ -295,8 +298,10 @@ def _sentiment(rep: Any) -> Section:
     n = max(int(vc.sum()), 1)
     s.para("All posts: " + ", ".join(f"{k} {int(vc.get(k, 0)):,} ({vc.get(k, 0) / n:.0%})"
                                      for k in ("positive", "neutral", "negative")) + ".")
-    if rep.excluded_terms:
-        s.para("Not read as opinion (query terms of the scrape): " + ", ".join(rep.excluded_terms) + ".")
+    q = rep.excluded_terms
+    if q is not None and len(q):
+        s.para("The scrape's query terms are not read as opinion (and left out of term bursts): "
+               + ", ".join(f"{r.term} ({r.reason})" for r in q.itertuples()) + ".")
     if rep.sentiment is not None and len(rep.sentiment):
         s.figure("sentiment", "Sentiment shares per day with 95% intervals")
         s.table(["day", "posts", "positive", "negative", "net", "95% interval of net"],

@@ -16,6 +16,8 @@ def _blocks(blocks: list, indent: str = "") -> list[str]:
     for kind, value in blocks:
         if kind == "para":
             out.extend(textwrap.wrap(value, 110, initial_indent=indent, subsequent_indent=indent) or [""])
+        elif kind == "pre":
+            out.extend(indent + line for line in value.splitlines())
         elif kind == "table":
             t: Table = value
             if t.caption:
