@@ -128,11 +128,10 @@ def test_communities_equal_on_the_same_node_order(sample):
     _same(td.communities(_ddf(sample), seed=3), graphs.communities(ordered, seed=3))
 
 
-@pytest.mark.parametrize("options", [{}, {"freq": "1h", "tz": "WIT"}, {"by": "hashtags"}, {"by": ["is_retweet"]}])
+@pytest.mark.parametrize("options", [{}, {"freq": "1h", "tz": "WIT"}, {"group_by": "hashtags"},
+                                     {"group_by": ["is_retweet"]}, {"ignore": ["asean", "ktt"]}])
 def test_sentiment_over_time_parity_scoring(sample, options):
-    group = {"group_by": options["by"]} if "by" in options else {}
-    rest = {k: v for k, v in options.items() if k != "by"}
-    a = td.sentiment_over_time(_ddf(sample), **rest, **group)
+    a = td.sentiment_over_time(_ddf(sample), **options)
     b = sentiment_over_time(sample, **options)
     pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-12, atol=1e-12)
     assert a.attrs == b.attrs

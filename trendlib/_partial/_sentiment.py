@@ -35,7 +35,7 @@ class SentimentPartial:
 
 
 def sentiment_partial(posts: pd.DataFrame, *, freq: Any = "1D", tz: Any = "Asia/Jakarta", group_by: Any = None,
-                      column: str = "text", lexicon: Any = None) -> SentimentPartial:
+                      column: str = "text", lexicon: Any = None, ignore: Any = None) -> SentimentPartial:
     """The contribution of one frame of posts to ``sentiment_over_time``."""
     from .._time import local_ns, parse_freq, resolve_tz
     from .._validation import require_columns
@@ -50,7 +50,8 @@ def sentiment_partial(posts: pd.DataFrame, *, freq: Any = "1D", tz: Any = "Asia/
         lab = posts["sentiment"]
     else:
         require_columns(posts, [column], func=_FUNC, hint="trendlib.sentiment.add_sentiment(posts)")
-        lab = add_sentiment(posts, column=column, lexicon=lexicon)["sentiment"]
+        extra = {} if ignore is None else {"ignore": ignore}
+        lab = add_sentiment(posts, column=column, lexicon=lexicon, **extra)["sentiment"]
     lab = lab.astype(object)
     bad = lab.notna() & ~lab.isin(LABELS)
     if bad.any():
@@ -141,7 +142,7 @@ def finish_sentiment(part: SentimentPartial, *, confidence: float = 0.95) -> pd.
     if by_cols:
         out = out.sort_values([*by_cols, "time"], kind="stable").reset_index(drop=True)
     out.attrs.update(
-        {"freq": str(part.freq), "tz": part.tz, "by": by_cols or None, "confidence": float(confidence),
+        {"freq": str(part.freq), "tz": part.tz, "group_by": by_cols or None, "by": by_cols or None, "confidence": float(confidence),
          "dropped": dict(part.dropped), "net_interval": "MOVER-Wilson", "share_interval": "Wilson"}
     )
     return out

@@ -256,7 +256,7 @@ def interaction_graph(ddf: Any, *, kind: str = "all", split_every: int = 8, comp
 
 
 def sentiment_over_time(ddf: Any, *, freq: Any = "1D", tz: Any = "Asia/Jakarta", group_by: Any = None,
-                        confidence: float = 0.95, column: str = "text", lexicon: Any = None,
+                        confidence: float = 0.95, column: str = "text", lexicon: Any = None, ignore: Any = None,
                         split_every: int = 8, compute: bool = True) -> Any:
     """:func:`trendlib.sentiment.sentiment_over_time` of a Dask collection.
 
@@ -288,7 +288,8 @@ def sentiment_over_time(ddf: Any, *, freq: Any = "1D", tz: Any = "Asia/Jakarta",
         require_columns(ddf._meta, [column], func=func, hint="trendlib.dask.add_sentiment(ddf)")
 
     def partial(frame: Any) -> Any:
-        return P.sentiment_partial(frame, freq=freq, tz=tz, group_by=group_by, column=column, lexicon=lexicon)
+        return P.sentiment_partial(frame, freq=freq, tz=tz, group_by=group_by, column=column, lexicon=lexicon,
+                                    ignore=ignore)
 
     merged = tree(ddf, partial, P.merge_sentiment, columns=["time", "sentiment", column, *by_cols], split_every=split_every)
     return _finish(merged, P.finish_sentiment, compute, confidence=confidence)
