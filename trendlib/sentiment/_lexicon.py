@@ -271,8 +271,9 @@ def load_lexicon(path: str | os.PathLike | None = None, *, scale: float | None =
     return Lexicon(scores, scale=scale, provenance=prov, name=p.stem)
 
 
-_COERCED: dict[int, tuple[Any, int, Lexicon]] = {}
-_BY_CONTENT: dict[int, Lexicon] = {}
+#: wrapped user mappings, by object and by content (trendlib's one memo policy, small bound)
+_COERCED: Memo[int, tuple[Any, int, Lexicon]] = Memo(_no_default, maxsize=8)
+_BY_CONTENT: Memo[int, Lexicon] = Memo(_no_default, maxsize=8)
 
 
 def as_lexicon(lexicon: Any, *, func: str = "polarity") -> Lexicon:
@@ -310,10 +311,6 @@ def as_lexicon(lexicon: Any, *, func: str = "polarity") -> Lexicon:
     if lex is None:
         lex = Lexicon(lexicon, name=getattr(lexicon, "name", None) or "custom")
         if fingerprint is not None:
-            if len(_BY_CONTENT) >= 8:
-                _BY_CONTENT.pop(next(iter(_BY_CONTENT)))
-            _BY_CONTENT[fingerprint] = lex
-    if len(_COERCED) >= 8:
-        _COERCED.pop(next(iter(_COERCED)))
-    _COERCED[id(lexicon)] = (lexicon, len(lexicon), lex)
+            _BY_CONTENT.put(fingerprint, lex)
+    _COERCED.put(id(lexicon), (lexicon, len(lexicon), lex))
     return lex

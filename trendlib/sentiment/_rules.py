@@ -211,16 +211,15 @@ def score_tokens(
     i = pos = 0
     get = table.get
     while i < n:
-        tok = toks[i]
+        norm, kind, flags, _, base = toks[i]
         if skip and i in skip:
             if keep_all:
-                S.append(_Unit(pos, 0.0, "ignored", "-", 0, tok.kind, i, i + 1))
+                S.append(_Unit(pos, 0.0, "ignored", "-", 0, kind, i, i + 1))
             i += 1
             pos += 1
             continue
-        norm = tok.norm
         e = get(norm)
-        if e is None and not tok.flags and tok.kind == "word" and not keep_all:
+        if e is None and not flags and kind == "word" and not keep_all:
             i += 1  # fast path: a plain word that is in no list
             pos += 1
             continue
@@ -238,17 +237,15 @@ def score_tokens(
                 i = j
                 pos += 1
                 continue
-        flags = tok.flags
         if flags & CAPS:
             n_caps += 1
         if e is not None:
             v = e.valence
             if v is None and flags & (REDUP | CLITIC):
-                base = get(tok.base)
-                v = base.valence if base is not None else None
-            S.append(_Unit(pos, v or 0.0, e.role, e.position, flags, tok.kind, i, i + 1))
+                b = get(base)
+                v = b.valence if b is not None else None
+            S.append(_Unit(pos, v or 0.0, e.role, e.position, flags, kind, i, i + 1))
         else:
-            kind = tok.kind
             v = None
             if kind == "punct":
                 n_excl += norm.count("!")
@@ -259,8 +256,8 @@ def score_tokens(
                 pos += 1
                 continue
             if flags & (REDUP | CLITIC):
-                base = get(tok.base)
-                v = base.valence if base is not None else None
+                b = get(base)
+                v = b.valence if b is not None else None
             elif kind == "emoji" or kind == "emoticon":
                 v = emoji_v.get(norm)
             if v or keep_all:

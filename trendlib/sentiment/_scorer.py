@@ -106,20 +106,18 @@ def analyse(text: str) -> list[Tok]:
     """
     out: list[Tok] = []
     get, analyse_chunk = _CHUNKS.data.get, _CHUNKS
-    prev = None
     for chunk in text.split():
         hit = get(chunk)
         if hit is None:
             hit = analyse_chunk(chunk)
-        if prev is not None and len(hit) == 1 and hit[0].kind == "word" and hit[0].norm == prev:
-            # "bagus bagus aja": reduplication written with a space is one word, as "bagus-bagus"
+        if len(hit) == 1 and out:
+            norm, kind, _, orig, _ = hit[0]
             last = out[-1]
-            out[-1] = Tok(last.norm, last.kind, last.flags | REDUP, f"{last.orig} {hit[0].orig}", last.base)
-            prev = None
-            continue
+            if norm == last.norm and kind == "word" and last.kind == "word" and not last.flags & REDUP:
+                # "bagus bagus aja": reduplication written with a space is one word, as "bagus-bagus"
+                out[-1] = Tok(norm, kind, last.flags | REDUP, f"{last.orig} {orig}", last.base)
+                continue
         out.extend(hit)
-        last = hit[-1] if hit else None
-        prev = last.norm if last is not None and last.kind == "word" else None
     return out
 
 
@@ -311,7 +309,7 @@ def explain(text: str, *, lexicon: Any = None, threshold: Any = None, ignore: An
     >>> e.table.set_index("token").loc["ramah", "rules"]
     "negated by 'tidak' x-...; after contrast 'tapi' x..."
     >>> explain("korupsi lagi, rakyat sengsara", ignore="korupsi").ignored
-    ["korupsi (topic term, ignore=): lexicon valence -0.375 not counted"]
+    ['korupsi (topic term, ignore=): lexicon valence -0.375 not counted']
 
     See Also
     --------

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
+
+from .._cache import Memo
 
 __all__ = ["topic_terms", "check_ignore", "IgnoreSet", "DEFAULT_MIN_SHARE"]
 
@@ -60,7 +61,6 @@ def _norm_term(term: str) -> tuple[str, ...]:
     )
 
 
-@lru_cache(maxsize=64)
 def _build(terms: tuple[str, ...]) -> IgnoreSet | None:
     words: set[str] = set()
     phrases: list[tuple[str, ...]] = []
@@ -77,6 +77,10 @@ def _build(terms: tuple[str, ...]) -> IgnoreSet | None:
     if not words and not phrases:
         return None
     return IgnoreSet(terms, frozenset(words), tuple(sorted(set(phrases), key=len, reverse=True)))
+
+
+#: normalised ignore sets, by the terms given (trendlib's one memo policy)
+_IGNORE_SETS: Memo[tuple[str, ...], IgnoreSet | None] = Memo(_build, maxsize=256)
 
 
 def check_ignore(ignore: Any, *, func: str) -> IgnoreSet | None:
@@ -117,7 +121,7 @@ def check_ignore(ignore: Any, *, func: str) -> IgnoreSet | None:
             f"The 'ignore' parameter of {func}() must be None, a str or a list of str "
             f"(terms or #hashtags). Got {what}."
         )
-    return _build(tuple(dict.fromkeys(t.strip() for t in terms if t.strip())))
+    return _IGNORE_SETS(tuple(dict.fromkeys(t.strip() for t in terms if t.strip())))
 
 
 def topic_terms(
