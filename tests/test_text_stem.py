@@ -329,3 +329,26 @@ def test_tokenize_memo_equals_token_by_token(stopwords):
                 continue
             expected += [stem(w) for w in tok.norm.split(" ") if w not in stop]
         assert tokenize(text, stem=True, stopwords=stopwords) == expected
+
+
+def test_sastrawi_guard_fails_loudly_on_another_release(monkeypatch):
+    """The engine reads Sastrawi 1.0.1's rules; another release must not run silently."""
+    from importlib import metadata
+
+    from trendlib.text._stem import _root_words
+    from trendlib.text._stem_guard import check_sastrawi
+
+    assert check_sastrawi(_root_words()) is True
+    monkeypatch.setattr(metadata, "version", lambda name: "1.0.2")
+    with pytest.raises(ImportError, match=r"Sastrawi 1\.0\.1.*1\.0\.2 is installed.*pip install Sastrawi==1\.0\.1"):
+        check_sastrawi.__wrapped__(_root_words())
+
+
+def test_sastrawi_guard_fails_when_rules_cannot_be_read(monkeypatch):
+    from trendlib.text import _stem_engine
+    from trendlib.text._stem import _root_words
+    from trendlib.text._stem_guard import check_sastrawi
+
+    monkeypatch.setattr(_stem_engine, "_visitor_gates", lambda visitor: None)
+    with pytest.raises(ImportError, match="prefix rules found"):
+        check_sastrawi.__wrapped__(_root_words())

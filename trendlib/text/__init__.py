@@ -7,9 +7,11 @@ Small pure functions with regexes compiled once. Normalisation keeps ``#hashtags
 * ``tokenize(text, *, stem=False, stopwords=None)``: list of normalised token strings.
 * ``tokens(text)``: typed tokens (kind, offsets, original/normalised/stemmed forms).
 * ``hashtags``, ``mentions``, ``urls``, ``emojis``: entities, consistent with ``tokenize``.
-* ``stem(word, *, protected=None)``: Sastrawi's algorithm with a set-backed dictionary
-  and a memo.
-* ``segment_hashtag(tag)``: ``"KTTASEAN2023"`` -> ``["ktt", "asean", "2023"]``.
+* ``stem(word, *, protected=None)``: Sastrawi's algorithm with a set-backed dictionary,
+  a memo and reviewed exceptions (``default_protected_words``, ``default_exceptions``).
+* ``segment_hashtag(tag, *, original=None)``: ``"KTTASEAN2023"`` -> ``["ktt", "asean",
+  "2023"]``; lowercase tags too (``"lahanbekastambang"``), with the post's casing when
+  ``original=`` is given.
 * ``stopwords(profile)``: ``"topic"`` or ``"sentiment"`` (keeps negations, contrasts,
   intensifiers).
 * ``load_slang(path=None)``: the slang map, optionally merged with a user's file.
