@@ -1,20 +1,29 @@
-"""Benchmark: trendlib.read_posts on a 10,000-row tweet-harvest CSV, and on every real file.
+"""Benchmark: trendlib.read_posts against pandas on a large tweet-harvest CSV (time, peak RSS).
 
 One command::
 
-    TRENDLIB_DATA_HOME=/path/to/data python benchmarks/bench_io.py [--rows 10000] [--repeat 5]
+    TRENDLIB_DATA_HOME=/path/to/data python benchmarks/bench_io.py [--mb 250] [--repeat 1]
 
-The 10k-row file is built in a temporary folder from the Danantara tweet-harvest files of
-the data home (first ``--rows`` rows, their header; CRLF, all fields quoted), or, without a
-data home, from the bundled sample repeated with fresh ids. Rows:
+The file is generated in /tmp from the real tweet-harvest rows of the data home
+(Danantara, KIP-K, Petualangan Sherina 2; the bundled sample without a data home),
+replicated with fresh ids to ``--mb`` megabytes, in two variants:
 
-* peer: ``pandas.read_csv(path, dtype=str, keep_default_na=False)`` (C parser, no
-  canonicalisation, no validation) -- the floor for any reader in Python;
-* ``read_posts(path)``: detection, row validation, time parsing, entity extraction;
-* the same with entity extraction stubbed out, to show what ``trendlib.text`` costs.
+* ``distinct``: every text perturbed (a different number appended), so entity
+  extraction runs once per row, the worst case;
+* ``repeated``: the texts repeated verbatim (retweet storms, copy-paste campaigns),
+  where extraction runs once per distinct text.
 
-Times are the best of ``--repeat`` runs (wall and CPU, warm imports). Then every post file
-of the data home is read once with ``format="auto"``: rows, format detected, CPU ms.
+Each system runs in a fresh process (so that peak RSS is its own):
+
+* ``pandas.read_csv(dtype=str)``: the C parser, no canonicalisation -- the memory peer;
+* ``pandas.read_csv(dtype=str)`` + ``to_datetime`` of ``created_at``: the time peer
+  (the least any reader must do to give typed times);
+* ``trendlib.read_posts(path)``: detection, validation of every row, times, entities,
+  identities, replies, counts;
+* ``trendlib.read_posts(path, chunksize=100_000)``, consumed chunk by chunk.
+
+Targets (issue 11): read_posts within 2x of pandas + date parse in time and within 2x of
+pandas in peak RSS. The last table reads every real file of the data home once.
 """
 
 from __future__ import annotations
@@ -22,104 +31,119 @@ from __future__ import annotations
 import argparse
 import csv
 import glob
+import json
 import os
+import subprocess
 import sys
-import tempfile
 import time
-import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+_TH = ("tweets_danantara_2025/danantara_*.csv", "tweets_kipk_2024/scraped_data.csv",
+       "tweets_petualangansherina2_2023/petualangansherina2.csv")
+_HEADER = ["conversation_id_str", "created_at", "favorite_count", "full_text", "id_str", "image_url",
+           "in_reply_to_screen_name", "lang", "location", "quote_count", "reply_count", "retweet_count",
+           "tweet_url", "user_id_str", "username"]
 
-def build_file(rows: int, folder: str) -> tuple[str, str]:
+
+def _base_rows() -> tuple[list[dict], str]:
     from trendlib.datasets._home import get_data_home
     from trendlib.datasets._posts import sample_path
 
-    out = os.path.join(folder, "tweet_harvest_10k.csv")
-    home = get_data_home() / "tweets_danantara_2025"
-    files = sorted(home.glob("danantara_*.csv")) if home.is_dir() else []
-    if files:
-        records: list = []
-        header = None
-        for f in files:
-            with open(f, encoding="utf-8", newline="") as fh:
-                r = csv.reader(fh)
-                header = next(r)
-                records.extend(r)
-        origin = "Danantara tweet-harvest files (data home)"
-    else:
-        with open(sample_path(), encoding="utf-8", newline="") as fh:
-            r = csv.reader(fh)
-            header = next(r)
-            base = list(r)
-        records = []
-        for k in range(rows // len(base) + 1):
-            for row in base:
-                row = list(row)
-                row[header.index("id_str")] = str(int(row[header.index("id_str")]) + k)
-                records.append(row)
-        origin = "bundled sample, repeated with fresh ids"
-    with open(out, "w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-        w.writerow(header)
-        w.writerows(records[:rows])
-    return out, origin
+    home = get_data_home()
+    files = [f for pat in _TH for f in sorted(glob.glob(str(home / pat)))]
+    rows: list[dict] = []
+    for f in files:
+        with open(f, encoding="utf-8", newline="") as fh:
+            sample = fh.readline()
+            fh.seek(0)
+            rows.extend(csv.DictReader(fh, delimiter=";" if sample.count(";") > sample.count(",") else ","))
+    if rows:
+        return rows, f"{len(rows):,} real tweet-harvest rows of the data home ({len(files)} files)"
+    with open(sample_path(), encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    return rows, "the bundled sample (no data home)"
 
 
-def best(fn, repeat: int) -> tuple[float, float]:
-    walls, cpus = [], []
-    for _ in range(repeat):
-        w, c = time.perf_counter(), time.process_time()
-        fn()
-        walls.append(time.perf_counter() - w)
-        cpus.append(time.process_time() - c)
-    return min(walls), min(cpus)
+def build(path: str, mb: int, distinct: bool) -> int:
+    """Write ~``mb`` MB of tweet-harvest CSV; return the number of rows."""
+    base, _ = _base_rows()
+    target = mb * 1_000_000
+    n = 0
+    next_id = 1_900_000_000_000_000_000
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=_HEADER, quoting=csv.QUOTE_ALL, lineterminator="\n",
+                           extrasaction="ignore")
+        w.writeheader()
+        while fh.tell() < target:
+            for r in base:
+                row = {k: r.get(k, "") for k in _HEADER}
+                next_id += 1
+                row["id_str"] = str(next_id)
+                if row.get("conversation_id_str") == r.get("id_str"):
+                    row["conversation_id_str"] = str(next_id)
+                if distinct:
+                    row["full_text"] = f"{r.get('full_text', '')} {n % 9973}x{n // 9973}"
+                w.writerow(row)
+                n += 1
+            if fh.tell() >= target:
+                break
+    return n
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--rows", type=int, default=10_000)
-    ap.add_argument("--repeat", type=int, default=5)
-    args = ap.parse_args()
+_CHILD = r"""
+import json, resource, sys, time, warnings
+path, system = sys.argv[1], sys.argv[2]
+import pandas as pd
+import trendlib
+from trendlib.io import read_posts
+warnings.simplefilter("ignore")
+read_posts([{"id": "1", "created_at": "2023-09-05T02:00:00Z", "text": "warm #a @b"}])  # imports, text data
+t0, c0 = time.perf_counter(), time.process_time()
+if system == "pandas":
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    n = len(df)
+elif system == "pandas+dates":
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    t = pd.to_datetime(df["created_at"], format="%a %b %d %H:%M:%S %z %Y", utc=True)
+    n = len(df)
+elif system == "read_posts":
+    df = read_posts(path)
+    n = len(df)
+else:
+    n = 0
+    for part in read_posts(path, chunksize=100_000):
+        n += len(part)
+wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"n": n, "wall": wall, "cpu": cpu, "rss_mb": rss}))
+"""
 
-    import pandas as pd
 
-    import trendlib.io._finalize as fin
-    from trendlib.io import ReadWarning, read_posts
+def run(path: str, system: str) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", _CHILD, path, system], capture_output=True, text=True, env=env,
+                         check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
-    warnings.simplefilter("ignore", ReadWarning)
-    with tempfile.TemporaryDirectory() as tmp:
-        path, origin = build_file(args.rows, tmp)
-        n = len(read_posts(path))  # warm imports and the text module's data
-        peer = best(lambda: pd.read_csv(path, dtype=str, keep_default_na=False), args.repeat)
-        ours = best(lambda: read_posts(path), args.repeat)
-        real = fin._text_functions
-        fin._text_functions = lambda: {k: (lambda t: []) for k in ("hashtags", "mentions", "urls")}
-        try:
-            bare = best(lambda: read_posts(path), args.repeat)
-        finally:
-            fin._text_functions = real
-    print(f"read_posts on a {n:,}-row tweet-harvest CSV ({origin}); best of {args.repeat}")
-    print(f"{'reader':52s} {'wall s':>8s} {'CPU s':>8s} {'x peer':>7s} {'posts/s':>10s}")
-    for name, (wall, cpu) in (
-        ("peer: pandas.read_csv(dtype=str)", peer),
-        ("trendlib.read_posts (canonical, validated)", ours),
-        ("trendlib.read_posts, entity extraction stubbed", bare),
-    ):
-        print(f"{name:52s} {wall:8.3f} {cpu:8.3f} {cpu / peer[1]:7.1f} {n / wall:10,.0f}")
+
+def real_files() -> None:
+    import warnings
 
     from trendlib.datasets._home import get_data_home
+    from trendlib.io import read_posts
 
     home = get_data_home()
     files = sorted(glob.glob(str(home / "tweets_*" / "*.csv"))) + sorted(glob.glob(str(home / "formats_*" / "*.*")))
-    files = [f for f in files if not f.endswith(".md") and not f.endswith(".txt")]
+    files = [f for f in files if not f.endswith((".md", ".txt"))]
     if not files:
         print(f"\nno data home at {home}: real-file table skipped")
         return
-    print(f"\nreal files in {home} (format='auto')")
-    print(f"{'file':62s} {'rows':>6s} {'posts':>6s} {'format':14s} {'CPU ms':>7s}")
+    print(f"\nreal files in {home} (format='auto'), one read each")
+    print(f"{'file':62s} {'rows':>6s} {'posts':>6s} {'format':14s} {'parser':10s} {'CPU ms':>7s}")
+    warnings.simplefilter("ignore")
     for f in files:
         c = time.process_time()
         try:
@@ -128,7 +152,45 @@ def main() -> None:
             print(f"{os.path.relpath(f, home):62s} {'-':>6s} {'-':>6s} {type(exc).__name__:14s}")
             continue
         ms = (time.process_time() - c) * 1000
-        print(f"{os.path.relpath(f, home):62s} {p.attrs['rows_read']:6d} {len(p):6d} {p.attrs['format']:14s} {ms:7.0f}")
+        parser = str(p.attrs.get("parser", "-")).split(" (")[0]
+        print(f"{os.path.relpath(f, home):62s} {p.attrs['rows_read']:6d} {len(p):6d} {str(p.attrs['format']):14s} "
+              f"{parser:10s} {ms:7.0f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=int, default=250, help="size of the generated CSV in MB")
+    ap.add_argument("--repeat", type=int, default=1, help="runs per system (best kept)")
+    ap.add_argument("--keep", action="store_true", help="keep the generated files in /tmp")
+    ap.add_argument("--no-real", action="store_true", help="skip the table of real files")
+    args = ap.parse_args()
+
+    _, origin = _base_rows()
+    print(f"machine load (uptime): {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
+    for variant in ("distinct", "repeated"):
+        path = f"/tmp/trendlib_bench_io_{variant}_{args.mb}mb.csv"
+        if not os.path.exists(path):
+            n = build(path, args.mb, distinct=variant == "distinct")
+        else:
+            with open(path, "rb") as fh:
+                n = sum(block.count(b"\n") for block in iter(lambda: fh.read(1 << 24), b"")) - 1
+        size = os.path.getsize(path) / 1e6
+        print(f"\n{variant} texts: {size:,.0f} MB tweet-harvest CSV, ~{n:,} rows, from {origin}; best of {args.repeat}")
+        res = {}
+        for system in ("pandas", "pandas+dates", "read_posts", "read_posts chunks"):
+            runs = [run(path, system) for _ in range(args.repeat)]
+            res[system] = min(runs, key=lambda r: r["wall"])
+            res[system]["rss_mb"] = min(r["rss_mb"] for r in runs)
+        t_peer, m_peer = res["pandas+dates"]["wall"], res["pandas"]["rss_mb"]
+        print(f"{'system':34s} {'rows':>9s} {'wall s':>8s} {'CPU s':>8s} {'x time':>7s} {'peak MB':>8s} {'x RSS':>6s}")
+        for system, r in res.items():
+            print(f"{system:34s} {r['n']:9,d} {r['wall']:8.2f} {r['cpu']:8.2f} {r['wall'] / t_peer:7.2f} "
+                  f"{r['rss_mb']:8.0f} {r['rss_mb'] / m_peer:6.2f}")
+        print("x time: against pandas+dates; x RSS: against pandas.read_csv(dtype=str)")
+        if not args.keep:
+            os.remove(path)
+    if not args.no_real:
+        real_files()
 
 
 if __name__ == "__main__":

@@ -52,8 +52,6 @@ def resolve_author_ids(author, author_name, author_id, conversation_id, ids, rep
     author's. Returns ``(author, author_name, counts)``; ``counts`` says how many posts
     were resolved by which source and how many authors stay ids.
     """
-    import pandas as pd
-
     counts = {"same_id": 0, "conversation_root": 0, "unresolved_posts": 0, "unresolved_accounts": 0}
     if author_id is None:
         return author, author_name, counts
@@ -64,22 +62,24 @@ def resolve_author_ids(author, author_name, author_id, conversation_id, ids, rep
     known = (~is_id) & author.notna() & aid.notna()
     table = dict(zip(aid[known].tolist(), author_name[known].tolist()))
     roots_found: dict = {}
-    # (2) conversation roots
+    # (2) conversation roots (plain dicts: string isin on Arrow arrays is slow)
     if conversation_id is not None and reply_to is not None:
-        conv = conversation_id.astype("str")
-        roots = pd.Series(aid.values, index=ids.values)
-        roots = roots[~roots.index.duplicated()]
-        rep = conv.notna() & (conv != ids) & reply_to.notna() & conv.isin(roots.index)
-        if rep.any():
-            votes = pd.DataFrame({"uid": roots.reindex(conv[rep].values).values,
-                                  "handle": reply_to[rep].values})
-            votes = votes[votes["uid"].notna() & ~votes["uid"].isin(list(table))]
-            if len(votes):
-                tally = votes.groupby(["uid", "handle"]).size().rename("n").reset_index()
-                total = tally.groupby("uid")["n"].transform("sum")
-                top = tally[(tally["n"] >= 2) & (tally["n"] >= total * 2 / 3)]
-                for uid, handle in zip(top["uid"], top["handle"]):
-                    roots_found.setdefault(uid, handle)
+        ids_l, aid_l = ids.tolist(), aid.tolist()
+        root_uid: dict = {}
+        for i, a in zip(ids_l, aid_l):
+            if a.__class__ is str:
+                root_uid.setdefault(i, a)
+        votes: dict = {}
+        for c, i, r in zip(conversation_id.tolist(), ids_l, reply_to.tolist()):
+            if c.__class__ is str and r.__class__ is str and c != i:
+                u = root_uid.get(c)
+                if u is not None and u not in table:
+                    tally = votes.setdefault(u, {})
+                    tally[r] = tally.get(r, 0) + 1
+        for uid, tally in votes.items():
+            handle, n = max(tally.items(), key=lambda kv: kv[1])
+            if n >= 2 and n >= sum(tally.values()) * 2 / 3:
+                roots_found[uid] = handle
     if not table and not roots_found:
         counts["unresolved_posts"] = int(is_id.sum())
         counts["unresolved_accounts"] = int(aid[is_id].nunique())
@@ -117,8 +117,11 @@ def infer_replies(reply_to, text, ids, conversation_id, *, has_reply_column: boo
     have = reply.notna()
     if has_reply_column and have.any():
         sources["reply column"] = int(have.sum())
-    lead = text.str.extract(LEADING_MENTIONS, expand=False)
-    lead = lead.str.lower()
+    starts = text.str.startswith("@").fillna(False) | text.str.startswith(".@").fillna(False)
+    lead = reply.copy()
+    lead[:] = None
+    if starts.any():
+        lead[starts] = text[starts].str.extract(LEADING_MENTIONS, expand=False).str.lower()
     if conversation_id is not None:
         conv = conversation_id.astype("str")
         is_reply = conv.notna() & (conv != ids) & ~have

@@ -95,12 +95,16 @@ def _to_frame(table, names, first_line: int, sep: str, bad: list):
     empty = None
     for name in names:
         col = table.column(name)
+        e = pc.equal(pc.binary_length(col), 0)
+        empty = e if empty is None else pc.and_(empty, e)
+        if not len(col) or not pc.any(pc.match_substring_regex(col, "[\r\n]")).as_py():
+            continue
         # line ends as the csv module counts them: \n, and \r not followed by \n
         cnt = pc.add(pc.count_substring(col, "\n"),
                      pc.subtract(pc.count_substring(col, "\r"), pc.count_substring(col, "\r\n")))
         nl = cnt if nl is None else pc.add(nl, cnt)
-        e = pc.equal(pc.utf8_length(col), 0)
-        empty = e if empty is None else pc.and_(empty, e)
+    if nl is None:
+        nl = pa.array(np.zeros(table.num_rows, dtype=np.int64))
     if table.num_rows and pc.max(nl).as_py():
         from ._tabular import _shape
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .._cache import Memo
 from ..exceptions import FormatError
 from ._accounts import account_keys, infer_replies, resolve_author_ids
 from ._report import Report
@@ -31,23 +32,6 @@ from ._time import parse_times
 __all__ = ["finalize", "clean_text", "entity_lists"]
 
 _R_ESCAPE = re.compile(r"<U\+([0-9A-Fa-f]{4,8})>")
-_DOMAIN = re.compile(r"\.[A-Za-z]{2}")
-
-
-def _maybe_hashtag(t: str) -> bool:
-    return "#" in t or "＃" in t
-
-
-def _maybe_mention(t: str) -> bool:
-    return "@" in t or "＠" in t
-
-
-def _maybe_url(t: str) -> bool:
-    return "http" in t or "HTTP" in t or "www." in t or _DOMAIN.search(t) is not None
-
-
-# cheap tests run before the text functions: a text failing its test has no such entity
-_MAYBE = {"hashtags": _maybe_hashtag, "mentions": _maybe_mention, "urls": _maybe_url}
 
 
 def _r_unescape(m: re.Match) -> str:
@@ -84,8 +68,7 @@ def clean_text(values):
     s = to_str(values)
     if not len(s):
         return s
-    need = s.str.contains("\r", regex=False) | s.str.contains("&", regex=False) \
-        | s.str.contains("<U+", regex=False) | s.str.contains("\\n", regex=False)
+    need = s.str.contains(r"[\r&]|<U\+|\\n", regex=True).fillna(False)
     if need.any():
         s = s.copy()
         s[need] = [_clean_one(t) for t in s[need].tolist()]
@@ -112,13 +95,151 @@ def _norm_entity(kind: str, items) -> list:
     return out
 
 
-def entity_lists(texts, given=None, *, kind: str):
-    """Lists of hashtags / mentions / urls, one per post.
+#: whitespace-free runs that can hold a hashtag, a mention or a URL (after NFKC)
+_CANDIDATE = re.compile(r"(?<!\S)[^\s#@./:＃＠]*[#@./:＃＠]\S*")
+_KIND_COLUMN = {"hashtag": 0, "mention": 1, "url": 2}
 
-    Cells of ``given`` that hold a list (the source's own entities) are kept, normalised
-    (lowercase, no ``#``/``@`` for tags and mentions); the others are extracted from the
-    text with :func:`trendlib.text.hashtags` (``mentions``, ``urls``), once per
-    distinct text and only for texts that contain the marker.
+
+def _extractor():
+    """One pass per text for all three entity kinds, exactly as :mod:`trendlib.text` sees
+    them: the text is prepared (HTML unescape, NFKC) once, and only its chunks holding
+    ``#``, ``@``, ``.``, ``/`` or ``:`` are classified (through the text module's chunk
+    memo), since no other chunk can be an entity. Three separate calls of
+    ``hashtags``/``mentions``/``urls`` prepare and scan every chunk three times."""
+    from ..text._chunks import chunk_memo
+    from ..text._patterns import prepare
+
+    items = chunk_memo(None).items
+    find = _CANDIDATE.findall
+
+    def extract(text: str):
+        out: tuple[list, list, list] = ([], [], [])
+        for chunk in find(prepare(text, offsets=False)[0]):
+            for kind, _a, _b, norm in items(chunk):
+                col = _KIND_COLUMN.get(kind)
+                if col is not None:
+                    out[col].append(norm[1:] if col < 2 else norm)
+        return out
+
+    return extract
+
+
+def _entities_of_chunk(chunk: str) -> tuple:
+    from ..text._chunks import chunk_memo
+
+    out = []
+    for kind, _a, _b, norm in chunk_memo(None).items(chunk):
+        col = _KIND_COLUMN.get(kind)
+        if col is not None:
+            out.append((col, norm[1:] if col < 2 else norm))
+    return tuple(out)
+
+
+#: chunk -> ((column, entity), ...): the entities of one whitespace-free chunk
+_CHUNK_ENTITIES: Memo = Memo(_entities_of_chunk)
+
+
+def _extract_unique(uniques: list, arrow=None) -> list:
+    """Entities of distinct texts: ``[(tags, mentions, urls) or None]`` per text.
+
+    Plain ASCII texts without HTML entities are what ``prepare`` leaves unchanged; for
+    them the whitespace split and the candidate filter run vectorised in Arrow, and
+    only candidate chunks reach Python (classified once each by the chunk memo). Other
+    texts take :func:`_extractor`'s per-text path. Both give exactly what
+    :mod:`trendlib.text` gives (tested on every real file of the data home).
+    """
+    out: list = [None] * len(uniques)
+    rest = list(range(len(uniques)))
+    if arrow is not None and len(uniques):
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        arr = pa.array(uniques, type=pa.large_string()) if not isinstance(arrow, pa.Array) else arrow
+        simple = pc.and_(pc.string_is_ascii(arr),
+                         pc.invert(pc.match_substring_regex(arr, "[&\\x1c-\\x1f]")))
+        simple_np = np.asarray(simple.fill_null(False), dtype=bool)
+        idx = np.flatnonzero(simple_np)
+        if len(idx):
+            sub = arr.filter(simple)
+            lists = pc.ascii_split_whitespace(sub)
+            flat = pc.list_flatten(lists)
+            parents = pc.list_parent_indices(lists)
+            # a URL needs a dot followed by a character: "macet." cannot hold one
+            cand = pc.match_substring_regex(flat, "[#@/:]|\\.[^.]")
+            chunks = flat.filter(cand).to_pylist()
+            owners = idx[np.asarray(parents.filter(cand))]
+            of_chunk = _CHUNK_ENTITIES
+            for owner, chunk in zip(owners.tolist(), chunks):
+                found = of_chunk(chunk)
+                if found:
+                    r = out[owner]
+                    if r is None:
+                        r = out[owner] = ([], [], [])
+                    for col, value in found:
+                        r[col].append(value)
+            rest = np.flatnonzero(~simple_np).tolist()
+    if rest:
+        extract = _extractor()
+        for i in rest:
+            r = extract(uniques[i])
+            if r[0] or r[1] or r[2]:
+                out[i] = r
+    return out
+
+
+def entity_table(texts, given=None):
+    """Hashtags, mentions and URLs of every post: three Series of lists.
+
+    Cells of ``given[kind]`` that hold a list (the source's own entities) are kept,
+    normalised (lowercase, no ``#``/``@`` for tags and mentions); the others are
+    extracted from the text once per distinct text, giving what
+    :func:`trendlib.text.hashtags` (``mentions``, ``urls``) give.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tags, ments, urls = entity_table(pd.Series(["Macet! #KTTASEAN2023 @TMC_Polda t.co/x1", "halo"]))
+    >>> tags.tolist(), ments.tolist(), urls.tolist()
+    ([['kttasean2023'], []], [['tmc_polda'], []], [['t.co/x1'], []])
+    """
+    import pandas as pd
+
+    kinds = ("hashtags", "mentions", "urls")
+    n = len(texts)
+    cols: list[list] = [[None] * n for _ in kinds]
+    given_any = False
+    if given:
+        for j, kind in enumerate(kinds):
+            g = given.get(kind)
+            if g is None:
+                continue
+            for i, v in enumerate(g.tolist()):
+                if isinstance(v, (list, tuple)):
+                    cols[j][i] = _norm_entity(kind, v)
+                    given_any = True
+    if n:
+        codes, uniques = pd.factorize(texts, use_na_sentinel=False)
+        uniq = [t if isinstance(t, str) else "" for t in uniques.tolist()]
+        try:
+            import pyarrow  # noqa: F401
+
+            arrow = True
+        except ImportError:
+            arrow = None
+        found = _extract_unique(uniq, arrow)
+        for j in range(3):
+            col = cols[j]
+            for i, c in enumerate(codes.tolist()):
+                if col[i] is None:
+                    r = found[c]
+                    col[i] = [] if r is None else list(r[j])
+    del given_any
+    return tuple(pd.Series(c, index=texts.index, dtype=object) for c in cols)
+
+
+def entity_lists(texts, given=None, *, kind: str):
+    """Lists of one entity kind per post (see :func:`entity_table`).
 
     Examples
     --------
@@ -126,29 +247,8 @@ def entity_lists(texts, given=None, *, kind: str):
     >>> entity_lists(pd.Series(["Macet! #KTTASEAN2023 #asean", "halo"]), kind="hashtags").tolist()
     [['kttasean2023', 'asean'], []]
     """
-    import pandas as pd
-
-    texts_l = texts.tolist()
-    out: list = [None] * len(texts_l)
-    if given is not None:
-        for i, v in enumerate(given.tolist()):
-            if isinstance(v, (list, tuple)):
-                out[i] = _norm_entity(kind, v)
-    maybe = _MAYBE[kind]
-    fn = None
-    found: dict = {}
-    for i, t in enumerate(texts_l):
-        if out[i] is not None:
-            continue
-        if not maybe(t):
-            out[i] = []
-            continue
-        if t not in found:
-            if fn is None:
-                fn = _text_functions()[kind]
-            found[t] = fn(t)  # trendlib.text returns lowercase entities without # / @
-        out[i] = list(found[t])
-    return pd.Series(out, index=texts.index, dtype=object)
+    j = ("hashtags", "mentions", "urls").index(kind)
+    return entity_table(texts, {kind: given} if given is not None else None)[j]
 
 
 def _examples(values, lines, mask, k=3):
@@ -304,9 +404,9 @@ def finalize(draft, report: Report, *, errors: str, dedupe: bool, source_tz, tim
     out["author"] = _na_str(out.index)
     out["text"] = text[keep]
     author_name, reply_to = _accounts(draft, keep, out, report)
-    for kind in LIST_COLUMNS:
-        given = draft[kind][keep] if kind in draft.columns else None
-        out[kind] = entity_lists(out["text"], given, kind=kind)
+    given = {kind: draft[kind][keep] for kind in LIST_COLUMNS if kind in draft.columns}
+    for kind, values in zip(LIST_COLUMNS, entity_table(out["text"], given)):
+        out[kind] = values
     out["reply_to"] = reply_to
     if "is_retweet" in draft.columns:
         out["is_retweet"] = to_bool(draft["is_retweet"][keep])

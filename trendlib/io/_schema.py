@@ -240,10 +240,12 @@ def to_count(values, *, report_bad=None):
             report_bad(int(bad.sum()), [repr(v) for v in s[bad].head(3).tolist()])
         return s.where(ok).round().astype("Int64")
     st = blank_to_na(s)
-    plain = st.str.fullmatch(r"\d{1,18}").fillna(False).astype(bool)
+    plain = st.str.fullmatch(r"[0-9]{1,18}").fillna(False).astype(bool)
+    if bool((plain | st.isna()).all()):
+        return st.astype("Int64")
     out = pd.Series(pd.NA, index=s.index, dtype="Int64")
     if plain.any():
-        out[plain] = pd.to_numeric(st[plain]).astype("Int64")
+        out[plain] = st[plain].astype("Int64")
     rest = st.notna() & ~plain
     if rest.any():
         vals = [parse_count(v) for v in st[rest].tolist()]

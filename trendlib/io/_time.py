@@ -33,7 +33,6 @@ _ISO = r"^\d{4}-\d\d-\d\d"
 _SLASH = r"^\d{1,2}/\d{1,2}/\d{2,4}"
 _EMPTY = frozenset({"", "na", "nan", "nat", "none", "null"})
 _SLASH_TAILS = (" %H:%M:%S", " %H:%M", "", " %I:%M:%S %p", " %I:%M %p", "T%H:%M:%S")
-_V1_EXACT = r"^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d\d) (\d\d:\d\d:\d\d) ([+-]\d{4}) (\d{4})$"
 _MONTHS = {m: f"{i:02d}" for i, m in enumerate(
     ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)}
 _LO, _HI = "1677-09-22", "2262-04-11"
@@ -91,17 +90,25 @@ def _localize(parsed, tz, stats, count_naive=True):
 
 
 def _parse_v1(sub):
-    """``Sat Sep 30 22:57:05 +0000 2023`` -> rewritten to ISO 8601 (parsed in C)."""
+    """``Sat Sep 30 22:57:05 +0000 2023`` -> UTC. The fixed-width parts are sliced
+    (vectorised) and rewritten as ISO 8601, which pandas parses in C, several times
+    faster than ``strptime`` with ``%a %b``; odd values fall back to ``strptime``."""
     pd = _pd()
-    parts = sub.str.extract(_V1_EXACT)
-    mon = parts[0].map(_MONTHS)
-    iso = parts[4] + "-" + mon + "-" + parts[1] + "T" + parts[2] + parts[3]
-    parsed = _to_dt(iso.astype(object), format="ISO8601", utc=True)
+    sub = sub.astype("str")
+    fixed = sub.str.len().eq(30) & sub.str.slice(3, 4).eq(" ") & sub.str.slice(19, 20).eq(" ")
+    parsed = pd.Series(pd.NaT, index=sub.index, dtype="datetime64[ns, UTC]")
+    if fixed.any():
+        f = sub[fixed]
+        mon = f.str.slice(4, 7).map(_MONTHS)
+        iso = (f.str.slice(26, 30) + "-" + mon + "-" + f.str.slice(8, 10) + "T" + f.str.slice(11, 19)
+               + f.str.slice(20, 25))
+        parsed.loc[fixed] = _ns(_to_dt(iso.astype(object), format="ISO8601", utc=True), {}).astype(
+            "datetime64[ns, UTC]")
     rest = parsed.isna()
     if rest.any():
-        parsed = parsed.copy()
-        parsed[rest] = _to_dt(sub[rest].astype(object), format=_TWITTER_V1, utc=True)
-    return pd.Series(parsed, index=sub.index)
+        parsed.loc[rest] = _ns(_to_dt(sub[rest].astype(object), format=_TWITTER_V1, utc=True), {}).astype(
+            "datetime64[ns, UTC]")
+    return parsed
 
 
 def _slash(sub, stats):
