@@ -78,10 +78,44 @@ def organic(b: Builder, n: int) -> None:
                    topic=topic, sentiment=sent)
 
 
-def _retweeters(b: Builder, size: int) -> np.ndarray:
-    ids = np.concatenate([b.idx("public"), b.idx("commuter"), b.idx("critic")])
-    w = np.sqrt(b.acc["activity"].to_numpy()[ids])
-    return ids[b.rng.choice(len(ids), size=size, p=w / w.sum())]
+# who retweets and replies to whom: people mostly share what their own side posts (homophily),
+# so critics and commuters form their own clusters in the interaction graph
+_MIX = {
+    "ministry": {"public": 0.85, "commuter": 0.1, "critic": 0.05},
+    "diskominfo": {"public": 0.9, "commuter": 0.07, "critic": 0.03},
+    "media": {"public": 0.6, "commuter": 0.25, "critic": 0.15},
+    "public": {"public": 0.85, "commuter": 0.1, "critic": 0.05},
+    "commuter": {"commuter": 0.65, "public": 0.25, "critic": 0.1},
+    "critic": {"critic": 0.75, "public": 0.15, "commuter": 0.1},
+    "amplifier": {"public": 1.0},
+    "positive": {"public": 0.9, "commuter": 0.05, "critic": 0.05},
+    "negative": {"critic": 0.45, "commuter": 0.35, "public": 0.2},
+    "neutral": {"public": 0.6, "commuter": 0.3, "critic": 0.1},
+}
+_ANY = {"public": 0.82, "commuter": 0.12, "critic": 0.06}
+
+
+def _retweeters(b: Builder, size: int, kinds=None) -> np.ndarray:
+    """Organic accounts (weight: square root of activity), drawn per item from ``_MIX[kind]``."""
+    rng = b.rng
+    kinds = np.full(size, "", dtype=object) if kinds is None else np.asarray(kinds, dtype=object)
+    out = np.empty(size, dtype=np.int64)
+    pools = {}
+    for g in ("public", "commuter", "critic"):
+        ids = b.idx(g)
+        w = np.sqrt(b.acc["activity"].to_numpy()[ids])
+        pools[g] = (ids, w / w.sum())
+    names = ("public", "commuter", "critic")
+    for kind in np.unique(kinds):
+        sel = np.flatnonzero(kinds == kind)
+        mix = _MIX.get(kind, _ANY)
+        p = np.array([mix.get(g, 0.0) for g in names])
+        which = rng.choice(3, size=len(sel), p=p / p.sum())
+        for j, g in enumerate(names):
+            at = sel[which == j]
+            ids, w = pools[g]
+            out[at] = ids[rng.choice(len(ids), size=len(at), p=w)]
+    return out
 
 
 def retweets(b: Builder, n: int) -> None:
@@ -107,7 +141,7 @@ def retweets(b: Builder, n: int) -> None:
                             inauthentic=False))
     rest = n - len(cascade)
     chosen = src[rng.choice(len(src), size=rest, p=w / w.sum())]
-    accs = _retweeters(b, rest)
+    accs = _retweeters(b, rest, b.group[[b.rows[int(i)][2] for i in chosen]])
     delays = rng.exponential(100 * 60, size=rest).astype(np.int64)
     for s, acc, d in zip(chosen, accs, delays):
         if acc == b.rows[s][2]:
@@ -124,16 +158,25 @@ _REPLY_MIX = {  # topic of the replied post -> (positive, negative, neutral) sha
 def replies(b: Builder, n: int) -> None:
     """``n`` replies to official, media and popular posts; some as short common-reply bursts (a decoy)."""
     rng = b.rng
-    src = np.array([r[0] for r in b.rows if r[8] < 0 and r[7] is None and b.group[r[2]] in ("ministry", "media", "diskominfo", "public")])
+    src = np.array([r[0] for r in b.rows if r[8] < 0 and r[7] is None and b.group[r[2]] in
+                    ("ministry", "media", "diskominfo", "public", "commuter", "critic")])
     grp = b.group[np.array([b.rows[i][2] for i in src])]
     w = np.select([grp == "ministry", grp == "media", grp == "diskominfo"], [8.0, 3.0, 0.4], 0.3)
     chosen = src[rng.choice(len(src), size=n, p=w / w.sum())]
-    accs = _retweeters(b, n)
-    burst_first = []
-    for s, acc in zip(chosen, accs):
+    sents = []
+    for s in chosen:
         topic = b.rows[s][10].split(":")[0]
         mix = _REPLY_MIX.get(topic, (0.4, 0.2, 0.4))
-        sent = ("positive", "negative", "neutral")[int(rng.choice(3, p=mix))]
+        sents.append(("positive", "negative", "neutral")[int(rng.choice(3, p=mix))])
+    # critics answer critics, the public answers officials: the replier's side follows the post's
+    kinds = [b.group[b.rows[s][2]] if b.group[b.rows[s][2]] in ("critic", "commuter") else sent
+             for s, sent in zip(chosen, sents)]
+    accs = _retweeters(b, n, kinds)
+    burst_first = []
+    for s, acc, sent in zip(chosen, accs, sents):
+        if acc == b.rows[s][2]:
+            continue_acc = _retweeters(b, 1)[0]
+            acc = continue_acc
         fast = sent == "positive" and b.group[b.rows[s][2]] == "ministry"
         delay = int(rng.exponential(4 * 60 if fast else 50 * 60))
         u = b.reply(b.rows[s][1] + delay, int(acc), int(s), one(rng, REPLIES[sent]), sent,
