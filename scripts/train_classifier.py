@@ -173,6 +173,32 @@ def multi_domain_training(keys: set[str] | None = None) -> dict:
     return {k: d[[_key(t) not in keys for t in d.text]].reset_index(drop=True) for k, d in sets.items()}
 
 
+def neutral_shift(clf, valid, grid=tuple(x / 4 for x in range(13))) -> float:
+    """Shift the neutral class's intercept by the value of ``grid`` best on SmSA valid.
+
+    Only SmSA has a neutral class, and it is 3% of the pooled training texts against 10%
+    of SmSA (the distant and EmoT rows are all positive or negative), so the pooled model
+    under-predicts neutral. Moving the neutral intercept is the prior-shift correction
+    (Saerens, Latinne & Decaestecker 2002); it leaves the positive-vs-negative decision
+    untouched. Chosen on SmSA valid, ties to the smaller shift; modifies ``clf``.
+    """
+    import numpy as np
+    from sklearn.metrics import f1_score
+
+    classes = list(clf.classes_)
+    k = classes.index("neutral")
+    scores = clf.decision_function(list(valid.text))
+    best, best_f1 = 0.0, -1.0
+    for d in grid:
+        pred = np.asarray(classes)[np.argmax(scores + d * (np.arange(len(classes)) == k), axis=1)]
+        f1 = f1_score(valid.label, pred, average="macro")
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = d, f1
+    clf.intercept_ = clf.intercept_.copy()
+    clf.intercept_[k] += np.float32(best)
+    return best
+
+
 def train_multi(out: Path) -> int:
     import pandas as pd
 
@@ -184,7 +210,10 @@ def train_multi(out: Path) -> int:
     clf = SentimentClassifier(**MULTI_PARAMS).fit(list(train.text), list(train.label))
     print(f"trained on {len(train):,} texts in {time.perf_counter() - t:.0f}s: {MULTI_PARAMS}")
     valid = load_smsa("valid")
-    print(f"SmSA valid: macro-F1 {evaluate(clf, valid.text, valid.label).macro_f1:.4f}")
+    print(f"SmSA valid: macro-F1 {evaluate(clf, valid.text, valid.label).macro_f1:.4f} (before the neutral shift)")
+    shift = neutral_shift(clf, valid)
+    print(f"neutral intercept shifted by {shift:+.2f} (chosen on SmSA valid): "
+          f"macro-F1 {evaluate(clf, valid.text, valid.label).macro_f1:.4f}")
     path = clf.save(out)
     print(f"saved {path} ({path.stat().st_size / 2**20:.2f} MiB, {clf.columns_.size} columns)")
     return 0

@@ -289,8 +289,12 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         return scores + self.intercept_
 
     # -- estimator API -------------------------------------------------------
-    def fit(self, X: Any, y: Any) -> SentimentClassifier:
-        """Fit on raw texts ``X`` and labels ``y``; returns ``self``."""
+    def fit(self, X: Any, y: Any, sample_weight: Any = None) -> SentimentClassifier:
+        """Fit on raw texts ``X`` and labels ``y``; returns ``self``.
+
+        ``sample_weight`` (optional, one non-negative number per text) weighs the texts in
+        the logistic regression, e.g. to balance training sets of different sizes.
+        """
         self._check_params()
         texts = _texts(X, func="fit")
         labels = np.asarray(list(y) if not hasattr(y, "__array__") else y)
@@ -326,7 +330,14 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         model = LogisticRegression(
             C=float(self.C), class_weight=self.class_weight, max_iter=self.max_iter
         )
-        model.fit(x.tocsc()[:, columns].tocsr(), labels)
+        if sample_weight is not None:
+            sample_weight = np.asarray(sample_weight, dtype=np.float64)
+            if sample_weight.shape != (len(texts),) or not np.isfinite(sample_weight).all() or (sample_weight < 0).any():
+                raise ValueError(
+                    f"The 'sample_weight' parameter of fit() must hold one finite number >= 0 per text "
+                    f"({len(texts)}). Got shape {sample_weight.shape}."
+                )
+        model.fit(x.tocsc()[:, columns].tocsr(), labels, sample_weight=sample_weight)
         self.classes_ = model.classes_
         self.coef_ = model.coef_.astype(np.float32)
         self.intercept_ = model.intercept_.astype(np.float32)
