@@ -29,6 +29,8 @@ def log_tables(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(log p(w|topic) [topics x words], log p(topic), log p(w) background)``, smoothed."""
     V = topic_word.shape[1]
+    if len(sizes) == 0:
+        return np.zeros((0, V)), np.zeros(0), np.zeros(V)
     tw = topic_word.astype(np.float64)
     logphi = np.log(tw + beta) - np.log(tw.sum(axis=1, keepdims=True) + V * beta)
     logpi = np.log(sizes + alpha) - np.log(sizes.sum() + alpha * len(sizes))

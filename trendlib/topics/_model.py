@@ -29,6 +29,7 @@ __all__ = ["TopicModel"]
 _MIN_POSTS_SHARE = 0.005  # "auto" min_posts: 0.5% of the distinct posts ...
 _MIN_POSTS_FLOOR = 5  # ... and never fewer than 5
 _KEEP_PHRASES = 300
+_HARD_ROUNDS = 5  # hard reassignment rounds after sampling (stops when nothing moves)
 
 
 def _texts(X: Any, column: str, func: str) -> list[Any]:
@@ -61,9 +62,11 @@ class TopicModel:
     ----------
     n_topics : "auto" or int, default "auto"
         ``"auto"``: start from ``max_topics`` clusters and keep those the sampler fills
-        with at least ``min_posts`` distinct posts. An int: at most that many topics.
+        with at least ``min_posts`` distinct posts. An int: sample with
+        ``max(max_topics, 2 * n_topics)`` clusters and keep the ``n_topics`` largest
+        (fewer if fewer reach ``min_posts``); the posts of the others move to them.
     max_topics : int, default 40
-        Upper bound on the number of topics when ``n_topics="auto"``.
+        Clusters the sampler starts from (an upper bound on the number of topics).
     alpha, beta : float, default 0.1, 0.1
         Dirichlet priors of topic sizes and of the words of a topic (GSDMM's).
     n_iter : int, default 15
@@ -185,15 +188,16 @@ class TopicModel:
         return f"TopicModel(n_topics={self.n_topics!r}, random_state={self.random_state!r})"
 
     def _check(self, func: str) -> int:
-        if self.n_topics == "auto":
-            K = check_int(self.max_topics, name="max_topics", func=func, minimum=2)
-        else:
+        K = check_int(self.max_topics, name="max_topics", func=func, minimum=2)
+        if self.n_topics != "auto":
             if isinstance(self.n_topics, str):
                 raise ValueError(
                     f"The 'n_topics' parameter of {func}() must be 'auto' or an integer >= 2. "
                     f"Got {self.n_topics!r}."
                 )
-            K = check_int(self.n_topics, name="n_topics", func=func, minimum=2)
+            # sample with room to spare (true topics are not merged for lack of clusters),
+            # then keep the n_topics largest
+            K = max(K, 2 * check_int(self.n_topics, name="n_topics", func=func, minimum=2))
         check_positive(self.alpha, name="alpha", func=func)
         check_positive(self.beta, name="beta", func=func)
         check_int(self.n_iter, name="n_iter", func=func, minimum=0)
@@ -309,9 +313,12 @@ class TopicModel:
         cand = list(self._slots) + [
             int(k) for k in np.argsort(-m_z, kind="stable") if m_z[k] >= floor and k not in self._slots
         ]
-        # hard reassignment among the candidate topics, twice (dissolved clusters move)
-        assign = z
-        for _ in range(2):
+        if self.n_topics != "auto":
+            cand = cand[: max(int(self.n_topics), len(self._slots))]
+        # hard reassignment among the candidate topics until stable (dissolved clusters
+        # move); labels_ are then what predict() gives for these posts
+        assign, prev = z, None
+        for _ in range(_HARD_ROUNDS):
             m_k, n_k, n_wk = A.onehot_counts(X, assign, n_slots)
             tw = (base[2] + n_wk)[:, cand].T
             sizes = (base[0] + m_k)[cand].astype(np.float64)
@@ -321,8 +328,9 @@ class TopicModel:
             assign = np.where(t >= 0, cand_arr[np.maximum(t, 0)] if len(cand) else -1, -1)
             m_new = np.bincount(assign[assign >= 0], minlength=n_slots) + base[0]
             keep = [k for k in cand if k in self._slots or m_new[k] >= floor]
-            if keep == cand:
+            if keep == cand and (prev is not None and (prev == assign).all()):
                 break
+            prev = assign
             cand = keep
         m_k, n_k, n_wk = A.onehot_counts(X, assign, n_slots)
         state = (base[0] + m_k, base[1] + n_k, (base[2] + n_wk).astype(np.int64))
@@ -330,11 +338,9 @@ class TopicModel:
         fresh = sorted((k for k in cand if k not in old), key=lambda k: (-state[0][k], k))
         self._slots = old + fresh
         self._state = state
-        pos = {k: i for i, k in enumerate(cand)}
-        order = np.asarray([pos[k] for k in self._slots], dtype=np.int64)
-        topic_of_slot = np.full(n_slots, -1, dtype=np.int64)
-        topic_of_slot[self._slots] = np.arange(len(self._slots))
-        doc_topic = np.where(assign >= 0, topic_of_slot[np.maximum(assign, 0)], -1)
+        sizes = state[0][self._slots].astype(np.float64)
+        tables = A.log_tables(self.topic_word_, sizes, self.word_totals_, alpha=self.alpha, beta=self.beta)
+        doc_topic = A.score(X, *tables, threshold=self.outlier_threshold)[1]
         self.labels_ = doc_topic[inverse]
         self.n_outliers_ += int((self.labels_ < 0).sum())
         T = len(self._slots)

@@ -106,27 +106,41 @@ def make_topic_corpus(
     truth = rng.choice(n_topics, size=n_posts, p=sizes)
     truth[rng.random(n_posts) < noise] = -1
     every = np.asarray(_EVERYDAY, dtype=object)
+    n_words = rng.integers(4, 16, n_posts)
+    k_topic = np.where(truth >= 0, np.maximum(1, rng.binomial(n_words, topic_share)), 0)
+    k_every = n_words - k_topic
+    # draw every word of every post at once, per topic, then cut the draws per post
+    topic_draws: dict[int, np.ndarray] = {}
+    for t in range(n_topics):
+        vocab = np.asarray(PLANTED_TOPICS[names[t]][0], dtype=object)
+        zipf = 1.0 / np.arange(1, len(vocab) + 1) ** 0.8
+        topic_draws[t] = rng.choice(vocab, size=int(k_topic[truth == t].sum()), p=zipf / zipf.sum())
+    every_draws = rng.choice(every, size=int(k_every.sum()))
+    tag_roll, tag_pick, tag_case = rng.random(n_posts), rng.random(n_posts), rng.random(n_posts)
+    extra = rng.random((n_posts, 3))
+    users, links = rng.integers(1000, size=n_posts), rng.integers(10**6, size=n_posts)
+    emo = rng.integers(len(_EMOJI), size=n_posts)
+    tpos = dict.fromkeys(range(n_topics), 0)
+    epos = 0
     texts = []
-    for t in truth:
-        n_words = int(rng.integers(4, 16))
-        if t < 0:
-            words = list(rng.choice(every, size=n_words))
-        else:
-            vocab, tags = PLANTED_TOPICS[names[t]]
-            zipf = 1.0 / np.arange(1, len(vocab) + 1) ** 0.8
-            k = max(1, rng.binomial(n_words, topic_share))
-            words = list(rng.choice(np.asarray(vocab, dtype=object), size=k, p=zipf / zipf.sum()))
-            words += list(rng.choice(every, size=n_words - k))
+    for i, t in enumerate(truth.tolist()):
+        words = list(every_draws[epos : epos + k_every[i]])
+        epos += k_every[i]
+        if t >= 0:
+            k = k_topic[i]
+            words += list(topic_draws[t][tpos[t] : tpos[t] + k])
+            tpos[t] += k
             rng.shuffle(words)
-            if rng.random() < 0.3:
-                tag = tags[int(rng.integers(len(tags)))]
-                words.append("#" + (tag.lower() if rng.random() < 0.3 else tag))
-        if rng.random() < 0.15:
-            words.insert(0, f"@user{int(rng.integers(1000))}")
-        if rng.random() < 0.1:
-            words.append(f"https://t.co/x{int(rng.integers(10**6))}")
-        if rng.random() < 0.2:
-            words.append(str(rng.choice(_EMOJI)))
+            if tag_roll[i] < 0.3:
+                tags = PLANTED_TOPICS[names[t]][1]
+                tag = tags[int(tag_pick[i] * len(tags))]
+                words.append("#" + (tag.lower() if tag_case[i] < 0.3 else tag))
+        if extra[i, 0] < 0.15:
+            words.insert(0, f"@user{users[i]}")
+        if extra[i, 1] < 0.1:
+            words.append(f"https://t.co/x{links[i]}")
+        if extra[i, 2] < 0.2:
+            words.append(_EMOJI[emo[i]])
         texts.append(" ".join(words))
     start = pd.Timestamp("2023-09-01", tz="UTC").value
     times = pd.to_datetime(np.sort(rng.integers(start, start + 7 * 86400 * 10**9, n_posts)), utc=True)
