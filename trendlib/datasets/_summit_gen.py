@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ._summit_plan import END, MINUTES, START, diurnal, wib
-from ._summit_text import HOAXES, PARTNERS, REPLIES, TOPICS, compose, fill_slots, one, tag_case, vary
+from ._summit_text import EMOJI, HOAXES, PARTNERS, REPLIES, TOPICS, compose, fill_slots, one, tag_case, vary
 
 __all__ = ["Builder", "SPAN", "official", "campaigns", "hoaxes"]
 
@@ -87,7 +87,7 @@ class Builder:
     def reply(self, t: int, acc: int, src: int, phrase: str, sentiment: str, *, hoax="", campaign="") -> int:
         s = self.rows[src]
         target = self.key[s[2]]
-        text = f"@{self.name[s[2]]} " + vary(self.rng, phrase, "casual") + one(self.rng, _EMOJI)
+        text = f"@{self.name[s[2]]} " + vary(self.rng, phrase, "casual") + one(self.rng, EMOJI.get(sentiment, EMOJI["neutral"]))
         return self.add(t, acc, text, mentions=[target], reply_to=target, conv=s[9], topic=s[10],
                         sentiment=sentiment, campaign=campaign, hoax=hoax, role="reply")
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["one", "TOPICS", "HOAXES", "PARTNERS", "REPLIES", "compose", "vary", "tag_case", "fill_slots"]
+__all__ = ["one", "EMOJI", "TOPICS", "HOAXES", "PARTNERS", "REPLIES", "compose", "vary", "tag_case", "fill_slots"]
 
 #: partner summits: code -> (hashtag, display name, day in Sept 2023, hour WIB as float)
 PARTNERS = {
@@ -203,8 +203,7 @@ _OPENERS = {
     "official": ("", "", "", "#SobatASEAN, ", "Sahabat, ", "Info: "),
 }
 _CLOSERS = {
-    "casual": ("", "", "", " sih", " deh", " lho", " wkwkwk", " 😭", " 😤", " 🙏", " 🔥", " 😂", " 🇮🇩",
-               " asli", " parah", " hadeh", " fr", " no debat"),
+    "casual": ("", "", "", " sih", " deh", " lho", " wkwkwk", " asli", " fr", " no debat"),
     "news": ("", "", " Selengkapnya:", " Baca:", " Simak:"),
     "official": ("", ".", ". 🇮🇩", ". #SahabatKTT", "!"),
 }
@@ -287,6 +286,12 @@ _CONTEXT = ("dari tadi pagi", "barusan", "pas berangkat kerja", "jam 7 tadi", "k
             "pas makan siang", "td malem", "di grup wa keluarga", "baru baca berita", "pas di krl", "habis anter anak",
             "pas nunggu ojol", "lagi di warung kopi", "sepulang kuliah", "abis meeting", "dari kemarin",
             "pagi ini", "sore tadi", "pas lewat {place}", "di depan kantor", "pas nonton live", "di tl", "abis subuh")
+#: emoji people add, by the sentiment of the post ("" often: most posts carry none)
+EMOJI = {
+    "positive": ("", "", "", " 🔥", " 🙏", " 🇮🇩", " 👍", " 😍", " 👏", " ✨"),
+    "negative": ("", "", "", " 😭", " 😤", " 🙄", " 😡", " 😩", " 🤦"),
+    "neutral": ("", "", "", "", " 🤔", " 🙏", " 👀"),
+}
 _NEWS_DETAIL = ("kata Menlu", "menurut Polda Metro Jaya", "ujar pengamat", "kata juru bicara", "menurut panitia",
                 "ujar warga", "kata Kapolri", "menurut Dishub", "kata ekonom", "menurut pakar hubungan internasional",
                 "ini kata Istana", "simak faktanya", "begini suasananya", "ini jadwalnya", "ini daftarnya",
@@ -331,6 +336,8 @@ def compose(rng: np.random.Generator, body: str, register: str, fill: dict[str, 
         text = f"{text}, {one(rng, _NEWS_DETAIL)}"
     opener = one(rng, _OPENERS[register])
     closer = one(rng, _CLOSERS[register])
+    if register == "casual":
+        closer += one(rng, EMOJI[sentiment])
     return vary(rng, opener + text + closer, register)
 
 
