@@ -159,7 +159,7 @@ def make_coordinated_posts(*, seed: int = 0, n_accounts: int = 1500, n_posts: in
     # decoy: a copypasta shared by many accounts, hours apart
     pasta = " ".join(_sentence(rng, 15, 20, p_words))
     for i, a in enumerate(rng.choice(organic, size=20, replace=False)):
-        add(str(a), t0 + int(i * min(span, 2 * day) / 21) + int(rng.integers(0, 600 * 10**9)), pasta)
+        add(str(a), t0 + int(i * span / 21) + int(rng.integers(0, 600 * 10**9)), pasta)
     # decoy: an organic news burst: own words, the event tag plus popular tags, 2 hours
     event = "#" + "".join(rng.choice(_WORDS, size=2))
     t = t0 + int(rng.integers(0, span - 3 * hour))

@@ -163,10 +163,12 @@ def _bursts(u: dict, opts: dict, posts: pd.DataFrame, func: str) -> pd.DataFrame
     for o in big:  # only occasions with >= min_accounts accounts: few
         s, e = starts[o], ends[o]
         fp = int(f[s])
-        ref_t = ref(fp)
+        ref_t, out_t = ref(fp)
         lo, hi = t[s], max(t[e - 1], t[s] + 60 * 10**9)
-        q = (np.searchsorted(ref_t, hi, side="right") - np.searchsorted(ref_t, lo, side="left")) / max(len(ref_t), 1)
-        q = min(max(q, 1 / max(len(ref_t), 1)), 1.0)
+        inside = (np.searchsorted(ref_t, hi, side="right") - np.searchsorted(ref_t, lo, side="left")
+                  - (np.searchsorted(out_t, hi, side="right") - np.searchsorted(out_t, lo, side="left")))
+        total = max(len(ref_t) - len(out_t), 1)
+        q = min(max(inside / total, 1 / total), 1.0)
         mf, ko = int(m.loc[fp]), int(k[o])
         p = min(1.0, mf * float(stats.binom.sf(ko - 2, mf - 1, q)))
         score = -np.log10(max(p * n_tests, 1e-300))
@@ -176,25 +178,31 @@ def _bursts(u: dict, opts: dict, posts: pd.DataFrame, func: str) -> pd.DataFrame
 
 
 def _references(u: dict, posts: pd.DataFrame, func: str) -> Any:
-    """fp -> sorted reference times for its burst test (see the module docs).
+    """fp -> (sorted reference times, sorted times to leave out) for its burst test.
 
-    Text, retweet and URL fingerprints: the times of every use of the signal. A hashtag
-    set: the times of the posts carrying its rarest tag in *other* combinations, so a
-    surge of one event tag is compared with the surge itself; when fewer such posts
-    exist than accounts that used the set (a tag minted for the campaign), the times of
-    every hashtag-set use.
+    Text and URL fingerprints: every other use of the signal. A hashtag set: the posts
+    carrying its rarest tag in *other* combinations, so a surge of one event tag is
+    compared with the surge itself; when fewer such posts exist than accounts that used
+    the set (a tag minted for the campaign, or a set that is the only one), every other
+    post. The fingerprint's own uses are never part of its reference.
     """
     sig = np.zeros(int(u["fp"].max()) + 1 if len(u["fp"]) else 0, dtype=np.int64)
     sig[u["fp"]] = u["signal"]
     by_signal = {int(s): np.sort(u["time"][u["signal"] == s]) for s in np.unique(u["signal"])}
+    every = np.sort(u["all_time"][u["valid"]])
     m = pd.DataFrame({"fp": u["fp"], "acc": u["account"]}).drop_duplicates().groupby("fp").size()
+    order = np.lexsort((u["time"], u["fp"]))
+    f_sorted, t_sorted = u["fp"][order], u["time"][order]
     cache: dict = {}
     tags = None
 
-    def ref(fp: int) -> np.ndarray:
+    def own(fp: int) -> np.ndarray:
+        return t_sorted[np.searchsorted(f_sorted, fp, "left"):np.searchsorted(f_sorted, fp, "right")]
+
+    def ref(fp: int) -> tuple[np.ndarray, np.ndarray]:
         nonlocal tags
         if u["signal_names"][sig[fp]] != "hashtags":
-            return by_signal[int(sig[fp])]
+            return by_signal[int(sig[fp])], own(fp)
         if tags is None:  # posts x tags and each post's hashtag fingerprint, built once
             ok = np.flatnonzero(u["valid"] & ~u["rt"])
             X, names = incidence(list_column(posts.iloc[ok], "hashtags", func=func), lower=True)
@@ -208,7 +216,8 @@ def _references(u: dict, posts: pd.DataFrame, func: str) -> Any:
             j = min(js, key=lambda j: (Xc.indptr[j + 1] - Xc.indptr[j], j))
             rows = Xc.indices[Xc.indptr[j]:Xc.indptr[j + 1]]
             rows = rows[fp_ok[rows] != fp]
-            cache[fp] = np.sort(t_ok[rows]) if len(rows) >= int(m.loc[fp]) else by_signal[int(sig[fp])]
+            empty = np.array([], dtype=np.int64)
+            cache[fp] = (np.sort(t_ok[rows]), empty) if len(rows) >= int(m.loc[fp]) else (every, own(fp))
         return cache[fp]
 
     return ref
