@@ -109,7 +109,8 @@ def worker(func: str, size: int) -> dict:
         # algorithm, ~10k new words/s), so its time grows with the number of new words
         "tokenize_stem": lambda s: T.tokenize(s, stem=True, stopwords="topic"),
     }.get(func) or getattr(T, func)
-    fn("Macet bgt di Senayan #KTTASEAN2023 @Kemlu_RI 😍 https://t.co/x wkwkwk anak2")  # load and warm
+    # load and warm the word lists and indexes (one-time costs per process, not per text)
+    fn("Macet bgttt di Senayan #KTTASEAN2023 @Kemlu_RI 😍 https://t.co/x wkwkwk anak2 ½ Ｆ")
     out = {}
     for name, text in cases(size).items():
         t0, c0 = time.perf_counter(), time.process_time()

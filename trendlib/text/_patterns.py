@@ -192,6 +192,19 @@ def _needs_work(text: str) -> bool:
     return (not unicodedata.is_normalized("NFKC", text)) or bool(_FILLER_RE.search(text))
 
 
+@lru_cache(maxsize=65536)
+def _char_nfkc(c: str) -> str:
+    """NFKC of one character, fillers blanked (memoised: texts repeat their characters)."""
+    return unicodedata.normalize("NFKC", c).translate(_FILLER_TABLE)
+
+
+def _repeat_each(values: range, counts: list[int]):
+    """``values[i]`` repeated ``counts[i]`` times, in order."""
+    from itertools import chain, repeat
+
+    return chain.from_iterable(map(repeat, values, counts))
+
+
 def _one_pass(text: str) -> tuple[str, list[int], list[int]] | None:
     """Unescape entities and NFKC-normalise once; ``None`` when nothing changes."""
     out: list[str] = []
@@ -216,16 +229,20 @@ def _one_pass(text: str) -> tuple[str, list[int], list[int]] | None:
         else:
             pieces = None
             if seg[0] != "&":  # map character by character when NFKC allows it
-                pieces = [unicodedata.normalize("NFKC", c).translate(_FILLER_TABLE) for c in seg]
+                pieces = [_char_nfkc(c) for c in seg]
                 if "".join(pieces) != new:
                     pieces = None
             if pieces is None:
                 starts.extend([a] * len(new))
                 ends.extend([b] * len(new))
             else:
-                for i, piece in enumerate(pieces):
-                    starts.extend([a + i] * len(piece))
-                    ends.extend([a + i + 1] * len(piece))
+                lengths = [len(piece) for piece in pieces]
+                if all(n == 1 for n in lengths):  # one character for one (Ｆ -> F)
+                    starts.extend(range(a, b))
+                    ends.extend(range(a + 1, b + 1))
+                else:
+                    starts.extend(_repeat_each(range(a, b), lengths))
+                    ends.extend(_repeat_each(range(a + 1, b + 1), lengths))
         out.append(new)
         pos = b
     if not changed:
