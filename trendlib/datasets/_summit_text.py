@@ -50,7 +50,14 @@ TOPICS: dict[str, dict[str, list[tuple[str, str]]]] = {
             ("positive", "Terima kasih atas ilmunya! Tim humas {region} siap mengawal informasi KTT ASEAN di kanal digital"),
         ],
         "news": [("neutral", "Ratusan pengelola medsos pemerintah dilatih jelang KTT ASEAN, target konten masuk trending")],
-        "casual": [("neutral", "oh ada pelatihan medsos buat humas pemda ya, pantes timeline isinya KTT semua")],
+        "casual": [
+            ("neutral", "oh ada pelatihan medsos buat humas pemda ya, pantes timeline isinya KTT semua"),
+            ("neutral", "humas pemda lagi dilatih bikin konten KTT, nanti timeline rame nih"),
+            ("negative", "pelatihan buzzer resmi nih ceritanya, biar KTT trending"),
+            ("positive", "bagus sih humas daerah dilatih, biar infonya gak simpang siur"),
+            ("neutral", "temen kantor ikut pelatihan medsos KTT online, katanya pesertanya ratusan"),
+            ("positive", "semoga habis pelatihan ini hoaks soal KTT bisa cepet dibantah"),
+        ],
     },
     "prep": {
         "official": [
@@ -115,6 +122,9 @@ TOPICS: dict[str, dict[str, list[tuple[str, str]]]] = {
             ("neutral", "nonton live pembukaan KTT ASEAN dari kantor"),
             ("positive", "semoga KTT ASEAN kali ini membawa manfaat buat rakyat"),
             ("negative", "pembukaan KTT sih megah, tapi rakyat kecil dapet apa"),
+            ("positive", "upacara pembukaan KTT rapi banget"),
+            ("neutral", "delegasi udah pada dateng di JCC"),
+            ("negative", "pembukaan KTT jalanan ditutup semua, ribet ke mana mana"),
         ],
     },
     "partner": {
@@ -132,6 +142,10 @@ TOPICS: dict[str, dict[str, list[tuple[str, str]]]] = {
             ("neutral", "lagi nyimak {pname}, semoga ada hasil nyata"),
             ("positive", "{pname} keren, Indonesia dipercaya banyak negara"),
             ("negative", "{pname} ujung ujungnya cuma foto bareng doang"),
+            ("neutral", "{pname} hari ini, ada yang nonton?"),
+            ("positive", "seneng liat {pname} akrab gitu"),
+            ("negative", "{pname} bikin jalan ditutup lagi, hadeh"),
+            ("neutral", "katanya {pname} bahas ekonomi digital juga"),
         ],
     },
     "closing": {
@@ -147,6 +161,10 @@ TOPICS: dict[str, dict[str, list[tuple[str, str]]]] = {
             ("positive", "KTT ASEAN selesai juga, lancar jaya, salut buat panitia"),
             ("positive", "akhirnya jalanan normal lagi, KTT sukses"),
             ("neutral", "jadi hasil KTT ASEAN apa aja nih"),
+            ("positive", "lega KTT kelar, semoga hasilnya kerasa"),
+            ("neutral", "Laos jadi ketua ASEAN tahun depan ya"),
+            ("negative", "KTT selesai, macetnya udah, hasilnya belum kerasa"),
+            ("positive", "salut Indonesia bisa jadi tuan rumah yang baik"),
         ],
     },
     "awards": {
@@ -156,7 +174,13 @@ TOPICS: dict[str, dict[str, list[tuple[str, str]]]] = {
             ("positive", "Selamat kepada para penerima penghargaan penyebar konten KTT ASEAN paling aktif"),
         ],
         "news": [("neutral", "Kemensetneg, Setkab dan Diskominfo Sultra diganjar penghargaan diseminasi konten KTT ASEAN")],
-        "casual": [("neutral", "ada penghargaan buat akun pemerintah paling rajin posting KTT wkwk")],
+        "casual": [
+            ("neutral", "ada penghargaan buat akun pemerintah paling rajin posting KTT wkwk"),
+            ("negative", "penghargaan diseminasi konten? jadi yang dinilai jumlah postingan doang"),
+            ("positive", "selamat buat Diskominfo Sultra, rajin banget emang postingnya"),
+            ("neutral", "baru tau ada lomba akun pemerintah paling aktif soal KTT"),
+            ("positive", "keren, humas daerah juga dapet apresiasi"),
+        ],
     },
     "critic": {
         "casual": [
