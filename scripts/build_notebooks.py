@@ -1,143 +1,103 @@
-"""Write the walkthrough notebooks from the cell lists below (run: python scripts/build_notebooks.py).
+"""Write (and execute) the notebooks in notebooks/ from the cell lists in notebooks/cells/.
 
-Notebooks are generated so that their code is reviewable here and diff-friendly; the
-test suite executes every code cell (tests/test_notebooks.py).
+    python scripts/build_notebooks.py              # write and execute every notebook
+    python scripts/build_notebooks.py --no-execute # write only (outputs empty)
+    python scripts/build_notebooks.py 02           # only notebooks whose name contains "02"
+
+Why generated: the code stays reviewable and diff-friendly here; the committed notebooks
+carry their outputs on the default data (the simulated summit corpus) so they read top to
+bottom on GitHub. Each notebook's first code cell is tagged ``parameters`` (papermill
+convention): ``INPUT = None`` means the summit corpus with its truth; a path runs the same
+notebook on the user's own tweet-harvest or twarc2 file (tests/test_notebooks.py does that
+with a Danantara file of the data home).
 """
 
 from __future__ import annotations
 
-import json
+import argparse
+import importlib.util
+import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
-SUMMIT = [
-    ("md", """# KTT ke-43 ASEAN: summit discourse end to end with trendlib
-
-Before the 43rd ASEAN Summit (Jakarta, 5-7 September 2023, *ASEAN Matters: Epicentrum of Growth*)
-government social-media managers wanted to know which hashtags trend and when they burst, what
-people feel, who talks to whom, and which clusters amplify — organically or in coordination.
-
-This notebook answers each question on the bundled sample (200 posts we wrote ourselves in
-tweet-harvest format, 29 Aug - 8 Sep 2023). Point `read_posts` at your own scrape to run it on real data."""),
-    ("code", """import warnings
-import matplotlib
-matplotlib.use("Agg")          # inline in Jupyter; Agg keeps the notebook testable headless
-import pandas as pd
-import trendlib as tl
-from trendlib import text, sentiment, graphs, plot
-pd.set_option("display.max_colwidth", 80)"""),
-    ("md", """## 1. Read the posts
-
-`read_posts` detects the format (tweet-harvest CSV, twarc2 JSONL, snscrape, twarc-csv, TikTok
-exports, generic tables) and returns one canonical table. What it noticed is in `posts.attrs`."""),
-    ("code", """posts = tl.datasets.load_sample_posts()      # or: tl.read_posts("my_scrape.csv")
-print(posts.attrs["format"], len(posts), "posts")
-posts[["id", "time", "author", "text", "hashtags", "mentions", "is_retweet"]].head()"""),
-    ("md", """## 2. Informal Indonesian text
-
-Normalisation maps slang, elongation and digit reduplication to standard forms but keeps
-hashtags, mentions, URLs and emoji. Hashtags are segmented into words; stemming is Sastrawi's
-algorithm with a set-backed dictionary and a memo."""),
-    ("code", """s = "Macet bangettt gara2 KTT, yg lewat Senayan ga bisa lewat 😤 #KTTASEAN2023 @TMC_lalin_jkt"
-print(text.normalize(s))
-print(text.tokenize(s, stopwords="topic"))
-print([(t.kind, t.text, t.norm) for t in text.tokens(s)][:6])
-print(text.segment_hashtag("KTTASEAN2023"), text.segment_hashtag("IndonesiaBisa"))
-print(text.stem("pembangunan"), text.stem("diselenggarakan"))"""),
-    ("md", """## 3. What people feel
-
-The lexicon+rules scorer is explainable: every token's contribution and every rule that fired
-(negation, contrast, boosters, emoji...) can be shown. Shares per day come with Wilson intervals so
-that a small day is not over-read."""),
-    ("code", """posts = sentiment.add_sentiment(posts)
-print(posts["sentiment"].value_counts())
-sentiment.explain("Jalanan ditutup, macet parah, tapi acaranya keren banget! 👍")"""),
-    ("code", """daily = sentiment.sentiment_over_time(posts, freq="1D", tz="WIB")
-ax = plot.sentiment_timeline(daily)
-daily.set_index("time")[["n", "share_positive", "share_negative", "net", "net_low", "net_high"]].round(2)"""),
-    ("code", """clf = tl.SentimentClassifier.pretrained()   # trained on IndoNLU SmSA (Apache-2.0), shipped as NPZ/JSON
-clf.predict(["Pembukaan KTT ASEAN berjalan lancar, bangga!", "Macet total gara-gara penutupan jalan, kesel"])"""),
-    ("md", """## 4. Which hashtags burst, and when
-
-Counts per bin per hashtag (zero-filled, with total volume per bin), then Kleinberg's burst
-detection (exact Viterbi). Intervals are half-open `[start, end)`; level 0 is the baseline."""),
-    ("code", """counts = tl.count(posts, by="hashtag", freq="3h", tz="WIB")
-bursts = tl.detect_bursts(counts, method="kleinberg")
-bursts"""),
-    ("code", """ax = plot.timeline(counts, bursts, top=3)"""),
-    ("code", """ax = plot.burst_chart(bursts)"""),
-    ("md", """## 5. What was trending at the peak, and why
-
-`trending` scores each hashtag's velocity and acceleration against an hour-of-day baseline, with a
-novelty bonus. `explain_burst` compares what was said during the burst with the week before:
-distinctive terms (log-odds with an informative prior), collocations, top accounts, sample posts."""),
-    ("code", """peak = bursts.iloc[0]
-tl.trending(counts, at=peak["peak_time"], window="3h", baseline="7D", tz="WIB")"""),
-    ("code", """why = tl.explain_burst(posts, peak)
-why"""),
-    ("md", """## 6. Who talks to whom
-
-The interaction graph links an author to the accounts they mention, reply to and retweet.
-Louvain communities (seeded), a per-community summary, PageRank influencers."""),
-    ("code", """G = graphs.interaction_graph(posts, kind="all")
-com = graphs.communities(G.to_undirected(), seed=0)
-graphs.community_summary(posts, G, com)[["community", "size", "n_posts", "top_nodes", "top_hashtags"]].head()"""),
-    ("code", """graphs.influencers(G, by="pagerank", top=8)"""),
-    ("code", """ax = plot.network(G, communities=com, top=15)"""),
-    ("code", """H = graphs.co_hashtag_graph(posts, weight="npmi", min_count=2)
-graphs.edges_frame(H).sort_values("weight", ascending=False).head()"""),
-    ("md", """## 7. Organic or coordinated?
-
-Groups of distinct accounts that post the same or near-identical normalised text (or the same
-hashtag set) within a minute. The sample has one planted buzzer cluster."""),
-    ("code", """groups = graphs.coordinated_accounts(posts, window="1min", min_accounts=3)
-groups[["group", "n_accounts", "n_posts", "first_seen", "score", "texts"]]"""),
-    ("md", """## 8. Everything at once
-
-`build_report` chains all of the above; `python -m trendlib report --out report/` does the same
-from a terminal and writes CSV tables, GEXF networks (Gephi timeline) and PNG figures."""),
-    ("code", """from trendlib.report import build_report
-rep = build_report(posts)
-print(rep.to_text()[:1500])"""),
-    ("md", """## 9. On a real scrape (when the data home is set)
-
-With `TRENDLIB_DATA_HOME` pointing at the public datasets, the same calls run on the real
-Danantara launch scrape (Feb 2025): the `#DanantaraBangunNegeri` campaign is the strongest burst once
-counts are normalised by total volume."""),
-    ("code", """import os
-home = tl.datasets.get_data_home()
-if (home / "tweets_danantara_2025").is_dir():
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        real = tl.datasets.load_tweets("tweets_danantara_2025")
-    c = tl.count(real, by="hashtag", freq="1h", normalize=True)
-    print(tl.detect_bursts(c, normalize=True).head(5)[["key", "start", "end", "peak_count"]])
-else:
-    print("data home not set: skipping the real-data cell")"""),
-]
+ROOT = Path(__file__).resolve().parent.parent
+CELLS = ROOT / "notebooks" / "cells"
 
 
-def write(cells, path: Path) -> None:
-    nb_cells = []
-    for kind, src in cells:
-        lines = src.splitlines(keepends=True)
+def _load(name: str):
+    if str(CELLS) not in sys.path:
+        sys.path.insert(0, str(CELLS))
+    spec = importlib.util.spec_from_file_location(name, CELLS / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def make(cells):
+    """A notebook (nbformat v4) from ``[(kind, source), ...]``; the first code cell is tagged parameters."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
+    nb.metadata["language_info"] = {"name": "python"}
+    tagged = False
+    for i, (kind, src) in enumerate(cells):
+        src = src.strip("\n")
         if kind == "md":
-            nb_cells.append({"cell_type": "markdown", "metadata": {}, "source": lines})
+            cell = nbformat.v4.new_markdown_cell(src)
         else:
-            nb_cells.append({"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": lines})
-    nb = {
-        "cells": nb_cells,
-        "metadata": {
-            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-            "language_info": {"name": "python"},
-        },
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }
-    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            cell = nbformat.v4.new_code_cell(src)
+            if not tagged:
+                cell.metadata["tags"] = ["parameters"]
+                tagged = True
+        cell["id"] = f"c{i:02d}"  # stable ids: no random diffs between builds
+        nb.cells.append(cell)
+    return nb
+
+
+def inject(nb, parameters: dict):
+    """A copy of ``nb`` with an ``injected-parameters`` cell after the parameters cell (papermill's way)."""
+    import copy
+
+    import nbformat
+
+    out = copy.deepcopy(nb)
+    src = "# Parameters\n" + "\n".join(f"{k} = {v!r}" for k, v in parameters.items())
+    cell = nbformat.v4.new_code_cell(src)
+    cell.metadata["tags"] = ["injected-parameters"]
+    cell["id"] = "injected"
+    at = next(i for i, c in enumerate(out.cells) if "parameters" in c.metadata.get("tags", []))
+    out.cells.insert(at + 1, cell)
+    return out
+
+
+def execute(nb, *, cwd: Path, timeout: int = 1200):
+    """Run every cell with nbclient (figures inline: the notebooks say ``%matplotlib inline``)."""
+    from nbclient import NotebookClient
+
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(cwd)}})
+    client.execute()
+    return nb
+
+
+def main(argv=None) -> int:
+    import nbformat
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("only", nargs="*", help="build only notebooks whose file name contains one of these")
+    ap.add_argument("--no-execute", action="store_true")
+    args = ap.parse_args(argv)
+    index = _load("index")
+    for filename, module in index.NOTEBOOKS:
+        if args.only and not any(o in filename for o in args.only):
+            continue
+        nb = make(_load(module).CELLS)
+        path = ROOT / "notebooks" / filename
+        if not args.no_execute:
+            execute(nb, cwd=path.parent)
+        nbformat.write(nb, path)
+        print(f"wrote {path.relative_to(ROOT)}", flush=True)
+    return 0
 
 
 if __name__ == "__main__":
-    write(SUMMIT, ROOT / "notebooks" / "01_asean_summit_walkthrough.ipynb")
-    print("wrote notebooks/01_asean_summit_walkthrough.ipynb")
+    sys.exit(main())
