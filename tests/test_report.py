@@ -201,19 +201,27 @@ def _report_files(home):
 def test_report_out_on_every_real_file(data_home, tmp_path):
     files = _report_files(data_home)
     assert len(files) > 20
-    failures = []
+    failures, not_posts, done = [], [], 0
     for path in files:
         out, err = io.StringIO(), io.StringIO()
         code = cli.main(["report", str(path), "--quiet", "--no-figures", "--out", str(tmp_path / path.stem)],
                         out=out, err=err)
         if code != 0:
-            failures.append(f"{path.parent.name}/{path.name}: {err.getvalue()[-300:]}")
+            # graph node/edge lists hold no posts: a clear reader error naming the fix is right
+            if "read_posts(): no text column found" in err.getvalue() and "Traceback" not in err.getvalue():
+                not_posts.append(path.name)
+            else:
+                failures.append(f"{path.parent.name}/{path.name}: {err.getvalue()[-300:]}")
             continue
+        done += 1
+        assert (tmp_path / path.stem / "report.html").stat().st_size > 10_000
         text = out.getvalue()
         missing = [t for t in SECTIONS if t not in text]
         if missing:
             failures.append(f"{path.parent.name}/{path.name}: missing {missing}")
     assert failures == []
+    assert sorted(not_posts) == ["edges_gep.csv", "nodes_gep.csv"]
+    assert done == len(files) - 2
 
 
 @pytest.mark.data

@@ -36,7 +36,8 @@ def add_source_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--source-format", default="auto", metavar="NAME",
                         help="format of the source files: " + ", ".join(_source_formats()) + " (default auto)")
     parser.add_argument("--text", help="text column of a generic table")
-    parser.add_argument("--time", help="time column of a generic table (comma-separated to join, e.g. date,time)")
+    parser.add_argument("--time", help="time column of a generic table (comma-separated to join, e.g. date,time; "
+                                       "'none' for undated posts)")
     parser.add_argument("--author", help="author column of a generic table")
     parser.add_argument("--id", help="id column of a generic table")
     parser.add_argument("--encoding", help="text encoding (default: detected)")
@@ -55,11 +56,24 @@ def load_posts_from_args(args: argparse.Namespace, err: TextIO | None = None) ->
         source: Any = sample_path()
     else:
         source = args.source[0] if len(args.source) == 1 else list(args.source)
-    time = args.time.split(",") if args.time and "," in args.time else args.time
+    time: Any = args.time.split(",") if args.time and "," in args.time else args.time
+    if isinstance(time, str) and time.lower() == "none":
+        time = False
+    from .exceptions import SchemaError
+
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        posts = read_posts(source, format=args.source_format, text=args.text, time=time, author=args.author,
-                           id=args.id, encoding=args.encoding, source_tz=args.source_tz, dedupe=args.dedupe)
+        options = dict(format=args.source_format, text=args.text, author=args.author, id=args.id,
+                       encoding=args.encoding, source_tz=args.source_tz, dedupe=args.dedupe)
+        try:
+            posts = read_posts(source, time=time, **options)
+        except SchemaError as exc:
+            # labelled tweet sets often carry no time: read them undated rather than refuse
+            if time is not None or "no time column" not in str(exc):
+                raise
+            posts = read_posts(source, time=False, **options)
+            warnings.warn(f"{exc} Read as undated posts: the sections over time stay empty "
+                          "(name the column with --time COLUMN).", stacklevel=2)
     for w in caught:
         (err or sys.stderr).write(f"warning: {w.message}\n")
     return posts

@@ -96,6 +96,11 @@ def _short(text: Any, n: int = 140) -> str:
     return s if len(s) <= n else s[: n - 1] + "\u2026"
 
 
+def _at(handle: Any) -> str:
+    """``@handle``, or nothing when the post has no author."""
+    return "" if handle is None or (isinstance(handle, float) and np.isnan(handle)) or handle is pd.NA else f"@{handle}"
+
+
 def _pct(x: Any) -> str:
     return "" if x is None or (isinstance(x, float) and np.isnan(x)) else f"{x:.0%}"
 
@@ -153,7 +158,7 @@ def findings(rep: Any) -> list[str]:
     if len(rep.peaks):
         r = rep.peaks.iloc[0]
         out.append(f"The busiest {rep.freq} began {_fmt_time(r['time'])} with {int(r['posts']):,} posts "
-                   f"({_pct(r['share'])} of all), led by @{r['author']}: \u201c{_short(r['text'], 100)}\u201d")
+                   f"({_pct(r['share'])} of all), led by {_at(r['author'])}: \u201c{_short(r['text'], 100)}\u201d")
     b = rep.bursts
     if len(b):
         organic = b[~((b["top_account_share"] >= 0.5) | (b["effective_accounts"] < 2))]
@@ -221,7 +226,7 @@ def _volume(rep: Any) -> Section:
     if len(rep.peaks):
         s.table(["peak bin", "posts", "share", "accounts", "most engaged post"],
                 [[_fmt_time(r.time), int(r.posts), _pct(r.share), int(r.accounts),
-                  _short(f"@{r.author}: {r.text}", 110)] for r in rep.peaks.itertuples()],
+                  _short(f"{_at(r.author)}: {r.text}", 110)] for r in rep.peaks.itertuples()],
                 align="lrrrl", caption="The busiest bins and what they said")
     return s
 
@@ -230,7 +235,8 @@ def _bursts(rep: Any) -> Section:
     s = Section("bursts", "Bursts of hashtags and terms")
     b = rep.bursts
     if not len(b):
-        s.para("(no bursts: no hashtag or term rose clearly above its usual share of posts)")
+        s.para("(no timestamps, so no bursts)" if not len(rep.volume) else
+               "(no bursts: no hashtag or term rose clearly above its usual share of posts)")
         return s
     s.figure("bursts", "Strongest bursts over time")
     rows = []
@@ -253,7 +259,7 @@ def _bursts(rep: Any) -> Section:
             blocks.append(("para", "with: " + ", ".join(f"#{r.key} ({r.posts})" for r in c.co_hashtags.head(6).itertuples())))
         if len(c.top_posts):
             blocks.append(("table", Table(["author", "engagement", "post"],
-                                          [[f"@{r.author}", int(r.engagement), _short(r.text, 120)]
+                                          [[_at(r.author), int(r.engagement), _short(r.text, 120)]
                                            for r in c.top_posts.itertuples()], "lrl")))
         s.card(f"{c.label}", blocks)
     return s
@@ -328,7 +334,7 @@ def _tops(rep: Any) -> Section:
     tp = rep.top_posts
     if len(tp):
         s.table(["time", "author", "engagement", "sentiment", "post"],
-                [[_fmt_time(r.time), f"@{r.author}", int(r.engagement), getattr(r, "sentiment", ""), _short(r.text, 120)]
+                [[_fmt_time(r.time), _at(r.author), int(r.engagement), getattr(r, "sentiment", ""), _short(r.text, 120)]
                  for r in tp.itertuples()], align="llrll", caption="Original posts with the most engagement")
     else:
         s.para("(no posts)")
