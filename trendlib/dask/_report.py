@@ -75,8 +75,8 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
         (:func:`client`). What ``python -m trendlib report ... --dask --scheduler ADDRESS``
         passes.
     freq : str, optional
-        Bin size of counts and bursts; default: the finest of ``15min``, ``1h``, ``3h``,
-        ``6h``, ``12h``, ``1D``, ``7D`` giving at most 150 bins (as the pandas report).
+        Bin size of counts and bursts; default: :func:`trendlib.report.choose_freq` of
+        the time span (as the pandas report).
     tz, top, seed
         As in :func:`trendlib.report.build_report`.
     read_options : dict, optional
@@ -113,12 +113,10 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
         ddf = add_sentiment(add_tokens(ddf, stopwords="topic"))
         span = dask.compute(ddf["time"].min(), ddf["time"].max(), ddf["time"].count())
         lo, hi, n_posts = span
-        if freq is None:
-            freq = "7D"
-            for f in ("15min", "1h", "3h", "6h", "12h", "1D", "7D"):
-                if pd.isna(lo) or (hi - lo) / pd.Timedelta(f) <= 150:
-                    freq = f
-                    break
+        if freq is None:  # the pandas report's rule, on the two ends of the time span
+            from ..report import choose_freq
+
+            freq = choose_freq(pd.DataFrame({"time": [lo, hi]}))
         hashtags, terms, senti, inter, activity, assoc = dask.compute(
             count(ddf, key="hashtag", freq=freq, tz=tz, compute=False),
             count(ddf, key="term", freq=freq, tz=tz, min_count=max(5, int(n_posts) // 2000), compute=False),
