@@ -182,21 +182,21 @@ def parse_delimited(text: str, *, sep: str | None = None, name: str = "<data>", 
             elif m > n and not any(f.strip() for f in row[n:]):
                 rows.append(row[:n])  # trailing empty fields
             elif m < n:
-                bad.append((reader.line_num, f"truncated row ({m} of {n} fields)"))
+                bad.append((start, f"truncated row ({m} of {n} fields)"))
                 continue
             else:
-                bad.append((reader.line_num, f"too many fields ({m}, header has {n})"))
+                bad.append((start, f"too many fields ({m}, header has {n})"))
                 continue
-            lines.append(reader.line_num)
+            lines.append(start)  # where the record begins (it may span lines)
     except csv.Error as exc:
         raise FormatError(f"read_posts(): {name} is not valid delimited text near line {reader.line_num}: {exc}") from None
     if not last_rescued and text.count('"') % 2 == 1 and _unterminated(text, start, prev, sep):
         # an opening quote never closed: the csv reader put the rest of the file in one
         # field of the last record, which is therefore not a real row
-        if lines and lines[-1] == prev:
+        if lines and lines[-1] == start:
             rows.pop()
             lines.pop()
-        elif bad and bad[-1][0] == prev:
+        elif bad and bad[-1][0] == start:
             bad.pop()
         bad.append((start, f"unterminated quoted field (lines {start}-{prev} read as one row)"))
     if rows:
