@@ -407,3 +407,31 @@ def test_real_files_with_defaults_never_return_an_empty_table_silently(data_home
         else:
             assert (top["accounts"].isna() | (top["accounts"] >= 2)).all()
     assert seen >= 5
+
+
+@settings(max_examples=25)
+@given(repeats=st.lists(st.integers(0, 30), min_size=1, max_size=6), seed=st.integers(0, 1000))
+def test_an_account_repeating_itself_does_not_move_the_accounts_ranking(repeats, seed):
+    # posts by the same account in the same hour add posts, not accounts: with
+    # rank_by="accounts" the scores are unchanged, only the post counts grow
+    rng = np.random.default_rng(seed)
+    t0 = pd.Timestamp("2023-09-05 00:00", tz=TZ)
+    rows = []
+    for h in range(30):
+        for tag, rate in (("jakarta", 4), ("ktt", 2), ("macet", 3)):
+            for i in range(rng.poisson(rate)):
+                rows.append((t0 + pd.Timedelta(hours=h, minutes=int(rng.integers(60))), f"{tag}{i}", [tag]))
+    base = pd.DataFrame(rows, columns=["time", "author", "hashtags"])
+    extra = []
+    for j, n in enumerate(repeats):  # existing posts repeated n times by their own author
+        src = base.iloc[j % len(base)]
+        extra += [(src["time"], src["author"].upper(), list(src["hashtags"]))] * n
+    noisy = pd.concat([base, pd.DataFrame(extra, columns=base.columns)], ignore_index=True)
+    at = t0 + pd.Timedelta("29h")
+    a = trending(base, at=at, baseline="1D", top=None, min_count=1, min_accounts=1).set_index("key")
+    b = trending(noisy, at=at, baseline="1D", top=None, min_count=1, min_accounts=1).set_index("key")
+    common = a.index.intersection(b.index)
+    assert list(common) == list(a.index)
+    cols = ["expected", "velocity", "z", "acceleration", "previous", "novel", "score", "accounts"]
+    pd.testing.assert_frame_equal(a.loc[common, cols], b.loc[common, cols])
+    assert (b.loc[common, "count"] >= a.loc[common, "count"]).all()

@@ -5,7 +5,9 @@ one bin at a time. Both the batch :func:`detect_bursts` and the streaming
 :class:`BurstDetector` drive this same object, so their results are equal by design
 (and tested to be).
 
-For each bin a key gets a score against a baseline built from the bins *before* it:
+For each bin a key gets a score against a baseline built from the bins *before* it
+(``window`` here is a number of bins: the public duration divided by the bin width, see
+:func:`trendlib.bursts._detectors.window_bins`):
 
 * ``"zscore"``: ``(x - mean) / max(std, unit)`` over the last ``window`` bins;
 * ``"ewma"``: the same with an exponentially weighted mean and variance
@@ -18,7 +20,7 @@ For each bin a key gets a score against a baseline built from the bins *before* 
 ``total == 0`` then carry no information: they are skipped, neither scored nor added to
 the baseline); ``unit`` is one post (1, or ``1 / total`` for shares), so a flat history
 does not make every single post infinitely surprising. A bin is *hot* when
-``score >= threshold`` and ``count >= min_count`` after at least ``min_periods`` bins of
+``score >= min_score`` and ``count >= min_count`` after at least ``min_periods`` bins of
 history; a burst is a run of hot bins.
 """
 
@@ -52,11 +54,11 @@ def _log_tail(x: np.ndarray, lam: np.ndarray) -> np.ndarray:
 class OnlineScorer:
     """Per-key baseline state, advanced one bin at a time (vectorised over keys)."""
 
-    def __init__(self, method: str, window: int, threshold: float, min_count: int,
+    def __init__(self, method: str, window: int, min_score: float, min_count: int,
                  min_periods: int, normalize: bool) -> None:
         self.method = method
         self.window = int(window)
-        self.threshold = float(threshold)
+        self.min_score = float(min_score)
         self.min_count = int(min_count)
         self.min_periods = int(min_periods)
         self.normalize = bool(normalize)
@@ -103,7 +105,7 @@ class OnlineScorer:
         else:
             score = (x - mu) / np.maximum(sd, unit)
         ready = self.n_seen >= self.min_periods
-        hot = (score >= self.threshold) & (counts >= self.min_count) & ready
+        hot = (score >= self.min_score) & (counts >= self.min_count) & ready
         self._add(x)
         return score, hot
 

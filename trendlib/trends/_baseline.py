@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validation import require_columns
+from .._validation import check_positive, require_columns
 
 _DAY = pd.Timedelta("1D")
 
@@ -149,3 +149,24 @@ def _expectation(cum, av, e, k, n_base, window_end, grid0, lo, f, window_td, bas
         mu = lam
         var = mu
     return mu, var, s_all, n_all, n_days
+
+
+def _check_options(top, min_count, min_accounts, smooth, rank_by, prior, season_prior, accel_weight,
+                   novelty_bonus, func: str = "trending"):
+    """Validate trending's numeric options; return the resolved ``min_accounts`` and floats."""
+    if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
+        raise ValueError(f"The 'top' parameter of {func}() must be a positive integer or None. Got {top!r}.")
+    if min_accounts is None:
+        min_accounts = 2 if rank_by == "accounts" else 1
+    for name, value in (("min_count", min_count), ("min_accounts", min_accounts)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+            raise ValueError(f"The {name!r} parameter of {func}() must be an integer >= 1. Got {value!r}.")
+    if isinstance(smooth, bool) or not isinstance(smooth, (int, np.integer)) or smooth < 0:
+        raise ValueError(f"The 'smooth' parameter of {func}() must be an integer >= 0. Got {smooth!r}.")
+    return (
+        int(min_accounts),
+        check_positive(prior, name="prior", func=func),
+        check_positive(season_prior, name="season_prior", func=func, strict=False),
+        check_positive(accel_weight, name="accel_weight", func=func, strict=False),
+        check_positive(novelty_bonus, name="novelty_bonus", func=func, strict=False),
+    )

@@ -44,8 +44,8 @@ import pandas as pd
 
 from .._deprecate import renamed_kwargs
 from .._keys import KEY_KINDS, KeyName, key_kind
-from .._validation import check_choice, check_positive, require_columns
-from ._baseline import _as_counts, _expectation, _timedelta, _window_sum
+from .._validation import check_choice, require_columns
+from ._baseline import _as_counts, _check_options, _expectation, _timedelta, _window_sum
 from ._concentration import add_concentration
 
 __all__ = ["trending"]
@@ -203,19 +203,8 @@ def trending(
     check_choice(rank_by, _RANK_BY, name="rank_by", func=func)
     window_td = _timedelta(window, name="window")
     baseline_td = _timedelta(baseline, name="baseline")
-    if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
-        raise ValueError(f"The 'top' parameter of trending() must be a positive integer or None. Got {top!r}.")
-    if min_accounts is None:
-        min_accounts = 2 if rank_by == "accounts" else 1
-    for name, value in (("min_count", min_count), ("min_accounts", min_accounts)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-            raise ValueError(f"The {name!r} parameter of trending() must be an integer >= 1. Got {value!r}.")
-    if isinstance(smooth, bool) or not isinstance(smooth, (int, np.integer)) or smooth < 0:
-        raise ValueError(f"The 'smooth' parameter of trending() must be an integer >= 0. Got {smooth!r}.")
-    prior = check_positive(prior, name="prior", func=func)
-    season_prior = check_positive(season_prior, name="season_prior", func=func, strict=False)
-    accel_weight = check_positive(accel_weight, name="accel_weight", func=func, strict=False)
-    novelty_bonus = check_positive(novelty_bonus, name="novelty_bonus", func=func, strict=False)
+    min_accounts, prior, season_prior, accel_weight, novelty_bonus = _check_options(
+        top, min_count, min_accounts, smooth, rank_by, prior, season_prior, accel_weight, novelty_bonus)
     from .._time import resolve_tz
 
     tz = resolve_tz(tz, func=func)  # WIB / WITA / WIT or an IANA name
