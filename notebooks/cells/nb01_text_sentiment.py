@@ -91,10 +91,12 @@ for _, row in cases.iterrows():
     why = sentiment.explain(row["text"], ignore=IGNORE)
     print(f"lexicon={row['sentiment']:<8} classifier={row['classifier']:<8} | {row['text'][:110]}")
     print("   ", why)"""),
-    ("md", """Typical reasons for disagreement: the classifier was trained on product and service
-reviews, so it reads official announcements ("ditutup", "dialihkan") as complaints; the
-lexicon scorer reads opinion words only, so a factual headline stays neutral; slang
-reactions ("ga ngotak", "hadeh") are in the lexicon but rare in SmSA."""),
+    ("md", """Typical reasons for disagreement, visible in the explanations above: the classifier was
+trained on product and service reviews, so it reads announcements and questions about
+closures ("jalan ditutup", "dialihkan") as complaints; the lexicon scorer reads opinion
+words only, so a factual sentence stays neutral; a discourse marker can carry valence it
+does not have in context (*jujur*, "honestly", is scored as *honest*); and a post that
+mixes a complaint with a joke or an emoji is split between the two."""),
     ("md", """## Official and news text against casual text
 
 Official accounts and news outlets write in a formal register: announcements and headlines,
@@ -112,9 +114,10 @@ top_groups = scored["group"].value_counts().index[:4].tolist()
 ax = plot.sentiment_timeline(daily, group=top_groups)
 ax.set_title("net sentiment per day (positive minus negative share, 95% interval)")
 plt.show()"""),
-    ("md", """Reading the figure on the default corpus: commuters turn negative when the road
-closures start (4 September) and stay negative until the closures end; the public is most
-positive on the opening day; critics are negative throughout; official accounts stay near
-neutral-positive. The intervals are wide for small groups on quiet days: do not read a
-difference that the bands do not support."""),
+    ("md", """Reading the figure on the default corpus: commuters dip on 1 September, when the
+closures are announced, turn clearly negative on 4 September, when they start, and stay
+negative until they end on the 7th; the public dips on the 4th too and recovers with the
+opening and after the closing; critics are negative throughout, most of all during the
+closures; news outlets stay neutral (headlines). The intervals are wide for small groups
+on quiet days: do not read a difference that the bands do not support."""),
 ]

@@ -211,8 +211,8 @@ def make_summit_corpus(*, n_posts: int = 50_000, seed: int = 0):
     Examples
     --------
     >>> posts, truth = make_summit_corpus(n_posts=5_000, seed=1)
-    >>> len(posts), posts["author"].str.islower().all()
-    (5000, np.True_)
+    >>> len(posts), bool(posts["author"].str.islower().all())
+    (5000, True)
     >>> sorted(truth)
     ['accounts', 'bursts', 'campaigns', 'hoaxes', 'posts']
     >>> "kttasean2023" in set(truth["bursts"]["key"])
@@ -285,8 +285,8 @@ def load_summit(*, return_truth: bool = False):
     >>> posts, truth = load_summit(return_truth=True)
     >>> len(posts), posts.attrs["simulated"]
     (50000, True)
-    >>> truth["campaigns"].set_index("campaign").loc["c2_identical_sentence", "n_accounts"]
-    np.int64(5)
+    >>> int(truth["campaigns"].set_index("campaign").loc["c2_identical_sentence", "n_accounts"])
+    5
     """
     base = resources.files("trendlib").joinpath("datasets", "data")
     posts_rows = _read_gz_csv(base.joinpath(SUMMIT_FILES[0]))
