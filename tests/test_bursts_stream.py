@@ -93,3 +93,21 @@ def test_params_are_only_stored_in_init():
     det.update(pd.Timestamp("2023-09-05"), {"ikn": 2})
     assert det.keys_ == ["ikn"] and det.n_bins_ == 1
     assert det.detector_.window == pd.Timedelta("12h")
+
+
+@pytest.mark.parametrize("method", ["poisson", "kleinberg"])
+def test_stream_fed_accounts_equals_batch_account_columns(method):
+    posts, truth = make_bursty_stream(seed=4, n_keys=6, n_bins=24 * 4, n_bursts=3, n_spam=1, output="posts")
+    counts = trendlib.count(posts)
+    det = BurstDetector(method, normalize=True)
+    for t, grp in counts.groupby("time", sort=True):
+        g = grp[grp["count"] > 0]
+        det.update(t, dict(zip(g.key, g["count"])), total=int(grp["total"].iloc[0]),
+                   accounts=dict(zip(g.key, g["accounts"])))
+    batch = detect_bursts(counts, method=method, normalize=True)
+    assert batch.attrs["accounts_from"] == "counts" and len(batch)
+    got = det.result()
+    assert got.attrs["accounts_from"] == "counts"
+    pd.testing.assert_frame_equal(got, batch)
+    spam = got[got.key == truth.loc[truth.kind == "single_account", "key"].iloc[0]]
+    assert len(spam) and (spam.effective_accounts <= spam.accounts).all()

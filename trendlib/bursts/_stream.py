@@ -118,6 +118,11 @@ class BurstDetector:
         self._peak_count = np.zeros(0)
         self._best = np.zeros(0)
         self._posts = np.zeros(0)
+        self._acc = np.zeros(0)  # per open burst: account-bins, sum of c^2/a, max c/a
+        self._q = np.zeros(0)
+        self._m = np.zeros(0)
+        self._has_acc = False
+        self._acc_rows: list[np.ndarray] = []
         self._closed: list[dict] = []
         self._C = np.zeros((0, 0))
         self._R = np.zeros(0)
@@ -138,14 +143,21 @@ class BurstDetector:
         self._peak_count = np.concatenate([self._peak_count, np.zeros(n_new)])
         self._best = np.concatenate([self._best, np.zeros(n_new)])
         self._posts = np.concatenate([self._posts, np.zeros(n_new)])
+        self._acc = np.concatenate([self._acc, np.zeros(n_new)])
+        self._q = np.concatenate([self._q, np.zeros(n_new)])
+        self._m = np.concatenate([self._m, np.zeros(n_new)])
 
     # -- public --------------------------------------------------------------------
-    def update(self, time: Any, counts: Any, total: float | None = None) -> list[BurstEvent]:
+    def update(self, time: Any, counts: Any, total: float | None = None,
+               accounts: Any = None) -> list[BurstEvent]:
         """Feed one bin: its start ``time``, ``{key: count}`` and the bin's ``total`` posts.
 
         Keys missing from ``counts`` count 0. ``total`` is required with
-        ``normalize=True`` (and for ``"kleinberg"`` with it). Returns the events this
-        bin caused (also appended to ``events_``).
+        ``normalize=True`` (and for ``"kleinberg"`` with it). ``accounts``
+        (``{key: distinct accounts in the bin}``, as the ``accounts`` column of
+        :func:`trendlib.count`) fills the account columns of :meth:`result` as
+        ``detect_bursts`` does from counts. Returns the events this bin caused (also
+        appended to ``events_``).
         """
         if not hasattr(self, "events_"):
             self._init()
@@ -169,16 +181,24 @@ class BurstDetector:
             x[self._index[k]] = v
         if self._normalize and (x > total).any():
             raise ValueError("BurstDetector.update(): a count exceeds total.")
+        acc = np.zeros(len(self.keys_))
+        if accounts is not None:
+            self._has_acc = True
+            for k, v in (accounts.items() if hasattr(accounts, "items") else dict(accounts).items()):
+                if k not in self._index:
+                    raise ValueError(f"BurstDetector.update(): accounts for {k!r}, which has no count in this bin.")
+                acc[self._index[k]] = v
         t_idx = self.n_bins_
         self._times.append(ts)
         self._totals.append(np.nan if total is None else float(total))
         if self._kleinberg:
             self._rows.append(x.copy())
+            self._acc_rows.append(acc)
             score, hot = self._kleinberg_step(x, total)
         else:
             score, hot = self._scorer.step(x, total)
         self.n_bins_ += 1
-        return self._events(t_idx, ts, x, score, hot)
+        return self._events(t_idx, ts, x, score, hot, acc)
 
     def _kleinberg_step(self, x, total):
         m, k = len(x), self._k
@@ -210,7 +230,7 @@ class BurstDetector:
         hot = (state >= 1) & known
         return state.astype(float), hot
 
-    def _events(self, t_idx, ts, x, score, hot) -> list[BurstEvent]:
+    def _events(self, t_idx, ts, x, score, hot, acc) -> list[BurstEvent]:
         events = []
         opening = hot & ~self._open
         closing = self._open & ~hot
@@ -222,8 +242,15 @@ class BurstDetector:
         self._peak_count[opening] = x[opening]
         self._best[opening] = score[opening]
         self._posts[opening] = x[opening]
+        ok = (x > 0) & (acc > 0)
+        per = np.where(ok, x / np.where(ok, acc, 1), 0.0)  # posts per account in this bin
+        for arr, val in ((self._acc, np.where(ok, acc, 0.0)), (self._q, per * x), (self._m, per)):
+            arr[opening] = val[opening]
         cont = hot & self._open
         self._posts[cont] += x[cont]
+        self._acc[cont] += np.where(ok, acc, 0.0)[cont]
+        self._q[cont] += (per * x)[cont]
+        self._m[cont] = np.maximum(self._m[cont], per[cont])
         higher = cont & (x > self._peak_count)
         self._peak[higher] = t_idx
         self._peak_count[higher] = x[higher]
@@ -237,7 +264,8 @@ class BurstDetector:
     def _close(self, i: int, end_idx: int) -> None:
         self._closed.append(
             {"key": self.keys_[i], "start": self._start[i], "end": end_idx, "peak": self._peak[i],
-             "peak_count": self._peak_count[i], "score": self._best[i], "posts": self._posts[i]}
+             "peak_count": self._peak_count[i], "score": self._best[i], "posts": self._posts[i],
+             "acc": self._acc[i], "q": self._q[i], "m": self._m[i]}
         )
 
     def _step(self):
@@ -261,7 +289,7 @@ class BurstDetector:
         for i in np.flatnonzero(self._open):
             rows.append({"key": self.keys_[i], "start": self._start[i], "end": self.n_bins_,
                          "peak": self._peak[i], "peak_count": self._peak_count[i], "score": self._best[i],
-                         "posts": self._posts[i]})
+                         "posts": self._posts[i], "acc": self._acc[i], "q": self._q[i], "m": self._m[i]})
         if not rows:
             from ._table import empty_detect
 
@@ -273,16 +301,28 @@ class BurstDetector:
             "end": edges[df["end"].to_numpy()],
             "peak_time": edges[df["peak"].to_numpy()],
             "peak_count": df["peak_count"].to_numpy(),
-            **empty_concentration(len(df), df["posts"].to_numpy()),
+            **self._concentration(df),
             "score": df["score"].to_numpy(dtype=float),
             "score_unit": self.detector_.score_unit,
             "level": 1,
             "method": self.detector_.name,
         })
         out = finish_table(df)
-        out.attrs.update(accounts_from=None, method=self.detector_.name, score_unit=self.detector_.score_unit,
+        out.attrs.update(accounts_from="counts" if self._has_acc else None, method=self.detector_.name, score_unit=self.detector_.score_unit,
                          options={f: getattr(self.detector_, f) for f in self.detector_.options()})
         return out
+
+    def _concentration(self, df: pd.DataFrame) -> dict:
+        """Account columns of the bursts from the fed per-bin accounts (as ``from_counts``)."""
+        conc = empty_concentration(len(df), df["posts"].to_numpy())
+        if not self._has_acc:
+            return conc
+        posts, q = df["posts"].to_numpy(dtype=float), df["q"].to_numpy(dtype=float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            conc["accounts"] = pd.array(df["acc"].to_numpy().astype(np.int64), dtype="Int64")
+            conc["effective_accounts"] = np.where(q > 0, posts ** 2 / np.where(q > 0, q, 1), np.nan)
+            conc["top_account_share"] = np.where(q > 0, df["m"].to_numpy(dtype=float) / posts, np.nan)
+        return conc
 
     def _counts_table(self) -> pd.DataFrame:
         m = len(self.keys_)
@@ -295,5 +335,10 @@ class BurstDetector:
             "count": mat.ravel().astype(np.int64),
             "total": np.tile(np.nan_to_num(np.asarray(self._totals)), m).astype(np.int64),
         })
+        if self._has_acc:
+            amat = np.zeros((m, self.n_bins_))
+            for t, row in enumerate(self._acc_rows):
+                amat[: len(row), t] = row
+            df["accounts"] = amat.ravel().astype(np.int64)
         df.attrs["freq"] = self._step()
         return df
