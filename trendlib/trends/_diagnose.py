@@ -28,10 +28,6 @@ def _warn(out: pd.DataFrame, message: str) -> pd.DataFrame:
     return out
 
 
-def _n_posts(data: Any) -> str:
-    return f"{len(data):,}" if "count" not in getattr(data, "columns", ()) else "the"
-
-
 def empty_table(columns: list[str], data: pd.DataFrame, counts: pd.DataFrame, *, key: str,
                 reason: str) -> pd.DataFrame:
     """The empty trending table when the data hold no key of this kind at all."""

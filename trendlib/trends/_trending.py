@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from .._deprecate import renamed_kwargs
-from .._keys import KEY_KINDS, KeyName, key_kind
+from .._keys import KeyName, key_kind
 from .._validation import check_choice, require_columns
 from ._baseline import _as_counts, _check_options, _expectation, _timedelta, _window_sum
 from ._concentration import add_concentration
