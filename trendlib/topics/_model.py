@@ -108,13 +108,15 @@ class TopicModel:
 
     Examples
     --------
-    >>> texts = ["macet parah di senayan", "jalan senayan ditutup macet",
-    ...          "harga cabai naik lagi", "cabai mahal di pasar"] * 10
-    >>> model = TopicModel(min_df=2, min_posts=2, random_state=0).fit(texts)
-    >>> model.n_topics_
-    2
-    >>> sorted(model.predict(["macet total senayan", "harga cabai"]).tolist())
-    [0, 1]
+    >>> from trendlib.topics import make_topic_corpus
+    >>> posts = make_topic_corpus(1000, n_topics=6, seed=0)   # planted topics, with truth
+    >>> model = TopicModel(random_state=0).fit(posts)
+    >>> model.topic_labels_[:3]
+    ['harga, cabai, beras', 'macet, jalan, tol', 'ktt, asean, delegasi']
+    >>> model.topic_phrases_[0]
+    'harga cabai naik'
+    >>> model.predict(["macet parah di tol dalam kota", "harga cabai naik lagi", "wkwk"]).tolist()
+    [1, 0, -1]
 
     See Also
     --------

@@ -62,12 +62,12 @@ def add_topics(posts: pd.DataFrame, model: Any, *, column: str | None = None, ou
 
     Examples
     --------
-    >>> import pandas as pd
-    >>> from trendlib.topics import TopicModel
-    >>> posts = pd.DataFrame({"text": ["macet parah di senayan", "harga cabai naik"] * 20})
-    >>> model = TopicModel(min_df=2, min_posts=2, random_state=0).fit(posts)
-    >>> add_topics(posts, model)["topic"].nunique()
-    2
+    >>> from trendlib.topics import TopicModel, make_topic_corpus
+    >>> posts = make_topic_corpus(1000, n_topics=6, seed=0)
+    >>> model = TopicModel(random_state=0).fit(posts)
+    >>> out = add_topics(posts, model)
+    >>> out["topic"].dtype.name, out.attrs["topic_outliers"] == int((out["topic"] == -1).sum())
+    ('int64', True)
 
     See Also
     --------
@@ -117,16 +117,14 @@ def topics_over_time(
 
     Examples
     --------
-    >>> import pandas as pd
-    >>> from trendlib.topics import TopicModel
-    >>> posts = pd.DataFrame({
-    ...     "time": pd.date_range("2023-09-05", periods=40, freq="30min", tz="UTC"),
-    ...     "author": ["a", "b"] * 20,
-    ...     "text": ["macet parah di senayan", "harga cabai naik"] * 20})
-    >>> model = TopicModel(min_df=2, min_posts=2, random_state=0).fit(posts)
+    >>> from trendlib.topics import TopicModel, make_topic_corpus
+    >>> posts = make_topic_corpus(1000, n_topics=6, seed=0)
+    >>> model = TopicModel(random_state=0).fit(posts)
     >>> c = topics_over_time(posts, model, freq="1D")
-    >>> c[["key", "count", "total", "accounts"]].to_string(index=False)
-    'key  count  total  accounts\\n  0     10     20         1\\n  0     10     20         1\\n  1     10     20         1\\n  1     10     20         1'
+    >>> c.columns.tolist()
+    ['time', 'key', 'count', 'total', 'accounts']
+    >>> c.attrs["topic_labels"]["1"]
+    'macet, jalan, tol'
 
     See Also
     --------
@@ -187,8 +185,10 @@ def topic_sentiment(
     >>> posts = pd.DataFrame({"topic": [0, 0, 0, 1, 1],
     ...     "text": ["mantap, bangga", "keren sekali", "kecewa", "macet parah", "kesal, macet"]})
     >>> t = topic_sentiment(posts)
-    >>> t[["topic", "n", "positive", "negative", "net"]].to_string(index=False)
-    'topic  n  positive  negative       net\\n    0  3         2         1  0.333333\\n    1  2         0         2 -1.000000'
+    >>> print(t[["topic", "n", "positive", "negative", "net"]].round(3).to_string(index=False))
+     topic  n  positive  negative    net
+         0  3         2         1  0.333
+         1  2         0         2 -1.000
 
     See Also
     --------
@@ -268,8 +268,13 @@ def topics_by_community(
     >>> posts = pd.DataFrame({"author": ["@Ani", "ani", "budi", "budi", "cici"],
     ...                       "topic": [0, 0, 1, 0, 1]})
     >>> t = topics_by_community(posts, {"ani": "A", "budi": "B"})
-    >>> t[["community", "topic", "posts", "share", "lift"]].to_string(index=False)
-    'community  topic  posts  share     lift\\n        A      0      3    1.0 1.333333\\n        B      0      3    0.5 0.666667\\n        B      1      1    0.5 2.000000'
+    >>> print(t[["community", "topic", "posts", "share", "lift"]].round(3).to_string(index=False))
+    community  topic  posts  share  lift
+            A      0      2    1.0 1.333
+            B      0      1    0.5 0.667
+            B      1      1    0.5 2.000
+    >>> t.attrs["rows_dropped"]
+    {'author without community': 1}
     """
     from .._keys import account_key
     from .._validation import check_int
