@@ -245,8 +245,11 @@ def hoaxes(b: Builder, n_posts: int, hoax_times: dict[str, tuple[str, str]]) -> 
     spreaders = b.idx("hoax")
     officials = np.concatenate([b.idx("ministry"), b.idx("diskominfo")])
     scale = n_posts / 50_000
+    # hoaxes differ in how far they spread and how hard they are rebutted
+    reach = {"lockdown": (1.5, 0.6, 24), "sinyal": (1.0, 1.3, 36), "tol": (0.6, 0.9, 30)}
     for name, (tag, claim, rebuttal) in HOAXES.items():
         t0, tr = _t(hoax_times[name][0]), _t(hoax_times[name][1])
+        spread, rebut_spread, n_rebutters = reach.get(name, (1.0, 1.0, 30))
         first = b.post(t0, spreaders[0], claim, [tag], "casual", topic="hoax", sentiment="negative", hoax=name, role="hoax",
                        campaign="hoax_cluster")
         copies = [first]
@@ -258,22 +261,22 @@ def hoaxes(b: Builder, n_posts: int, hoax_times: dict[str, tuple[str, str]]) -> 
                 if b.rows[int(src)][2] != acc:
                     b.retweet(b.rows[int(src)][1] + int(rng.integers(300, 3600)), acc, int(src), role="hoax",
                               campaign="hoax_cluster")
-        n_rt = int(round(90 * scale))
+        n_rt = int(round(90 * scale * spread))
         for acc in _pick(b, "public", n_rt, power=0.5):
             src = int(rng.choice(copies))
             b.retweet(b.rows[src][1] + int(rng.exponential(2.5 * 3600)), acc, src, role="hoax")
-        for acc in _pick(b, "public", int(round(15 * scale)) + 1):
+        for acc in _pick(b, "public", int(round(15 * scale * spread)) + 1):
             kind = "hoax_doubt" if rng.random() < 0.5 else "hoax_fact"
             b.reply(b.rows[first][1] + int(rng.exponential(3 * 3600)), acc, int(rng.choice(copies)),
                     one(rng, REPLIES[kind]), "neutral" if kind == "hoax_doubt" else "negative", hoax=name)
-        rebutters = np.concatenate([officials[:3], rng.choice(officials[3:], size=28, replace=False)])
+        rebutters = np.concatenate([officials[:3], rng.choice(officials[3:], size=n_rebutters - 3, replace=False)])
         rebuttals = []
         for k, acc in enumerate(rebutters):
             t = tr + (0 if k == 0 else int(rng.exponential(2 * 3600)))
             tags = ["LawanHoaks", "KTTASEAN2023"] + ([tag] if rng.random() < 0.5 else [])
             rebuttals.append(b.post(t, acc, rebuttal, tags, "official", topic="rebuttal", sentiment="neutral",
                                     hoax=name, role="rebuttal"))
-        for acc in _pick(b, "public", int(round(45 * scale)), power=0.5):
+        for acc in _pick(b, "public", int(round(45 * scale * rebut_spread)), power=0.5):
             src = int(rng.choice(rebuttals[:3]))
             b.retweet(b.rows[src][1] + int(rng.exponential(3 * 3600)), acc, src, role="rebuttal")
         b.hoaxes.append(dict(hoax=name, hashtag=tag.lower(), claim=claim, rebuttal=rebuttal, first_seen=t0,
