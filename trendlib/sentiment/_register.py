@@ -68,6 +68,13 @@ def news_register(toks: list[Any]) -> str | None:
     >>> news_register(analyse("direktur pdam dipenjara, mampus koruptor!")) is None
     True
     """
+    # fast exit for the common case, a post that starts in lower case and links nothing:
+    # it can be neither a headline, nor a lede, nor an attributed report
+    for t in toks:
+        if t[1] == "word" and t[3][:1] != "#":
+            if not t[3][:1].isupper() and not any(u[1] == "url" for u in toks):
+                return None
+            break
     words = 0
     content = 0
     capital = 0
@@ -75,25 +82,20 @@ def news_register(toks: list[Any]) -> str | None:
     reporting = False
     first_upper = None
     last_kind = None
-    mentions = shouts = 0
-    for t in toks:
-        if t.kind != "punct":
-            last_kind = t.kind
-        kind = t.kind
+    mentions = 0
+    for norm, kind, flags, orig, _ in toks:
+        if kind != "punct":
+            last_kind = kind
         if kind == "word":
-            norm = t.norm
-            if norm in PERSONAL or t.flags & ELONG:
+            if norm in PERSONAL or flags & ELONG:
                 return None
-            orig = t.orig
             if orig[:1] == "#":
                 continue  # hashtags are tags, not words of the sentence
             low = orig.lower()
             acronym = orig.isupper() and len(orig) <= 6  # BGN, KPK: not slang, whatever it expands to
-            if orig.isupper() and not acronym:
-                shouts += 1  # SEMBAKO, MANTAPPP: shouting, a person's voice
-                if shouts >= 1 and len(orig) > 6:
-                    return None
-            if low != norm and not acronym and low not in _FORMAL_SHORT and not low.startswith("#") and low.replace("-", "") != norm.replace("-", ""):
+            if orig.isupper() and not acronym and len(orig) > 6:
+                return None  # SEMBAKO, MANTAPPP: shouting, a person's voice
+            if low != norm and not acronym and low not in _FORMAL_SHORT and low.replace("-", "") != norm.replace("-", ""):
                 return None  # slang expanded by normalisation: informal writing
             words += 1
             if first_upper is None:
@@ -106,9 +108,9 @@ def news_register(toks: list[Any]) -> str | None:
             if orig[:1].isupper():
                 capital += 1
         elif kind == "punct":
-            if "!" in t.norm or "?" in t.norm:
+            if "!" in norm or "?" in norm:
                 return None
-        elif kind in ("emoji", "emoticon"):
+        elif kind == "emoji" or kind == "emoticon":
             return None
         elif kind == "url":
             url = True

@@ -239,6 +239,13 @@ def score_tokens(
                 continue
         if flags & CAPS:
             n_caps += 1
+        if e is not None and e.valence and S and S[-1].end == i and kind == "word" and toks[i - 1][0] == norm:
+            # "bagus bagus aja": a word repeated with a space is one reduplicated unit
+            S[-1].flags |= REDUP
+            S[-1].end = i + 1
+            i += 1
+            pos += 1
+            continue
         if e is not None:
             v = e.valence
             if v is None and flags & (REDUP | CLITIC):

@@ -110,13 +110,6 @@ def analyse(text: str) -> list[Tok]:
         hit = get(chunk)
         if hit is None:
             hit = analyse_chunk(chunk)
-        if len(hit) == 1 and out:
-            norm, kind, _, orig, _ = hit[0]
-            last = out[-1]
-            if norm == last.norm and kind == "word" and last.kind == "word" and not last.flags & REDUP:
-                # "bagus bagus aja": reduplication written with a space is one word, as "bagus-bagus"
-                out[-1] = Tok(norm, kind, last.flags | REDUP, f"{last.orig} {orig}", last.base)
-                continue
         out.extend(hit)
     return out
 
