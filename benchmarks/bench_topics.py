@@ -12,7 +12,8 @@ with ``min_df=3, max_df=0.25``; each distinct text once) and the same number of 
 (the number trendlib's ``n_topics="auto"`` finds on that corpus, and K=10). Coherence is
 NPMI of each topic's top 10 words, counted per post over a *reference corpus of the other
 real tweets in the data home* (every other ``tweets_*`` scrape), pairs with a word absent
-from it skipped ("cover" = share of pairs scored); diversity is the share of distinct
+from it skipped ("cover" = share of pairs scored); "self" is the same NPMI counted over
+the corpus itself (the usual intrinsic measure in short-text papers); diversity is the share of distinct
 words among the top 25 of all topics. Anchors:
 
 * ``lda``: ``sklearn.decomposition.LatentDirichletAllocation(n_components=K)``, default
@@ -164,36 +165,43 @@ def _methods(X, csr_parts, keys, K: int, seed: int, texts):
     return out
 
 
-def quality(seed: int) -> None:
+def quality(seed: int, corpora: list[str] | None = None, ks: list[str] | None = None) -> None:
     from trendlib.topics import TopicModel, coherence, diversity
 
     home = _home()
     print("\n## Quality on real scrapes (NPMI over the other scrapes; top 10 words; diversity top 25)\n")
-    print(f"{'corpus':15} {'posts':>6} {'K':>3} {'method':9} {'NPMI':>7} {'cover':>6} {'div':>5} {'fit s':>6}")
+    print(f"{'corpus':15} {'posts':>6} {'K':>3} {'method':9} {'NPMI':>7} {'cover':>6} {'self':>6} {'div':>5} {'fit s':>6}")
     summary: dict[str, list[tuple[float, float]]] = {}
     for name, pats in CORPORA.items():
+        if corpora and name not in corpora:
+            continue
         texts = _read(home, pats)
         if not texts:
             continue
         ref = _reference(home, name)
         feat, docs, keys, X, parts = _shared_tokens(texts)
         ref_keys = [tuple({feat.key(w) for w in feat.words(t)}) for t in ref]
-        auto = TopicModel(random_state=seed).fit(texts)
-        for K in sorted({auto.n_topics_, 10}):
+        self_keys = [tuple(set(map(feat.key, d))) for d in docs]
+        wanted = ks or ["auto", "10"]
+        Ks = {int(k) for k in wanted if k != "auto"}
+        if "auto" in wanted:
+            Ks.add(TopicModel(random_state=seed).fit(texts).n_topics_)
+        for K in sorted(Ks):
             res = _methods(X, parts, keys, K, seed, texts)
             for meth, (w, vocab, secs, _) in res.items():
                 top10 = _top_keys(w, vocab, 10)
                 top25 = _top_keys(w, vocab, 25)
                 npmi = coherence(top10, ref_keys, stem=False, per_topic=True)
                 cover = _cover(top10, ref_keys)
+                own = coherence(top10, self_keys, stem=False)
                 div = diversity(top25, top=25)
-                summary.setdefault(meth, []).append((float(np.nanmean(npmi)), div))
-                print(f"{name:15} {len(texts):6d} {K:3d} {meth:9} {np.nanmean(npmi):7.3f} {cover:6.2f} {div:5.2f} {secs:6.1f}")
+                summary.setdefault(meth, []).append((float(np.nanmean(npmi)), own, div))
+                print(f"{name:15} {len(texts):6d} {K:3d} {meth:9} {np.nanmean(npmi):7.3f} {cover:6.2f} {own:6.3f} {div:5.2f} {secs:6.1f}")
     print("\nmean over corpora and K:")
-    print(f"{'method':9} {'NPMI':>7} {'div':>5}")
+    print(f"{'method':9} {'NPMI':>7} {'self':>6} {'div':>5}")
     for meth, vals in summary.items():
         a = np.asarray(vals)
-        print(f"{meth:9} {a[:, 0].mean():7.3f} {a[:, 1].mean():5.2f}")
+        print(f"{meth:9} {a[:, 0].mean():7.3f} {a[:, 1].mean():6.3f} {a[:, 2].mean():5.2f}")
 
 
 def _cover(topics, ref_keys) -> float:
@@ -275,12 +283,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--only", choices=["quality", "planted", "speed"], default=None)
     ap.add_argument("--posts", type=int, nargs="+", default=[100_000, 1_000_000])
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--corpora", nargs="+", choices=list(CORPORA), default=None)
+    ap.add_argument("--k", nargs="+", default=None, help='numbers of topics, "auto" for trendlib\'s')
     args = ap.parse_args(argv)
     print(f"load average at start: {os.getloadavg()}")
     if args.only in (None, "planted"):
         planted(args.seed)
     if args.only in (None, "quality"):
-        quality(args.seed)
+        quality(args.seed, args.corpora, args.k)
     if args.only in (None, "speed"):
         speed(args.posts, args.seed)
 
