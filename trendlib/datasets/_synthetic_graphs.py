@@ -16,6 +16,8 @@ The vocabulary below is our own list of common Indonesian words (no external dat
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -133,15 +135,22 @@ def make_coordinated_posts(*, seed: int = 0, n_accounts: int = 1500, n_posts: in
     authors = organic[rng.choice(n_accounts, size=n_posts, p=p_acc)]
     times = t0 + rng.integers(0, span, size=n_posts)
     n_tags = rng.choice(5, size=n_posts, p=[0.55, 0.25, 0.12, 0.06, 0.02])
+    tag_draw = np.asarray(["#" + x for x in _TAGS], dtype=object)[rng.choice(len(_TAGS), size=(n_posts, 4), p=p_tag)]
     reply_to = np.where(rng.random(n_posts) < 0.2, organic[rng.integers(0, n_accounts, size=n_posts)], None)
     has_url = rng.random(n_posts) < 0.1
-    for i, words in enumerate(np.split(flat, np.cumsum(lengths)[:-1])):
-        words = words.tolist() + tags_of(int(n_tags[i]))
+    url_ids = rng.integers(10**9, 10**10, size=n_posts)
+    bounds = np.cumsum(lengths)
+    texts = []
+    for i in range(n_posts):  # one join per post (vectorised draws above)
+        words = flat[bounds[i] - lengths[i]:bounds[i]].tolist()
+        if n_tags[i]:
+            words += list(dict.fromkeys(tag_draw[i, :n_tags[i]].tolist()))
         if reply_to[i] is not None:
             words.insert(0, "@" + reply_to[i])
         if has_url[i]:
-            words.append(f"https://t.co/{rng.integers(10**9, 10**10):x}")
-        add(authors[i], int(times[i]), " ".join(words), reply_to=reply_to[i])
+            words.append(f"https://t.co/{url_ids[i]:x}")
+        texts.append(" ".join(words))
+    base = pd.DataFrame({"author": authors, "time": times, "text": texts, "is_retweet": False, "reply_to": reply_to})
 
     # decoy: retweet cascades of popular posts
     for _ in range(6):
@@ -238,19 +247,32 @@ def make_coordinated_posts(*, seed: int = 0, n_accounts: int = 1500, n_posts: in
             truth.append({"account": a, "group": g, "pattern": pattern, "n_posts": counts[a]})
         g += 1
 
-    posts = pd.DataFrame(rows)
-    posts["time"] = pd.to_datetime(posts["time"], utc=True)
+    posts = pd.concat([base, pd.DataFrame(rows, columns=base.columns)], ignore_index=True)
+    posts["time"] = pd.to_datetime(posts["time"].astype(np.int64), utc=True)
     posts = posts.sort_values(["time", "author"], kind="stable", ignore_index=True)
     text = posts["text"]
     posts.insert(0, "id", [f"syn{i:07d}" for i in range(len(posts))])
-    posts["hashtags"] = text.str.findall(r"#(\w+)").map(lambda v: [x.lower() for x in v])
-    posts["mentions"] = text.str.findall(r"@(\w+)").map(lambda v: [x.lower() for x in v])
-    posts["urls"] = text.str.findall(r"https?://\S+")
+    posts["hashtags"] = _found(text, r"#(\w+)", lower=True)
+    posts["mentions"] = _found(text, r"@(\w+)", lower=True)
+    posts["urls"] = _found(text, r"https?://\S+", lower=False)
     posts = posts[["id", "time", "author", "text", "hashtags", "mentions", "urls", "reply_to", "is_retweet"]]
     posts["lang"] = "in"
     posts["platform"] = "synthetic"
     posts["source_format"] = "make_coordinated_posts"
     return posts, pd.DataFrame(truth, columns=["account", "group", "pattern", "n_posts"])
+
+
+def _found(text: pd.Series, pattern: str, *, lower: bool) -> list:
+    """Every match of ``pattern`` per text (lowercased if asked), as lists of str."""
+    rx = re.compile(pattern)
+    out = []
+    for x in text.tolist():
+        if "#" not in x and "@" not in x and "http" not in x:
+            out.append([])
+            continue
+        found = rx.findall(x)
+        out.append([m.lower() for m in found] if lower else found)
+    return out
 
 
 def _mid_tags(rng: np.random.Generator) -> list[str]:

@@ -101,39 +101,49 @@ def _uses(posts: pd.DataFrame, opts: dict, func: str) -> dict:
     acc_codes, accounts = pd.factorize(keys[codes])
     valid = (t != NAT) & (keys[codes] != "")
     rt = _retweet_flags(posts)
-    post, fp, sig, labels = [], [], [], []
+    post, fp, sig, labelers = [], [], [], []
+    texts = posts["text"].to_numpy(dtype=object) if "text" in posts.columns else None
     offset = 0
+    coded = None
     for s in opts["signals"]:
         if s in ("text", "retweet") and "text" not in posts.columns or s in ("url", "domain") and "urls" not in posts.columns:
             continue
+        if s in ("text", "retweet") and coded is None:
+            coded = fpm.text_codes(posts["text"])
+        label = None
         if s == "text":
-            rows, f = fpm.text_uses(posts, valid & ~rt, t, min_tokens=opts["min_tokens"], min_similarity=opts["min_similarity"])
-            lab = None
+            rows, f = fpm.text_uses(coded, valid & ~rt, t, min_tokens=opts["min_tokens"], min_similarity=opts["min_similarity"])
         elif s == "hashtags":
-            rows, f, tag_lists = fpm.hashtag_uses(posts, valid & ~rt, np.asarray(acc_codes, dtype=np.int64), min_hashtags=opts["min_hashtags"], func=func)
-            lab = np.asarray([" ".join("#" + x for x in v) for v in tag_lists], dtype=object)
+            rows, f, label = fpm.hashtag_uses(posts, valid & ~rt, np.asarray(acc_codes, dtype=np.int64), min_hashtags=opts["min_hashtags"], func=func)
         elif s == "retweet":
-            rows, f = fpm.retweet_uses(posts, valid & rt)
-            lab = None
+            rows, f = fpm.retweet_uses(coded, valid & rt)
         else:
-            rows, f, lab = fpm.url_uses(posts, valid & ~rt, domain=s == "domain", func=func)
+            rows, f, names = fpm.url_uses(posts, valid & ~rt, domain=s == "domain", func=func)
+            label = names.__getitem__
         if not len(rows):
             continue
         f, uniq = pd.factorize(f)
-        if lab is None:  # text-like: shown by the first post's text
+        uniq = np.asarray(uniq, dtype=np.int64)
+        if label is None:  # text-like: shown by the first post's text
             first = np.zeros(len(uniq), dtype=np.int64)
             first[f[::-1]] = rows[::-1]
-            lab = np.asarray(fpm.display_texts(posts, first), dtype=object)
+            labelers.append((offset, lambda i, first=first: fpm.display_texts(texts, first[i:i + 1])[0]))
         else:
-            lab = lab[np.asarray(uniq, dtype=np.int64)]
+            labelers.append((offset, lambda i, label=label, uniq=uniq: label(int(uniq[i]))))
         post.append(rows)
         fp.append(f.astype(np.int64) + offset)
         sig.append(np.full(len(rows), opts["signals"].index(s), dtype=np.int64))
-        labels.append(lab)
         offset += len(uniq)
     cat = (lambda xs, d: np.concatenate(xs) if xs else np.array([], dtype=d))
     p = cat(post, np.int64)
-    return {"post": p, "fp": cat(fp, np.int64), "signal": cat(sig, np.int64), "labels": cat(labels, object),
+    starts = np.array([o for o, _ in labelers] + [offset], dtype=np.int64)
+
+    def label_of(code: int) -> str:
+        """The display form of a fingerprint (computed only for the evidence shown)."""
+        k = int(np.searchsorted(starts, code, side="right")) - 1
+        return labelers[k][1](int(code - starts[k]))
+
+    return {"post": p, "fp": cat(fp, np.int64), "signal": cat(sig, np.int64), "label": label_of,
             "account": np.asarray(acc_codes, dtype=np.int64)[p], "time": t[p], "accounts": np.asarray(accounts, dtype=object),
             "n_accounts": len(accounts), "all_time": t, "valid": valid, "rt": rt,
             "signal_names": opts["signals"]}
@@ -159,22 +169,23 @@ def _bursts(u: dict, opts: dict, posts: pd.DataFrame, func: str) -> pd.DataFrame
     starts = np.flatnonzero(new)
     ends = np.r_[starts[1:], len(occ)]
     ref = _references(u, posts, func)
-    out = []
-    for o in big:  # only occasions with >= min_accounts accounts: few
+    ends_big = ends[big]
+    fps = f[starts[big]]
+    qs = np.empty(len(big))
+    for i, o in enumerate(big):  # only occasions with >= min_accounts accounts: few; searchsorted each
         s, e = starts[o], ends[o]
-        fp = int(f[s])
-        ref_t, out_t = ref(fp)
+        ref_t, out_t = ref(int(f[s]))
         lo, hi = t[s], max(t[e - 1], t[s] + 60 * 10**9)
         inside = (np.searchsorted(ref_t, hi, side="right") - np.searchsorted(ref_t, lo, side="left")
                   - (np.searchsorted(out_t, hi, side="right") - np.searchsorted(out_t, lo, side="left")))
         total = max(len(ref_t) - len(out_t), 1)
-        q = min(max(inside / total, 1 / total), 1.0)
-        mf, ko = int(m.loc[fp]), int(k[o])
-        p = min(1.0, mf * float(stats.binom.sf(ko - 2, mf - 1, q)))
-        score = -np.log10(max(p * n_tests, 1e-300))
-        if score >= opts["min_score"]:
-            out.append({"fp": fp, "rows": order[s:e], "score": float(score)})
-    return pd.DataFrame(out, columns=["fp", "rows", "score"])
+        qs[i] = min(max(inside / total, 1 / total), 1.0)
+    mf = m.reindex(fps).to_numpy(dtype=np.int64)
+    ko = k[big]
+    p = np.minimum(1.0, mf * stats.binom.sf(ko - 2, mf - 1, qs))
+    score = -np.log10(np.maximum(p * n_tests, 1e-300))
+    keep = np.flatnonzero(score >= opts["min_score"])
+    return pd.DataFrame({"fp": fps[keep].astype(np.int64), "rows": [order[starts[big[i]]:ends_big[i]] for i in keep], "score": score[keep]}, columns=["fp", "rows", "score"])
 
 
 def _references(u: dict, posts: pd.DataFrame, func: str) -> Any:
@@ -212,7 +223,7 @@ def _references(u: dict, posts: pd.DataFrame, func: str) -> Any:
             tags = (X.tocsc(), dict(zip(names.tolist(), range(len(names)))), u["all_time"][ok], post_fp[ok])
         if fp not in cache:
             Xc, col, t_ok, fp_ok = tags
-            js = [col[x[1:]] for x in str(u["labels"][fp]).split() if x[1:] in col]
+            js = [col[x[1:]] for x in u["label"](fp).split() if x[1:] in col]
             j = min(js, key=lambda j: (Xc.indptr[j + 1] - Xc.indptr[j], j))
             rows = Xc.indices[Xc.indptr[j]:Xc.indptr[j + 1]]
             rows = rows[fp_ok[rows] != fp]

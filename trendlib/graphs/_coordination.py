@@ -80,7 +80,7 @@ def _tables(posts: pd.DataFrame, evidence: pd.DataFrame, u: dict, opts: dict, to
         rows = np.asarray(e.rows, dtype=np.int64)
         accs = sorted(set(u["accounts"][u["account"][rows]].tolist()))
         t = u["time"][rows]
-        erows.append({"group": e.group, "scale": e.scale, "signal": names[int(u["signal"][rows[0]])], "fingerprint": str(u["labels"][e.fp]),
+        erows.append({"group": e.group, "scale": e.scale, "signal": names[int(u["signal"][rows[0]])], "fingerprint": u["label"](e.fp),
                       "accounts": accs, "n_accounts": len(accs), "n_posts": len(np.unique(u["post"][rows])), "n_occasions": e.n_occasions,
                       "first_seen": int(t.min()), "last_seen": int(t.max()), "score": round(float(e.score), 3), "_posts": np.unique(u["post"][rows])})
     ev = pd.DataFrame(erows, columns=EVIDENCE_COLUMNS[:-1] + ["_posts"])

@@ -41,7 +41,7 @@ from ._util import incidence, list_column
 
 SIGNALS = ("text", "hashtags", "retweet", "url", "domain")
 _NEAR_SPAN = 5 * 60 * 10**9  # near copies are compared within 5 minutes of each other
-_PAIR_BUDGET = 4_000_000  # rows x cols of one sparse similarity product
+_PAIR_BUDGET = 16_000_000  # rows x cols of one sparse similarity product
 _STRIP = r"https?://\S+|www\.\S+|@\w+|&(?:amp|lt|gt|quot|#39);|^\s*rt\s+@\w+:?"
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
@@ -126,13 +126,17 @@ def near_pairs(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray, t: np.nd
     X.data = (1 + np.log(X.data)) * idf[X.indices]
     norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
     X = sparse.diags(1 / np.maximum(norms, 1e-12)).astype(np.float32) @ X
-    X = X.tocsr()
+    # a feature of one post adds nothing to any dot product: keep the shared ones, renumbered
+    # (a compact column space keeps each block's transpose cheap)
+    X = X.tocsc()[:, np.flatnonzero(df >= 2)].tocsr()
     ts = t
     col_end = np.searchsorted(ts, ts + _NEAR_SPAN, side="right")
+    # rows per block ~ twice the posts in one span: products stay near the diagonal band
+    step = int(np.clip(4 * np.median(col_end - np.arange(n)), 512, 4096))
     out_r, out_c = [], []
     i = 0
     while i < n:
-        r1 = min(i + 256, n)
+        r1 = min(i + step, n)
         while r1 > i + 1 and (r1 - i) * (int(col_end[r1 - 1]) - i) > _PAIR_BUDGET:
             r1 = i + max(1, (r1 - i) // 2)
         c1 = int(col_end[r1 - 1])
@@ -153,9 +157,9 @@ def _ranges(starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
     return np.arange(total) + offs
 
 
-def text_uses(posts: pd.DataFrame, ok: np.ndarray, t: np.ndarray, *, min_tokens: int, min_similarity: float | None) -> tuple[np.ndarray, np.ndarray]:
+def text_uses(coded: tuple, ok: np.ndarray, t: np.ndarray, *, min_tokens: int, min_similarity: float | None) -> tuple[np.ndarray, np.ndarray]:
     """(post index, fingerprint code) of the ``text`` signal; near copies merged."""
-    indptr, codes, key = text_codes(posts["text"])
+    indptr, codes, key = coded
     n_words = np.diff(indptr)
     rows = np.flatnonzero(ok & (n_words >= min_tokens))
     if not len(rows):
@@ -173,8 +177,8 @@ def text_uses(posts: pd.DataFrame, ok: np.ndarray, t: np.ndarray, *, min_tokens:
     return rows, fp
 
 
-def hashtag_uses(posts: pd.DataFrame, ok: np.ndarray, account: np.ndarray, *, min_hashtags: int, func: str) -> tuple[np.ndarray, np.ndarray, list]:
-    """(post index, fingerprint code, fingerprint tag lists) of the ``hashtags`` signal."""
+def hashtag_uses(posts: pd.DataFrame, ok: np.ndarray, account: np.ndarray, *, min_hashtags: int, func: str) -> tuple[np.ndarray, np.ndarray, Any]:
+    """(post index, fingerprint code, code -> "#a #b" label) of the ``hashtags`` signal."""
     X, labels = incidence(list_column(posts, "hashtags", func=func), lower=True)
     X = X.tocsr()
     size = np.diff(X.indptr)
@@ -209,8 +213,10 @@ def hashtag_uses(posts: pd.DataFrame, ok: np.ndarray, account: np.ndarray, *, mi
             r, cidx = r[rank], cidx[rank]
             first = np.r_[True, r[1:] != r[:-1]]
             fp[lone[r[first]]] = cand[cidx[first]]
-    tag_lists = [labels[sets.indices[sets.indptr[i]:sets.indptr[i + 1]]].tolist() for i in range(len(uniq))]
-    return rows, fp, tag_lists
+    def label(i: int) -> str:
+        return " ".join("#" + x for x in labels[sets.indices[sets.indptr[i]:sets.indptr[i + 1]]])
+
+    return rows, fp, label
 
 
 def _row_hash(X: sparse.csr_matrix) -> np.ndarray:
@@ -243,20 +249,17 @@ def url_uses(posts: pd.DataFrame, ok: np.ndarray, *, domain: bool, func: str) ->
     return pairs["p"].to_numpy(np.int64), pairs["f"].to_numpy(np.int64), np.asarray(labels, dtype=object)
 
 
-def retweet_uses(posts: pd.DataFrame, ok: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def retweet_uses(coded: tuple, ok: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(post index, fingerprint code) of retweets: the retweeted text, exactly."""
-    indptr, _, key = text_codes(posts["text"])
+    indptr, _, key = coded
     rows = np.flatnonzero(ok & (np.diff(indptr) > 0))
     fp, _ = pd.factorize(key[rows])
     return rows, np.asarray(fp, dtype=np.int64)
 
 
-def display_texts(posts: pd.DataFrame, rows: np.ndarray) -> list[str]:
+def display_texts(texts: np.ndarray, rows: np.ndarray) -> list[str]:
     """The original texts of ``rows`` (for evidence), whitespace collapsed."""
-    if "text" not in posts.columns:
-        return [""] * len(rows)
-    texts = posts["text"].to_numpy(dtype=object)[rows]
-    return [" ".join(str(x).split()) if isinstance(x, str) else "" for x in texts]
+    return [" ".join(str(x).split()) if isinstance(x, str) else "" for x in texts[rows]]
 
 
 def signal_list(signals: Any, func: str) -> tuple[str, ...]:
