@@ -31,6 +31,7 @@ Item = tuple[str, int, int, str]  # (kind, start, end, norm), offsets inside the
 #: elsewhere the slang map reads them ("km udah makan?" -> "kamu").
 UNIT_FORMS = frozenset({"km"})
 _UNIT_HINT = re.compile(r"(?<![^\W\d_])[kK][mM](?![^\W\d_])")
+_NUMBER_CHUNK = re.compile(r"[(\[]?\d+(?:[.,:/]\d+)*%?[.,;:!?)\]]*").fullmatch
 
 # Letters-only chunks that are not plain words (placeholders, the emoticon xD).
 _NOT_PLAIN = frozenset({"USER", "USERNAME", "URL", "HTTPURL"})
@@ -96,9 +97,9 @@ def unit_chunks(scan: str, chunks: list[str]) -> frozenset[int]:
     for i, chunk in enumerate(chunks):
         if _UNIT_HINT.search(chunk) is None:
             continue
-        before = chunks[i - 1][-1:] if i else ""
-        after = chunks[i + 1][:1] if i + 1 < len(chunks) else ""
-        if before.isdigit() or after.isdigit():
+        before = chunks[i - 1] if i else ""
+        after = chunks[i + 1] if i + 1 < len(chunks) else ""
+        if _NUMBER_CHUNK(before) or _NUMBER_CHUNK(after):  # a number, not orang2
             out.add(i)
     return frozenset(out)
 

@@ -197,9 +197,9 @@ class _WordNormalizer:
         if len(parts) == 2 and len(parts[1]) >= 3 and any(
             parts[1].endswith(sfx) and len(parts[1]) - len(sfx) >= 2
             and parts[0].endswith(parts[1][: len(parts[1]) - len(sfx)])
-            for sfx in _REDUP_SUFFIXES if sfx
-        ):
-            return w  # ... with a suffix: memilih-milihnya
+            for sfx in _REDUP_SUFFIXES if sfx and sfx != "in"
+        ) and self._one(parts[0]) == parts[0]:
+            return w  # ... with a standard suffix: memilih-milihnya
         out = []
         for p in parts:
             q = self._one(p) if len(p) >= 2 else p
@@ -277,10 +277,11 @@ class _WordNormalizer:
     def _root(self, x: str) -> str | None:
         if len(x) < 3:
             return None
-        hit = self.slang.get(x)  # inget -> ingat; gada (= tidak ada) is no root here
-        if hit is not None:
-            return hit if hit in _sastrawi_roots() else None
-        return x if x in _sastrawi_roots() else None
+        hit = self.slang.get(x)  # inget -> ingat
+        if x in _sastrawi_roots():
+            # gada is a root (mace) but here the slang form of "tidak ada": no root
+            return None if hit is not None and " " in hit else x
+        return hit if hit is not None and hit in _sastrawi_roots() else None
 
     def _colloquial(self, w: str) -> str | None:
         """Jakartan affixes to standard ones, only when the root is a known root word.
@@ -294,7 +295,10 @@ class _WordNormalizer:
         if len(w) < 5:
             return None
         if w.startswith(("me", "pe")):
-            root = self._root(w[:-2]) if w.endswith("in") and len(w) >= 7 else None
+            # a word the counts know as written (pendingin) is no Jakartan -in form
+            if not w.endswith("in") or len(w) < 7 or _root_frequencies().get(w, 0) >= 2:
+                return None
+            root = self._root(w[:-2])
             return root + "kan" if root else None
         core, suffix = w, ""
         if w.endswith("in") and len(w) >= 6:
