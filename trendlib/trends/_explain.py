@@ -259,6 +259,15 @@ def explain_burst(
     b_start = t_start - before_td
     in_burst = ((times >= t_start) & (times < t_end)).to_numpy()
     in_before = ((times >= b_start) & (times < t_start)).to_numpy()
+    # the burst's own posts first: a key that is not there is an error before anything else
+    burst_posts = posts[in_burst].reset_index(drop=True)
+    tok_burst = _tokenized(burst_posts)
+    key_burst = _key_mask(burst_posts, key_value, kind, tok_burst)
+    if not key_burst.any():
+        raise ValueError(
+            f"explain_burst() found no posts with {display_key(key_value, kind)} in [{start}, {end}). "
+            f"Check the key, 'key' (its kind) and the time zone of the burst."
+        )
     reference = "before"
     n_period = int(in_before.sum())
     if n_period < min_before:
@@ -279,22 +288,30 @@ def explain_burst(
             UserWarning,
             stacklevel=3,
         )
-    window = posts[in_burst | in_before].reset_index(drop=True)
-    tokens = _tokenized(window)
-    is_key = _key_mask(window, key_value, kind, tokens)
-    w_burst = in_burst[in_burst | in_before]
-    d_mask = w_burst & is_key
-    b_mask = ~w_burst
-    if not d_mask.any():
-        raise ValueError(
-            f"explain_burst() found no posts with {display_key(key_value, kind)} in [{start}, {end}). "
-            f"Check the key, 'key' (its kind) and the time zone of the burst."
-        )
-    if not b_mask.any():
+    if not in_before.any():
         raise ValueError(
             f"explain_burst() found no posts in the reference period [{b_start.tz_convert(start.tz)}, {start}) "
             f"to compare the burst with. Pass posts that cover the time before the burst or a longer 'before'."
         )
+    # the window in time order: burst and reference posts, each tokenised once
+    ref_posts = posts[in_before].reset_index(drop=True)
+    tok_ref = _tokenized(ref_posts)
+    key_ref = _key_mask(ref_posts, key_value, kind, tok_ref)
+    sel = in_burst | in_before
+    pos = np.flatnonzero(sel)
+    tok_all = np.empty(len(posts), dtype=object)
+    key_all = np.zeros(len(posts), dtype=bool)
+    for where, toks, keys_ in ((np.flatnonzero(in_burst), tok_burst, key_burst),
+                               (np.flatnonzero(in_before), tok_ref, key_ref)):
+        for i, t in zip(where, toks.tolist()):
+            tok_all[i] = t
+        key_all[where] = keys_
+    window = posts[sel].reset_index(drop=True)
+    tokens = pd.Series(list(tok_all[pos]), dtype=object)
+    is_key = key_all[pos]
+    w_burst = in_burst[sel]
+    d_mask = w_burst & is_key
+    b_mask = ~w_burst
     key = key_value
 
     own = None
