@@ -135,14 +135,16 @@ def gibbs(
     n_iter: int,
     rng: np.random.Generator,
     state: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
-    init: str = "random",
+    init: str | None = None,
 ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """Cluster the documents; return ``(z, (m_k, n_k, n_wk))``.
 
     ``state`` holds the counts of documents seen before (``partial_fit``): the new
-    documents join them and only their assignments are resampled. The first pass places
-    documents one by one given those before them (sequential initialisation); then
-    ``n_iter`` full sweeps.
+    documents join them and only their assignments are resampled. ``init="random"``
+    starts each document in a random cluster (Yin & Wang's start; used for a fresh fit);
+    ``"sequential"`` places documents one by one given those before them (used when
+    ``state`` exists, so new posts join the topics already there or open new ones).
+    Then ``n_iter`` sweeps, documents visited in a seeded random order.
     """
     D = len(indptr) - 1
     if state is None:
@@ -155,6 +157,8 @@ def gibbs(
     order = rng.permutation(D)
     ip, ii, cc = _reorder(indptr, ids, cnts, order)
     zo = z[order]
+    if init is None:
+        init = "random" if state is None else "sequential"
     if init == "random":
         zo[:] = rng.integers(0, n_clusters, D)
         zo[np.diff(ip) == 0] = -1
