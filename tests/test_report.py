@@ -232,3 +232,16 @@ def test_report_on_danantara_launch_day(data_file):
     tags = rep.bursts[rep.bursts["kind"] == "hashtag"]
     assert tags.iloc[0]["key"] == "danantarabangunnegeri"
     assert rep.coordinated["n_accounts"].max() >= 100
+
+
+def test_cli_report_dask_runs_the_heavy_sections_on_a_cluster(tmp_path):
+    pytest.importorskip("distributed")
+    from trendlib.datasets._posts import sample_path
+
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main(["report", str(sample_path()), "--dask", "--top", "3"], out=out, err=err)
+    assert code == 0, err.getvalue()
+    text = out.getvalue()
+    assert "n_posts: 200" in text and "bursts" in text and "kttasean2023" in text
+    code = cli.main(["report", "--dask"], out=io.StringIO(), err=(err := io.StringIO()))
+    assert code == 1 and "--dask needs SOURCE" in err.getvalue()

@@ -128,12 +128,45 @@ def _add_report_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--raw-csv", action="store_true",
                    help="with --out: do not escape CSV cells that start with = + - @ (spreadsheet formulas)")
     p.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
+    p.add_argument("--dask", action="store_true",
+                   help="compute the heavy sections on Dask, one partition per file (pip install 'trendlib[dask]'); "
+                        "SOURCE may be a glob such as 'scrapes/*.csv'")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="with --dask: address of a running Dask scheduler (default: a local cluster of processes)")
+
+
+def _run_report_dask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .report import render_tables
+
+    try:
+        from .dask import build_report as dask_report
+    except ImportError as exc:
+        raise ValueError(f"--dask needs Dask: pip install 'trendlib[dask]' ({exc}).") from None
+    if not args.source:
+        raise ValueError("--dask needs SOURCE files or a glob such as 'scrapes/*.csv'.")
+    if args.out:
+        raise ValueError("--dask computes the heavy sections only and writes no folder: drop --out, or drop --dask.")
+    time: Any = args.time.split(",") if args.time and "," in args.time else args.time
+    read = {k: v for k, v in dict(format=args.source_format, text=args.text, time=time, author=args.author,
+                                  id=args.id, encoding=args.encoding, source_tz=args.source_tz,
+                                  dedupe=args.dedupe or None).items() if v not in (None, "auto")}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sections = dask_report(list(args.source), scheduler=args.scheduler, freq=args.freq, tz=args.tz, top=args.top,
+                               seed=args.seed, read_options=read)
+    for w in caught:
+        err.write(f"warning: {w.message}\n")
+    out.write(f"trendlib report --dask: {', '.join(args.source)}\n\n")
+    out.write(render_tables(sections, top=args.top))
+    return 0
 
 
 def _run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .report import build_report
 
     _check_top("report", args.top)
+    if args.dask:
+        return _run_report_dask(args, out, err)
     posts = load_posts_from_args(args, err)
     _header("report", posts, out)
     progress = None if not args.quiet else False

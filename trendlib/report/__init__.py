@@ -17,6 +17,7 @@ _LAZY = {
     "build_report": "._build",
     "choose_freq": "._build",
     "render_text": "._text",
+    "render_tables": "._text",
     "render_html": "._html",
     "save_report": "._save",
     "summarize_posts": "._summary",
