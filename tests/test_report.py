@@ -20,7 +20,7 @@ def sample_report():
     return build_report(tl.datasets.load_sample_posts(), progress=False)
 
 
-SECTIONS = ("Summary", "Provenance", "Volume over time", "Bursts of hashtags and terms",
+SECTIONS = ("Summary", "Provenance", "Volume over time", "Topics", "Bursts of hashtags and terms",
             "Trending at the strongest burst", "Why the strongest burst happened", "Sentiment",
             "Top posts, accounts, mentions, links", "Communities and influencers", "Coordinated accounts",
             "Method notes")

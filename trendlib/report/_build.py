@@ -94,7 +94,7 @@ class _Steps:
             self.bar.close()
 
 
-_STEPS = ["tokens", "query terms", "sentiment", "volume", "counts", "bursts", "cards", "trending", "explanation",
+_STEPS = ["tokens", "query terms", "sentiment", "topics", "volume", "counts", "bursts", "cards", "trending", "explanation",
           "interaction", "communities", "influencers", "associations", "coordination", "tables"]
 
 
@@ -214,6 +214,37 @@ def _query_terms(posts: pd.DataFrame, named: list) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+#: posts a topic model is fitted on (a seeded sample beyond it: shares are estimates)
+_TOPIC_SAMPLE = 20_000
+#: distinct texts below which topics are not worth fitting
+_TOPIC_MIN_TEXTS = 300
+
+
+def _topics(posts: pd.DataFrame, seed: int, notes: list) -> pd.DataFrame | None:
+    """Topics beyond hashtags (trendlib.topics) on a seeded sample, with sentiment per topic."""
+    from ..topics import TopicModel
+
+    n_texts = int(posts["text"].nunique())
+    if n_texts < _TOPIC_MIN_TEXTS:
+        notes.append(f"no topics: {n_texts} distinct texts, fewer than {_TOPIC_MIN_TEXTS} (too few to tell topics apart).")
+        return None
+    sample = posts if len(posts) <= _TOPIC_SAMPLE else posts.sample(_TOPIC_SAMPLE, random_state=seed)
+    model = TopicModel(random_state=seed).fit(sample)
+    info = model.topic_info()
+    sent = _group_sentiment(sample["sentiment"].reset_index(drop=True), pd.Series(model.labels_).astype(str),
+                            min_posts=1, top=len(info) + 1)
+    sent = sent.set_index("group")
+    info["net"] = info["topic"].astype(str).map(sent["net"])
+    info["positive"] = info["topic"].astype(str).map(sent["positive"])
+    info["negative"] = info["topic"].astype(str).map(sent["negative"])
+    info = info.sort_values(["topic"], key=lambda t: t.where(t >= 0, 10**9), kind="stable")
+    info = pd.concat([info[info["topic"] >= 0].sort_values(["posts", "topic"], ascending=[False, True], kind="stable"),
+                      info[info["topic"] < 0]], ignore_index=True)
+    info.attrs["sample"] = len(sample)
+    info.attrs["posts"] = len(posts)
+    return info
+
+
 def _group_sentiment(labels: pd.Series, groups: pd.Series, *, min_posts: int, top: int) -> pd.DataFrame:
     """Sentiment shares with 95% Wilson intervals per group (one vectorised group-by)."""
     from ..sentiment._posts import wilson_interval
@@ -309,6 +340,8 @@ def build_report(
         with steps.step("sentiment"):
             posts = add_sentiment(posts, ignore=ignore or None)
             sentiment = sentiment_over_time(posts, freq="1D", tz=tz, ignore=ignore or None)
+        with steps.step("topics"):
+            topics = _topics(posts, seed, notes)
         with steps.step("volume"):
             volume = _volume(posts, step, tz)
             volume_bursts = _volume_bursts(volume)
@@ -398,7 +431,7 @@ def build_report(
         explanation=explanation, sentiment=sentiment, sentiment_by_community=sent_comm, sentiment_by_hashtag=sent_tag,
         excluded_terms=query, interaction=interaction, cohashtag=cohashtag, communities=communities,
         community_table=community_table, influencers=influencers, associations=associations,
-        coordinated=coordinated, notes=notes, timings=steps.timings, **tables,
+        coordinated=coordinated, topics=topics, notes=notes, timings=steps.timings, **tables,
     )
 
 

@@ -132,7 +132,10 @@ class Report:
     coordinated : DataFrame
         Coordinated groups with their evidence (:func:`trendlib.graphs.coordinated_accounts`).
     topics : DataFrame or None
-        Topics of the posts beyond hashtags, when :mod:`trendlib.topics` is available.
+        Topics of the posts beyond hashtags (:class:`trendlib.topics.TopicModel` on up to
+        20,000 posts, a seeded sample beyond that): ``topic``, ``posts``, ``share``,
+        ``label``, ``terms``, ``phrase``, ``example``, ``net``, ``positive``, ``negative``;
+        None when the posts hold fewer than 300 distinct texts (said in ``notes``).
     notes : list of str
         What the report could not compute, and why; one line each.
     timings : dict of str -> float

@@ -265,6 +265,29 @@ def _bursts(rep: Any) -> Section:
     return s
 
 
+def _topics(rep: Any) -> Section:
+    s = Section("topics", "Topics")
+    t = rep.topics
+    if t is None or not len(t):
+        s.para("(no topics: " + ("; ".join(n[len("no topics: "):] for n in rep.notes if n.startswith("no topics"))
+                                 or "not computed") + ")")
+        return s
+    n, total = t.attrs.get("sample", 0), t.attrs.get("posts", 0)
+    s.para(f"What the posts are about beyond their hashtags: {int((t['topic'] >= 0).sum())} topics "
+           f"(trendlib.topics.TopicModel, GSDMM on words and segmented hashtags), fitted on "
+           + (f"all {n:,} posts." if n >= total else f"a seeded sample of {n:,} of the {total:,} posts; shares are estimates."))
+    rows = []
+    shown = pd.concat([t[t["topic"] >= 0].head(rep.top), t[t["topic"] < 0]])
+    if (t["topic"] >= 0).sum() > rep.top:
+        s.para(f"The {rep.top} largest topics and the outliers; every topic is in topics.csv.")
+    for r in shown.itertuples():
+        rows.append([r.topic if r.topic >= 0 else "outliers", _pct(r.share), r.label, _short(r.phrase, 40),
+                     "" if r.net is None or (isinstance(r.net, float) and np.isnan(r.net)) else f"{r.net:+.2f}",
+                     _short(r.example, 110)])
+    s.table(["topic", "share", "label", "phrase", "net sentiment", "representative post"], rows, align="rrllrl")
+    return s
+
+
 def _trending(rep: Any) -> Section:
     s = Section("trending", "Trending at the strongest burst")
     t = rep.trending
@@ -430,9 +453,6 @@ def sections(rep: Any) -> list[Section]:
     """Every section of the report, in reading order."""
     out = [_summary(rep), _volume(rep), _bursts(rep), _trending(rep), _explanation(rep), _sentiment(rep),
            _tops(rep), _communities(rep), _coordination(rep)]
-    if getattr(rep, "topics", None) is not None:
-        from ._topics_section import topics_section
-
-        out.insert(5, topics_section(rep))
+    out.insert(3, _topics(rep))
     out.extend([_provenance(rep), _method(rep)])
     return out
