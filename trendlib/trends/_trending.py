@@ -133,7 +133,9 @@ def trending(
     min_count : int, default 3
         Keys with fewer posts in the window are not ranked.
     min_accounts : int, optional
-        Keys used by fewer accounts in the window (summed over its bins) are not ranked.
+        Keys used by fewer distinct accounts in the window are not ranked (from counts
+        alone, where distinct accounts over several bins are unknown: fewer than this in
+        every bin of the window).
         Default 2 with ``rank_by="accounts"`` (one account alone is never a trend,
         whatever it posts), 1 with ``rank_by="posts"`` (as in trendlib 0.1). Not applied
         when the accounts are unknown (no authors).
@@ -273,7 +275,11 @@ def trending(
     y_posts = pd.Series(counts["count"].iloc[in_win].to_numpy(dtype=np.float64)).groupby(win_keys).sum()
     ok = y_posts >= min_count
     if "accounts" in counts.columns:
-        y_acc = pd.Series(counts["accounts"].iloc[in_win].to_numpy(dtype=np.float64)).groupby(win_keys).sum()
+        # posts: account-bins (an upper bound), then the exact check below; counts alone:
+        # the largest per-bin number of accounts, a lower bound on the distinct accounts
+        # (one account posting across several bins must not pass as several)
+        acc_win = pd.Series(counts["accounts"].iloc[in_win].to_numpy(dtype=np.float64)).groupby(win_keys)
+        y_acc = acc_win.sum() if from_posts else acc_win.max()
         ok &= y_acc.reindex(y_posts.index).fillna(0) >= min_accounts
     keys = np.array(sorted(y_posts.index[ok.to_numpy()]), dtype=object)
     if from_posts and k > 1 and min_accounts > 1 and "accounts" in counts.columns and len(keys):
