@@ -95,6 +95,10 @@ def _norm_entity(kind: str, items) -> list:
     return out
 
 
+#: texts the vectorised path leaves to Python: HTML entities, and characters that
+#: str.split() and Arrow may not agree are whitespace (information separators, NEL...)
+_NOT_SIMPLE = "[&\\x1c-\\x1f\\x{85}\\x{a0}\\x{1680}\\x{180e}\\x{2000}-\\x{200b}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}]"
+
 #: whitespace-free runs that can hold a hashtag, a mention or a URL (after NFKC)
 _CANDIDATE = re.compile(r"(?<!\S)[^\s#@./:＃＠]*[#@./:＃＠]\S*")
 _KIND_COLUMN = {"hashtag": 0, "mention": 1, "url": 2}
@@ -139,50 +143,76 @@ def _entities_of_chunk(chunk: str) -> tuple:
 _CHUNK_ENTITIES: Memo = Memo(_entities_of_chunk)
 
 
-def _extract_unique(uniques: list, arrow=None) -> list:
+def _extract_unique(uniques, n: int) -> list:
     """Entities of distinct texts: ``[(tags, mentions, urls) or None]`` per text.
 
-    Plain ASCII texts without HTML entities are what ``prepare`` leaves unchanged; for
-    them the whitespace split and the candidate filter run vectorised in Arrow, and
-    only candidate chunks reach Python (classified once each by the chunk memo). Other
-    texts take :func:`_extractor`'s per-text path. Both give exactly what
-    :mod:`trendlib.text` gives (tested on every real file of the data home).
+    ``uniques`` is an Arrow string array (or a list of str without pyarrow). Plain ASCII
+    texts without HTML entities are what ``prepare`` leaves unchanged; for them the
+    whitespace split and the candidate filter run vectorised in Arrow, in slices (to
+    bound memory), and only candidate chunks reach Python, classified once each through
+    the chunk memo. Other texts take :func:`_extractor`'s per-text path. Both give
+    exactly what :mod:`trendlib.text` gives (tested on every real file of the data home).
     """
-    out: list = [None] * len(uniques)
-    rest = list(range(len(uniques)))
-    if arrow is not None and len(uniques):
+    out: list = [None] * n
+    if isinstance(uniques, list):
+        rest = list(range(n))
+    else:
         import numpy as np
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        arr = pa.array(uniques, type=pa.large_string()) if not isinstance(arrow, pa.Array) else arrow
-        simple = pc.and_(pc.string_is_ascii(arr),
-                         pc.invert(pc.match_substring_regex(arr, "[&\\x1c-\\x1f]")))
-        simple_np = np.asarray(simple.fill_null(False), dtype=bool)
-        idx = np.flatnonzero(simple_np)
-        if len(idx):
-            sub = arr.filter(simple)
-            lists = pc.ascii_split_whitespace(sub)
+        rest = []
+        of_chunk = _CHUNK_ENTITIES
+        step = 1 << 16
+        for lo in range(0, n, step):
+            arr = uniques.slice(lo, step)
+            ascii_np = np.asarray(pc.string_is_ascii(arr).fill_null(False), dtype=bool)
+            odd = np.asarray(pc.match_substring_regex(arr, _NOT_SIMPLE).fill_null(True), dtype=bool)
+            simple_np = ~odd
+            # non-ASCII texts that prepare() leaves as they are (already NFKC, no
+            # invisible fillers) take the vectorised path too
+            other = np.flatnonzero(~ascii_np & simple_np)
+            if len(other):
+                from ..text._patterns import _needs_work
+
+                texts_other = arr.take(pa.array(other)).to_pylist()
+                simple_np[other] = [not _needs_work(t) for t in texts_other]
+            simple = pa.array(simple_np)
+            idx = np.flatnonzero(simple_np) + lo
+            rest.extend((np.flatnonzero(~simple_np) + lo).tolist())
+            if not len(idx):
+                continue
+            lists = pc.utf8_split_whitespace(arr.filter(simple))
             flat = pc.list_flatten(lists)
-            parents = pc.list_parent_indices(lists)
             # a URL needs a dot followed by a character: "macet." cannot hold one
             cand = pc.match_substring_regex(flat, "[#@/:]|\\.[^.]")
-            chunks = flat.filter(cand).to_pylist()
-            owners = idx[np.asarray(parents.filter(cand))]
-            of_chunk = _CHUNK_ENTITIES
-            for owner, chunk in zip(owners.tolist(), chunks):
-                found = of_chunk(chunk)
-                if found:
-                    r = out[owner]
-                    if r is None:
-                        r = out[owner] = ([], [], [])
-                    for col, value in found:
-                        r[col].append(value)
-            rest = np.flatnonzero(~simple_np).tolist()
+            cand_chunks = flat.filter(cand)
+            owners = idx[np.asarray(pc.list_parent_indices(lists).filter(cand))]
+            del lists, flat
+            if not len(cand_chunks):
+                continue
+            # each distinct candidate chunk is classified once; chunks without entities
+            # (numbers, abbreviations with dots) are then skipped with a numpy mask
+            enc = pc.dictionary_encode(cand_chunks).combine_chunks() if hasattr(cand_chunks, "combine_chunks") \
+                else pc.dictionary_encode(cand_chunks)
+            codes = np.asarray(enc.indices)
+            ents = [of_chunk(c) for c in enc.dictionary.to_pylist()]
+            has = np.fromiter((bool(e) for e in ents), dtype=bool, count=len(ents))
+            keep = has[codes]
+            for owner, code in zip(owners[keep].tolist(), codes[keep].tolist()):
+                r = out[owner]
+                if r is None:
+                    r = out[owner] = ([], [], [])
+                for col, value in ents[code]:
+                    r[col].append(value)
+        if rest:
+            texts = uniques.take(pa.array(rest)).to_pylist()
+            rest_texts = dict(zip(rest, texts))
     if rest:
         extract = _extractor()
         for i in rest:
-            r = extract(uniques[i])
+            t = uniques[i] if isinstance(uniques, list) else rest_texts[i]
+            r = extract(t if isinstance(t, str) else "")
             if r[0] or r[1] or r[2]:
                 out[i] = r
     return out
@@ -203,6 +233,7 @@ def entity_table(texts, given=None):
     >>> tags.tolist(), ments.tolist(), urls.tolist()
     ([['kttasean2023'], []], [['tmc_polda'], []], [['t.co/x1'], []])
     """
+    import numpy as np
     import pandas as pd
 
     kinds = ("hashtags", "mentions", "urls")
@@ -220,20 +251,32 @@ def entity_table(texts, given=None):
                     given_any = True
     if n:
         codes, uniques = pd.factorize(texts, use_na_sentinel=False)
-        uniq = [t if isinstance(t, str) else "" for t in uniques.tolist()]
         try:
-            import pyarrow  # noqa: F401
+            import pyarrow as pa
 
-            arrow = True
+            arr = pa.array(uniques.to_numpy(dtype=object) if uniques.dtype == object else uniques.array,
+                           type=pa.large_string(), from_pandas=True)
+            found = _extract_unique(arr.fill_null(""), len(uniques))
         except ImportError:
-            arrow = None
-        found = _extract_unique(uniq, arrow)
+            found = _extract_unique([t if isinstance(t, str) else "" for t in uniques.tolist()], len(uniques))
+        codes_l = codes.tolist()
+        per_row = [found[c] for c in codes_l]
+        # the first post of a text gets the extracted lists, later ones copies
+        first = np.zeros(len(found), dtype=bool)
+        first_of = np.zeros(len(codes_l), dtype=bool)
+        if len(codes_l):
+            _, pos = np.unique(np.asarray(codes_l), return_index=True)
+            first_of[pos] = True
+        del first
+        first_l = first_of.tolist()
         for j in range(3):
-            col = cols[j]
-            for i, c in enumerate(codes.tolist()):
-                if col[i] is None:
-                    r = found[c]
-                    col[i] = [] if r is None else list(r[j])
+            if given_any:
+                col = cols[j]
+                for i, r in enumerate(per_row):
+                    if col[i] is None:
+                        col[i] = [] if r is None else r[j][:]
+            else:
+                cols[j] = [[] if r is None else (r[j] if f else r[j][:]) for r, f in zip(per_row, first_l)]
     del given_any
     return tuple(pd.Series(c, index=texts.index, dtype=object) for c in cols)
 

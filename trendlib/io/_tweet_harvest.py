@@ -26,6 +26,22 @@ _URL_USER = re.compile(r"(?:twitter|x)\.com/([A-Za-z0-9_]{1,30})/status", re.I)
 _NOT_USERS = {"undefined", "i", "null", "none"}
 
 
+def _url_users(urls):
+    """The screen name in each ``.../<name>/status/<id>`` URL (missing when none);
+    vectorised in Arrow when pyarrow is there, pandas' regex otherwise."""
+    import pandas as pd
+
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:
+        return urls.astype("str").str.extract(_URL_USER, expand=False)
+    arr = pa.array(urls.astype(object).where(urls.notna(), None).tolist() if urls.dtype == object
+                   else urls.array, type=pa.large_string(), from_pandas=True)
+    got = pc.struct_field(pc.extract_regex(arr, r"(?i)(?:twitter|x)\.com/(?P<u>[A-Za-z0-9_]{1,30})/status"), [0])
+    return pd.Series(got.to_pylist(), index=urls.index, dtype="str" if pd.__version__ >= "3" else object)
+
+
 def is_tweet_harvest(columns) -> bool:
     cols = set(columns)
     return COLUMNS <= cols and bool({"username", "user_id_str"} & cols)
@@ -43,7 +59,7 @@ def from_table(raw, report):
     fallback = {}
     if missing.any():
         if "tweet_url" in raw:
-            from_url = raw["tweet_url"][missing].astype("str").str.extract(_URL_USER, expand=False)
+            from_url = _url_users(raw["tweet_url"][missing])
             from_url = from_url.where(~from_url.str.lower().isin(_NOT_USERS))
             author = author.fillna(from_url)
             fallback["tweet_url"] = int(from_url.notna().sum())
