@@ -38,26 +38,34 @@ def log_tables(
     return logphi, logpi, logbg
 
 
-def score(X, logphi, logpi, logbg, *, threshold: float):
-    """Return ``(log joint [docs x topics], best topic or -1, gain per word, gain total)``.
+def score(X, logphi, logpi, logbg, *, threshold: float, joint: bool = True, block: int = 100_000):
+    """Return ``(log joint [docs x topics] or None, best topic or -1, gain per word, gain total)``.
 
     ``gain`` is the log-likelihood ratio of the words under the best topic over the
-    background (total and per word); ``threshold`` is the minimum gain per word.
+    background (total and per word); ``threshold`` is the minimum gain per word. Rows
+    are scored ``block`` at a time, so without ``joint`` memory stays bounded.
     """
     n = X.shape[0]
-    if logphi.shape[0] == 0:
-        empty = np.zeros((n, 0))
-        return empty, np.full(n, -1, dtype=np.int64), np.zeros(n), np.zeros(n)
-    L = np.asarray(X @ logphi.T)
-    joint = L + logpi
-    best = joint.argmax(axis=1)
+    T = logphi.shape[0]
+    if T == 0:
+        return (np.zeros((n, 0)) if joint else None), np.full(n, -1, dtype=np.int64), np.zeros(n), np.zeros(n)
+    out_joint = np.empty((n, T)) if joint else None
+    best = np.empty(n, dtype=np.int64)
+    total = np.empty(n)
     nd = np.asarray(X.sum(axis=1)).ravel()
     base = np.asarray(X @ logbg).ravel()
-    total = L[np.arange(n), best] - base
+    for a in range(0, n, block):
+        L = np.asarray(X[a : a + block] @ logphi.T)
+        jb = L + logpi
+        b = jb.argmax(axis=1)
+        best[a : a + block] = b
+        total[a : a + block] = L[np.arange(len(b)), b] - base[a : a + block]
+        if joint:
+            out_joint[a : a + block] = jb
     with np.errstate(invalid="ignore", divide="ignore"):
         per = np.where(nd > 0, total / nd, -np.inf)
     topic = np.where(per >= threshold, best, -1).astype(np.int64)
-    return joint, topic, per, total
+    return out_joint, topic, per, total
 
 
 def posterior(joint: np.ndarray) -> np.ndarray:

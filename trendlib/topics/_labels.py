@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["ctfidf", "top_terms", "phrase_counts", "best_phrase"]
+__all__ = ["ctfidf", "top_terms", "phrase_counts", "best_phrase", "describe"]
 
 
 def ctfidf(tf: np.ndarray) -> np.ndarray:
@@ -97,4 +97,68 @@ def best_phrase(counts: Sequence[Counter], *, min_count: int = 2) -> list[str]:
                 best_n, best = n, p
                 break
         out.append(best)
+    return out
+
+
+_KEEP_PHRASES = 300  # phrase counts kept per topic between partial_fit calls
+
+
+def describe(model, texts, docs, first, doc_topic, X) -> None:
+    """Set the model's terms, labels, phrases and representative posts from one batch.
+
+    Phrase counts and representative posts of earlier batches (``partial_fit``) are
+    merged with this batch's.
+    """
+    T = model.n_topics_
+    w = ctfidf(model.topic_word_.T)
+    model.topic_terms_ = top_terms(w, model.term_labels_, top=model.top)
+    model.topic_labels_ = [", ".join(t[:3]) for t in model.topic_terms_]
+    vocab = set(model.vocabulary_)
+    counts = phrase_counts(docs, doc_topic, T, vocab, model._feat.key)
+    while len(model._phrases) < T:
+        model._phrases.append({})
+    for t in range(T):
+        merged = dict(model._phrases[t])
+        for p, n in counts[t].items():
+            merged[p] = merged.get(p, 0) + n
+        model._phrases[t] = dict(sorted(merged.items(), key=lambda x: -x[1])[:_KEEP_PHRASES])
+    from collections import Counter
+
+    model.topic_phrases_ = best_phrase([Counter(p) for p in model._phrases])
+    while len(model._reps) < T:
+        model._reps.append([])
+    sim = _cosine_own(X, w, doc_topic)
+    for t in range(T):
+        idx = np.flatnonzero(doc_topic == t)
+        top_idx = idx[np.argsort(-sim[idx], kind="stable")[:20]]
+        cand = model._reps[t] + [(float(sim[d]), str(texts[first[d]])) for d in top_idx]
+        seen, keep = set(), []
+        for s, txt in sorted(cand, key=lambda x: -x[0]):
+            if txt not in seen:
+                seen.add(txt)
+                keep.append((s, txt))
+            if len(keep) == 3:
+                break
+        model._reps[t] = keep
+    model.representative_posts_ = [[txt for _, txt in r] for r in model._reps]
+
+
+def _cosine_own(X, w: np.ndarray, topic: np.ndarray) -> np.ndarray:
+    """Cosine similarity of each document (counts) to its own topic's c-TF-IDF vector.
+
+    Computed on the non-zeros only (no documents x topics table); 0 for outliers.
+    """
+    X = X.tocsr()
+    n = X.shape[0]
+    rows = np.repeat(np.arange(n), np.diff(X.indptr))
+    t = topic[rows]
+    ok = t >= 0
+    prod = np.zeros(len(X.data))
+    prod[ok] = X.data[ok] * w[X.indices[ok], t[ok]]
+    num = np.bincount(rows, weights=prod, minlength=n)
+    dn = np.sqrt(np.bincount(rows, weights=X.data * X.data, minlength=n))
+    wn = np.sqrt((w * w).sum(axis=0))
+    den = dn * np.where(topic >= 0, wn[np.maximum(topic, 0)] if len(wn) else 0.0, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = np.where(den > 0, num / den, 0.0)
     return out

@@ -22,13 +22,12 @@ from .._validation import check_int, check_positive, require_columns
 from . import _assign as A
 from ._dmm import gibbs
 from ._features import Featurizer, build_vocabulary, encode
-from ._labels import best_phrase, ctfidf, phrase_counts, top_terms
+from ._labels import describe
 
 __all__ = ["TopicModel"]
 
 _MIN_POSTS_SHARE = 0.005  # "auto" min_posts: 0.5% of the distinct posts ...
 _MIN_POSTS_FLOOR = 5  # ... and never fewer than 5
-_KEEP_PHRASES = 300
 _HARD_ROUNDS = 5  # hard reassignment rounds after sampling (stops when nothing moves)
 
 
@@ -43,16 +42,6 @@ def _texts(X: Any, column: str, func: str) -> list[Any]:
     if isinstance(X, Iterable):
         return list(X)
     raise TypeError(f"{func}() expects a collection of texts or a posts DataFrame. Got {type(X).__name__}.")
-
-
-def _cosine(X, w: np.ndarray) -> np.ndarray:
-    """Cosine similarity of each document (counts) to each topic's class-based TF-IDF vector."""
-    num = np.asarray(X @ w)
-    dn = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
-    wn = np.sqrt((w * w).sum(axis=0))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        out = num / np.outer(dn, wn)
-    return np.nan_to_num(out)
 
 
 class TopicModel:
@@ -325,7 +314,7 @@ class TopicModel:
             tw = (base[2] + n_wk)[:, cand].T
             sizes = (base[0] + m_k)[cand].astype(np.float64)
             logphi, logpi, logbg = A.log_tables(tw, sizes, self.word_totals_, alpha=self.alpha, beta=self.beta)
-            joint, t, per, gain = A.score(X, logphi, logpi, logbg, threshold=self.outlier_threshold)
+            t = A.score(X, logphi, logpi, logbg, threshold=self.outlier_threshold, joint=False)[1]
             cand_arr = np.asarray(cand, dtype=np.int64)
             assign = np.where(t >= 0, cand_arr[np.maximum(t, 0)] if len(cand) else -1, -1)
             m_new = np.bincount(assign[assign >= 0], minlength=n_slots) + base[0]
@@ -334,6 +323,8 @@ class TopicModel:
                 break
             prev = assign
             cand = keep
+        cand_arr = np.asarray(cand, dtype=np.int64)
+        assign = np.where(np.isin(assign, cand_arr), assign, -1)
         m_k, n_k, n_wk = A.onehot_counts(X, assign, n_slots)
         state = (base[0] + m_k, base[1] + n_k, (base[2] + n_wk).astype(np.int64))
         old = list(self._slots)
@@ -342,13 +333,13 @@ class TopicModel:
         self._state = state
         sizes = state[0][self._slots].astype(np.float64)
         tables = A.log_tables(self.topic_word_, sizes, self.word_totals_, alpha=self.alpha, beta=self.beta)
-        doc_topic = A.score(X, *tables, threshold=self.outlier_threshold)[1]
+        doc_topic = A.score(X, *tables, threshold=self.outlier_threshold, joint=False)[1]
         self.labels_ = doc_topic[inverse]
         self.n_outliers_ += int((self.labels_ < 0).sum())
         T = len(self._slots)
         sizes = np.bincount(self.labels_[self.labels_ >= 0], minlength=T)
         self.topic_sizes_ = np.concatenate([self.topic_sizes_, np.zeros(T - len(self.topic_sizes_), np.int64)]) + sizes
-        self._describe(texts, docs, first, doc_topic, X)
+        describe(self, texts, docs, first, doc_topic, X)
         return self
 
     def _min_posts_value(self) -> int:
@@ -364,41 +355,6 @@ class TopicModel:
     def topic_word_(self) -> np.ndarray:
         return self._state[2][:, self._slots].T.astype(np.float64)
 
-    def _describe(self, texts, docs, first, doc_topic, X) -> None:
-        T = self.n_topics_
-        w = ctfidf(self.topic_word_.T)
-        self.topic_terms_ = top_terms(w, self.term_labels_, top=self.top)
-        self.topic_labels_ = [", ".join(t[:3]) for t in self.topic_terms_]
-        vocab = set(self.vocabulary_)
-        counts = phrase_counts(docs, doc_topic, T, vocab, self._feat.key)
-        while len(self._phrases) < T:
-            self._phrases.append({})
-        for t in range(T):
-            merged = dict(self._phrases[t])
-            for p, n in counts[t].items():
-                merged[p] = merged.get(p, 0) + n
-            self._phrases[t] = dict(sorted(merged.items(), key=lambda x: -x[1])[:_KEEP_PHRASES])
-        from collections import Counter
-
-        self.topic_phrases_ = best_phrase([Counter(p) for p in self._phrases])
-        while len(self._reps) < T:
-            self._reps.append([])
-        sim = _cosine(X, w)
-        for t in range(T):
-            idx = np.flatnonzero(doc_topic == t)
-            s = sim[idx, t]
-            top_idx = idx[np.argsort(-s, kind="stable")[:20]]
-            cand = self._reps[t] + [(float(sim[d, t]), str(texts[first[d]])) for d in top_idx]
-            seen, keep = set(), []
-            for s, txt in sorted(cand, key=lambda x: -x[0]):
-                if txt not in seen:
-                    seen.add(txt)
-                    keep.append((s, txt))
-                if len(keep) == 3:
-                    break
-            self._reps[t] = keep
-        self.representative_posts_ = [[txt for _, txt in r] for r in self._reps]
-
     # -- using a fitted model ----------------------------------------------------------
     def _fitted(self, func: str) -> None:
         if getattr(self, "_state", None) is None:
@@ -406,7 +362,7 @@ class TopicModel:
 
             raise NotFittedError(f"This TopicModel is not fitted yet: call fit() before {func}().")
 
-    def _joint(self, X: Any, func: str):
+    def _joint(self, X: Any, func: str, joint: bool = True):
         self._fitted(func)
         texts = _texts(X, self.column, func)
         if getattr(self, "_feat", None) is None:
@@ -416,7 +372,7 @@ class TopicModel:
         Xm = A.csr(indptr, ids, cnts, len(self.vocabulary_))
         sizes = self._state[0][self._slots].astype(np.float64)
         tables = A.log_tables(self.topic_word_, sizes, self.word_totals_, alpha=self.alpha, beta=self.beta)
-        return A.score(Xm, *tables, threshold=self.outlier_threshold)
+        return A.score(Xm, *tables, threshold=self.outlier_threshold, joint=joint)
 
     def transform(self, X: Any) -> np.ndarray:
         """Posterior topic probabilities of each post, shape ``(n_posts, n_topics_)``.
@@ -436,7 +392,7 @@ class TopicModel:
         -------
         ndarray of int64
         """
-        return self._joint(X, "predict")[1]
+        return self._joint(X, "predict", joint=False)[1]
 
     def fit_transform(self, X: Any, y: Any = None) -> np.ndarray:
         """:meth:`fit` then :meth:`transform` on the same posts."""
