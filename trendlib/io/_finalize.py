@@ -97,7 +97,7 @@ def _norm_entity(kind: str, items) -> list:
 
 #: texts the vectorised path leaves to Python: HTML entities, and characters that
 #: str.split() and Arrow may not agree are whitespace (information separators, NEL...)
-_NOT_SIMPLE = "[&\\x1c-\\x1f\\x{85}\\x{a0}\\x{1680}\\x{180e}\\x{2000}-\\x{200b}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}]"
+_NOT_SIMPLE = "&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|[\\x1c-\\x1f\\x{85}\\x{a0}\\x{1680}\\x{180e}\\x{2000}-\\x{200b}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}]"
 
 #: whitespace-free runs that can hold a hashtag, a mention or a URL (after NFKC)
 _CANDIDATE = re.compile(r"(?<!\S)[^\s#@./:＃＠]*[#@./:＃＠]\S*")
