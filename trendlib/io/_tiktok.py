@@ -6,7 +6,7 @@
 * Converted CSV (vinadsa fork): ``video_id, entry_id, parent_comment_id, is_reply,
   text_content, author_username, creation_timestamp, comment_total_replies`` (UUID ids).
 
-``create_time`` has no timezone (the scraper's local clock): pass ``tz=`` to say which;
+``create_time`` has no timezone (the scraper's local clock): pass ``source_tz=`` to say which;
 it is read as UTC by default. There is no like count.
 """
 
