@@ -216,3 +216,16 @@ def test_sklearn_clone_and_params():
     m = TopicModel(n_topics=5, random_state=3)
     c = clone(m)
     assert c.get_params() == m.get_params() and c is not m
+
+
+def test_compare_n_topics_prefers_the_planted_number():
+    from trendlib.topics import compare_n_topics
+
+    posts = make_topic_corpus(1200, n_topics=6, seed=5)
+    t = compare_n_topics(posts, candidates=[2, 6, "auto"], seeds=(0, 1)).set_index("n_topics")
+    assert t.loc[6, "topics"] == 6
+    assert t.loc[6, "coherence"] > t.loc[2, "coherence"]
+    assert t.loc[6, "outliers"] < t.loc[2, "outliers"]  # two topics leave most posts unexplained
+    assert t["stability"].between(-1, 1).all()
+    with pytest.raises(ValueError, match="'seeds'"):
+        compare_n_topics(posts, seeds=(0,))

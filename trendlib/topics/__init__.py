@@ -10,7 +10,8 @@ the functions below turn topics into the tables the rest of trendlib already rea
 * ``topics_over_time(posts, model, freq=, tz=)``: the long counts table of ``count()``.
 * ``topic_sentiment(posts, model)``: sentiment shares and net sentiment per topic, intervals.
 * ``topics_by_community(posts, membership, model)``: topic mix of each community.
-* ``coherence(model, texts)`` (NPMI) and ``diversity(model)``: quality of the topics.
+* ``coherence(model, texts)`` (NPMI) and ``diversity(model)``: quality of the topics;
+  ``compare_n_topics(posts, candidates)``: stability across seeds, coherence, diversity.
 * ``make_topic_corpus(...)``: generated posts with planted topics and the truth.
 """
 
@@ -26,6 +27,7 @@ _LAZY = {
     "topics_by_community": "._posts",
     "coherence": "._quality",
     "diversity": "._quality",
+    "compare_n_topics": "._quality",
     "make_topic_corpus": "._synthetic",
 }
 

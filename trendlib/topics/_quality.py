@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["coherence", "diversity", "topic_words"]
+__all__ = ["coherence", "diversity", "topic_words", "compare_n_topics"]
 
 
 def topic_words(model: Any, *, top: int = 10) -> list[list[str]]:
@@ -140,3 +140,74 @@ def diversity(topics: Any, *, top: int = 25) -> float:
     words, _ = _topics(topics, top)
     flat = [w for ws in words for w in ws[:top]]
     return len(set(flat)) / len(flat) if flat else float("nan")
+
+
+def compare_n_topics(
+    texts: Any,
+    candidates: Sequence[Any] = ("auto", 10, 20),
+    *,
+    seeds: Sequence[int] = (0, 1),
+    reference: Sequence[Any] | None = None,
+    **params: Any,
+):
+    """Fit a :class:`TopicModel` per number of topics and seed; say how stable and coherent each is.
+
+    A number of topics is worth trusting when different seeds find the same partition
+    (stability: mean adjusted Rand index between the seeds' topics of the same posts,
+    outliers as one more group) and the topics' words go together (NPMI).
+
+    Parameters
+    ----------
+    texts : posts DataFrame or sequence of str
+    candidates : sequence of int or "auto", default ("auto", 10, 20)
+        Values of ``n_topics`` to try.
+    seeds : sequence of int, default (0, 1)
+        ``random_state`` of each fit (at least two for a stability).
+    reference : sequence of str, optional
+        Reference corpus for :func:`coherence` (default: the texts themselves).
+    **params
+        Other :class:`TopicModel` parameters.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per candidate: ``n_topics``, ``topics`` (found, mean over seeds),
+        ``stability``, ``coherence``, ``diversity``, ``outliers`` (share).
+
+    Examples
+    --------
+    >>> from trendlib.topics import make_topic_corpus
+    >>> posts = make_topic_corpus(1000, n_topics=6, seed=0)
+    >>> t = compare_n_topics(posts, candidates=[3, 6]).set_index("n_topics")
+    >>> t["topics"].tolist()
+    [3.0, 6.0]
+    >>> bool(t.loc[6, "coherence"] > t.loc[3, "coherence"]), bool(t.loc[6, "outliers"] < t.loc[3, "outliers"])
+    (True, True)
+
+    See Also
+    --------
+    coherence, diversity, TopicModel
+    """
+    import pandas as pd
+    from sklearn.metrics import adjusted_rand_score
+
+    from ._model import TopicModel, _texts
+
+    if len(seeds) < 2:
+        raise ValueError(f"The 'seeds' parameter of compare_n_topics() must hold at least 2 seeds. Got {list(seeds)!r}.")
+    column = params.get("column", "text")
+    docs = _texts(texts, column, "compare_n_topics")
+    ref = docs if reference is None else list(reference)
+    rows = []
+    for k in candidates:
+        models = [TopicModel(n_topics=k, random_state=s, **params).fit(docs) for s in seeds]
+        pairs = [adjusted_rand_score(a.labels_, b.labels_) for i, a in enumerate(models) for b in models[i + 1:]]
+        rows.append({
+            "n_topics": k,
+            "topics": float(np.mean([m.n_topics_ for m in models])),
+            "stability": float(np.mean(pairs)),
+            "coherence": float(np.nanmean([coherence(m, ref) for m in models])),
+            "diversity": float(np.mean([diversity(m) for m in models])),
+            "outliers": float(np.mean([(m.labels_ < 0).mean() for m in models])),
+        })
+    return pd.DataFrame(rows)
