@@ -31,6 +31,7 @@ Item = tuple[str, int, int, str]  # (kind, start, end, norm), offsets inside the
 #: elsewhere the slang map reads them ("km udah makan?" -> "kamu").
 UNIT_FORMS = frozenset({"km"})
 _UNIT_HINT = re.compile(r"(?<![^\W\d_])[kK][mM](?![^\W\d_])")
+_NONE: frozenset[int] = frozenset()
 _NUMBER_CHUNK = re.compile(r"[(\[]?\d+(?:[.,:/]\d+)*%?[.,;:!?)\]]*").fullmatch
 
 # Letters-only chunks that are not plain words (placeholders, the emoticon xD).
@@ -91,8 +92,10 @@ def as_unit(item: Item, chunk: str) -> Item:
 
 def unit_chunks(scan: str, chunks: list[str]) -> frozenset[int]:
     """Indices of the chunks holding a unit form next to a number chunk (``5 km``, ``Km 30``)."""
+    if "km" not in scan.lower():
+        return _NONE  # the common case: one substring test, no regex
     if _UNIT_HINT.search(scan) is None:
-        return frozenset()
+        return _NONE
     out = set()
     for i, chunk in enumerate(chunks):
         if _UNIT_HINT.search(chunk) is None:
