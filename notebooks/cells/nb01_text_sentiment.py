@@ -91,12 +91,13 @@ for _, row in cases.iterrows():
     why = sentiment.explain(row["text"], ignore=IGNORE)
     print(f"lexicon={row['sentiment']:<8} classifier={row['classifier']:<8} | {row['text'][:110]}")
     print("   ", why)"""),
-    ("md", """Typical reasons for disagreement, visible in the explanations above: the classifier was
-trained on product and service reviews, so it reads announcements and questions about
-closures ("jalan ditutup", "dialihkan") as complaints; the lexicon scorer reads opinion
-words only, so a factual sentence stays neutral; a discourse marker can carry valence it
-does not have in context (*jujur*, "honestly", is scored as *honest*); and a post that
-mixes a complaint with a joke or an emoji is split between the two."""),
+    ("md", """Typical reasons for disagreement on this corpus (check them against the explanations
+above): the classifier was trained on product and service reviews, so it reads
+announcements and questions about closures ("jalan ditutup", "dialihkan") as complaints;
+the lexicon scorer reads opinion words only, so a factual sentence stays neutral; a
+discourse marker can carry a valence it does not have in context (*jujur*, "honestly", is
+scored as *honest*); and a post that mixes a complaint with a joke or an emoji is split
+between the two."""),
     ("md", """## Official and news text against casual text
 
 Official accounts and news outlets write in a formal register: announcements and headlines,

@@ -23,7 +23,7 @@ Posts per hour in local time; the peak hours of the three busiest days are annot
 what was said most in them (their top hashtag)."""),
     ("code", """hourly = posts.set_index(local)["id"].resample(FREQ).count()
 daily_peak = hourly.groupby(hourly.index.date).idxmax()          # the busiest hour of each day
-peaks = hourly[daily_peak.values].nlargest(3)                      # ... of the three busiest days
+peaks = hourly.loc[daily_peak.tolist()].nlargest(3)               # ... of the three busiest days
 fig, ax = plt.subplots(figsize=(11, 3.5))
 hourly.plot(ax=ax, lw=0.8, color="0.3")
 for t, n in peaks.items():

@@ -110,12 +110,15 @@ flagged account: was it planted as inauthentic, is it one of the trained Diskomi
           f"counting only planted inauthentic accounts {tp / max(len(flagged), 1):.0%}")
 else:
     print("no truth for this input: read the groups' evidence (fingerprint, texts, first and last seen) instead")"""),
-    ("md", """How to read this on the default corpus: the ten-day hashtag set (with its superset), the
-same-set burst and most of the identical-sentence and copy-paste accounts are found; the
-trained Diskominfo accounts are found too, and rightly so (they post one hashtag set at the
-same hours every day): whether that is a problem is a question for the analyst, and the
-evidence (`fingerprint`, `scale`, `first_seen`/`last_seen`) says what they did. Organic
-accounts flagged are mostly small groups that retweeted the same popular news post within
-the hour; their scores are low. The planted pattern least well found is listed in the
-table above: that is where the detector has room to improve."""),
+    ("md", """How to read this on the default corpus: the ten-day hashtag set (with its superset),
+the same-set burst, the hoax cluster and most of the identical-sentence and copy-paste
+accounts are found. The trained Diskominfo accounts are found too, rightly (they post one
+hashtag set at the same hours every day); whether that is a problem is for the analyst to
+judge, and the evidence (`fingerprint`, `scale`, `first_seen`/`last_seen`) says what they
+did. The weak spots are where the flagged *organic* accounts come from and what is missed:
+read the largest group's members and texts. If its fingerprint is an official text and its
+organic members retweeted official posts, a retweet is being counted as writing the same
+text; and a planted pattern with a low share in the table (the co-retweet ring, when it is
+missed) shows which signal needs work. These numbers are the detector's on this
+simulation, a check to repeat whenever the detector changes."""),
 ]
