@@ -62,6 +62,18 @@ def client(scheduler: Any = None, *, n_workers: int | None = None, memory_limit:
                   memory_limit=memory_limit, dashboard_address=None)
 
 
+_LOCAL = ("sync", "synchronous", "threads", "processes")
+
+
+def _engine(scheduler: Any) -> Any:
+    """A client for ``None`` or an address; Dask's local schedulers by name (no cluster)."""
+    import dask
+
+    if scheduler in _LOCAL:
+        return dask.config.set(scheduler=scheduler)
+    return client(scheduler)
+
+
 def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, tz: str = "Asia/Jakarta",
                  top: int = 10, seed: int = 0, read_options: dict | None = None) -> dict:
     """The heavy sections of the report of many files, computed on Dask.
@@ -73,7 +85,8 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
     scheduler : str, optional
         Address of a running Dask scheduler; default: a ``LocalCluster`` of processes
         (:func:`client`). What ``python -m trendlib report ... --dask --scheduler ADDRESS``
-        passes.
+        passes. ``"sync"``, ``"threads"`` or ``"processes"`` use Dask's local schedulers
+        without ``distributed`` (``"sync"`` for debugging).
     freq : str, optional
         Bin size of counts and bursts; default: :func:`trendlib.report.choose_freq` of
         the time span (as the pandas report).
@@ -109,7 +122,7 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
     from ._reduce import _graph, account_activity, count, co_hashtag_edges, interaction_edges, sentiment_over_time
 
     ddf = read_posts(paths, **(read_options or {}))
-    with client(scheduler):
+    with _engine(scheduler):
         ddf = add_sentiment(add_tokens(ddf, stopwords="topic"))
         span = dask.compute(ddf["time"].min(), ddf["time"].max(), ddf["time"].count())
         lo, hi, n_posts = span
