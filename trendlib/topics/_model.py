@@ -119,7 +119,7 @@ class TopicModel:
     counts of the posts seen before, then sweeps them (topic ids stay stable; new topics get
     new ids). The defaults were chosen on the MBG, 2019 election and KIP-K scrapes and the
     planted corpus (``docs/topics.md``): ``max_df=0.25`` removes query words,
-    ``outlier_threshold=0.5`` leaves 1-12% of real posts as outliers.
+    ``outlier_threshold=0.5`` leaves 1-24% of real posts as outliers.
 
     References
     ----------
