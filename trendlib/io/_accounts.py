@@ -62,24 +62,29 @@ def resolve_author_ids(author, author_name, author_id, conversation_id, ids, rep
     known = (~is_id) & author.notna() & aid.notna()
     table = dict(zip(aid[known].tolist(), author_name[known].tolist()))
     roots_found: dict = {}
-    # (2) conversation roots (plain dicts: string isin on Arrow arrays is slow)
+    # (2) conversation roots: only the replies and the posts they point at reach Python
     if conversation_id is not None and reply_to is not None:
-        ids_l, aid_l = ids.tolist(), aid.tolist()
-        root_uid: dict = {}
-        for i, a in zip(ids_l, aid_l):
-            if a.__class__ is str:
-                root_uid.setdefault(i, a)
-        votes: dict = {}
-        for c, i, r in zip(conversation_id.tolist(), ids_l, reply_to.tolist()):
-            if c.__class__ is str and r.__class__ is str and c != i:
+        rep = (conversation_id.notna() & reply_to.notna() & (conversation_id != ids)).fillna(False)
+        if rep.any():
+            conv_r = conversation_id[rep].tolist()
+            reply_r = reply_to[rep].tolist()
+            needed = set(conv_r)
+            is_root = ids.isin(list(needed)) if len(needed) < 50_000 else ids.map(lambda i: i in needed)
+            is_root = is_root.fillna(False).astype(bool)
+            root_uid: dict = {}
+            for i, a in zip(ids[is_root].tolist(), aid[is_root].tolist()):
+                if a.__class__ is str:
+                    root_uid.setdefault(i, a)
+            votes: dict = {}
+            for c, r in zip(conv_r, reply_r):
                 u = root_uid.get(c)
                 if u is not None and u not in table:
                     tally = votes.setdefault(u, {})
                     tally[r] = tally.get(r, 0) + 1
-        for uid, tally in votes.items():
-            handle, n = max(tally.items(), key=lambda kv: kv[1])
-            if n >= 2 and n >= sum(tally.values()) * 2 / 3:
-                roots_found[uid] = handle
+            for uid, tally in votes.items():
+                handle, n = max(tally.items(), key=lambda kv: kv[1])
+                if n >= 2 and n >= sum(tally.values()) * 2 / 3:
+                    roots_found[uid] = handle
     if not table and not roots_found:
         counts["unresolved_posts"] = int(is_id.sum())
         counts["unresolved_accounts"] = int(aid[is_id].nunique())

@@ -146,6 +146,16 @@ def _odd_quotes(path, gz: bool) -> bool:
     return n % 2 == 1
 
 
+def release_memory() -> None:
+    """Give the parse buffers Arrow's allocator keeps back to the system (peak RSS)."""
+    try:
+        import pyarrow as pa
+
+        pa.default_memory_pool().release_unused()
+    except (ImportError, AttributeError):  # pragma: no cover - old pyarrow
+        pass
+
+
 def valid_utf8(path, gz: bool) -> bool:
     """Does the whole file decode as UTF-8? (incremental, constant memory)."""
     import codecs
@@ -187,6 +197,8 @@ def read_fast(path, *, sep: str, names: list[str], gz: bool):
         return None, f"{len(invalid)} rows with a wrong number of fields"
     why: list = []
     out = _to_frame(table, names, 2, sep, why)
+    del table
+    release_memory()
     if out is None:
         return None, why[0]
     return out[0], None

@@ -259,6 +259,9 @@ def entity_table(texts, given=None):
             found = _extract_unique(arr.fill_null(""), len(uniques))
         except ImportError:
             found = _extract_unique([t if isinstance(t, str) else "" for t in uniques.tolist()], len(uniques))
+        from ._fast import release_memory
+
+        release_memory()
         codes_l = codes.tolist()
         per_row = [found[c] for c in codes_l]
         # the first post of a text gets the extracted lists, later ones copies
