@@ -38,16 +38,14 @@ grouped (connected components); each group keeps its evidence.
 from __future__ import annotations
 
 import warnings
-from typing import Any, Literal, Sequence
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 from scipy import sparse, stats
-from scipy.sparse.csgraph import connected_components
 
-from .._deprecate import renamed_kwargs
 from .._keys import account_key
-from .._time import NAT, parse_duration, to_timestamps, utc_ns
+from .._time import NAT, parse_duration, utc_ns
 from .._validation import check_choice, check_int, check_positive, require_columns
 from . import _fingerprints as fpm
 from ._interaction import _retweet_flags
@@ -59,7 +57,6 @@ Signal = Literal["text", "hashtags", "retweet", "url", "domain"]
 DEFAULT_SIGNALS: tuple[str, ...] = ("text", "hashtags", "retweet", "url")
 _SIMILARITY = {"near": ("text",), "exact": ("text",), "hashtags": ("hashtags",)}
 _MAX_UNIT = 50  # units (fingerprint, bucket) with more accounts are bursts, not pairs
-_EVIDENCE_COLUMNS = ["group", "scale", "signal", "fingerprint", "accounts", "n_accounts", "n_posts", "n_occasions", "first_seen", "last_seen", "score", "post_rows"]
 
 
 def _options(posts: pd.DataFrame, func: str, *, signals: Any, similarity: Any, window: Any, repeat_window: Any, min_accounts: Any, min_score: Any, min_similarity: Any, min_tokens: Any, min_hashtags: Any) -> dict:
