@@ -316,3 +316,20 @@ def test_gzip_of_a_clean_file_takes_the_fast_path(tmp_path):
     posts = trendlib.read_posts(path, source_tz="UTC")
     assert posts.attrs["parser"] == "arrow" and posts.attrs["compression"] == "gzip"
     assert posts["mentions"].tolist() == [["budi_s"], []] and posts["reply_to"].tolist()[0] == "budi_s"
+
+
+@given(st.lists(st.datetimes(min_value=pd.Timestamp("2000-01-01").to_pydatetime(),
+                             max_value=pd.Timestamp("2030-12-31").to_pydatetime()), min_size=1, max_size=8),
+       st.lists(st.sampled_from(["%m/%d/%Y", "%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%m/%d/%y %H:%M"]), min_size=8,
+                max_size=8))
+def test_month_first_slash_dates_of_any_layout_round_trip(moments, layouts):
+    from trendlib.io._time import parse_times
+
+    moments = [m.replace(microsecond=0) for m in moments]
+    raw = [m.strftime(layouts[i % len(layouts)]) for i, m in enumerate(moments)]
+    # a file with no day above 12 is ambiguous; month-first is then the rule (US exports)
+    got, bad = parse_times(pd.Series(raw + ["12/31/2020"]))
+    assert not bad.any()
+    for m, r, g in zip(moments, raw, got):
+        expect = pd.Timestamp(m).floor("min" if r.count(":") == 1 else ("D" if ":" not in r else "s"))
+        assert g == expect.tz_localize("UTC"), r
