@@ -151,7 +151,7 @@ reached (distinct accounts that posted or retweeted it)."""),
             s = sel.set_index(sel["time"].dt.tz_convert(TZ))["id"].resample("1h").count().cumsum()
             ax.plot(s.index, s.to_numpy(), color=colour, label=role)
         ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=4))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%H:%M", tz=TZ))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\\n%H:%M", tz=TZ))
         ax.set_title("#" + h["hashtag"]); ax.legend(fontsize=8)
     axes[0].set_ylabel("posts + retweets (cumulative)")
     plt.tight_layout(); plt.show()
@@ -172,13 +172,14 @@ else:
     print(f"{len(set(hoax_rt['author'])):,} accounts retweeted a hoax; {len(set(reb_rt['author'])):,} retweeted a rebuttal; "
           f"{len(both)} did both")
     display(reach)"""),
-    ("md", """On the default corpus each hoax is rebutted within about half a day, by two or three dozen
-official accounts posting the same fact-check; the rebuttal of the most viral hoax (the
-"lockdown") reached far fewer accounts than the hoax, and the rebuttals hardly reached the
-same accounts as the hoaxes: the hoax spread through retweets of the public in
-many communities, the rebuttal mostly through the audiences of the official accounts. A
-rebuttal that only the already-informed retweet is the pattern fact-checkers describe, and
-the table above shows where the rebuttal did not arrive."""),
+    ("md", """On the default corpus each hoax is rebutted within half a day, by two or three dozen
+official accounts posting the same fact-check. The rebuttal of the most viral hoax (the
+"lockdown") reached about a third as many accounts as the hoax; the others did better.
+Where they went matters more than how many: most hoax retweets come from one community,
+the audience of the hoax accounts, where the rebuttals hardly arrived, and only a handful
+of accounts retweeted both. A rebuttal that only the already-informed retweet is the
+pattern fact-checkers describe; the table above shows the community a second message
+(or a local voice inside it) would have to reach."""),
     ("md", """## Summary"""),
     ("code", """lines = [f"Posts: {len(posts):,} by {posts['author'].nunique():,} accounts ({source})."]
 top_tag = reached.sort_values("hours in top 3", ascending=False).iloc[0]

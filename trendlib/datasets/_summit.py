@@ -141,9 +141,12 @@ def _frames(posts_rows, account_rows, truth_json):
     tp = raw[["id", *_TRUTH_COLS]].copy()
     acc = pd.DataFrame(account_rows, columns=["account", "author_name", "group", "campaign", "n_posts"])
     acc = acc.astype({"account": s, "author_name": s, "group": s, "campaign": s, "n_posts": "int64"})
-    camp = pd.DataFrame(truth_json["campaigns"])
-    hx = pd.DataFrame(truth_json["hoaxes"])
-    bursts = pd.DataFrame(truth_json["bursts"])
+    # fixed column orders (the JSON file stores keys sorted)
+    camp = pd.DataFrame(truth_json["campaigns"], columns=["campaign", "pattern", "signal", "fingerprint", "accounts",
+                                                          "first_seen", "last_seen", "inauthentic"])
+    hx = pd.DataFrame(truth_json["hoaxes"], columns=["hoax", "hashtag", "claim", "rebuttal", "first_seen", "rebutted",
+                                                     "spreaders"])
+    bursts = pd.DataFrame(truth_json["bursts"], columns=["key", "event", "start", "peak", "end"])
     for frame, cols in ((camp, ("first_seen", "last_seen")), (hx, ("first_seen", "rebutted")), (bursts, ("start", "peak", "end"))):
         for c in cols:
             frame[c] = pd.to_datetime(frame[c], utc=True).astype("datetime64[ns, UTC]")
