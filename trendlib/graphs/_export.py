@@ -11,7 +11,7 @@ format; :func:`read_gexf` reads such files (and any other GEXF) back with networ
 
 Exports are always well-formed XML, because usernames and texts from real scrapes can
 hold characters XML 1.0 forbids (control characters, NUL, U+FFFE/U+FFFF, lone surrogates
-from a JSON ``\\ud83d`` escape): such a character is written as the escape ``\\uXXXX``
+from a JSON ``\\ud83d`` escape) or that a parser rewrites (a carriage return): such a character is written as the escape ``\\uXXXX``
 and a literal backslash as ``\\\\``, in node ids, attribute names and values. The escape
 is one-to-one, so two accounts never merge on the way out; :func:`read_gexf` and
 :func:`read_graphml` undo it, and ``networkx.read_gexf``/``read_graphml`` read the files
@@ -34,8 +34,9 @@ from .._validation import check_graph
 
 __all__ = ["to_gexf", "read_gexf", "to_graphml", "read_graphml", "to_csv", "edges_frame"]
 
-# characters XML 1.0 does not allow (plus the backslash, escaped so the escape is one-to-one)
-_XML_BAD = re.compile("[\\\\\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# characters XML 1.0 does not allow, the carriage return (a parser turns it into \n in text
+# content) and the backslash (escaped so that the escape is one-to-one)
+_XML_BAD = re.compile("[\\\\\x00-\x08\x0b\x0c\r\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _XML_ESC = re.compile(r"\\(\\|u[0-9a-f]{4})")
 
 
