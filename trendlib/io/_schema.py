@@ -101,7 +101,6 @@ def str_dtype():
 
 def _as_strings(s):
     """Any Series -> strings (str dtype), missing stays missing; numbers become text."""
-    pd = _pd()
     if str(s.dtype) == "str" or (s.dtype == object and s.map(type).eq(str).all()):
         return s.astype(str_dtype()) if str(s.dtype) != "str" else s
     na = s.isna()

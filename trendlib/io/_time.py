@@ -197,7 +197,6 @@ def parse_times(values, *, time_format=None, tz=None, stats=None):
     todo = todo.astype(bool)
 
     def fill(parsed, naive=True):
-        nonlocal todo
         parsed = _ns(parsed, stats)
         parsed = _localize(parsed, tz, stats, count_naive=naive).astype("datetime64[ns, UTC]")
         ok = parsed.notna()
