@@ -188,3 +188,32 @@ def test_formats_detected_on_real_files_are_registered(data_home):
         assert posts.attrs["format"] in REGISTRY, f
         assert os.path.exists(posts.attrs["source"]), f
 
+
+
+# ------------------------------------------------------------------ entities == trendlib.text
+
+
+def test_entity_table_matches_the_text_functions_on_edge_cases():
+    from trendlib import text
+    from trendlib.io._entities import entity_table
+
+    texts = ["a\u00a0#b c", "x\u2003@y z", "z\x1c#q", "\u3000#ok", "emoji😀#tag @Üser", "ｆｕｌｌ＃ｔａｇ", "a\u0085#b",
+             "tab\t#t\u200b#u", "#tag1\u2028#tag2", "A & B #x", "&amp;#tag", "#a&#35;b", "x &lt;@user&gt;",
+             "macet. besok.. www.asean2023.id/news ok", "humas@kemlu.go.id @USER @Jokowi", "", "#anak2#", "1.000 orang"]
+    tags, ments, urls = entity_table(pd.Series(texts * 2, dtype="str"))
+    for i, t in enumerate(texts * 2):
+        assert tags[i] == text.hashtags(t) and ments[i] == text.mentions(t) and urls[i] == text.urls(t), t
+    assert tags[0] is not tags[len(texts)]  # repeated texts get their own lists
+
+
+@pytest.mark.data
+def test_entity_table_matches_the_text_functions_on_every_real_text(data_home):
+    from trendlib import text
+    from trendlib.io._entities import entity_table
+
+    texts = list(dict.fromkeys(t for _, posts in _read_all(data_home) for t in posts["text"]))
+    assert len(texts) > 50_000
+    tags, ments, urls = entity_table(pd.Series(texts, dtype="str"))
+    bad = [t for i, t in enumerate(texts)
+           if (tags[i], ments[i], urls[i]) != (text.hashtags(t), text.mentions(t), text.urls(t))]
+    assert bad == []
