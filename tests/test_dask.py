@@ -234,3 +234,16 @@ def test_nothing_computes_before_asked(sample, data_home):
             lazy[0].compute()
     counts, edges = dask.compute(lazy[0], lazy[1])
     assert counts["count"].sum() > 0 and len(edges) > 0
+
+
+def test_partitions_are_conformed_to_the_canonical_schema():
+    """A frame lacking columns (or with extra ones) gets exactly the canonical columns and dtypes."""
+    from trendlib.dask._collection import canonical_meta, conform
+
+    meta = canonical_meta()
+    frame = pd.DataFrame({"id": ["1"], "time": pd.to_datetime(["2023-09-05 01:00"], utc=True),
+                          "text": ["Macet parah di Senayan #KTTASEAN"], "extra": [1]})
+    got = conform(frame, meta)
+    assert list(got.columns) == list(meta.columns)
+    assert (got.dtypes == meta.dtypes).all()
+    assert got["hashtags"].iloc[0] == [] and not got["is_retweet"].iloc[0]

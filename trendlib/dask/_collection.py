@@ -63,16 +63,17 @@ def conform(frame: Any, meta: Any) -> Any:
     import pandas as pd
 
     out = {}
+    n = len(frame)
     for c, dtype in meta.dtypes.items():
         if c in frame.columns:
             col = frame[c]
             out[c] = col if col.dtype == dtype or dtype == object else col.astype(dtype)
+        elif c in ("hashtags", "mentions", "urls"):
+            out[c] = pd.Series([[] for _ in range(n)], index=frame.index, dtype=object)
+        elif dtype == bool:
+            out[c] = pd.Series(False, index=frame.index, dtype=bool)
         else:
-            out[c] = pd.Series(pd.array([None] * len(frame), dtype=dtype if dtype != object else object), index=frame.index)
-            if c in ("hashtags", "mentions", "urls"):
-                out[c] = pd.Series([[] for _ in range(len(frame))], index=frame.index, dtype=object)
-            elif c == "is_retweet":
-                out[c] = pd.Series(False, index=frame.index, dtype=bool)
+            out[c] = pd.Series(pd.array([None] * n, dtype=object), index=frame.index).astype(dtype)
     result = pd.DataFrame(out, index=frame.index)
     result.attrs.update(frame.attrs)
     return result
