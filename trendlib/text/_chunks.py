@@ -65,9 +65,12 @@ def chunk_items(chunk: str, wn: _WordNormalizer) -> tuple[Item, ...]:
     if chunk.isalpha() and chunk not in _NOT_PLAIN and not _XD.fullmatch(chunk):
         return (("word", 0, len(chunk), wn(chunk)),)  # the common case: one plain word
     items: list[Item] = []
+    number = False
     for m in MASTER.finditer(chunk):
         kind = KIND_OF_GROUP[m.lastgroup]
         a, b = m.span()
+        if kind == "number":
+            number = True
         if kind == "emoji":
             for sa, sb, e in split_emoji_run(m.group()):
                 items.append(("emoji", a + sa, a + sb, emoji_norm(e)))
@@ -77,7 +80,7 @@ def chunk_items(chunk: str, wn: _WordNormalizer) -> tuple[Item, ...]:
             items.append((kind, a, b, _casefold(m.group())))
         else:
             items.append((kind, a, b, _norm_of(kind, m.group(), wn)))
-    if any(k == "number" for k, *_ in items):  # KM.26, 5km.: a unit inside the chunk
+    if number:  # KM.26, 5km.: a unit inside the chunk
         items = [as_unit(it, chunk) for it in items]
     return tuple(items)
 
@@ -168,6 +171,8 @@ class ChunkMemo:
     ) -> tuple[str, ...]:
         """tokenize()'s strings for one chunk's items: stop words dropped, words stemmed."""
         out = []
+        stems = self.stems
+        get = stems.data.get
         for kind, _, _, norm in items:
             if kind != "word":
                 out.append(norm)
@@ -175,7 +180,10 @@ class ChunkMemo:
             for w in norm.split(" "):
                 if stop is not None and w in stop:
                     continue
-                out.append(self.stems(w) if stem else w)
+                if stem:
+                    st = get(w)
+                    w = st if st is not None else stems(w)
+                out.append(w)
         return tuple(out)
 
     def unit_items(self, chunk: str) -> tuple[Item, ...]:

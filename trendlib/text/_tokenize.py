@@ -170,13 +170,15 @@ def tokenize(
     table = memo.strings if (stop is None and not stem) else memo.finals((stop, bool(stem)))
     get = table.data.get
     out: list[str] = []
-    scan = prepare(text, offsets=False)[0]
+    scan = text if (text.isascii() and "&" not in text) else prepare(text, offsets=False)[0]
     chunks = scan.split()
     units = unit_chunks(scan, chunks)
-    for i, chunk in enumerate(chunks):
-        if units and i in units:  # 5 km: a unit, not the slang km (kamu)
-            out += memo.finalize(memo.unit_items(chunk), stop, bool(stem))
-            continue
+    if units:  # "5 km": a unit next to a number, not the slang km (kamu)
+        for i, chunk in enumerate(chunks):
+            v = memo.finalize(memo.unit_items(chunk), stop, bool(stem)) if i in units else get(chunk)
+            out += v if v is not None else table(chunk)
+        return out
+    for chunk in chunks:  # the common case, kept tight
         v = get(chunk)
         out += v if v is not None else table(chunk)
     return out

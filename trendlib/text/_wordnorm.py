@@ -106,6 +106,29 @@ def _men(root: str) -> str:
     return "me" + root
 
 
+def _choices(n: int) -> tuple[tuple[int, ...], ...]:
+    """Keep-counts (1 or 2) for ``n`` runs, fewest letters first, then earlier runs shorter."""
+    out = []
+    for twos in range(n + 1):
+        for pos in itertools.combinations(range(n - 1, -1, -1), twos):
+            out.append(tuple(2 if i in pos else 1 for i in range(n)))
+    return tuple(out)
+
+
+_CHOICES = tuple(_choices(n) for n in range(4))
+
+
+def _spell(w: str, runs: list[tuple[int, int]], choice: tuple[int, ...]) -> str:
+    """``w`` with each run of ``runs`` cut to its count in ``choice``."""
+    pieces, at = [], 0
+    for (a, b), keep in zip(runs, choice):
+        pieces.append(w[at:a])
+        pieces.append(w[a] * keep)
+        at = b
+    pieces.append(w[at:])
+    return "".join(pieces)
+
+
 def _collapse(w: str) -> str:
     """Each run of one repeated character as one character (``maaf`` -> ``maf``)."""
     return "".join(k for k, _ in itertools.groupby(w))
@@ -218,7 +241,7 @@ class _WordNormalizer:
             for pattern, canon, needs in _LAUGHS:
                 if pattern.fullmatch(w) and (not needs or any(n in w for n in needs)):
                     return canon
-        if _LONG_IIN.fullmatch(w):  # dibeliiin: the Jakartan -in of dibeliin, elongated
+        if "iii" in w and _LONG_IIN.fullmatch(w):  # dibeliiin: the Jakartan -in of dibeliin, elongated
             hit = self._colloquial(_LONG_IIN.sub(r"\1iin", w))
             if hit:
                 return hit
@@ -341,6 +364,17 @@ class _WordNormalizer:
             return None
         runs = runs[:8]
         n = len(runs)
+        if n <= 3:  # at most 8 spellings: try them all in order (cheaper than the index)
+            for choice in _CHOICES[n]:
+                cand = _spell(w, runs, choice)
+                if cand == w or len(cand) < 2:
+                    continue
+                hit = self._lookup(cand)
+                if hit is None and self._is_derived(cand):
+                    hit = cand
+                if hit is not None:
+                    return hit
+            return None
         best = self._indexed_hit(w, runs)  # (rank, choice, word) of the first known spelling
         checked = 0
         for twos in range(n + 1):
@@ -353,13 +387,7 @@ class _WordNormalizer:
                     return best[2]
                 if checked >= _DERIVED_BUDGET:
                     return best[2] if best is not None else None
-                pieces, at = [], 0
-                for (a, b), keep in zip(runs, choice):
-                    pieces.append(w[at:a])
-                    pieces.append(w[a] * keep)
-                    at = b
-                pieces.append(w[at:])
-                cand = "".join(pieces)
+                cand = _spell(w, runs, choice)
                 if cand == w or len(cand) < 2:
                     continue
                 checked += 1
