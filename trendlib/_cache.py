@@ -19,6 +19,8 @@ __all__ = ["Memo", "DEFAULT_MAXSIZE"]
 K = TypeVar("K")
 V = TypeVar("V")
 
+_MISSING = object()
+
 #: entries before a cache is emptied (about 100-200 MB for word -> short string tables)
 DEFAULT_MAXSIZE = 1_000_000
 
@@ -42,10 +44,9 @@ class Memo(Generic[K, V]):
         self._lock = threading.Lock()
 
     def __call__(self, key: K) -> V:
-        try:
-            return self.data[key]
-        except KeyError:
-            pass
+        value = self.data.get(key, _MISSING)  # no KeyError raised per miss (cold paths)
+        if value is not _MISSING:
+            return value
         value = self.func(key)
         with self._lock:
             if len(self.data) >= self.maxsize:
