@@ -129,9 +129,23 @@ def near_pairs(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray, t: np.nd
     # a feature of one post adds nothing to any dot product: keep the shared ones, renumbered
     # (a compact column space keeps each block's transpose cheap)
     X = X.tocsc()[:, np.flatnonzero(df >= 2)].tocsr()
+    # Common words make every pair overlap and the block products dense. Products run on
+    # the rare features only; a pair is a candidate when its rare dot product plus the
+    # most its common features can add (Cauchy-Schwarz: |x_c| * |y_c|) reaches the
+    # threshold, and candidates are verified with the full vectors. Posts whose common
+    # part alone could reach it (|x_c| >= threshold) are compared in full.
+    col_df = np.bincount(X.indices, minlength=X.shape[1])
+    common = col_df > max(50, n // 200)
+    keep = ~common[X.indices]
+    Xr = sparse.csr_matrix((X.data * keep, X.indices.copy(), X.indptr.copy()), shape=X.shape)  # own arrays: eliminate_zeros works in place
+    Xr.eliminate_zeros()
+    Xc = X - Xr
+    nc = np.sqrt(np.asarray(Xc.multiply(Xc).sum(axis=1)).ravel())
+    heavy = np.flatnonzero(nc >= min_similarity - 1e-6)
+    thr = min_similarity - 1e-6
     ts = t
     col_end = np.searchsorted(ts, ts + _NEAR_SPAN, side="right")
-    # rows per block ~ twice the posts in one span: products stay near the diagonal band
+    # rows per block ~ four times the posts in one span: products stay near the diagonal band
     step = int(np.clip(4 * np.median(col_end - np.arange(n)), 512, 4096))
     out_r, out_c = [], []
     i = 0
@@ -140,14 +154,28 @@ def near_pairs(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray, t: np.nd
         while r1 > i + 1 and (r1 - i) * (int(col_end[r1 - 1]) - i) > _PAIR_BUDGET:
             r1 = i + max(1, (r1 - i) // 2)
         c1 = int(col_end[r1 - 1])
-        S = (X[i:r1] @ X[i:c1].T).tocoo()
-        m = S.data >= min_similarity - 1e-6
-        r, cc = S.row[m] + i, S.col[m] + i
-        m = (cc > r) & (ts[cc] - ts[r] <= _NEAR_SPAN)
-        out_r.append(r[m])
-        out_c.append(cc[m])
+        S = (Xr[i:r1] @ Xr[i:c1].T).tocoo()
+        r, cc = S.row + i, S.col + i
+        m = (cc > r) & (S.data + nc[r] * nc[cc] >= thr) & (ts[cc] - ts[r] <= _NEAR_SPAN)
+        r, cc = r[m], cc[m]
+        hr = heavy[(heavy >= i) & (heavy < r1)]
+        if len(hr):  # pairs of common-heavy posts, whatever their rare overlap
+            hc = heavy[(heavy >= i) & (heavy < c1)]
+            H = (X[hr] @ X[hc].T).tocoo()
+            a, b = hr[H.row], hc[H.col]
+            mh = (b > a) & (H.data >= thr) & (ts[b] - ts[a] <= _NEAR_SPAN)
+            r, cc = np.r_[r, a[mh]], np.r_[cc, b[mh]]
+        if len(r):
+            sim = np.asarray(X[r].multiply(X[cc]).sum(axis=1)).ravel()
+            ok = sim >= thr
+            out_r.append(r[ok])
+            out_c.append(cc[ok])
         i = r1
-    return np.concatenate(out_r).astype(np.int64), np.concatenate(out_c).astype(np.int64)
+    if not out_r:
+        return e, e
+    r, c = np.concatenate(out_r).astype(np.int64), np.concatenate(out_c).astype(np.int64)
+    key = np.unique(r * n + c)
+    return key // n, key % n
 
 
 def _ranges(starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
