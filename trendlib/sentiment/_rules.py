@@ -219,19 +219,24 @@ def score_tokens(
             pos += 1
             continue
         e = get(norm)
-        if e is None and not flags and kind == "word" and not keep_all:
-            i += 1  # fast path: a plain word that is in no list
-            pos += 1
-            continue
-        if e is not None and e.tails is not None:
+        if e is None:
+            if not flags and kind == "word" and not keep_all:
+                i += 1  # fast path: a plain word that is in no list
+                pos += 1
+                continue
+            valence = role = tails = None
+            position = "-"
+        else:
+            valence, role, position, tails = e
+        if tails is not None:
             j = i + 1
-            for tail, v, role, rp in e.tails:
+            for tail, v, trole, rp in tails:
                 k = len(tail)
                 if i + k < n and all(toks[i + 1 + q].norm == tail[q] for q in range(k)) and not (
                     skip and any(i + q in skip for q in range(k + 1))
                 ):
                     j = i + 1 + k
-                    S.append(_Unit(pos, v or 0.0, role, rp, 0, "phrase", i, j))
+                    S.append(_Unit(pos, v or 0.0, trole, rp, 0, "phrase", i, j))
                     break
             if j > i + 1:
                 i = j
@@ -239,7 +244,7 @@ def score_tokens(
                 continue
         if flags & CAPS:
             n_caps += 1
-        if e is not None and e.valence and S and S[-1].end == i and kind == "word" and toks[i - 1][0] == norm:
+        if valence and S and S[-1].end == i and kind == "word" and toks[i - 1][0] == norm:
             # "bagus bagus aja": a word repeated with a space is one reduplicated unit
             S[-1].flags |= REDUP
             S[-1].end = i + 1
@@ -247,11 +252,11 @@ def score_tokens(
             pos += 1
             continue
         if e is not None:
-            v = e.valence
+            v = valence
             if v is None and flags & (REDUP | CLITIC):
                 b = get(base)
                 v = b.valence if b is not None else None
-            S.append(_Unit(pos, v or 0.0, e.role, e.position, flags, kind, i, i + 1))
+            S.append(_Unit(pos, v or 0.0, role, position, flags, kind, i, i + 1))
         else:
             v = None
             if kind == "punct":
@@ -279,26 +284,30 @@ def score_tokens(
     if not keep_all and not any(u.valence for u in S):
         return 0.0
     # ---- 2. which units carry sentiment; which modifiers and negators act
+    # (the fields the windows read, as plain lists: the loops below touch them often)
+    upos = [u.pos for u in S]
+    urole = [u.role for u in S]
+    urpos = [u.rpos for u in S]
     pure = [u.valence != 0.0 and u.role is None for u in S]
     used = [False] * m
     W = P.negation_window
     for k in range(m):
         if not pure[k]:
             continue
-        p0 = S[k].pos
+        p0 = upos[k]
         a = k - 1
-        while a >= 0 and p0 - S[a].pos <= 2 and S[a].role != "boundary" and not pure[a]:
-            if S[a].role in ("booster", "dampener") and S[a].rpos in ("pre", "both"):
+        while a >= 0 and p0 - upos[a] <= 2 and urole[a] != "boundary" and not pure[a]:
+            if urole[a] in ("booster", "dampener") and urpos[a] in ("pre", "both"):
                 used[a] = True
             a -= 1
         a = k + 1
-        while a < m and S[a].pos - p0 <= 2 and S[a].role != "boundary" and not pure[a]:
-            if S[a].role in ("booster", "dampener") and S[a].rpos in ("post", "both"):
+        while a < m and upos[a] - p0 <= 2 and urole[a] != "boundary" and not pure[a]:
+            if urole[a] in ("booster", "dampener") and urpos[a] in ("post", "both"):
                 used[a] = True
             a += 1
         a = k - 1
-        while a >= 0 and p0 - S[a].pos <= W and S[a].role not in ("boundary", "contrast", "concessive"):
-            if S[a].role == "negator":
+        while a >= 0 and p0 - upos[a] <= W and urole[a] not in ("boundary", "contrast", "concessive"):
+            if urole[a] == "negator":
                 used[a] = True
                 break
             a -= 1
@@ -331,22 +340,22 @@ def score_tokens(
             p0 = u.pos
             for direction, positions in ((-1, ("pre", "both")), (1, ("post", "both"))):
                 a = k + direction
-                while 0 <= a < m and abs(S[a].pos - p0) <= 2 and S[a].role != "boundary" and not pure[a]:
-                    role = S[a].role
-                    if role == "booster" and S[a].rpos in positions:
-                        inc = P.booster_increment * (P.booster_decay ** (abs(S[a].pos - p0) - 1))
+                while 0 <= a < m and abs(upos[a] - p0) <= 2 and urole[a] != "boundary" and not pure[a]:
+                    role = urole[a]
+                    if role == "booster" and urpos[a] in positions:
+                        inc = P.booster_increment * (P.booster_decay ** (abs(upos[a] - p0) - 1))
                         v += sign * inc
                         if fired is not None:
                             fired[k].append(f"booster '{_text(toks, S[a])}' +{inc:.3g}")
-                    elif role == "dampener" and S[a].rpos in positions:
+                    elif role == "dampener" and urpos[a] in positions:
                         v *= P.dampener_factor
                         if fired is not None:
                             fired[k].append(f"dampener '{_text(toks, S[a])}' x{P.dampener_factor:.3g}")
                     a += direction
             if u.kind != "emoji" and u.kind != "emoticon":
                 a = k - 1
-                while a >= 0 and p0 - S[a].pos <= W and S[a].role not in ("boundary", "contrast", "concessive"):
-                    if S[a].role == "negator":
+                while a >= 0 and p0 - upos[a] <= W and urole[a] not in ("boundary", "contrast", "concessive"):
+                    if urole[a] == "negator":
                         v *= -P.negation_scalar
                         if fired is not None:
                             fired[k].append(f"negated by '{_text(toks, S[a])}' x-{P.negation_scalar:.3g}")
@@ -355,7 +364,7 @@ def score_tokens(
         contrib[k] = v
     # ---- 4. contrast and concessive weights
     for k in range(m):
-        role = S[k].role
+        role = urole[k]
         if role == "contrast":
             wb, wa = P.contrast_before, P.contrast_after
             for a in range(m):
@@ -367,7 +376,7 @@ def score_tokens(
                         fired[a].append(f"{where} contrast '{_text(toks, S[k])}' x{w:.3g}")
         elif role == "concessive":
             a = k + 1
-            while a < m and S[a].role not in ("boundary", "contrast"):
+            while a < m and urole[a] not in ("boundary", "contrast"):
                 if contrib[a] != 0.0:
                     contrib[a] *= P.concessive_clause
                     if fired is not None:

@@ -105,11 +105,12 @@ def analyse(text: str) -> list[Tok]:
     the original form, and the base of a reduplicated or clitic-bearing word.
     """
     out: list[Tok] = []
-    get, analyse_chunk = _CHUNKS.data.get, _CHUNKS
+    get, put = _CHUNKS.data.get, _CHUNKS.put
     for chunk in text.split():
         hit = get(chunk)
         if hit is None:
-            hit = analyse_chunk(chunk)
+            hit = _analyse_chunk(chunk)
+            put(chunk, hit)
         out.extend(hit)
     return out
 
