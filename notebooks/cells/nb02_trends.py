@@ -63,8 +63,9 @@ day, by distinct accounts (one account's spam cannot top the list)."""),
     ("code", """if truth is not None:
     hours = pd.date_range("2023-08-28 06:00", "2023-09-09 22:00", freq="1h", tz=TZ)
 else:
-    busiest = hourly.idxmax()
-    hours = pd.date_range(busiest - pd.Timedelta("24h"), busiest + pd.Timedelta("24h"), freq="1h")
+    busiest = hourly.idxmax()  # the 24 hours either side of the busiest hour, inside the data
+    lo, hi = counts["time"].min() + pd.Timedelta(FREQ), counts["time"].max()
+    hours = pd.date_range(max(busiest - pd.Timedelta("24h"), lo), min(busiest + pd.Timedelta("24h"), hi), freq="1h")
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     scan = {h: tl.trending(counts, at=h, window="1h", top=5) for h in hours}

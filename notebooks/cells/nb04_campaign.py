@@ -28,8 +28,10 @@ The trending list is computed every hour (one-hour window, ranked by distinct ac
 against each hashtag's own hour-of-day history); "reaching the list" means the top 3, as the
 corpus holds only a few dozen hashtags with enough posts to rank."""),
     ("code", """counts = tl.count(posts, key="hashtag", freq=FREQ, tz=TZ, min_count=5)
-start, end = counts["time"].min(), counts["time"].max()
-hours = pd.date_range(start + pd.Timedelta("12h"), end, freq="1h")
+# every hour with posts (a scrape may have gaps), at most the 14 x 24 busiest ones
+per_hour = counts.groupby("time")["total"].first()
+active = per_hour[(per_hour > 0) & (per_hour.index >= per_hour.index.min() + pd.Timedelta("12h"))]
+hours = active.nlargest(14 * 24).index.sort_values() if len(active) > 14 * 24 else active.index
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     ranks = pd.concat([tl.trending(counts, at=h, window="1h", top=3).assign(hour=h) for h in hours], ignore_index=True)
