@@ -118,7 +118,8 @@ class TopicModel:
     in a seeded random order. ``partial_fit`` places new posts one by one against the
     counts of the posts seen before, then sweeps them (topic ids stay stable; new topics get
     new ids). The defaults were chosen on the MBG, 2019 election and KIP-K scrapes and the
-    planted corpus (``docs/topics.md``): ``max_df=0.25`` removes query words,
+    planted corpus (``docs/topics.md``): ``max_df=0.25`` removes query words (``prabowo``
+    in the election scrape),
     ``outlier_threshold=0.5`` leaves 1-24% of real posts as outliers.
 
     References
