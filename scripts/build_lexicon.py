@@ -87,11 +87,13 @@ START = {
 MIN_GAIN = 0.001
 AUC_GAIN = 0.0005
 # weights set by hand, with the reason (documented in rules.json)
-PRIORS = {"exclamation_cap": 3, "booster_decay": 0.8, "alpha": 1.0}
+PRIORS = {"exclamation_cap": 3, "booster_decay": 0.8, "alpha": 1.0, "news_factor": 0.0}
 PRIOR_REASONS = {
     "exclamation_cap": "set by hand: at most 3 '!' count, as in VADER",
     "booster_decay": "set by hand: a booster two words away counts 0.8 of an adjacent one",
     "alpha": "squash constant: rescales polarity monotonically, so no rank- or sign-based fit sees it",
+    "news_factor": "set by hand: a post in news register (trendlib/sentiment/_register.py) reports, it does "
+    "not judge: polarity x0 (neutral); see docs/sentiment_topic.md",
 }
 
 
