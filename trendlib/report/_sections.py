@@ -421,13 +421,16 @@ def _coordination(rep: Any) -> Section:
         d = r._asdict()
         accounts = list(d.get("accounts", []) or [])
         head = [f"{d.get('n_accounts', len(accounts))} accounts", f"{d.get('n_posts', '?')} posts"]
-        if "signal" in d:
-            head.insert(0, str(d["signal"]))
+        sig = d.get("signals", d.get("signal"))
+        if sig is not None:
+            sig = ", ".join(map(str, sig)) if isinstance(sig, (list, tuple, np.ndarray)) else str(sig)
+            head.insert(0, f"{sig} ({d['scale']})" if d.get("scale") else sig)
         if d.get("first_seen") is not None:
             head.append(f"{_fmt_time(_local(d['first_seen'], rep.tz))} .. {_fmt_time(_local(d.get('last_seen'), rep.tz))} {rep.tz}")
-        for k in ("occasions", "n_occasions", "score", "p_value"):
-            if k in d and d[k] is not None:
-                head.append(f"{k.replace('_', ' ')} {_num(d[k], 3 if k == 'p_value' else 1)}")
+        if d.get("n_occasions") is not None:
+            head.append(f"{int(d['n_occasions'])} occasions")
+        if d.get("score") is not None:
+            head.append(f"score {_num(d['score'], 1)} (-log10 p, adjusted)")
         blocks = [("para", "; ".join(head) + ".")]
         blocks.append(("para", "accounts: " + ", ".join(f"@{a}" for a in accounts[:12]) + (" \u2026" if len(accounts) > 12 else "")))
         fp = d.get("fingerprint")
