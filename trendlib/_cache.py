@@ -1,16 +1,20 @@
 """One memo helper with one policy for every cache in trendlib (internal).
 
 Caches in trendlib memoise pure ``str -> value`` functions (normalised forms, stems,
-token ids). They are bounded, thread-safe for concurrent readers and writers (a lock
-guards the eviction; reads of a dict are atomic under the GIL and free-threaded
-CPython alike), and they evict the whole table when full, which costs nothing per
-hit, unlike an LRU's bookkeeping, and keeps memory bounded on a stream of novel
+token ids). They are bounded and evict the whole table when full, which costs nothing
+per hit, unlike an LRU's bookkeeping, and keeps memory bounded on a stream of novel
 words. The limit is one number, :data:`DEFAULT_MAXSIZE`.
+
+They are safe to share between threads without a lock: a single dict ``get`` or item
+assignment is atomic, the function is pure (two threads computing the same key store
+the same value), and eviction swaps in a new dict, so a racing writer at worst stores
+into the table being dropped — a lost memo entry, never a wrong value. No lock is taken
+on the cold path, where a memo is hit hardest. A cache whose values must agree with
+each other (e.g. token ids) needs its own lock; it is not a ``Memo``.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -41,31 +45,29 @@ class Memo(Generic[K, V]):
         self.func = func
         self.maxsize = int(maxsize)
         self.data: dict[K, V] = {}
-        self._lock = threading.Lock()
 
     def __call__(self, key: K) -> V:
         value = self.data.get(key, _MISSING)  # no KeyError raised per miss (cold paths)
         if value is not _MISSING:
             return value
         value = self.func(key)
-        with self._lock:
-            if len(self.data) >= self.maxsize:
-                self.data = {}
-            self.data[key] = value
+        data = self.data
+        if len(data) >= self.maxsize:
+            data = self.data = {}
+        data[key] = value
         return value
 
     def get(self, key: K, default: V | None = None) -> V | None:
         return self.data.get(key, default)
 
     def put(self, key: K, value: V) -> None:
-        with self._lock:
-            if len(self.data) >= self.maxsize:
-                self.data = {}
-            self.data[key] = value
+        data = self.data
+        if len(data) >= self.maxsize:
+            data = self.data = {}
+        data[key] = value
 
     def clear(self) -> None:
-        with self._lock:
-            self.data = {}
+        self.data = {}
 
     def __len__(self) -> int:
         return len(self.data)
