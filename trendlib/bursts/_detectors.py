@@ -35,12 +35,9 @@ import numpy as np
 import pandas as pd
 
 from .._validation import check_int, check_positive
+from ._run import DEFAULT_WINDOW_BINS, run_detector, window_bins  # noqa: F401
 
 __all__ = ["Kleinberg", "ZScore", "Poisson", "EWMA", "DETECTORS", "make_detector", "window_bins"]
-
-#: bins of baseline history when ``window`` is not given (one day of hourly bins)
-DEFAULT_WINDOW_BINS = 24
-
 
 def _check_min_count(value: Any, func: str) -> int:
     return check_int(value, name="min_count", func=func, minimum=0)
@@ -66,36 +63,6 @@ def _check_window(value: Any, func: str) -> Any:
     return parse_duration(value, func=func, name="window")
 
 
-def _fmt(td: Any) -> str:
-    """``Timedelta("6h")`` -> ``"6h"`` (for messages)."""
-    try:
-        out = pd.tseries.frequencies.to_offset(pd.Timedelta(td)).freqstr
-        return out if out[:1].isdigit() else f"1{out}"
-    except (TypeError, ValueError):
-        return str(td)
-
-
-def window_bins(window: Any, freq: Any, func: str) -> int:
-    """``window`` (None, deprecated int or duration) as a whole number (>= 2) of bins of ``freq``."""
-    if window is None:
-        return DEFAULT_WINDOW_BINS
-    if isinstance(window, (int, np.integer)):
-        return int(window)
-    if freq is None or pd.isna(freq) or pd.Timedelta(freq) <= pd.Timedelta(0):
-        raise ValueError(
-            f"{func}() cannot turn window={_fmt(window)!r} into bins: the counts have no bin size. "
-            "Build them with trendlib.count(...) (attrs['freq']) or pass freq=."
-        )
-    step = pd.Timedelta(freq)
-    n = window / step
-    if n != int(n) or n < 2:
-        raise ValueError(
-            f"The 'window' parameter of {func}() must be a whole number (>= 2) of bins of {_fmt(step)}. "
-            f"Got {_fmt(window)!r} ({n:g} bins)."
-        )
-    return int(n)
-
-
 class _Detector:
     """Shared behaviour: option names, validation hook, ``detect``."""
 
@@ -117,8 +84,6 @@ class _Detector:
         ``posts`` (the posts the counts came from) makes the account columns exact; see
         :func:`trendlib.detect_bursts` for the table.
         """
-        from ._detect import run_detector
-
         return run_detector(self, counts, posts=posts, func=f"{type(self).__name__}.detect")
 
 

@@ -27,7 +27,8 @@ import pandas as pd
 
 from ._accounts import empty_concentration
 from ._batched import P_MAX
-from ._detect import detect_bursts, finish_table, online_scorer
+from ._detect import detect_bursts
+from ._run import finish_table, online_scorer
 from ._detectors import make_detector
 from ._viterbi import emissions, viterbi_step
 
