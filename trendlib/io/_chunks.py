@@ -75,7 +75,8 @@ def _slices(n, size):
 
 def _chunks_of_file(path, fmt, opts, size, label, totals):
     from ._fast import iter_fast
-    from ._read import _finish, records_draft, table_draft
+    from ._draft import finish as _finish
+    from ._draft import records_draft, table_draft
 
     f: RawFile = open_file(os.fspath(path), fmt, encoding=opts["encoding"], sep=opts["sep"], stream=True,
                            record_formats=("twarc2", "twarc2-flat", "snscrape", "twitter-v1", "tiktok"))
@@ -115,7 +116,8 @@ def _chunks_of_file(path, fmt, opts, size, label, totals):
 
 
 def _chunks_of_frame(df, fmt, opts, size):
-    from ._read import _finish, table_draft
+    from ._draft import finish as _finish
+    from ._draft import table_draft
 
     for a, b in _slices(len(df), size):
         rep = Report("the DataFrame")
@@ -125,7 +127,8 @@ def _chunks_of_frame(df, fmt, opts, size):
 
 def _chunks_of_records(items, fmt, opts, size):
     from ._json import fix_surrogates
-    from ._read import _finish, records_draft
+    from ._draft import finish as _finish
+    from ._draft import records_draft
 
     buf, line = [], 0
     for x in items:

@@ -16,15 +16,15 @@ from typing import TYPE_CHECKING, Any, Literal
 from .._deprecate import renamed_kwargs
 from .._time import resolve_tz
 from .._validation import check_choice, check_int
-from ..exceptions import FormatError, SchemaError
+from ..exceptions import FormatError
 from ._concat import concat_posts
-from ._detect import RECORD_FORMATS, detect_records, detect_table
-from ._finalize import finalize
-from ._registry import FORMAT_NAMES, REGISTRY, FormatName
+from ._draft import finish as _finish
+from ._detect import RECORD_FORMATS
+from ._draft import records_draft, table_draft
+from ._registry import FORMAT_NAMES, FormatName
 from ._report import ReadWarning, Report
 from ._schema import empty_posts
 from ._source import EmptyFileError, open_file
-from ._tabular import LINE
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,86 +32,6 @@ if TYPE_CHECKING:
 __all__ = ["read_posts"]
 
 Errors = Literal["warn", "raise", "skip"]
-
-
-def _override(draft, raw, given, report):
-    """Column keyword arguments win over a named format's own mapping."""
-    from . import _generic
-
-    cols = [c for c in raw.columns if c != LINE]
-    for canon, col in given.items():
-        if col is None:
-            continue
-        if col is False:
-            draft = draft.drop(columns=[canon], errors="ignore")
-            continue
-        wanted = list(col) if isinstance(col, (list, tuple)) else [col]
-        missing = [w for w in wanted if w not in cols]
-        if missing:
-            raise SchemaError(
-                f"read_posts(): the {canon!r} column {missing[0]!r} is not in {report.name}. "
-                f"Available: {[str(c) for c in cols]}."
-            )
-        draft[canon] = raw[wanted[0]] if len(wanted) == 1 else _generic.join_columns(raw, wanted)
-    return draft
-
-
-def table_draft(raw, fmt, report, given):
-    """Raw table of strings -> draft, through the registry."""
-    cols = [str(c) for c in raw.columns if c != LINE]
-    if fmt == "auto":
-        fmt = detect_table(cols)
-    spec = REGISTRY[fmt]
-    if spec.kind == "records":
-        raise FormatError(f"read_posts(): format={fmt!r} needs JSON records; {report.name} is a table")
-    if fmt != "generic" and not spec.detect(cols):
-        raise SchemaError(
-            f"read_posts(): {report.name} is not a {fmt} table: expected columns {list(spec.required)}; "
-            f"got {cols}."
-        )
-    draft = spec.read(raw, report, given)
-    if fmt not in ("generic", "twitter-r"):
-        draft = _override(draft, raw, given, report)
-    if LINE in raw.columns and LINE not in draft.columns:
-        draft[LINE] = raw[LINE]
-    return draft, fmt
-
-
-def records_draft(records, fmt, report, given):
-    """JSON records -> draft, through the registry (generic records become a table)."""
-    import pandas as pd
-
-    if fmt == "auto":
-        fmt = detect_records(records)
-    if fmt in RECORD_FORMATS:
-        draft = REGISTRY["twarc2" if fmt == "twarc2-flat" else fmt].read(records, report, given)
-        if fmt in ("twarc2", "twarc2-flat"):
-            fmt = "twarc2" if report.info.get("source_form") == "pages" else "twarc2-flat"
-        return draft, fmt
-    try:
-        raw = pd.json_normalize([r for _, r in records], max_level=3) if records else pd.DataFrame()
-    except (RecursionError, TypeError, AttributeError) as exc:
-        raise FormatError(f"read_posts(): {report.name} holds records that cannot be flattened ({exc})") from None
-    raw[LINE] = [line for line, _ in records]
-    return table_draft(raw, "generic" if fmt == "generic" else fmt, report, given)
-
-
-def _platform(fmt: str, platform) -> str:
-    return platform or REGISTRY.get(fmt, REGISTRY["generic"]).platform
-
-
-def _finish(draft, fmt, report, opts):
-    source_format = fmt
-    if fmt == "posts" and "source_format" in draft.columns and len(draft):
-        source_format = str(draft["source_format"].iloc[0])
-    plat = _platform(fmt, opts["platform"])
-    if opts["platform"] is not None and "platform" in draft.columns and fmt != "posts":
-        draft = draft.drop(columns="platform")
-    return finalize(
-        draft, report, errors=opts["errors"], dedupe=opts["dedupe"], source_tz=opts["source_tz"],
-        time_format=opts["time_format"], platform=plat, source_format=source_format,
-        require_time=opts["given"].get("time") is not False,
-    )
 
 
 def _read_one(source, fmt, opts):
