@@ -231,9 +231,9 @@ def test_report_on_danantara_launch_day(data_file):
     rep = build_report(posts, progress=False)
     tags = rep.bursts[rep.bursts["kind"] == "hashtag"]
     top = tags.iloc[0]
-    # the launch push: one hashtag, well over a thousand accounts, no single account behind it
+    # the launch push: one hashtag, hundreds of accounts, no single account behind it
     assert top["key"] == "danantarabangunnegeri"
-    assert top["accounts"] > 1000 and top["top_account_share"] < 0.05
+    assert top["accounts"] > 500 and top["top_account_share"] < 0.05
     card = next(c for c in rep.cards if c.key == "danantarabangunnegeri")
     assert card.accounts == top["accounts"] and not card.single_account
 
