@@ -13,11 +13,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._keys import display_key
 from .._validation import require_columns
 
 __all__ = ["timeline", "burst_chart"]
 
-_PREFIX = {"hashtag": "#", "mention": "@"}
 
 
 def _axes(ax: Any, figsize: tuple[float, float]) -> Any:
@@ -176,7 +176,7 @@ def timeline(
     if bursts is not None:
         _check_bursts(bursts, func, key=True)
     tz = _tz_of(counts["time"], counts.attrs, tz)
-    prefix = _PREFIX.get(counts.attrs.get("by", ""), "")
+    prefix = display_key("", counts.attrs.get("key") or counts.attrs.get("by"))
 
     all_keys = pd.Index(counts["key"].astype(str).unique())
     if keys is None:

@@ -75,7 +75,7 @@ def sentiment_timeline(
     func = "sentiment_timeline"
     check_choice(kind, ["net", "share"], name="kind", func=func)
     require_columns(table, ["time", "n", "net"], func=func, hint="trendlib.sentiment.sentiment_over_time(posts)")
-    by = table.attrs.get("by") or [
+    by = table.attrs.get("group_by") or table.attrs.get("by") or [
         c for c in table.columns if c not in _KNOWN and not str(c).startswith("share_")
     ]
     by = list(by) if by else []
