@@ -135,8 +135,16 @@ def emot_polarity(frame):
     return out
 
 
+#: tweet folders of the data home whose SOURCE.md names a permissive licence (MIT)
+LICENSED_TWEETS = ("tweets_corona_jakarta_2020", "tweets_kipk_2024", "tweets_prabowogibran2024_2023")
+
+
 def unlabeled_tweets() -> list[str]:
-    """Distinct texts of every ``tweets_*`` file of the data home that holds posts."""
+    """Distinct texts of the data home's permissively licensed tweet sets (MIT: see each SOURCE.md).
+
+    Only these feed what ships: the other ``tweets_*`` folders carry no licence, so nothing
+    derived from them (weights, vocabularies) may be redistributed.
+    """
     import glob
     import os
     import warnings
@@ -147,7 +155,7 @@ def unlabeled_tweets() -> list[str]:
     texts: list[str] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        for path in sorted(glob.glob(os.path.join(home, "tweets_*", "*.csv"))):
+        for path in sorted(p for folder in LICENSED_TWEETS for p in glob.glob(os.path.join(home, folder, "*.csv"))):
             try:
                 texts += tl.read_posts(path)["text"].dropna().tolist()
             except Exception:  # edge lists and label files hold no posts
