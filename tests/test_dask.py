@@ -222,6 +222,7 @@ def _refuse(*args, **kwargs):
     raise RuntimeError("computed before the result was asked for")
 
 
+@pytest.mark.data
 def test_nothing_computes_before_asked(sample, data_home):
     """Like xarray's raise_if_dask_computes: building the pipeline never runs a task."""
     pattern = str(data_home / "tweets_prabowogibran2024_2023" / "*.csv")
