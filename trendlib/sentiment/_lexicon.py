@@ -17,10 +17,13 @@ import os
 import threading
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from .._cache import Memo
+from ._analyse import analyse
+from ._data import data_path as _data_path
+from ._data import emoji_table as _emoji_table
+from ._data import read_tsv as _read_tsv
 
 __all__ = ["Lexicon", "load_lexicon", "as_lexicon"]
 
@@ -30,8 +33,6 @@ def _no_default(key: Any) -> float:  # pragma: no cover - the memo is used with 
 
 
 def _normalise_key(key: str) -> str:
-    from ._scorer import analyse
-
     return " ".join(t.norm for t in analyse(key) if t.kind != "punct")
 
 
@@ -183,47 +184,6 @@ class Lexicon(Mapping):
                 "provenance": [self._provenance.get(k) for k in keys],
             }
         )
-
-
-def _data_path(name: str):
-    return resources.files("trendlib.sentiment").joinpath("data", name)
-
-
-def _read_tsv(text: str, source: str) -> tuple[dict[str, float], dict[str, str]]:
-    scores: dict[str, float] = {}
-    prov: dict[str, str] = {}
-    bad = []
-    lines = text.splitlines()
-    start = 0
-    while start < len(lines) and (not lines[start].strip() or lines[start].startswith("#")):
-        start += 1
-    header = lines[start].split("\t") if start < len(lines) else []
-    has_header = bool(header) and header[0].strip().lower() in ("word", "emoji", "term")
-    for n, line in enumerate(lines[start + has_header :], start + has_header + 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.rstrip("\r").split("\t")
-        try:
-            scores[cols[0].strip()] = float(cols[1])
-        except (IndexError, ValueError):
-            bad.append(n)
-            continue
-        if len(cols) > 2 and cols[2].strip():
-            prov[cols[0].strip()] = cols[2].strip()
-    if bad:
-        from ..exceptions import FormatError
-
-        raise FormatError(
-            f"{source}: {len(bad)} malformed line(s) (expected word<TAB>score[<TAB>provenance]); "
-            f"first at line {bad[0]}."
-        )
-    return scores, prov
-
-
-@lru_cache(maxsize=None)
-def _emoji_table() -> dict[str, float]:
-    scores, _ = _read_tsv(_data_path("emoji_valence.tsv").read_text(encoding="utf-8"), "emoji_valence.tsv")
-    return {k: max(-1.0, min(1.0, v)) for k, v in scores.items()}
 
 
 @lru_cache(maxsize=None)

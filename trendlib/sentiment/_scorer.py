@@ -10,110 +10,15 @@ to its base when the whole word is not in the lexicon). The rules and their fitt
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._cache import Memo
-from ..text import tokens as _text_tokens
-from ._topic import IgnoreSet, check_ignore
-from ._lexicon import _emoji_table, as_lexicon
-from ._rules import CAPS, CLITIC, ELONG, REDUP, Params, Tok, load_params, score_tokens
+from ._topic import check_ignore
+from ._analyse import analyse
+from ._lexicon import as_lexicon
+from ._rules import Params, Tok, load_params, score_tokens
 
 __all__ = ["polarity", "label", "explain", "Explanation", "analyse", "Tok"]
-
-_PUNCT = re.compile(r"[.,;:!?]+")
-_ELONG = re.compile(r"([^\W\d_])\1\1", re.UNICODE)
-_REDUP = re.compile(r"^([^\W\d_]{2,})-\1$")
-_REDUP2 = re.compile(r"^([^\W\d_]{2,})2$")
-_CLITICS = ("nya", "lah", "kah", "pun")
-_EMOJI_STRIP = dict.fromkeys([0xFE0F, 0xFE0E, 0x200D, *range(0x1F3FB, 0x1F400)])
-
-
-def _analyse_chunk(chunk: str) -> tuple[Tok, ...]:
-    low = chunk.lower()
-    emo = _emoji_table()
-    if low in emo and not low[0].isalnum():
-        return (Tok(low, "emoticon", 0, chunk, low),)
-    out: list[Tok] = []
-    pos = 0
-    for t in _text_tokens(chunk):
-        start = t.start
-        if start > pos:
-            for m in _PUNCT.finditer(chunk, pos, start):
-                g = m.group()
-                out.append(Tok(g, "punct", 0, g, g))
-        if t.end > pos:
-            pos = t.end
-        kind, orig, norm = t.kind, t.text, t.norm
-        if kind == "word":
-            pass
-        elif kind == "emoji":
-            norm = orig.translate(_EMOJI_STRIP) or orig
-            out.append(Tok(norm, kind, 0, orig, norm))
-            continue
-        elif kind == "emoticon":
-            norm = orig.lower()
-            out.append(Tok(norm, kind, 0, orig, norm))
-            continue
-        elif kind == "hashtag":
-            norm = norm.lstrip("#")
-            kind = "word"
-        else:  # mention, url, number, placeholder: never looked up
-            out.append(Tok(orig, kind, 0, orig, orig))
-            continue
-        flags = 0
-        if orig.isupper() and sum(c.isalpha() for c in orig) >= 2:
-            flags |= CAPS
-        if len(orig) >= 3 and _ELONG.search(orig.lower()) and not _ELONG.search(norm):
-            flags |= ELONG
-        if " " in norm:
-            parts = norm.split()
-        else:
-            parts = (norm,)
-        for p in parts:
-            base = p
-            f = flags
-            if "-" in p or p[-1:] == "2":
-                m = _REDUP.match(p) or _REDUP2.match(p)
-                if m:
-                    base = m.group(1)
-                    f |= REDUP
-            if base is p and p.endswith(_CLITICS):
-                for c in _CLITICS:
-                    if p.endswith(c) and len(p) - len(c) >= 3:
-                        base = p[: -len(c)]
-                        f |= CLITIC
-                        break
-            out.append(Tok(p, kind, f, orig, base))
-    if pos < len(chunk):
-        for m in _PUNCT.finditer(chunk, pos):
-            g = m.group()
-            out.append(Tok(g, "punct", 0, g, g))
-    return tuple(out)
-
-
-#: distinct whitespace chunks analysed once (trendlib's one memo policy; ~60 MB at most)
-_CHUNKS: Memo[str, tuple[Tok, ...]] = Memo(_analyse_chunk, maxsize=1 << 18)
-
-
-def analyse(text: str) -> list[Tok]:
-    """Typed tokens (:class:`Tok` records) of ``text`` (internal; memoised per chunk).
-
-    The one token stream comes from :func:`trendlib.text.tokens`; this only adds what the
-    scorer needs on top of it: punctuation between tokens, the emphasis flags read from
-    the original form, and the base of a reduplicated or clitic-bearing word.
-    """
-    out: list[Tok] = []
-    get, put = _CHUNKS.data.get, _CHUNKS.put
-    for chunk in text.split():
-        hit = get(chunk)
-        if hit is None:
-            hit = _analyse_chunk(chunk)
-            put(chunk, hit)
-        out.extend(hit)
-    return out
-
 
 def _check_text(text: Any, func: str) -> str:
     if not isinstance(text, str):

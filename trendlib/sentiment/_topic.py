@@ -51,7 +51,7 @@ class IgnoreSet:
 
 
 def _norm_term(term: str) -> tuple[str, ...]:
-    from ._scorer import analyse
+    from ._analyse import analyse
 
     return tuple(
         w
