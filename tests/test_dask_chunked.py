@@ -100,3 +100,14 @@ def test_bad_chunks_are_named():
         chunked.count(SAMPLE)
     with pytest.raises(ValueError, match="'chunks' parameter of count"):
         chunked.count(iter([]))
+
+
+@pytest.mark.data
+def test_read_posts_chunksize_feeds_the_chunked_path(data_file):
+    """``read_posts(path, chunksize=N)`` chunks of a real scrape count as the whole file."""
+    path = data_file("tweets_kipk_2024", "scraped_data.csv")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        whole = trendlib.read_posts(path)
+        _same(chunked.count(trendlib.read_posts(path, chunksize=1000), key="author", freq="1D"),
+              trendlib.count(whole, key="author", freq="1D"))
