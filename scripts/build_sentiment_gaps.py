@@ -22,11 +22,8 @@ lexicon, not rule words (negators, contrast, boosters), not stopwords, not in
 from __future__ import annotations
 
 import argparse
-import glob
-import os
 import random
 import sys
-import warnings
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -35,28 +32,12 @@ sys.path.insert(0, str(ROOT))
 DATA = ROOT / "trendlib" / "sentiment" / "data"
 
 
-#: tweet folders of the data home whose SOURCE.md names a permissive licence (MIT)
-LICENSED_TWEETS = ("tweets_corona_jakarta_2020", "tweets_kipk_2024", "tweets_prabowogibran2024_2023")
-
-
 def tweets() -> list[str]:
-    """Distinct texts of the data home's permissively licensed tweet sets (MIT: see each SOURCE.md).
+    """Distinct texts of the data home's permissively licensed tweet sets (``_licensed.py``)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _licensed import licensed_tweet_texts
 
-    Only these feed what ships: the other ``tweets_*`` folders carry no licence, so nothing
-    derived from them (weights, vocabularies) may be redistributed.
-    """
-    import trendlib as tl
-
-    home = tl.datasets.get_data_home()
-    texts: list[str] = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        for path in sorted(p for folder in LICENSED_TWEETS for p in glob.glob(os.path.join(home, folder, "*.csv"))):
-            try:
-                texts += tl.read_posts(path)["text"].dropna().tolist()
-            except Exception:  # edge lists and label files hold no posts
-                continue
-    return list(dict.fromkeys(t for t in texts if isinstance(t, str)))
+    return licensed_tweet_texts()
 
 
 def candidates(texts: list[str], *, min_df: int):

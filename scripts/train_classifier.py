@@ -135,32 +135,12 @@ def emot_polarity(frame):
     return out
 
 
-#: tweet folders of the data home whose SOURCE.md names a permissive licence (MIT)
-LICENSED_TWEETS = ("tweets_corona_jakarta_2020", "tweets_kipk_2024", "tweets_prabowogibran2024_2023")
-
-
 def unlabeled_tweets() -> list[str]:
-    """Distinct texts of the data home's permissively licensed tweet sets (MIT: see each SOURCE.md).
+    """Distinct texts of the data home's permissively licensed tweet sets (``_licensed.py``)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _licensed import licensed_tweet_texts
 
-    Only these feed what ships: the other ``tweets_*`` folders carry no licence, so nothing
-    derived from them (weights, vocabularies) may be redistributed.
-    """
-    import glob
-    import os
-    import warnings
-
-    import trendlib as tl
-
-    home = tl.datasets.get_data_home()
-    texts: list[str] = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        for path in sorted(p for folder in LICENSED_TWEETS for p in glob.glob(os.path.join(home, folder, "*.csv"))):
-            try:
-                texts += tl.read_posts(path)["text"].dropna().tolist()
-            except Exception:  # edge lists and label files hold no posts
-                continue
-    return list(dict.fromkeys(t for t in texts if isinstance(t, str)))
+    return licensed_tweet_texts()
 
 
 def multi_domain_training(keys: set[str] | None = None) -> dict:
