@@ -31,7 +31,7 @@ _LAZY = {
     "SentimentClassifier": "trendlib.sentiment",
     "build_report": "trendlib.report",
 }
-_SUBMODULES = ("io", "text", "sentiment", "counts", "bursts", "trends", "graphs", "report", "plot", "datasets")
+_SUBMODULES = ("io", "text", "sentiment", "counts", "bursts", "trends", "graphs", "topics", "report", "plot", "datasets", "chunked")
 
 _getattr, __dir__, _names = lazy_attributes(__name__, _LAZY)
 
