@@ -127,10 +127,12 @@ def count(
     ----------
     posts : pandas.DataFrame
         Canonical posts (see :func:`trendlib.read_posts`); needs ``time`` and the column
-        ``key`` reads: ``hashtags``, ``mentions``, ``author``, ``urls`` or ``text`` (or
-        ``tokens``).
-    key : {"hashtag", "mention", "term", "author", "url", "domain"}
-        What a key is (``by=`` is the deprecated name of this parameter). ``"term"`` uses the word tokens of
+        ``key`` reads: ``hashtags``, ``mentions``, ``author``, ``urls``, ``topic`` or
+        ``text`` (or ``tokens``).
+    key : {"hashtag", "mention", "term", "author", "url", "domain", "topic"}
+        What a key is (``by=`` is the deprecated name of this parameter). ``"domain"`` is
+        the host of each URL without ``www.``; ``"topic"`` reads the column added by
+        :func:`trendlib.topics.add_topics`. ``"term"`` uses the word tokens of
         ``trendlib.text.tokenize(text, stopwords="topic")`` (or a ``tokens`` list column
         when the posts have one, e.g. from ``trendlib.text.add_tokens``).
     freq : str or Timedelta, default "1h"
