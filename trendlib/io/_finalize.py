@@ -99,6 +99,13 @@ def _times(draft, report, bad, lines, *, source_tz, time_format, require_time):
     far = pd.Series(False, index=draft.index)
     if stats.get("out_of_range_index"):
         far.loc[stats["out_of_range_index"]] = True
+    if unparsed.any():
+        # pandas 2.0 gives up on ISO dates past datetime64[ns] instead of flagging them: a
+        # well-formed date whose year lies outside 1678-2261 is out of range, not unparseable
+        year = raw[unparsed].astype(str).str.extract(r"^\s*(\d{4})-\d{1,2}-\d{1,2}", expand=False)
+        year = pd.to_numeric(year, errors="coerce")
+        outside = (year < 1678) | (year > 2261)
+        far.loc[outside[outside].index] = True
     report.drop("time out of range", int((far & ~bad).sum()), _examples(raw, lines, far & ~bad))
     unparsed = unparsed & ~far
     report.drop("unparseable time", int((unparsed & ~bad).sum()), _examples(raw, lines, unparsed & ~bad))
