@@ -217,3 +217,19 @@ def test_url_and_domain_keys():
     assert d.groupby("key")["count"].sum().to_dict() == {"detik.com": 2, "kompas.id": 1}
     u = count(p, key="url", freq="1D")
     assert len(u.key.unique()) == 3
+
+
+def test_naive_times_warn_once_with_the_fix():
+    p = _posts()
+    p["time"] = p["time"].dt.tz_localize(None)
+    with pytest.warns(UserWarning, match=r"no time zone, so it is read as UTC.*source_tz='Asia/Jakarta'"):
+        c = count(p, freq="1h", tz="WIB")
+    assert c[c.key == "kttasean"]["count"].tolist() == [2, 0, 0, 1]  # same as UTC-aware input
+
+
+def test_a_table_past_the_limit_is_refused_with_the_fix():
+    p = _posts()
+    p.loc[4, "time"] = pd.Timestamp("2073-09-05", tz="UTC")  # 50 years of 1-minute bins, 2 keys
+    with pytest.raises(ValueError, match=r"over the limit of 50,000,000 rows.*coarser freq="):
+        count(p, freq="1min")
+    assert len(count(p, freq="7D")) > 0
