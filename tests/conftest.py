@@ -46,3 +46,10 @@ def data_file(data_home):
         return path
 
     return _get
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that reads the data home as ``data`` (so ``-m "not data"`` is honest)."""
+    for item in items:
+        if {"data_home", "data_file"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.data)

@@ -62,7 +62,6 @@ def test_kipk_surge_is_found_in_post_times(kipk_posts):
 
 
 def test_kipk_surge_is_found_in_terms(kipk_posts):
-    pytest.importorskip("trendlib.text")
     c = trendlib.count(kipk_posts, key="term", freq="1D", min_count=20)
     found = trendlib.detect_bursts(c)
     top = found.iloc[0]

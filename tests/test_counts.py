@@ -77,11 +77,6 @@ def test_by_mention_author_and_term():
 
 
 def test_by_term_uses_the_tokenizer():
-    pytest.importorskip("trendlib.text")
-    try:
-        from trendlib.text import tokenize  # noqa: F401
-    except ImportError:
-        pytest.skip("trendlib.text.tokenize not available yet")
     t = count(_posts(), key="term", freq="1D")
     keys = set(t.key)
     assert {"macet", "jakarta", "delegasi"} <= keys
