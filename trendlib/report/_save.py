@@ -48,9 +48,18 @@ def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _flat(df: pd.DataFrame) -> pd.DataFrame:
-    """List cells -> space-joined strings; datetimes stay ISO with their offset."""
+    """List cells -> space-joined strings; datetimes as ISO text with their offset.
+
+    Datetimes are formatted once per distinct value (pandas formats each cell of a
+    tz-aware column on its own, which dominated saving a large report).
+    """
     df = df.copy()
     for col in df.columns:
+        if isinstance(df[col].dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(df[col].dtype):
+            codes, uniq = pd.factorize(df[col])
+            text = pd.Index(uniq).astype(str).to_numpy(dtype=object)
+            df[col] = pd.Series(text[codes], index=df.index, dtype=object).where(codes >= 0)
+            continue
         if df[col].dtype == object and df[col].map(lambda v: isinstance(v, (list, tuple, set)), na_action="ignore").fillna(False).any():
             df[col] = df[col].map(lambda v: " ".join(map(str, v)) if isinstance(v, (list, tuple, set)) else v)
     return df
@@ -96,7 +105,8 @@ def save_report(report: Any, folder: str | os.PathLike, *, figures: bool = True,
         "coordinated_groups": report.coordinated, "topics": report.topics,
     }
     for kind, c in report.counts.items():
-        tables[f"{kind}_counts"] = c
+        # the zero cells of a counts table are implied: the file keeps the cells with posts
+        tables[f"{kind}_counts"] = c[c["count"] > 0]
     if report.explanation is not None:
         tables["burst_terms"] = report.explanation.terms
         tables["burst_phrases"] = report.explanation.phrases
