@@ -24,12 +24,15 @@ DEFAULT_WINDOW_BINS = 24
 
 
 def _fmt(td: Any) -> str:
-    """``Timedelta("6h")`` -> ``"6h"`` (for messages)."""
+    """``Timedelta("6h")`` -> ``"6h"``, ``90 minutes`` -> ``"90min"`` (for messages, the same on pandas 2 and 3)."""
     try:
-        out = pd.tseries.frequencies.to_offset(pd.Timedelta(td)).freqstr
-        return out if out[:1].isdigit() else f"1{out}"
+        ns = pd.Timedelta(td).value
     except (TypeError, ValueError):
         return str(td)
+    for unit, name in ((86_400 * 10**9, "D"), (3_600 * 10**9, "h"), (60 * 10**9, "min"), (10**9, "s")):
+        if ns and ns % unit == 0:
+            return f"{ns // unit}{name}"
+    return str(pd.Timedelta(td))
 
 
 def window_bins(window: Any, freq: Any, func: str) -> int:
