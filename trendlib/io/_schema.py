@@ -164,7 +164,8 @@ def to_id(values):
         out = blank_to_na(out)
         return out, lossy.fillna(False).astype(bool)
     if s.dtype.kind in "iu":
-        return s.astype(str_dtype()), pd.Series(False, index=s.index)
+        # astype(object) on pandas 2 would keep the ints: go through str first
+        return s.astype(str).astype(str_dtype()), pd.Series(False, index=s.index)
     st = blank_to_na(s)
     if len(st) and st.str.endswith(".0").any():
         st = st.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)

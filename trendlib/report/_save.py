@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
 from .._validation import check_choice
@@ -57,8 +58,8 @@ def _flat(df: pd.DataFrame) -> pd.DataFrame:
     for col in df.columns:
         if isinstance(df[col].dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(df[col].dtype):
             codes, uniq = pd.factorize(df[col])
-            text = pd.Index(uniq).astype(str).to_numpy(dtype=object)
-            df[col] = pd.Series(text[codes], index=df.index, dtype=object).where(codes >= 0)
+            text = np.append(pd.Index(uniq).astype(str).to_numpy(dtype=object), None)  # code -1 -> missing
+            df[col] = pd.Series(text[codes], index=df.index, dtype=object)
             continue
         if df[col].dtype == object and df[col].map(lambda v: isinstance(v, (list, tuple, set)), na_action="ignore").fillna(False).any():
             df[col] = df[col].map(lambda v: " ".join(map(str, v)) if isinstance(v, (list, tuple, set)) else v)
