@@ -157,7 +157,7 @@ def findings(rep: Any) -> list[str]:
         out.append(f"{p['rows_kept']:,} posts by {n_acc:,} accounts, none with a time.")
     if len(rep.peaks):
         r = rep.peaks.iloc[0]
-        out.append(f"The busiest {rep.freq} began {_fmt_time(r['time'])} with {int(r['posts']):,} posts "
+        out.append(f"The busiest {rep.freq} bin began {_fmt_time(r['time'])} with {int(r['posts']):,} posts "
                    f"({_pct(r['share'])} of all), led by {_at(r['author'])}: \u201c{_short(r['text'], 100)}\u201d")
     b = rep.bursts
     if len(b):
