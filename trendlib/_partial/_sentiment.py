@@ -103,46 +103,9 @@ def merge_sentiment(partials: list[SentimentPartial]) -> SentimentPartial:
 def finish_sentiment(part: SentimentPartial, *, confidence: float = 0.95) -> pd.DataFrame:
     """The table of the merged partial, equal to ``sentiment_over_time`` on the whole posts."""
     from .._validation import check_probability
-    from ..sentiment._posts import net_interval, wilson_interval
+    from ..sentiment._posts import sentiment_table
 
     check_probability(confidence, name="confidence", func=_FUNC)
-    by_cols, step_ns = part.group_by, int(part.step.value)
-    counts = part.counts
-    if len(counts):
-        first, last = int(counts["_bin"].min()), int(counts["_bin"].max())
-    else:
-        first, last = 0, -1
-    bins = np.arange(first, last + 1, dtype=np.int64)
-    counts = counts.set_index(["_bin", *by_cols])[list(LABELS)]
-    if by_cols:
-        groups = counts.index.to_frame(index=False)[by_cols].drop_duplicates().sort_values(by_cols)
-        full = pd.MultiIndex.from_frame(
-            pd.DataFrame({"_bin": np.repeat(bins, len(groups))}).join(
-                pd.concat([groups.reset_index(drop=True)] * len(bins), ignore_index=True)
-            )
-        )
-    else:
-        full = pd.Index(bins, name="_bin")
-    counts = counts.reindex(full, fill_value=0).reset_index()
-    local = pd.DatetimeIndex((counts["_bin"].to_numpy() * step_ns).view("datetime64[ns]"))
-    out = pd.DataFrame({"time": local.tz_localize(part.tz, ambiguous="NaT", nonexistent="shift_forward")})
-    for c in by_cols:
-        out[c] = counts[c].to_numpy()
-    n = counts[list(LABELS)].sum(axis=1).to_numpy(dtype=np.int64)
-    out["n"] = n
-    for lbl in LABELS:
-        out[lbl] = counts[lbl].to_numpy(dtype=np.int64)
-    for lbl in LABELS:
-        with np.errstate(invalid="ignore", divide="ignore"):
-            out[f"share_{lbl}"] = np.where(n > 0, out[lbl] / np.maximum(n, 1), np.nan)
-        lo, hi = wilson_interval(out[lbl], n, confidence=confidence)
-        out[f"share_{lbl}_low"], out[f"share_{lbl}_high"] = lo, hi
-    out["net"] = np.where(n > 0, (out["positive"] - out["negative"]) / np.maximum(n, 1), np.nan)
-    out["net_low"], out["net_high"] = net_interval(out["positive"], out["negative"], n, confidence=confidence)
-    if by_cols:
-        out = out.sort_values([*by_cols, "time"], kind="stable").reset_index(drop=True)
-    out.attrs.update(
-        {"freq": str(part.freq), "tz": part.tz, "group_by": by_cols or None, "by": by_cols or None, "confidence": float(confidence),
-         "dropped": dict(part.dropped), "net_interval": "MOVER-Wilson", "share_interval": "Wilson"}
-    )
-    return out
+    counts = part.counts.set_index(["_bin", *part.group_by])[list(LABELS)]
+    return sentiment_table(counts, by_cols=list(part.group_by), step_ns=int(part.step.value), tz=part.tz,
+                           freq=part.freq, dropped=dict(part.dropped), confidence=confidence)

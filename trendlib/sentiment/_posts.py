@@ -278,15 +278,25 @@ def sentiment_over_time(
         if missing:
             dropped[f"no {c}"] = missing
             frame = frame[frame[c].notna()]
-    if len(frame):
-        first, last = int(frame["_bin"].min()), int(frame["_bin"].max())
-    else:
-        first, last = 0, -1
-    bins = np.arange(first, last + 1, dtype=np.int64)
     counts = frame.groupby(["_bin", *by_cols, "_lab"]).size().unstack("_lab", fill_value=0)
+    return sentiment_table(counts, by_cols=by_cols, step_ns=step_ns, tz=tzname, freq=freq, dropped=dropped,
+                           confidence=confidence)
+
+
+def sentiment_table(counts: pd.DataFrame, *, by_cols: list, step_ns: int, tz: str, freq: Any, dropped: dict,
+                    confidence: float) -> pd.DataFrame:
+    """Label counts indexed by (``_bin``, *groups) -> the :func:`sentiment_over_time` table (internal).
+
+    Zero-fills every bin between the first and the last for every group, adds shares with
+    Wilson intervals and net sentiment with its MOVER interval. Shared with the chunked and
+    Dask paths (:mod:`trendlib._partial`), so both give the same table by construction.
+    """
     counts = counts.reindex(columns=list(LABELS), fill_value=0)
+    present = counts.index.get_level_values("_bin")
+    first, last = (int(present.min()), int(present.max())) if len(counts) else (0, -1)
+    bins = np.arange(first, last + 1, dtype=np.int64)
     if by_cols:
-        groups = frame[by_cols].drop_duplicates().sort_values(by_cols)
+        groups = counts.index.to_frame(index=False)[by_cols].drop_duplicates().sort_values(by_cols)
         full = pd.MultiIndex.from_frame(
             pd.DataFrame({"_bin": np.repeat(bins, len(groups))}).join(
                 pd.concat([groups.reset_index(drop=True)] * len(bins), ignore_index=True)
@@ -296,7 +306,7 @@ def sentiment_over_time(
         full = pd.Index(bins, name="_bin")
     counts = counts.reindex(full, fill_value=0).reset_index()
     local = pd.DatetimeIndex((counts["_bin"].to_numpy() * step_ns).view("datetime64[ns]"))
-    out = pd.DataFrame({"time": local.tz_localize(tzname, ambiguous="NaT", nonexistent="shift_forward")})
+    out = pd.DataFrame({"time": local.tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward")})
     for c in by_cols:
         out[c] = counts[c].to_numpy()
     n = counts[list(LABELS)].sum(axis=1).to_numpy(dtype=np.int64)
@@ -313,7 +323,7 @@ def sentiment_over_time(
     if by_cols:
         out = out.sort_values([*by_cols, "time"], kind="stable").reset_index(drop=True)
     out.attrs.update(
-        {"freq": str(freq), "tz": tzname, "group_by": by_cols or None, "by": by_cols or None, "confidence": float(confidence),
+        {"freq": str(freq), "tz": tz, "group_by": by_cols or None, "by": by_cols or None, "confidence": float(confidence),
          "dropped": dropped, "net_interval": "MOVER-Wilson", "share_interval": "Wilson"}
     )
     return out
