@@ -47,6 +47,45 @@ def test_resolution_changes_granularity():
     assert fine > coarse
 
 
+@pytest.mark.parametrize("directed", [False, True])
+def test_small_components_set_aside_keep_louvain_quality(directed):
+    # planted blocks plus what real interaction graphs are mostly made of: isolated
+    # accounts and single replies. Those are communities as they are; the blocks are
+    # found as on the whole graph, with the same modularity within noise.
+    G = _planted(3)
+    G = G.to_directed() if directed else G
+    G.add_nodes_from(f"lone{i}" for i in range(200))
+    G.add_edges_from((f"a{i}", f"b{i}", {"weight": 2}) for i in range(100))
+    table = communities(G, seed=5)
+    member = dict(zip(table["node"], table["community"]))
+    assert all(member[f"a{i}"] == member[f"b{i}"] for i in range(100))
+    assert len({member[f"a{i}"] for i in range(100)}) == 100
+    assert len({member[f"lone{i}"] for i in range(200)}) == 200
+    assert table[table["node"].str.startswith("lone")]["size"].eq(1).all()
+    for _, part in table[table["node"].str.startswith("tag")].groupby("community"):
+        assert len({int(n[3:]) // 15 for n in part["node"]}) == 1
+    parts = table.groupby("community")["node"].apply(set).tolist()
+    ours = nx.community.modularity(G, parts)
+    plain = nx.community.modularity(G, nx.community.louvain_communities(G, seed=5))
+    assert ours >= plain - 0.01
+
+
+def test_undirected_sums_both_directions_and_keeps_isolated_nodes():
+    from trendlib.graphs._util import undirected
+
+    G = nx.DiGraph()
+    G.add_edge("a", "b", weight=2, kinds="reply")
+    G.add_edge("b", "a", weight=3)
+    G.add_edge("b", "c", weight=1)
+    G.add_node("d", posts=4)
+    U = undirected(G)
+    assert not U.is_directed()
+    assert U["a"]["b"]["weight"] == 5 and U["b"]["c"]["weight"] == 1
+    assert set(U.nodes) == {"a", "b", "c", "d"} and U.number_of_edges() == 2
+    H = nx.Graph([("x", "y")])
+    assert undirected(H) is H
+
+
 def test_communities_rejects_negative_weights_and_bad_resolution():
     posts = pd.DataFrame({"hashtags": [["a", "b"], ["a", "c"], ["b", "c"], ["a"], ["a"], ["d", "e"], ["a", "d"]]})
     G = co_hashtag_graph(posts, weight="pmi")

@@ -59,8 +59,7 @@ def _keys_per_post(posts: pd.DataFrame, key: str) -> tuple[np.ndarray, np.ndarra
                 tokenize(t, stopwords="topic") if isinstance(t, str) else []
                 for t in posts["text"].tolist()
             ]
-        lists = [[w for w in ws if _is_word(w)] for ws in lists]
-        col = pd.Series(lists, index=np.arange(len(lists)), dtype=object)
+        return word_occurrences(lists)
     else:
         col = pd.Series(posts[kind.column].to_numpy(), index=np.arange(len(posts)), dtype=object)
     exploded = col.explode()  # vectorised; empty lists and missing values become NaN
@@ -71,6 +70,26 @@ def _keys_per_post(posts: pd.DataFrame, key: str) -> tuple[np.ndarray, np.ndarra
         ok = vals != ""
         idx, vals = idx[ok], vals[ok]
     return idx, vals
+
+
+def word_occurrences(lists: Any, *, drop: Any = ()) -> tuple[np.ndarray, np.ndarray]:
+    """(row of each word token, the token) for lists of tokens, keeping word tokens only.
+
+    Each distinct token is tested once with :func:`_is_word` (a million posts hold about
+    16 million tokens but a few hundred thousand distinct ones), so this is a factorize
+    and a mask, not a Python test per token. ``drop`` names tokens to leave out too.
+    """
+    col = pd.Series(list(lists), dtype=object)
+    exploded = col.explode()  # empty lists and missing values become NaN
+    ok = exploded.notna().to_numpy()
+    idx, vals = exploded.index.to_numpy()[ok], exploded.to_numpy()[ok]
+    if not len(vals):
+        return idx.astype(np.int64), vals.astype(object)
+    codes, uniq = pd.factorize(vals)
+    dropped = set(drop)
+    good = np.fromiter((_is_word(u) and u not in dropped for u in uniq), dtype=bool, count=len(uniq))
+    keep = good[codes]
+    return idx[keep].astype(np.int64), vals[keep]
 
 
 def _domain(url: Any) -> str:

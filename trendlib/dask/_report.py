@@ -114,6 +114,7 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
     import pandas as pd
 
     from .. import graphs
+    from ..graphs._util import undirected
     from ..bursts import detect_bursts
     from ..trends import trending
     from ._analysis import explain_burst
@@ -155,7 +156,7 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
                 explanation = None
         coordinated = coordinated_accounts(ddf)
     G = _graph(inter, activity, "all")
-    communities = graphs.communities(G.to_undirected(), seed=seed) if G.number_of_nodes() else None
+    communities = graphs.communities(undirected(G), seed=seed) if G.number_of_nodes() else None
     influencers = graphs.influencers(G, top=None) if G.number_of_nodes() else None
     return {
         "n_posts": int(n_posts), "freq": freq, "tz": tz, "counts": counts, "bursts": bursts, "trending": trend,

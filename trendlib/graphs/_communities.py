@@ -66,7 +66,7 @@ def communities(G: Any, *, seed: int | None = 0, resolution: float = 1.0, weight
     check_graph(G, func="communities")
     resolution = check_positive(resolution, name="resolution", func="communities")
     check_weights(G, weight, func="communities")
-    parts = nx.community.louvain_communities(G, weight=weight, resolution=resolution, threshold=min_score, seed=seed)
+    parts = _louvain(G, weight=weight, resolution=resolution, min_score=min_score, seed=seed)
     parts = sorted(parts, key=lambda p: (-len(p), min(map(str, p))))
     rows = []
     for cid, part in enumerate(parts):
@@ -78,6 +78,38 @@ def communities(G: Any, *, seed: int | None = 0, resolution: float = 1.0, weight
     nx.set_node_attributes(G, dict(zip(table["node"], table["community"].tolist())), "community")
     table.attrs.update({"seed": seed, "resolution": resolution, "weight": weight})
     return table
+
+
+def _louvain(G: Any, *, weight: str | None, resolution: float, min_score: float, seed: int | None) -> list:
+    """Louvain on the components that can split; components of one or two nodes are communities as they are.
+
+    In real interaction graphs most nodes are accounts with no interaction at all or one
+    reply (at 300,000 posts: 64% isolated, 87,000 of 89,000 components with one or two
+    nodes), and networkx's Louvain visits every one of them at every level. Louvain never
+    joins nodes that are not connected and always keeps a connected pair together, so
+    those components are set aside and Louvain runs on the rest. The modularity gain of a
+    move there is the gain in the whole graph times ``m / m_rest`` (``m``: total edge
+    weight) once the resolution is scaled by ``m_rest / m`` and the stopping threshold by
+    ``m / m_rest``, so the same moves are taken; only the random visiting order, drawn
+    from ``seed`` over fewer nodes, differs from a run on the whole graph.
+    """
+    import networkx as nx
+
+    comps = nx.weakly_connected_components(G) if G.is_directed() else nx.connected_components(G)
+    small, rest = [], []
+    for c in comps:
+        (small if len(c) <= 2 else rest).append(c)
+    if not rest:
+        return small
+    core = G.subgraph(set().union(*rest))
+    m = G.size(weight=weight)
+    m_rest = core.size(weight=weight)
+    if not m_rest or not m:
+        return nx.community.louvain_communities(G, weight=weight, resolution=resolution, threshold=min_score, seed=seed)
+    ratio = m_rest / m
+    parts = nx.community.louvain_communities(core, weight=weight, resolution=resolution * ratio,
+                                             threshold=min_score / ratio, seed=seed)
+    return [*parts, *small]
 
 
 def _membership(communities: Any, G: Any) -> pd.Series:

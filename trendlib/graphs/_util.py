@@ -230,3 +230,25 @@ def column_min_max(X: sparse.spmatrix, t: np.ndarray) -> tuple[np.ndarray, np.nd
     lo[nonempty] = np.where(mins == big, _NAT, mins)
     hi[nonempty] = np.maximum.reduceat(vals, starts)
     return lo, hi
+
+
+def undirected(G: Any, *, weight: str = "weight") -> Any:
+    """An undirected graph of ``G`` with only its weights: ``u -> v`` and ``v -> u`` summed.
+
+    ``DiGraph.to_undirected()`` deep-copies every node and edge attribute (19 s of a 30 s
+    community step at 300,000 posts) and keeps the data of one direction of a reciprocal
+    pair; communities only need the weights, and a conversation both ways weighs both.
+    Nodes keep no attributes; isolated nodes stay.
+    """
+    import networkx as nx
+
+    if not G.is_directed():
+        return G
+    H = nx.Graph()
+    H.add_nodes_from(G)
+    w: dict = {}
+    for u, v, x in G.edges(data=weight, default=1):
+        k = (v, u) if (v, u) in w else (u, v)
+        w[k] = w.get(k, 0) + x
+    H.add_weighted_edges_from(((u, v, x) for (u, v), x in w.items()), weight=weight)
+    return H

@@ -315,6 +315,7 @@ def build_report(
     ['associations', 'bursts', 'cards']
     """
     from .. import graphs
+    from ..graphs._util import undirected
     from ..bursts import detect_bursts
     from ..counts import count
     from ..sentiment import add_sentiment, sentiment_over_time
@@ -387,7 +388,7 @@ def build_report(
         communities = community_table = None
         with steps.step("communities"):
             if interaction.number_of_nodes():
-                communities = graphs.communities(interaction.to_undirected(), seed=seed)
+                communities = graphs.communities(undirected(interaction), seed=seed)
                 community_table = graphs.community_summary(posts, interaction, communities)
             else:
                 notes.append("no mentions, replies or retweets: no interaction network, communities or influencers.")

@@ -29,19 +29,11 @@ __all__ = [
 _ENGAGEMENT = ("like_count", "retweet_count", "reply_count", "quote_count")
 
 
-def _ranked(counts: pd.Series, top: int | None, name: str = "posts") -> pd.DataFrame:
-    """A value-count Series -> DataFrame(key, posts) sorted by (-posts, key)."""
-    df = pd.DataFrame({"key": counts.index.astype(str), name: counts.to_numpy().astype(np.int64)})
-    df = df.sort_values([name, "key"], ascending=[False, True], kind="stable").reset_index(drop=True)
-    return df if top is None else df.head(top)
-
-
 def _exploded(posts: pd.DataFrame, column: str) -> pd.DataFrame:
-    """(row, item) pairs of a list column, an item counted once per post."""
+    """(row, item) occurrences of a list column (an item named twice in a post is there twice)."""
     col = pd.Series(posts[column].to_numpy(), index=np.arange(len(posts)), dtype=object)
     ex = col.explode().dropna()
-    df = pd.DataFrame({"row": ex.index.to_numpy(), "item": ex.astype(str).to_numpy()})
-    return df.drop_duplicates()
+    return pd.DataFrame({"row": ex.index.to_numpy(), "item": ex.astype(str).to_numpy()})
 
 
 def top_items(posts: pd.DataFrame, column: str, *, top: int | None = 10, transform: Any = None) -> pd.DataFrame:
@@ -74,17 +66,33 @@ def top_items(posts: pd.DataFrame, column: str, *, top: int | None = 10, transfo
                              "accounts": pd.Series(dtype=np.int64)})
     ex = _exploded(posts, column)
     if transform is not None:
-        ex["item"] = ex["item"].map(transform)
-        ex = ex[ex["item"] != ""].drop_duplicates()
-    n_posts = ex["item"].value_counts()
-    out = _ranked(n_posts, top)
-    if "author" in posts.columns and len(ex):
-        authors = posts["author"].to_numpy()[ex["row"].to_numpy()]
-        acc = pd.DataFrame({"item": ex["item"].to_numpy(), "a": authors}).dropna().drop_duplicates()
-        n_acc = acc["item"].value_counts()
-        out["accounts"] = out["key"].map(n_acc).fillna(0).astype(np.int64).to_numpy()
+        distinct = ex["item"].unique()
+        ex["item"] = ex["item"].map(dict(zip(distinct, map(transform, distinct))))
+        ex = ex[ex["item"] != ""]
+    authors = posts["author"].to_numpy() if "author" in posts.columns else None
+    return _rank_pairs(ex["row"].to_numpy(), ex["item"].to_numpy(), authors, top)
+
+
+def _rank_pairs(rows: np.ndarray, items: np.ndarray, authors: Any, top: int | None) -> pd.DataFrame:
+    """(row, item) occurrences -> items ranked by the posts carrying them, with distinct accounts.
+
+    All on integer codes: an item named twice in a post counts once, an account once per item.
+    """
+    codes, uniq = pd.factorize(items)
+    rows = np.asarray(rows, dtype=np.int64)
+    n_items = max(len(uniq), 1)
+    first = ~pd.Series(rows * n_items + codes).duplicated().to_numpy()
+    n_posts = np.bincount(codes[first], minlength=len(uniq))
+    out = pd.DataFrame({"key": pd.Index(uniq).astype(str), "posts": n_posts.astype(np.int64)})
+    if authors is not None and len(codes):
+        a_codes, a_uniq = pd.factorize(np.asarray(authors, dtype=object)[rows[first]])
+        has = a_codes >= 0
+        pair = pd.unique(codes[first][has] * np.int64(max(len(a_uniq), 1)) + a_codes[has])
+        out["accounts"] = np.bincount(pair // max(len(a_uniq), 1), minlength=len(uniq)).astype(np.int64)
     else:
-        out["accounts"] = 0
+        out["accounts"] = np.zeros(len(out), dtype=np.int64)
+    out = out.sort_values(["posts", "key"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    out = out if top is None else out.head(top)
     return out
 
 
@@ -94,7 +102,7 @@ def top_terms(posts: pd.DataFrame, *, top: int | None = 10, column: str = "token
     Uses a ``tokens`` column (from :func:`trendlib.text.add_tokens`) when present, else
     tokenises ``text`` with the topic stopword profile.
     """
-    from ..counts import _is_word
+    from ..counts import word_occurrences
 
     if column in posts.columns:
         lists = posts[column].tolist()
@@ -107,9 +115,9 @@ def top_terms(posts: pd.DataFrame, *, top: int | None = 10, column: str = "token
             if t not in memo:
                 memo[t] = tokenize(t, stopwords="topic") if isinstance(t, str) else []
             lists.append(memo[t])
-    words = pd.Series([[w for w in ws if _is_word(w) and w not in ("rt", "amp")] for ws in lists], dtype=object)
-    tmp = pd.DataFrame({"terms": words, "author": posts["author"].to_numpy() if "author" in posts else None})
-    return top_items(tmp, "terms", top=top)
+    rows, words = word_occurrences(lists, drop=("rt", "amp"))
+    authors = posts["author"].to_numpy() if "author" in posts.columns else None
+    return _rank_pairs(rows, words, authors, top)
 
 
 def engagement(posts: pd.DataFrame) -> pd.Series:
