@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 
 import networkx as nx
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -79,3 +80,48 @@ def test_dynamic_gexf_of_an_interaction_graph_with_a_nul_username(tmp_path):
     H = read_gexf(path)
     assert sorted(H.edges) == sorted(G.edges)
     assert H.nodes["dodi\ud83d"]["start"] == "2024-02-14T07:05:00Z"
+
+
+def _networkx_gexf(G, path, dynamic=True):
+    """What trendlib wrote before its own writer: networkx's writer on the portable graph."""
+    import io
+
+    from trendlib.graphs._export import _portable_graph
+
+    buf = io.BytesIO()
+    nx.write_gexf(_portable_graph(G, dynamic=dynamic), buf, version="1.2draft")
+    data = buf.getvalue()
+    if dynamic:
+        data = data.replace(b'timeformat="date"', b'timeformat="dateTime"', 1)
+    path.write_bytes(data)
+
+
+def _same_graph(A, B):
+    assert A.is_directed() == B.is_directed()
+    assert dict(A.nodes(data=True)) == dict(B.nodes(data=True))
+    ea = {(u, v): d for u, v, d in A.edges(data=True)}
+    eb = {(u, v): d for u, v, d in B.edges(data=True)}
+    assert ea == eb
+
+
+@pytest.mark.parametrize("dynamic", [True, False])
+def test_streaming_gexf_reads_back_as_networkx_writer_output(tmp_path, dynamic):
+    # the real sample posts' interaction and co-hashtag graphs, plus hostile names and
+    # every attribute type: our writer and networkx's give the same graph to a reader
+    from trendlib.datasets import load_sample_posts
+    from trendlib.graphs import co_hashtag_graph, interaction_graph
+
+    posts = load_sample_posts()
+    H = nx.MultiDiGraph()
+    H.add_edge("a\x00b", 'q"<&>\n', weight=2.5, note="x\ty", flag=True, n=3, start_at=pd.Timestamp("2023-09-05", tz="UTC"))
+    H.add_edge("a\x00b", 'q"<&>\n', weight=1.0, first_seen=pd.Timestamp("2023-09-05 08:00", tz="Asia/Jakarta"))
+    H.add_node("lone", tags=["ktt", "asean"], score=float("nan"), big=float("inf"), label="Lone")
+    for G in (interaction_graph(posts, kind="all"), co_hashtag_graph(posts), H):
+        ours, theirs = tmp_path / "ours.gexf", tmp_path / "theirs.gexf"
+        to_gexf(G, ours, dynamic=dynamic)
+        _networkx_gexf(G, theirs, dynamic=dynamic)
+        if not dynamic:  # networkx's reader does not know timeformat="dateTime"
+            _same_graph(nx.read_gexf(ours), nx.read_gexf(theirs))
+        _same_graph(read_gexf(ours), read_gexf(theirs))
+        assert to_gexf(G, tmp_path / "again.gexf", dynamic=dynamic) is None
+        assert (tmp_path / "again.gexf").read_bytes() == ours.read_bytes()  # no date: same bytes

@@ -20,80 +20,20 @@ as they are (names with the visible escapes).
 
 from __future__ import annotations
 
-import datetime
 import io
-import math
 import os
-import re
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from .._validation import check_graph
 
 __all__ = ["to_gexf", "read_gexf", "to_graphml", "read_graphml", "to_csv", "edges_frame"]
 
-# characters XML 1.0 does not allow, the carriage return (a parser turns it into \n in text
-# content) and the backslash (escaped so that the escape is one-to-one)
-_XML_BAD = re.compile("[\\\\\x00-\x08\x0b\x0c\r\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_XML_ESC = re.compile(r"\\(\\|u[0-9a-f]{4})")
-
-
-def _xml_safe(s: str) -> str:
-    r"""``s`` with XML-forbidden characters as ``\uXXXX`` and backslashes doubled.
-
-    Examples
-    --------
-    >>> print(_xml_safe("akun\x00bot"), _xml_safe("a\\b"))
-    akun\u0000bot a\\b
-    >>> s = "x\ud83d\ufffe\\u0000"
-    >>> _xml_unescape(_xml_safe(s)) == s
-    True
-    """
-    if not _XML_BAD.search(s):
-        return s
-    return _XML_BAD.sub(lambda m: "\\\\" if m.group() == "\\" else f"\\u{ord(m.group()):04x}", s)
-
-
-def _xml_unescape(s: Any) -> Any:
-    """Undo :func:`_xml_safe` (non-strings are returned as they are)."""
-    if not isinstance(s, str) or "\\" not in s:
-        return s
-    return _XML_ESC.sub(lambda m: "\\" if m.group(1) == "\\" else chr(int(m.group(1)[1:], 16)), s)
-
+from ._portable import _portable, _xml_safe, _xml_unescape
 
 def _safe_key(x: Any) -> Any:
     return _xml_safe(x) if isinstance(x, str) else x
-
-
-def _iso(ts: Any) -> str:
-    ts = pd.Timestamp(ts)
-    ts = ts.tz_convert("UTC") if ts.tzinfo is not None else ts
-    return ts.strftime("%Y-%m-%dT%H:%M:%S") + ("Z" if ts.tzinfo is not None else "")
-
-
-def _portable(value: Any) -> Any:
-    """A value GEXF/GraphML writers accept, or ``None`` to drop it."""
-    if value is None or value is pd.NaT:
-        return None
-    if isinstance(value, (pd.Timestamp, datetime.datetime, np.datetime64)):
-        return None if pd.isna(value) else _iso(value)
-    if isinstance(value, pd.Timedelta):
-        return str(value)
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    if isinstance(value, (int, np.integer)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        return None if math.isnan(value) else float(value)
-    if isinstance(value, (list, tuple, set, frozenset, np.ndarray)):
-        return _xml_safe("; ".join(map(str, value)))
-    if isinstance(value, str):
-        return _xml_safe(value)
-    if pd.api.types.is_scalar(value) and pd.isna(value):
-        return None
-    return _xml_safe(str(value))
 
 
 def _clean(d: dict, *, dynamic: bool) -> dict:
@@ -162,17 +102,12 @@ def to_gexf(G: Any, path: str | os.PathLike, *, dynamic: bool = True) -> None:
     >>> H.nodes["ktt"]["start"], H.nodes["ktt"]["end"]
     ('2023-09-05T08:00:00Z', '2023-09-07T12:00:00Z')
     """
-    import networkx as nx
+    from .. import __version__
+    from ._gexf import write_gexf
 
     check_graph(G, func="to_gexf")
-    H = _portable_graph(G, dynamic=dynamic)
-    buf = io.BytesIO()
-    nx.write_gexf(H, buf, version="1.2draft")
-    data = buf.getvalue()
-    if dynamic:
-        data = data.replace(b'timeformat="date"', b'timeformat="dateTime"', 1)
-    with open(path, "wb") as fh:
-        fh.write(data)
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        write_gexf(G, fh, dynamic=dynamic, creator=f"trendlib {__version__}")
 
 
 def read_gexf(path: str | os.PathLike) -> Any:
