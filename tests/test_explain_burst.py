@@ -350,3 +350,50 @@ def test_danantara_launch_day_burst(danantara):
     assert "#indonesiagelap" not in set(ex.terms["term"])
     # campaign copies are collapsed in the samples
     assert ex.samples["text"].is_unique and len(ex.samples) >= 3
+
+
+def _nltk_phrases(during, before, stop, own, min_count, top, prior):
+    """The phrase table as trendlib computed it with NLTK's collocation finder (the reference)."""
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+
+    from trendlib.trends._evidence import _LLR_MIN, _is_content
+
+    cols = ["phrase", "during", "before", "llr", "z"]
+    docs = [list(ts) for cl in during for ts in cl if len(ts) > 1]
+    if not docs:
+        return pd.DataFrame(columns=cols)
+    finder = BigramCollocationFinder.from_documents(docs)
+    # the log-odds compares every bigram of the burst with every bigram before it (taken
+    # before NLTK's filters shrink ngram_fd in place: 0.1 compared the filtered ones)
+    all_during = Counter({" ".join(bg): c for bg, c in finder.ngram_fd.items() if None not in bg})
+    finder.apply_freq_filter(min_count)
+    finder.apply_word_filter(lambda w: w is None or not _is_content(w, stop) or w == own)
+    scored = [(bg, llr) for bg, llr in finder.score_ngrams(BigramAssocMeasures.likelihood_ratio) if llr >= _LLR_MIN]
+    if not scored:
+        return pd.DataFrame(columns=cols)
+    fd_during = finder.ngram_fd
+    fd_before = Counter(" ".join(bg) for cl in before for ts in cl for bg in zip(ts, ts[1:]))
+    z = log_odds(all_during, fd_before, prior=prior)["z"]
+    rows = [(" ".join(bg), int(fd_during[bg]), int(fd_before.get(" ".join(bg), 0)), float(llr),
+             float(z.get(" ".join(bg), np.nan))) for bg, llr in scored]
+    rows = [r for r in rows if not r[4] <= 0]
+    table = pd.DataFrame(rows, columns=cols)
+    return table.sort_values(["z", "llr"], ascending=False, kind="mergesort").head(top).reset_index(drop=True)
+
+
+@pytest.mark.parametrize("min_count", [2, 3])
+def test_phrases_equal_nltk_collocation_finder_on_real_posts(min_count):
+    # the numpy bigram likelihood ratio gives NLTK's table: same phrases, counts, scores, order
+    from trendlib.datasets import load_sample_posts
+    from trendlib.text import stopwords, tokenize
+    from trendlib.trends._evidence import _phrases
+
+    posts = load_sample_posts()
+    clauses = posts["text"].map(lambda t: [tokenize(p) for p in t.split(". ") if tokenize(p)])
+    half = len(posts) // 2
+    during, before = clauses.iloc[half:], clauses.iloc[:half]
+    stop = stopwords("topic")
+    ours = _phrases(during, before, stop, "kttasean2023", min_count, 15, None)
+    ref = _nltk_phrases(during, before, stop, "kttasean2023", min_count, 15, None)
+    assert len(ref) > 3
+    pd.testing.assert_frame_equal(ours, ref, check_dtype=False)

@@ -29,7 +29,6 @@ from __future__ import annotations
 import math
 import re
 import warnings
-from collections import Counter
 from typing import Any
 
 import numpy as np
@@ -328,9 +327,11 @@ def explain_burst(
             got = keep[t] = _is_content(t, stop) and t != own
         return got
 
-    content = tokens.map(lambda cl: [t for t in dict.fromkeys(t for ts in cl for t in ts) if is_content(t)])
-    during_terms = Counter(t for ts in content[d_mask] for t in ts)
-    before_terms = Counter(t for ts in content[b_mask] for t in ts)
+    during_terms, before_terms = _term_posts(tokens, d_mask, b_mask, is_content)
+    content_of = np.empty(len(tokens), dtype=object)  # the burst's posts only: samples read them
+    for i in np.flatnonzero(d_mask):
+        content_of[i] = [t for t in dict.fromkeys(t for ts in tokens.iat[i] for t in ts) if is_content(t)]
+    content = pd.Series(content_of, index=tokens.index, dtype=object)
     lo = log_odds(during_terms, before_terms, prior=prior)
     z_all = lo["z"]
     terms = lo[(lo["count_a"] >= min_count) & (lo["z"] > 0)].head(top).reset_index()
@@ -372,6 +373,35 @@ def explain_burst(
               "exclude_key": exclude_key}
     return BurstExplanation(key=key or "", kind=kind, start=start, end=end, counts=counts, terms=terms,
                             phrases=phrases, accounts=accounts, samples=sample, params=params)
+
+
+def _term_posts(tokens: pd.Series, d_mask: np.ndarray, b_mask: np.ndarray, is_content: Any) -> tuple[pd.Series, pd.Series]:
+    """Posts using each content term, during and before, in order of first use (a Counter's order).
+
+    On integer codes: each distinct token is tested once and a term counts once per post,
+    so a burst of 100,000 posts is a few numpy passes, not a Counter fed token by token.
+    """
+    lens, flat = [], []
+    for cl in tokens.tolist():
+        n = 0
+        for ts in cl:
+            flat.extend(ts)
+            n += len(ts)
+        lens.append(n)
+    post = np.repeat(np.arange(len(lens)), lens)
+    codes, vocab = pd.factorize(np.asarray(flat, dtype=object))
+    vocab = np.asarray(vocab, dtype=object)
+    good = np.fromiter((bool(is_content(t)) for t in vocab), dtype=bool, count=len(vocab))
+    first = ~pd.Series(post.astype(np.int64) * max(len(vocab), 1) + codes).duplicated().to_numpy()
+    keep = first & good[codes] if len(codes) else first
+
+    def counted(mask: np.ndarray) -> pd.Series:
+        c = codes[keep & mask[post]] if len(codes) else codes
+        order, uniq = pd.factorize(c)
+        return pd.Series(np.bincount(order, minlength=len(uniq)), index=vocab[np.asarray(uniq, dtype=np.int64)],
+                         dtype=np.int64)
+
+    return counted(np.asarray(d_mask, dtype=bool)), counted(np.asarray(b_mask, dtype=bool))
 
 
 def _concentration(window: pd.DataFrame, mask: np.ndarray) -> tuple[int, float, float]:
