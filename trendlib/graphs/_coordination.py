@@ -75,26 +75,58 @@ def _tables(posts: pd.DataFrame, evidence: pd.DataFrame, u: dict, opts: dict, to
     ids = posts["id"].astype(str).to_numpy(dtype=object) if "id" in posts.columns else None
     texts = posts["text"].to_numpy(dtype=object) if "text" in posts.columns else None
     names = opts["signals"]
-    erows = []
-    for e in evidence.itertuples(index=False):
-        rows = np.asarray(e.rows, dtype=np.int64)
-        accs = sorted(set(u["accounts"][u["account"][rows]].tolist()))
-        t = u["time"][rows]
-        erows.append({"group": e.group, "scale": e.scale, "signal": names[int(u["signal"][rows[0]])], "fingerprint": u["label"](e.fp),
-                      "accounts": accs, "n_accounts": len(accs), "n_posts": len(np.unique(u["post"][rows])), "n_occasions": e.n_occasions,
-                      "first_seen": int(t.min()), "last_seen": int(t.max()), "score": round(float(e.score), 3), "_posts": np.unique(u["post"][rows])})
-    ev = pd.DataFrame(erows, columns=EVIDENCE_COLUMNS[:-1] + ["_posts"])
+    # every use row of every piece of evidence, flattened once: the per-evidence and per-group
+    # numbers are group-bys over these codes, not Python loops (thousands of groups at 300k posts)
+    n_rows = evidence["rows"].map(len).to_numpy(dtype=np.int64) if len(evidence) else np.zeros(0, np.int64)
+    flat = np.concatenate(evidence["rows"].tolist()).astype(np.int64) if len(evidence) else np.zeros(0, np.int64)
+    eid = np.repeat(np.arange(len(evidence)), n_rows)
+    use = pd.DataFrame({"e": eid, "acc": u["account"][flat], "post": u["post"][flat], "t": u["time"][flat]})
+    acc_names = np.asarray(u["accounts"], dtype=object)
+    per_e = use.groupby("e", sort=True).agg(first_seen=("t", "min"), last_seen=("t", "max"))
+    e_acc = use[["e", "acc"]].drop_duplicates()
+    e_acc = e_acc.assign(name=acc_names[e_acc["acc"].to_numpy()]).sort_values(["e", "name"], kind="stable")
+    e_post = use[["e", "post"]].drop_duplicates().sort_values(["e", "post"], kind="stable")
+    accs_of = e_acc.groupby("e", sort=True)["name"].agg(list)
+    posts_of = e_post.groupby("e", sort=True)["post"].agg(lambda x: x.to_numpy())
+    first_row = flat[np.r_[0, np.cumsum(n_rows)[:-1]]] if len(evidence) else flat
+    ev = pd.DataFrame({
+        "group": evidence["group"].to_numpy() if len(evidence) else np.zeros(0, np.int64),
+        "scale": evidence["scale"].to_numpy() if len(evidence) else np.zeros(0, object),
+        "signal": [names[int(x)] for x in u["signal"][first_row]],
+        "fingerprint": [u["label"](fp) for fp in evidence["fp"]],
+        "accounts": accs_of.reindex(range(len(evidence))).tolist(),
+        "n_accounts": accs_of.map(len).reindex(range(len(evidence))).fillna(0).astype(np.int64).to_numpy(),
+        "n_posts": posts_of.map(len).reindex(range(len(evidence))).fillna(0).astype(np.int64).to_numpy(),
+        "n_occasions": evidence["n_occasions"].to_numpy() if len(evidence) else np.zeros(0, np.int64),
+        "first_seen": per_e["first_seen"].reindex(range(len(evidence))).to_numpy(dtype=np.int64),
+        "last_seen": per_e["last_seen"].reindex(range(len(evidence))).to_numpy(dtype=np.int64),
+        "score": np.round(evidence["score"].to_numpy(dtype=float), 3) if len(evidence) else np.zeros(0),
+        "_posts": posts_of.reindex(range(len(evidence))).tolist(),
+    }, columns=EVIDENCE_COLUMNS[:-1] + ["_posts"])
+    # groups: accounts and posts of all their evidence, kept when they have enough accounts
+    g_of_e = ev["group"].to_numpy()
+    g_acc = e_acc.assign(g=g_of_e[e_acc["e"].to_numpy()])[["g", "name"]].drop_duplicates().sort_values(["g", "name"], kind="stable")
+    g_accs = g_acc.groupby("g", sort=False)["name"].agg(list)
+    g_post = e_post.assign(g=g_of_e[e_post["e"].to_numpy()])[["g", "post"]].drop_duplicates().sort_values(["g", "post"], kind="stable")
+    g_posts = g_post.groupby("g", sort=False)["post"].agg(lambda x: x.to_numpy())
+    examples = _group_examples(texts, g_post, top)
+    kept = [g for g in pd.unique(ev["group"]) if len(g_accs[g]) >= opts["min_accounts"]]
+    evk = ev[ev["group"].isin(kept)]
+    best = evk.sort_values(["group", "score", "n_posts"], ascending=[True, False, False], kind="stable")
+    best = best.drop_duplicates("group").set_index("group")["fingerprint"]
+    agg = evk.groupby("group", sort=False).agg(n_occasions=("n_occasions", "sum"), first_seen=("first_seen", "min"),
+                                               last_seen=("last_seen", "max"), score=("score", "max"))
+    sigs = evk.groupby("group", sort=False)["signal"].agg(lambda x: sorted(set(x)))
+    scales = evk.groupby("group", sort=False)["scale"].agg(lambda x: "+".join(sorted(set(x))))
     groups = []
-    for g, part in ev.groupby("group", sort=False):
-        accs = sorted({a for x in part["accounts"] for a in x})
-        if len(accs) < opts["min_accounts"]:
-            continue
-        rows = np.unique(np.concatenate(part["_posts"].tolist()))
-        best = part.sort_values(["score", "n_posts"], ascending=False, kind="stable").iloc[0]
-        groups.append({"_g": g, "accounts": accs, "n_accounts": len(accs), "n_posts": len(rows), "n_occasions": int(part["n_occasions"].sum()),
-                       "signals": sorted(set(part["signal"])), "scale": "+".join(sorted(set(part["scale"]))), "fingerprint": best["fingerprint"],
-                       "texts": _examples(texts, rows, top), "post_ids": sorted(ids[rows].tolist()) if ids is not None else None,
-                       "first_seen": int(part["first_seen"].min()), "last_seen": int(part["last_seen"].max()), "score": float(part["score"].max())})
+    for g in kept:
+        accs, rows = g_accs[g], g_posts[g]
+        groups.append({"_g": g, "accounts": accs, "n_accounts": len(accs), "n_posts": len(rows),
+                       "n_occasions": int(agg.at[g, "n_occasions"]), "signals": sigs[g], "scale": scales[g],
+                       "fingerprint": best[g], "texts": examples.get(g, []),
+                       "post_ids": sorted(ids[rows].tolist()) if ids is not None else None,
+                       "first_seen": int(agg.at[g, "first_seen"]), "last_seen": int(agg.at[g, "last_seen"]),
+                       "score": float(agg.at[g, "score"])})
     out = pd.DataFrame(groups, columns=["_g"] + GROUP_COLUMNS[1:])
     if len(out):
         out["_first"] = out["accounts"].str[0]
@@ -115,6 +147,20 @@ def _tables(posts: pd.DataFrame, evidence: pd.DataFrame, u: dict, opts: dict, to
     out.attrs.update(attrs)
     ev.attrs.update(attrs)
     return out, ev
+
+
+def _group_examples(texts: Any, g_post: pd.DataFrame, k: int) -> dict:
+    """group -> its ``k`` most repeated texts (ties: first seen), whitespace collapsed; one pass for all groups."""
+    if texts is None or not len(g_post):
+        return {}
+    rows = g_post["post"].to_numpy()
+    distinct, inverse = np.unique(rows, return_inverse=True)
+    shown = np.asarray([" ".join(str(x).split()) for x in texts[distinct]], dtype=object)[inverse]
+    df = pd.DataFrame({"g": g_post["g"].to_numpy(), "text": shown, "order": np.arange(len(rows))})
+    top = df.groupby(["g", "text"], sort=False).agg(n=("order", "size"), first=("order", "min")).reset_index()
+    top = top.sort_values(["g", "n", "first"], ascending=[True, False, True], kind="stable")
+    top = top.groupby("g", sort=False).head(k)
+    return top.groupby("g", sort=False)["text"].agg(list).to_dict()
 
 
 def _examples(texts: Any, rows: np.ndarray, k: int) -> list[str]:
