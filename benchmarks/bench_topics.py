@@ -20,9 +20,12 @@ words among the top 25 of all topics. Anchors:
   settings, on the counts; top words from ``components_``.
 * ``nmf`` / ``mbnmf``: ``NMF(n_components=K)`` / ``MiniBatchNMF(n_components=K)``,
   defaults, on TF-IDF of the counts (``TfidfTransformer()``), top words from ``components_``.
-* ``tl-pwk`` / ``tl-blend``: trendlib's topics with the terms ranked by ``p(word | topic)``
-  (as GSDMM and LDA rank) or by ``ctfidf**0.3 * p**0.7``: the ranking alone moves a
-  model along the coherence/diversity trade-off, so compare at equal diversity.
+* ``trendlib``: ``TopicModel(n_topics=K)`` with its default term ranking (``"coherent"``:
+  the 50 most relevant words of a topic ordered by their co-occurrence in the corpus's
+  own posts); ``tl-ctfidf`` / ``tl-pwk``: the same topics with the terms ranked by
+  class-based TF-IDF (trendlib 0.2's default) or by ``p(word | topic)`` (as GSDMM and LDA
+  rank): the ranking alone moves a model along the coherence/diversity trade-off, so
+  compare at equal diversity.
 * ``gsdmm``: Yin & Wang's GSDMM (alpha = beta = 0.1, K clusters, 15 iterations, random
   start) with its usual top words, ``p(word | cluster)``; it is trendlib's compiled sampler
   run alone (no cluster dissolving, no outliers, no class-based TF-IDF), so the row also
@@ -135,17 +138,18 @@ def _methods(X, csr_parts, keys, K: int, seed: int, texts):
     out = {}
     t0 = time.perf_counter()
     m = TopicModel(n_topics=K, random_state=seed).fit(texts)
-    w = ctfidf(m.topic_word_.T).T  # topics x vocabulary of the model (same keys)
-    idx = {k: i for i, k in enumerate(m.vocabulary_)}
     secs = time.perf_counter() - t0
-    out["trendlib"] = (w, m.vocabulary_, secs, m)
-    # the same trendlib topics ranked like GSDMM (p(word | topic)) and a blend of the two,
-    # to show the coherence/diversity trade-off of the term ranking alone
+    # trendlib's own ranking ("coherent": the kept ranked list of each topic, as ranks)
+    order = np.zeros((m.n_topics_, len(m.vocabulary_)))
+    for t, o in enumerate(m._term_order):
+        order[t, o] = np.arange(len(o), 0, -1)
+    out["trendlib"] = (order, m.vocabulary_, secs, m)
+    # the same trendlib topics ranked by class-based TF-IDF (trendlib 0.2's labels) and
+    # like GSDMM and LDA rank (p(word | topic)): the term ranking alone moves a model
+    # along the coherence/diversity trade-off
     tw = m.topic_word_
-    p_wk = (tw + 0.01) / (tw.sum(1, keepdims=True) + 0.01 * tw.shape[1])
-    out["tl-pwk"] = (p_wk, m.vocabulary_, secs, m)
-    out["tl-blend"] = (np.maximum(w, 1e-300) ** 0.3 * p_wk ** 0.7, m.vocabulary_, secs, m)
-    del idx
+    out["tl-ctfidf"] = (ctfidf(tw.T).T, m.vocabulary_, secs, m)
+    out["tl-pwk"] = ((tw + 0.01) / (tw.sum(1, keepdims=True) + 0.01 * tw.shape[1]), m.vocabulary_, secs, m)
     ip, ids, cnts = csr_parts
     t0 = time.perf_counter()
     z, (m_k, n_k, n_wk) = gibbs(ip, ids, cnts, n_clusters=K, n_words=len(keys), alpha=0.1, beta=0.1,

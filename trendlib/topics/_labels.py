@@ -1,15 +1,27 @@
-"""Readable topics: distinctive terms, a representative phrase, representative posts (internal).
+"""Readable topics: ranked terms, a representative phrase, representative posts (internal).
 
-Why class-based TF-IDF and not the most probable words: in a keyword scrape the words
-every topic shares (the query, "presiden", "rakyat") are the most probable words of every
-topic, so labels built from ``p(word | topic)`` repeat each other. Grootendorst's
-class-based TF-IDF (BERTopic, 2022) weighs a word's frequency in a topic by
-``log(1 + A / f_w)`` (``A`` the average number of words per topic, ``f_w`` the word's
-frequency over all topics), which keeps the words that set a topic apart.
+Why not simply the most probable words: in a keyword scrape the words every topic shares
+(the query, "presiden", "rakyat") are the most probable words of every topic, so terms
+ranked by ``p(word | topic)`` repeat each other (low diversity). Why not only the most
+distinctive ones: class-based TF-IDF (Grootendorst, BERTopic 2022: a word's frequency in
+a topic times ``log(1 + A / f_w)``) is diverse but picks a topic's rarest words, which are
+seldom written together anywhere else (low coherence).
+
+The default ranking (``term_ranking="coherent"``) does both in two steps: (1) the
+topic's 50 most *relevant* words (Sievert & Shirley 2014, LDAvis:
+``0.6 log p(w|t) + 0.4 log(p(w|t) / p(w))``, 0.6 being the weight their user study
+found best) are the candidates, which keeps the shared words out; (2) the candidates are
+ordered by how much each co-occurs with the others (mean NPMI with the other candidates,
+counted per distinct post of the corpus being fitted), so the top terms are words people
+write together, not a topic's stray rare words. The number of candidates (50) was chosen
+on the MBG, 2019 election and KIP-K scrapes (docs/topics.md). ``"ctfidf"`` is the
+class-based TF-IDF ranking of trendlib 0.2 and ``"probability"`` is ``p(word | topic)``,
+as GSDMM and LDA rank. Whatever the ranking, a topic's *label* is its three most
+distinctive terms (class-based TF-IDF): a label names the topic, the terms describe it.
 
 The phrase is the most frequent two- or three-word sequence (stopwords removed, all words
 in the vocabulary) that occurs mostly in that topic; representative posts are the posts
-of the topic whose words gain most log-likelihood from the topic over the background.
+of the topic most similar (cosine) to its class-based TF-IDF vector.
 """
 
 from __future__ import annotations
@@ -19,7 +31,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["ctfidf", "top_terms", "phrase_counts", "best_phrase", "describe"]
+__all__ = ["ctfidf", "relevance", "coherent_order", "term_order", "top_terms", "phrase_counts", "best_phrase", "describe"]
+
+RANKINGS = ("coherent", "ctfidf", "probability")
+_CANDIDATES = 50  # candidates per topic of the "coherent" ranking
+_LAMBDA = 0.6  # relevance weight of log p(w|t) against the lift (LDAvis)
 
 
 def ctfidf(tf: np.ndarray) -> np.ndarray:
@@ -41,6 +57,95 @@ def ctfidf(tf: np.ndarray) -> np.ndarray:
         idf = np.log1p(np.where(f_w > 0, avg / f_w, 0.0))
         norm = np.where(per_topic > 0, tf / per_topic, 0.0)
     return norm * idf[:, None]
+
+
+def relevance(tf: np.ndarray, *, lam: float = _LAMBDA, smooth: float = 0.01) -> np.ndarray:
+    """LDAvis relevance of a topics x words count matrix: ``lam log p(w|t) + (1 - lam) log lift``.
+
+    ``lift = p(w|t) / p(w)``; ``p`` smoothed by ``smooth`` per word. Words absent from a
+    topic get ``-inf``.
+
+    Examples
+    --------
+    >>> r = relevance(np.array([[10., 8., 0.], [10., 0., 8.]]))   # word 0 is in both topics
+    >>> bool(r[0, 1] > r[0, 0]), bool(np.isinf(r[0, 2]))
+    (True, True)
+    """
+    tf = np.asarray(tf, dtype=np.float64)
+    V = tf.shape[1]
+    p = (tf + smooth) / (tf.sum(axis=1, keepdims=True) + smooth * V)
+    tot = tf.sum(axis=0) + smooth
+    bg = tot / tot.sum()
+    r = lam * np.log(p) + (1 - lam) * np.log(p / bg)
+    r[tf <= 0] = -np.inf
+    return r
+
+
+def coherent_order(tf: np.ndarray, X, *, candidates: int = _CANDIDATES, lam: float = _LAMBDA) -> list[np.ndarray]:
+    """Per topic, word ids ordered by co-occurrence among the topic's most relevant words.
+
+    ``tf`` is topics x words (counts), ``X`` documents x words (counts; each document
+    one distinct post). The ``candidates`` most relevant words of a topic
+    (:func:`relevance`) are ordered by their mean NPMI with the other candidates, counted
+    per document of ``X`` (``-1`` for a pair never together); ties keep the relevance
+    order.
+
+    Examples
+    --------
+    >>> from scipy.sparse import csr_matrix
+    >>> X = csr_matrix(np.array([[1, 1, 0, 0], [1, 1, 0, 0], [1, 0, 0, 1], [0, 0, 1, 0]]))
+    >>> tf = np.array([[3., 2., 0., 1.]])
+    >>> coherent_order(tf, X, candidates=3)[0].tolist()   # 3 is never written with 1
+    [0, 1, 3]
+    """
+    r = relevance(tf, lam=lam)
+    Xc = X.tocsc().astype(bool).astype(np.float64)
+    n = max(Xc.shape[0], 1)
+    out = []
+    for t in range(r.shape[0]):
+        row = r[t]
+        cand = np.argsort(-row, kind="stable")[:candidates]
+        cand = cand[np.isfinite(row[cand])]
+        if len(cand) < 3:
+            out.append(cand)
+            continue
+        sub = Xc[:, cand]
+        C = np.asarray((sub.T @ sub).todense(), dtype=np.float64)
+        df = np.diag(C).copy()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            pab = C / n
+            pa = df / n
+            npmi = np.log(pab / np.outer(pa, pa)) / -np.log(pab)
+        npmi[C == 0] = -1.0
+        npmi[pab >= 1] = 1.0
+        npmi = np.where(np.isfinite(npmi), npmi, -1.0)
+        np.fill_diagonal(npmi, 0.0)
+        score = npmi.sum(axis=1) / (len(cand) - 1)
+        out.append(cand[np.argsort(-score, kind="stable")])
+    return out
+
+
+def term_order(tf: np.ndarray, X=None, *, ranking: str = "coherent", top: int = _CANDIDATES) -> list[list[int]]:
+    """The first ``top`` word ids of each topic (rows of ``tf``, topics x words) in ``ranking``'s order.
+
+    ``"coherent"`` needs ``X`` (documents x words); without it the relevance order is
+    used. Words absent from a topic are never listed.
+    """
+    tf = np.asarray(tf, dtype=np.float64)
+    if ranking == "coherent" and X is not None:
+        orders = coherent_order(tf, X, candidates=max(top, _CANDIDATES))
+        return [[int(i) for i in o[:top]] for o in orders]
+    if ranking == "ctfidf":
+        w = ctfidf(tf.T).T
+    elif ranking == "probability":
+        w = tf
+    else:
+        w = relevance(tf)
+    out = []
+    for t in range(w.shape[0]):
+        o = np.argsort(-w[t], kind="stable")[:top]
+        out.append([int(i) for i in o if tf[t, i] > 0])
+    return out
 
 
 def top_terms(weights: np.ndarray, labels: Sequence[str], *, top: int) -> list[list[str]]:
@@ -110,9 +215,14 @@ def describe(model, texts, docs, first, doc_topic, X) -> None:
     merged with this batch's.
     """
     T = model.n_topics_
-    w = ctfidf(model.topic_word_.T)
-    model.topic_terms_ = top_terms(w, model.term_labels_, top=model.top)
-    model.topic_labels_ = [", ".join(t[:3]) for t in model.topic_terms_]
+    tw = model.topic_word_
+    w = ctfidf(tw.T)
+    ranking = getattr(model, "term_ranking", "coherent")
+    model._term_order = term_order(tw, X, ranking=ranking, top=max(model.top, _CANDIDATES))
+    model.topic_terms_ = [[model.term_labels_[i] for i in o[: model.top]] for o in model._term_order]
+    # the label names the topic: its three most distinctive terms (class-based TF-IDF),
+    # whatever order the terms are listed in
+    model.topic_labels_ = [", ".join(t[:3]) for t in top_terms(w, model.term_labels_, top=3)]
     vocab = set(model.vocabulary_)
     counts = phrase_counts(docs, doc_topic, T, vocab, model._feat.key)
     while len(model._phrases) < T:

@@ -6,8 +6,9 @@ GSDMM, which also estimates how many topics there are; features come from
 :mod:`trendlib.text` so slang, affixes and hashtags fall together; each distinct text is
 one voice when fitting (a retweet cascade does not become a topic of its own); small
 clusters are dissolved into the others; posts that fit no topic better than the corpus as
-a whole get topic ``-1``; labels are class-based TF-IDF terms with the surface form of each
-stem, a phrase and representative posts.
+a whole get topic ``-1``; a topic's terms are its most relevant words ordered by how
+much they are written together, its label its three most distinctive (class-based TF-IDF)
+terms, shown in the surface form of each stem, with a phrase and representative posts.
 """
 
 from __future__ import annotations
@@ -76,6 +77,13 @@ class TopicModel:
         Fit on distinct texts (their token bags), so repeated texts are one voice.
     top : int, default 10
         Terms kept per topic in ``topic_terms_``.
+    term_ranking : {"coherent", "ctfidf", "probability"}, default "coherent"
+        Order of a topic's terms. ``"coherent"``: the topic's 50 most relevant words
+        (LDAvis relevance, ``0.6 log p(w|t) + 0.4 log lift``) ordered by how much each
+        co-occurs with the others in the posts (mean NPMI); the words a topic's posts are
+        written with, without the words every topic shares. ``"ctfidf"``: class-based
+        TF-IDF (the most distinctive words; trendlib 0.2's labels). ``"probability"``:
+        ``p(word | topic)``.
     column : str, default "text"
         Text column when a posts DataFrame is given.
     random_state : int or None
@@ -85,8 +93,8 @@ class TopicModel:
     ----------
     n_topics_ : int
     labels_ : ndarray of int, the topic of each post given to the last ``fit``/``partial_fit``
-    topic_terms_ : list of list of str, distinctive terms per topic (class-based TF-IDF)
-    topic_labels_ : list of str, the first three terms
+    topic_terms_ : list of list of str, the ``top`` terms of each topic (``term_ranking``)
+    topic_labels_ : list of str, the three most distinctive terms (class-based TF-IDF)
     topic_phrases_ : list of str, the most frequent distinctive 2-3 word phrase
     representative_posts_ : list of list of str
     topic_sizes_ : ndarray of int, posts per topic (all posts fitted, repeats included)
@@ -144,6 +152,7 @@ class TopicModel:
         stem: bool = True,
         distinct: bool = True,
         top: int = 10,
+        term_ranking: str = "coherent",
         column: str = "text",
         random_state: int | None = None,
     ):
@@ -159,13 +168,14 @@ class TopicModel:
         self.stem = stem
         self.distinct = distinct
         self.top = top
+        self.term_ranking = term_ranking
         self.column = column
         self.random_state = random_state
 
     # -- scikit-learn plumbing -------------------------------------------------------
     _PARAMS = ("n_topics", "max_topics", "alpha", "beta", "n_iter", "min_df", "max_df",
-               "min_posts", "outlier_threshold", "stem", "distinct", "top", "column",
-               "random_state")
+               "min_posts", "outlier_threshold", "stem", "distinct", "top", "term_ranking",
+               "column", "random_state")
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """Parameters of this estimator (scikit-learn contract)."""
@@ -198,6 +208,13 @@ class TopicModel:
         check_int(self.n_iter, name="n_iter", func=func, minimum=0)
         check_int(self.min_df, name="min_df", func=func)
         check_int(self.top, name="top", func=func)
+        from ._labels import RANKINGS
+
+        if self.term_ranking not in RANKINGS:
+            raise ValueError(
+                f"The 'term_ranking' parameter of {func}() must be one of {list(RANKINGS)}. "
+                f"Got {self.term_ranking!r}."
+            )
         mx = self.max_df
         if isinstance(mx, bool) or not isinstance(mx, (int, float)) or not 0 < mx <= 1:
             raise ValueError(f"The 'max_df' parameter of {func}() must be a number in (0, 1]. Got {mx!r}.")

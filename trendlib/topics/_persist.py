@@ -32,6 +32,7 @@ def save_model(model: Any, path: str | os.PathLike) -> Path:
         "term_labels": list(model.term_labels_),
         "slots": [int(s) for s in model._slots],
         "topic_terms": model.topic_terms_,
+        "term_order": [[int(i) for i in o] for o in getattr(model, "_term_order", [])],
         "topic_labels": model.topic_labels_,
         "topic_phrases": model.topic_phrases_,
         "representative": [[[s, t] for s, t in r] for r in model._reps],
@@ -99,6 +100,10 @@ def load_model(cls: type, path: str | os.PathLike) -> Any:
     model.word_totals_ = arrays["word_totals"].astype(np.int64)
     model.topic_sizes_ = arrays["topic_sizes"].astype(np.int64)
     model.topic_terms_ = [list(t) for t in meta["topic_terms"]]
+    order = meta.get("term_order")
+    if order is not None and (len(order) != T or any(not isinstance(i, int) or not 0 <= i < len(vocab) for o in order for i in o)):
+        raise _bad(path, "term order out of range")
+    model._term_order = [list(o) for o in order] if order is not None else None
     model.topic_labels_ = list(meta["topic_labels"])
     model.topic_phrases_ = list(meta["topic_phrases"])
     model._reps = [[(float(s), str(t)) for s, t in r] for r in meta["representative"]]

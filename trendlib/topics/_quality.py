@@ -23,10 +23,27 @@ __all__ = ["coherence", "diversity", "topic_words", "compare_n_topics"]
 
 
 def topic_words(model: Any, *, top: int = 10) -> list[list[str]]:
-    """Top ``top`` distinctive terms of each topic of a fitted :class:`TopicModel`."""
-    from ._labels import ctfidf, top_terms
+    """Top ``top`` terms of each topic of a fitted :class:`TopicModel`, in its ``term_ranking`` order.
 
-    return top_terms(ctfidf(model.topic_word_.T), model.term_labels_, top=top)
+    The ranked list kept by the model holds 50 terms per topic (fewer when a topic has
+    fewer words); past it (or for
+    a model saved before the list was kept) the terms continue in relevance order
+    (``"coherent"``) or the model's own ranking.
+    """
+    from ._labels import _CANDIDATES, term_order
+
+    labels = model.term_labels_
+    kept = getattr(model, "_term_order", None)
+    ranking = getattr(model, "term_ranking", "coherent")
+    if kept is not None and len(kept) == model.n_topics_ and all(len(o) >= top or len(o) < _CANDIDATES for o in kept):
+        return [[labels[i] for i in o[:top]] for o in kept]
+    rest = term_order(model.topic_word_, None, ranking=ranking, top=max(top, _CANDIDATES))
+    out = []
+    for t, r in enumerate(rest):
+        first = list(kept[t]) if kept is not None and t < len(kept) else []
+        seen = set(first)
+        out.append([labels[i] for i in (first + [i for i in r if i not in seen])[:top]])
+    return out
 
 
 def _topics(topics: Any, top: int) -> tuple[list[list[str]], bool]:
@@ -53,7 +70,7 @@ def coherence(
     Parameters
     ----------
     topics : TopicModel or list of list of str
-        A fitted model (its class-based TF-IDF terms) or the top words of each topic.
+        A fitted model (its terms, :func:`topic_words`) or the top words of each topic.
     texts : sequence of str or of token lists
         The reference corpus; str are read with the model's features (normalised
         words, segmented hashtags); token lists are used as they are.
