@@ -148,4 +148,47 @@ with warnings.catch_warnings():
     why = tl.explain_burst(posts, top)
 print(f"#{top['key']}: {top['start']:%d %b %H:%M} - {top['end']:%d %b %H:%M}, peak {top['peak_count']} posts")
 why"""),
+    ("md", """## Topics: what the posts are about, beyond their hashtags
+
+Most posts in a real scrape carry no hashtag, and one conversation travels under several
+hashtags and none. `trendlib.topics.TopicModel` gives each post one topic (or `-1` when
+it fits none) from its words and its segmented hashtags, labels each topic with its
+distinctive terms and a phrase, and keeps representative posts: read them before trusting
+a label. Each distinct text is fitted once, so a retweet cascade is one voice."""),
+    ("code", """from trendlib.topics import TopicModel, add_topics, topics_over_time, topic_sentiment
+
+model = TopicModel(random_state=0).fit(posts)           # n_topics="auto"
+posts_t = add_topics(posts, model)                      # a `topic` column, -1 = outlier
+info = model.topic_info()
+print(f"{model.n_topics_} topics, {model.n_outliers_:,} outlier posts ({model.n_outliers_ / len(posts):.1%})")
+info[["topic", "posts", "share", "label", "phrase", "example"]].head(15)"""),
+    ("md", """A topic is a key kind like a hashtag: `topics_over_time` returns the same counts table as
+`count()` (posts and distinct accounts per topic per bin), so `detect_bursts` finds topic
+bursts exactly as it finds hashtag bursts. A topic burst groups every hashtag and no
+hashtag of one conversation, so it can start before any single hashtag of it trends."""),
+    ("code", """topic_counts = topics_over_time(posts_t, model, freq=FREQ, tz=TZ)
+topic_bursts = tl.detect_bursts(topic_counts)
+names = topic_counts.attrs["topic_labels"]               # topic id (str) -> label
+print(f"{len(topic_bursts)} topic bursts")
+shown = topic_bursts.sort_values("score", ascending=False).head(10).copy()
+shown.insert(1, "label", shown["key"].map(names))
+shown[["key", "label", "start", "end", "peak_count", "accounts", "top_account_share", "score"]]"""),
+    ("code", """ax = plot.timeline(topic_counts, topic_bursts, top=5, figsize=(11, 4), title="topics with the strongest bursts")
+ax.legend([names.get(t.get_text(), t.get_text())[:40] for t in ax.get_legend().get_texts()], fontsize=8)
+plt.show()"""),
+    ("md", """How each topic feels: `topic_sentiment` gives the positive and negative shares of each
+topic's posts with Wilson intervals and the net sentiment with its interval (posts are
+scored by the rule-based scorer unless the table already has a `sentiment` column). Read
+the interval before ranking topics: a small topic's net sentiment is uncertain."""),
+    ("code", """feel = topic_sentiment(posts_t, model)
+feel = feel[feel["topic"] >= 0].sort_values("n", ascending=False).head(12)
+feel[["topic", "label", "n", "positive_share", "negative_share", "net", "net_low", "net_high"]].round(3)"""),
+    ("md", """On the summit corpus the strongest topic bursts fall on the programme: the opening on the
+morning of 5 September, the training of the government social-media managers on
+29 August, the partner summits on the 6th and 7th, the closing and handover to Laos, the
+awards. The road closures are one topic of complaints (barriers, traffic, working from
+home) that is almost entirely negative, while the pride of hosting is almost entirely
+positive: the same hashtags carry both, which is why sentiment per topic says more than
+sentiment per hashtag. On your own file the topics are whatever its posts are about; read
+each topic's `example` and `model.representative_posts_[topic]` before naming it."""),
 ]
