@@ -151,14 +151,22 @@ def _peaks(posts: pd.DataFrame, volume: pd.DataFrame, step: pd.Timedelta, tz: st
     return pd.DataFrame(rows, columns=cols)
 
 
-def _key_rows(posts: pd.DataFrame, kind: str) -> tuple[np.ndarray, np.ndarray]:
-    """(post row, key) pairs for a key kind, each key once per post."""
+def _key_rows(posts: pd.DataFrame, kind: str) -> tuple[np.ndarray, np.ndarray, pd.Index]:
+    """(post row, key code) pairs for a key kind, each key once per post, and the keys.
+
+    Keys are cleaned once per distinct value and compared as integer codes: at a million
+    posts the term occurrences are about 16 million.
+    """
     from ..counts import _keys_per_post, clean_key
 
-    rows, keys = _keys_per_post(posts.reset_index(drop=True), kind)
-    keys = np.asarray([clean_key(k, kind) for k in keys], dtype=object)
-    df = pd.DataFrame({"r": rows, "k": keys}).drop_duplicates()
-    return df["r"].to_numpy(), df["k"].to_numpy()
+    rows, keys = _keys_per_post(posts, kind)
+    if not len(keys):
+        return rows.astype(np.int64), np.zeros(0, np.int64), pd.Index([], dtype=object)
+    codes, uniq = pd.factorize(keys)
+    cleaned, codes2 = np.unique(np.asarray([clean_key(k, kind) for k in uniq], dtype=object), return_inverse=True)
+    codes = codes2[codes]
+    first = ~pd.Series(rows.astype(np.int64) * len(cleaned) + codes).duplicated().to_numpy()
+    return rows[first].astype(np.int64), codes[first].astype(np.int64), pd.Index(cleaned, dtype=object)
 
 
 def _concentration(authors: np.ndarray) -> tuple[int, float, float]:
@@ -172,13 +180,14 @@ def _concentration(authors: np.ndarray) -> tuple[int, float, float]:
 
 def _cards(posts: pd.DataFrame, bursts: pd.DataFrame, kind_rows: dict, tz: str, n: int) -> list:
     """Evidence cards for the ``n`` strongest bursts (the posts carrying the key inside the burst)."""
-    t = pd.to_datetime(posts["time"], utc=True).dt.tz_convert(tz).reset_index(drop=True)
-    authors = posts["author"].to_numpy() if "author" in posts else np.full(len(posts), None)
+    flat = posts if isinstance(posts.index, pd.RangeIndex) and posts.index.start == 0 else posts.reset_index(drop=True)
+    t = pd.to_datetime(flat["time"], utc=True).dt.tz_convert(tz)
+    authors = flat["author"].to_numpy() if "author" in flat else np.full(len(flat), None)
     cards: list[BurstCard] = []
-    flat = posts.reset_index(drop=True)
     for b in bursts.head(n).itertuples():
-        rows, keys = kind_rows[b.kind]
-        sel = rows[keys == b.key]
+        rows, codes, names = kind_rows[b.kind]
+        at = names.get_indexer([b.key])[0]
+        sel = rows[codes == at] if at >= 0 else rows[:0]
         sel = sel[((t.iloc[sel] >= b.start) & (t.iloc[sel] < b.end)).to_numpy()] if len(sel) else sel
         a, s, e = _concentration(authors[sel])
         inside = flat.iloc[sel]
