@@ -101,7 +101,15 @@ def _louvain(G: Any, *, weight: str | None, resolution: float, min_score: float,
         (small if len(c) <= 2 else rest).append(c)
     if not rest:
         return small
-    core = G.subgraph(set().union(*rest))
+    # a plain graph, not a subgraph view: Louvain reads every adjacency several times per level
+    inside = set().union(*rest)
+    nodes = [n for n in G if n in inside]  # G's order: Louvain's seeded shuffle starts from it
+    core = G.__class__()
+    core.add_nodes_from(nodes)
+    if weight is None:
+        core.add_edges_from(G.edges(nodes))
+    else:
+        core.add_weighted_edges_from(G.edges(nodes, data=weight, default=1), weight=weight)
     m = G.size(weight=weight)
     m_rest = core.size(weight=weight)
     if not m_rest or not m:
