@@ -102,6 +102,19 @@ def test_report_is_byte_identical_across_processes(tmp_path):
     assert differ == []
 
 
+def test_report_in_two_processes_equals_one(sample_report):
+    # tokens and sentiment are row-wise: slicing the posts over processes changes nothing
+    two = build_report(tl.datasets.load_sample_posts(), progress=False, n_jobs=2)
+    one = sample_report
+    for col in ("tokens", "polarity", "sentiment"):
+        assert two.posts[col].tolist() == one.posts[col].tolist()
+    assert two.posts.attrs["sentiment_ignored"] == one.posts.attrs["sentiment_ignored"]
+    assert two.to_html() == one.to_html()
+    assert "tokens + sentiment" in two.timings and "tokens" in one.timings
+    with pytest.raises(ValueError, match="n_jobs"):
+        build_report(tl.datasets.load_sample_posts(), n_jobs=0)
+
+
 def test_report_save_writes_page_tables_graphs_and_figures(sample_report, tmp_path):
     files = sample_report.save(tmp_path)
     names = {f.name for f in files}

@@ -128,6 +128,8 @@ def _add_report_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--raw-csv", action="store_true",
                    help="with --out: do not escape CSV cells that start with = + - @ (spreadsheet formulas)")
     p.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="processes that tokenise and score posts (default: every CPU from 100,000 posts)")
     p.add_argument("--dask", action="store_true",
                    help="compute the heavy sections on Dask, one partition per file (pip install 'trendlib[dask]'); "
                         "SOURCE may be a glob such as 'scrapes/*.csv'")
@@ -171,7 +173,7 @@ def _run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     _header("report", posts, out)
     progress = None if not args.quiet else False
     rep = build_report(posts, freq=args.freq, tz=args.tz, top=args.top, seed=args.seed, topic=args.topic or None,
-                       progress=progress)
+                       progress=progress, n_jobs=args.jobs)
     out.write(rep.to_text())
     if args.out:
         files = rep.save(args.out, figures=not args.no_figures, format=args.format,

@@ -12,6 +12,7 @@ time of each step is kept in ``Report.timings``.
 
 from __future__ import annotations
 
+import os
 import sys
 import time as _time
 from contextlib import contextmanager
@@ -94,7 +95,7 @@ class _Steps:
             self.bar.close()
 
 
-_STEPS = ["tokens", "query terms", "sentiment", "topics", "volume", "counts", "bursts", "cards", "trending", "explanation",
+_STEPS = ["query terms", "tokens", "sentiment", "sentiment over time", "topics", "volume", "counts", "bursts", "cards", "trending", "explanation",
           "interaction", "communities", "influencers", "associations", "coordination", "tables"]
 
 
@@ -223,6 +224,47 @@ def _query_terms(posts: pd.DataFrame, named: list) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+#: posts from which build_report(n_jobs=None) tokenises and scores in several processes
+_PARALLEL_MIN = 100_000
+
+
+def _text_job(texts: list, ignore: list | None) -> tuple[list, np.ndarray, np.ndarray, dict]:
+    """Tokens and sentiment of one slice of texts (runs in a worker process)."""
+    from ..sentiment import add_sentiment
+    from ..text import add_tokens
+
+    part = add_sentiment(add_tokens(pd.DataFrame({"text": texts}), stopwords="topic"), ignore=ignore)
+    return (part["tokens"].tolist(), part["polarity"].to_numpy(), part["sentiment"].to_numpy(dtype=object),
+            dict(part.attrs))
+
+
+def _text_columns(posts: pd.DataFrame, ignore: list | None, n_jobs: int) -> pd.DataFrame:
+    """``tokens`` (topic stopwords), ``polarity`` and ``sentiment`` in ``n_jobs`` processes.
+
+    Both steps are row-wise (a row's result depends on that row only, see
+    :func:`trendlib.text.add_tokens`), so slicing the posts gives exactly the columns one
+    process gives; tokenising and scoring are pure Python, held by the GIL, which is why
+    these are processes and not threads. Each process memoises the texts of its slice.
+    """
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    texts = posts["text"].tolist()
+    cuts = np.linspace(0, len(texts), n_jobs + 1).astype(int)
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(max_workers=n_jobs, mp_context=mp.get_context(method)) as pool:
+        parts = list(pool.map(_text_job, [texts[a:b] for a, b in zip(cuts[:-1], cuts[1:])],
+                              [ignore] * n_jobs))
+    out = posts.copy(deep=False)
+    out["tokens"] = [t for p in parts for t in p[0]]
+    out["polarity"] = np.concatenate([p[1] for p in parts]).astype(float)
+    out["sentiment"] = np.concatenate([p[2] for p in parts])
+    out.attrs = dict(posts.attrs)
+    out.attrs["sentiment_missing_text"] = sum(int(p[3].get("sentiment_missing_text", 0)) for p in parts)
+    out.attrs["sentiment_ignored"] = parts[0][3].get("sentiment_ignored", [])
+    return out
+
+
 #: posts a topic model is fitted on (a seeded sample beyond it: shares are estimates)
 _TOPIC_SAMPLE = 20_000
 #: distinct texts below which topics are not worth fitting
@@ -290,6 +332,7 @@ def build_report(
     seed: int = 0,
     topic: Any = None,
     progress: bool | None = None,
+    n_jobs: int | None = None,
 ) -> Report:
     """Run the whole analysis on canonical posts and return a :class:`Report`.
 
@@ -309,6 +352,10 @@ def build_report(
         The scrape's query terms: not read as opinion by the sentiment scorer.
     progress : bool, optional
         Show a progress bar on stderr (default: when stderr is a terminal).
+    n_jobs : int, optional
+        Processes that tokenise and score the posts (the two pure-Python steps). Default:
+        every CPU from 100,000 posts on (below that, starting processes costs more than
+        it saves), else 1. The report is the same for any value.
 
     Returns
     -------
@@ -337,18 +384,29 @@ def build_report(
     tz = resolve_tz(tz, func="build_report")
     freq = freq or choose_freq(posts)
     step = parse_freq(freq, func="build_report")
+    if n_jobs is None:
+        jobs = (os.cpu_count() or 1) if len(posts) >= _PARALLEL_MIN else 1
+    else:
+        jobs = check_int(n_jobs, name="n_jobs", func="build_report", minimum=1)
+    jobs = min(jobs, max(len(posts), 1))
     topic_terms = [topic] if isinstance(topic, str) else list(topic or [])
     notes: list[str] = []
     steps = _Steps(_STEPS, progress)
     params = {"freq": freq, "tz": tz, "top": top, "seed": seed, "topic": topic_terms}
     try:
-        with steps.step("tokens"):
-            posts = add_tokens(posts.reset_index(drop=True), stopwords="topic")
+        posts = posts.reset_index(drop=True)
         with steps.step("query terms"):
             query = _query_terms(posts, topic_terms)
             ignore = query["term"].tolist()
-        with steps.step("sentiment"):
-            posts = add_sentiment(posts, ignore=ignore or None)
+        if jobs > 1:
+            with steps.step("tokens + sentiment"):
+                posts = _text_columns(posts, ignore or None, jobs)
+        else:
+            with steps.step("tokens"):
+                posts = add_tokens(posts, stopwords="topic")
+            with steps.step("sentiment"):
+                posts = add_sentiment(posts, ignore=ignore or None)
+        with steps.step("sentiment over time"):
             sentiment = sentiment_over_time(posts, freq="1D", tz=tz, ignore=ignore or None)
         with steps.step("topics"):
             topics = _topics(posts, seed, notes)
