@@ -14,6 +14,8 @@ import re
 
 from .._cache import Memo
 from ..text import tokens as _text_tokens
+from ..text._chunks import chunk_memo as _chunk_memo
+from ..text._patterns import prepare as _prepare
 from ._data import emoji_table as _emoji_table
 from ._rules import CAPS, CLITIC, ELONG, REDUP, Tok
 
@@ -25,68 +27,100 @@ _REDUP = re.compile(r"^([^\W\d_]{2,})-\1$")
 _REDUP2 = re.compile(r"^([^\W\d_]{2,})2$")
 _CLITICS = ("nya", "lah", "kah", "pun")
 _EMOJI_STRIP = dict.fromkeys([0xFE0F, 0xFE0E, 0x200D, *range(0x1F3FB, 0x1F400)])
+_EMO = _emoji_table()
+#: the text layer's memo of chunk tokens for trendlib's own slang map (what tokens() reads)
+_ITEMS = _chunk_memo(None).items
+
+
+def _word_tok(p: str, f: int, orig: str, kind: str = "word") -> Tok:
+    """The Tok of one word ``p`` (one part of a normalised form) with its base."""
+    base = p
+    if "-" in p or p[-1:] == "2":
+        m = _REDUP.match(p) or _REDUP2.match(p)
+        if m:
+            base = m.group(1)
+            f |= REDUP
+    if base is p and p.endswith(_CLITICS):
+        for c in _CLITICS:
+            if p.endswith(c) and len(p) - len(c) >= 3:
+                base = p[: -len(c)]
+                f |= CLITIC
+                break
+    return Tok(p, kind, f, orig, base)
+
+
+def _raw_items(chunk: str):
+    """``(kind, start, end, text, norm)`` of the tokens of one whitespace-free chunk.
+
+    The same tokens as :func:`trendlib.text.tokens` ``(chunk)``: when the text layer's
+    preparation (entities, NFKC, fillers) leaves the chunk as it is, which is nearly
+    always, they come straight from the text layer's chunk memo (no Token objects, no
+    offset maps); otherwise from :func:`trendlib.text.tokens` itself.
+    """
+    if chunk.isascii() and "&" not in chunk:
+        scan, starts = chunk, None  # what prepare() gives for such a chunk (no entity, NFKC-stable)
+    else:
+        scan, starts, _ = _prepare(chunk)
+    if starts is None and scan is chunk:
+        items = _ITEMS.data.get(chunk)
+        if items is None:
+            items = _ITEMS(chunk)
+        return [(kind, a, b, chunk[a:b], norm) for kind, a, b, norm in items]
+    return [(t.kind, t.start, t.end, t.text, t.norm) for t in _text_tokens(chunk)]
 
 
 def _analyse_chunk(chunk: str) -> tuple[Tok, ...]:
+    if chunk.isalpha() and chunk.isascii():  # the common case: one plain word, no marks
+        items = _ITEMS.data.get(chunk)
+        if items is None:
+            items = _ITEMS(chunk)
+        if len(items) == 1:
+            kind, _, end, norm = items[0]
+            if kind == "word" and end == len(chunk) and " " not in norm:
+                flags = CAPS if (end >= 2 and chunk.isupper()) else 0
+                if end >= 3 and _ELONG.search(chunk.lower()) and not _ELONG.search(norm):
+                    flags |= ELONG
+                return (_word_tok(norm, flags, chunk),)
     low = chunk.lower()
-    emo = _emoji_table()
-    if low in emo and not low[0].isalnum():
+    if low in _EMO and not low[0].isalnum():
         return (Tok(low, "emoticon", 0, chunk, low),)
     out: list[Tok] = []
+    append = out.append
     pos = 0
-    for t in _text_tokens(chunk):
-        start = t.start
+    for kind, start, end, orig, norm in _raw_items(chunk):
         if start > pos:
             for m in _PUNCT.finditer(chunk, pos, start):
                 g = m.group()
-                out.append(Tok(g, "punct", 0, g, g))
-        if t.end > pos:
-            pos = t.end
-        kind, orig, norm = t.kind, t.text, t.norm
+                append(Tok(g, "punct", 0, g, g))
+        if end > pos:
+            pos = end
         if kind == "word":
             pass
         elif kind == "emoji":
             norm = orig.translate(_EMOJI_STRIP) or orig
-            out.append(Tok(norm, kind, 0, orig, norm))
+            append(Tok(norm, kind, 0, orig, norm))
             continue
         elif kind == "emoticon":
             norm = orig.lower()
-            out.append(Tok(norm, kind, 0, orig, norm))
+            append(Tok(norm, kind, 0, orig, norm))
             continue
         elif kind == "hashtag":
             norm = norm.lstrip("#")
             kind = "word"
         else:  # mention, url, number, placeholder: never looked up
-            out.append(Tok(orig, kind, 0, orig, orig))
+            append(Tok(orig, kind, 0, orig, orig))
             continue
         flags = 0
         if orig.isupper() and sum(c.isalpha() for c in orig) >= 2:
             flags |= CAPS
         if len(orig) >= 3 and _ELONG.search(orig.lower()) and not _ELONG.search(norm):
             flags |= ELONG
-        if " " in norm:
-            parts = norm.split()
-        else:
-            parts = (norm,)
-        for p in parts:
-            base = p
-            f = flags
-            if "-" in p or p[-1:] == "2":
-                m = _REDUP.match(p) or _REDUP2.match(p)
-                if m:
-                    base = m.group(1)
-                    f |= REDUP
-            if base is p and p.endswith(_CLITICS):
-                for c in _CLITICS:
-                    if p.endswith(c) and len(p) - len(c) >= 3:
-                        base = p[: -len(c)]
-                        f |= CLITIC
-                        break
-            out.append(Tok(p, kind, f, orig, base))
+        for p in (norm.split() if " " in norm else (norm,)):
+            append(_word_tok(p, flags, orig, kind))
     if pos < len(chunk):
         for m in _PUNCT.finditer(chunk, pos):
             g = m.group()
-            out.append(Tok(g, "punct", 0, g, g))
+            append(Tok(g, "punct", 0, g, g))
     return tuple(out)
 
 

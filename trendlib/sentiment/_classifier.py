@@ -23,6 +23,7 @@ from sklearn.linear_model import LogisticRegression
 from .._validation import check_positive
 from ._features import N_LEXICON_FEATURES, _Hasher, _Tfidf, log_odds_lexicon
 from ._persist import load_model, save_model
+from ._predict import CompactScorer
 
 __all__ = ["SentimentClassifier"]
 
@@ -271,10 +272,17 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         self._remap[self.columns_] = np.arange(self.columns_.size, dtype=np.int32)
         k = self.coef_.shape[0]
         self._weights = np.vstack([self.coef_.T, np.zeros((1, k))]).astype(np.float32)
+        self._predictor = CompactScorer(self.featurizer_, self._remap, self._weights, idf,
+                                        float(self.lexicon_weight))
 
     def _scores(self, texts: list[str]) -> np.ndarray:
+        # in the model's own columns (trendlib.sentiment._predict): the same numbers as
+        # _scores_reference, several times faster
+        return self._predictor.scores(texts, self.intercept_)
+
+    def _scores_reference(self, texts: list[str]) -> np.ndarray:
         # block by block (words, chars, lexicon): the same sum as scoring the stacked
-        # matrix, without building it
+        # matrix, without building it (the full hashed matrices; kept as the reference)
         blocks = self._tfidf.blocks(*self.featurizer_.transform(texts))
         n_rows, width = len(texts), self._weights.shape[0]
         scores = np.zeros((n_rows, self._weights.shape[1]), dtype=np.float64)

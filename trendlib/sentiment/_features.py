@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import threading
+from itertools import chain
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -90,6 +91,7 @@ class _Tables(NamedTuple):
     clen: np.ndarray
     cols: np.ndarray
     n_ids: int
+    generation: int = 0  #: which numbering of tokens the ids belong to (see ``_Hasher._reset``)
 
 
 class _Hasher:
@@ -126,6 +128,8 @@ class _Hasher:
         self._lock = threading.Lock()
 
     def _reset(self) -> None:
+        #: bumped whenever token ids start again (a cache indexed by token id must drop)
+        self.generation = getattr(self, "generation", -1) + 1
         self._ids: dict[str, int] = {}  # feature token -> id
         self._raw: dict[str, tuple[int, ...]] = {}  # raw lower-cased token -> ids
         self._pending: list[str] = []  # feature tokens given an id, arrays not yet filled
@@ -230,27 +234,30 @@ class _Hasher:
         """
         findall = _TOKEN.findall
         raws = [findall(text.lower()) for text in texts]
+        all_raw = list(chain.from_iterable(raws))
         with self._lock:
             if len(self._ids) > _MAX_TOKENS or len(self._raw) > _MAX_TOKENS:
                 self._reset()
             known = self._raw
-            new = list(dict.fromkeys(r for rs in raws for r in rs if r not in known))
+            new = [r for r in dict.fromkeys(all_raw) if r not in known]
             self._learn_raw(new)
-            raw_get = known.__getitem__
-            flat: list[int] = []
-            lens: list[int] = []
-            for rs in raws:
-                n0 = len(flat)
-                for r in rs:
-                    flat.extend(raw_get(r))
-                lens.append(len(flat) - n0)
+            per_raw = list(map(known.__getitem__, all_raw))  # the ids of each raw token
             self._flush()
             tables = _Tables(self._hash.view, self._flag.view, self._val.view, self._coff.view,
-                             self._clen.view, self._cols.view, len(self._ids))
-        return np.asarray(flat, dtype=np.int64), np.asarray(lens, dtype=np.int64), tables
+                             self._clen.view, self._cols.view, len(self._ids), self.generation)
+        flat = np.fromiter(chain.from_iterable(per_raw), dtype=np.int64)
+        # ids per text: the ids of its raw tokens (a slang form may give two words)
+        ends = np.cumsum(np.fromiter(map(len, raws), dtype=np.int64, count=len(raws)))
+        cum = np.zeros(len(per_raw) + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, per_raw), dtype=np.int64, count=len(per_raw)), out=cum[1:])
+        lens = cum[ends] - cum[np.concatenate([[0], ends[:-1]])] if len(raws) else np.zeros(0, np.int64)
+        return flat, lens, tables
 
-    def transform(self, texts) -> tuple[sp.csr_matrix, sp.csr_matrix | None, np.ndarray | None]:
-        """Word counts, char counts (or None) and lexicon features (or None) of texts."""
+    def parts(self, texts) -> tuple:
+        """``(ids, lens, tables, doc, word_rows, word_cols, lex)`` of texts: the token ids end
+        to end with each text's count and the table snapshot they index, the text of each
+        token, the (text, hashed word column) pair of every word feature occurrence
+        (n-grams and negation scope), and the lexicon features (or None)."""
         ids, lens, tables = self._token_ids(texts)
         n_docs = lens.size
         doc = np.repeat(np.arange(n_docs, dtype=np.int64), lens)
@@ -300,7 +307,13 @@ class _Hasher:
                 lex[:, 1] = q / root
                 lex[:, 2] = (p + q) / root
                 lex[:, 3] = np.tanh(p + q)
-        words = _csr(np.concatenate(rows), np.concatenate(cols), n_docs, self.n_word)
+        return ids, lens, tables, doc, np.concatenate(rows), np.concatenate(cols), lex
+
+    def transform(self, texts) -> tuple[sp.csr_matrix, sp.csr_matrix | None, np.ndarray | None]:
+        """Word counts, char counts (or None) and lexicon features (or None) of texts."""
+        ids, lens, tables, doc, wrows, wcols, lex = self.parts(texts)
+        n_docs = lens.size
+        words = _csr(wrows, wcols, n_docs, self.n_word)
         if self.char_ngram_range is None:
             return words, None, lex
         clen = tables.clen[ids]

@@ -122,6 +122,8 @@ class Lexicon(Mapping):
         self._lock = threading.Lock()
         #: polarity of whole texts on the batch path (trendlib's one memo policy)
         self.scores = Memo(_no_default, maxsize=1 << 18)
+        #: per whitespace chunk, what the batch scorer needs (see ``_batch.chunk_record``)
+        self.chunk_records = Memo(_no_default, maxsize=1 << 18)
 
     @property
     def table(self) -> dict:

@@ -34,7 +34,7 @@ import pandas as pd
 from .._deprecate import renamed_kwargs
 from .._validation import check_probability, require_columns
 from ._rules import load_params
-from ._scorer import _label_of, polarity_many
+from ._scorer import _bounds, polarity_many
 from ._topic import check_ignore
 
 __all__ = ["add_sentiment", "sentiment_over_time", "wilson_interval", "net_interval"]
@@ -96,26 +96,42 @@ def add_sentiment(
     """
     require_columns(posts, [column], func="add_sentiment")
     ig = check_ignore(ignore, func="add_sentiment")
-    P = load_params()
+    lo, hi = _bounds(load_params(), threshold)  # validates threshold= even with nothing to label
     texts = posts[column]
-    ok = texts.map(lambda t: isinstance(t, str)).to_numpy(dtype=bool)
-    codes, uniques = pd.factorize(texts[ok])
+    if texts.dtype != object and pd.api.types.is_string_dtype(texts.dtype):
+        ok = texts.notna().to_numpy(dtype=bool)  # a str column: every value present is a str
+    else:
+        ok = np.fromiter(map(_is_str, texts.to_numpy(dtype=object)), dtype=bool, count=len(texts))
+    # each distinct text is scored once (retweets and copies cost a lookup)
+    codes, uniques = pd.factorize(texts[ok] if not ok.all() else texts)
     scores = np.asarray(polarity_many(list(uniques), lexicon=lexicon, ignore=ig), dtype=float)
     pol = np.full(len(posts), np.nan)
     pol[ok] = scores[codes] if len(codes) else []
     lab = np.full(len(posts), None, dtype=object)
     if ok.any():
-        lab_u = np.array([_label_of(s, P, threshold) for s in scores], dtype=object)
+        lab_u = np.full(scores.size, "neutral", dtype=object)
+        lab_u[scores > hi] = "positive"
+        lab_u[scores < lo] = "negative"
         lab[ok] = lab_u[codes]
-    elif threshold is not None:
-        _label_of(0.0, P, threshold)  # validate the parameter even with nothing to label
-    out = posts.copy()
+    # one copy of the table at most: under copy-on-write (pandas 3, or the option on
+    # pandas 2) a shallow copy is safe and shares the posts' columns until one is written
+    out = posts.copy(deep=not _copy_on_write())
     out["polarity"] = pol
     out["sentiment"] = lab
     out.attrs = dict(posts.attrs)
     out.attrs["sentiment_missing_text"] = int((~ok).sum())
     out.attrs["sentiment_ignored"] = list(ig.terms) if ig is not None else []
     return out
+
+
+def _is_str(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _copy_on_write() -> bool:
+    if int(pd.__version__.split(".", 1)[0]) >= 3:
+        return True
+    return pd.options.mode.copy_on_write is True
 
 
 def wilson_interval(k: Any, n: Any, *, confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["news_register", "PERSONAL", "REPORTING"]
+__all__ = ["news_register", "chunk_news", "news_register_chunks", "PERSONAL", "REPORTING"]
 
 #: first/second person and conversational particles: a person speaking, not a newsroom
 PERSONAL = frozenset(
@@ -118,6 +118,99 @@ def news_register(toks: list[Any]) -> str | None:
             mentions += 1
             if mentions >= MAX_MENTIONS:
                 return None  # a reply tagging people, not a headline
+    if words < MIN_WORDS or not content:
+        return None
+    if capital >= TITLE_SHARE * content and capital >= 3:
+        return f"headline: {capital} of {content} content words Capitalised, no personal voice"
+    if reporting and url:
+        return "report: a statement attributed to a source, with a link, no personal voice"
+    if last_kind == "url" and first_upper and words >= LEDE_WORDS:
+        return "report: a formal sentence ending in a link, no personal voice"
+    return None
+
+
+def chunk_news(toks: Any) -> tuple:
+    """What :func:`news_register` reads in the tokens of one chunk, summed up (batch path).
+
+    ``(personal, mentions, words, content, capital, url, reporting, first_upper,
+    last_kind)``: ``personal`` is True when a token is a person's voice (the reasons that
+    make :func:`news_register` return None, bar the number of mentions, which adds up
+    over the chunks); ``first_upper`` is whether the first word that is not a hashtag is
+    Capitalised (None without such a word); ``last_kind`` the kind of the last token that
+    is not punctuation (None without one). :func:`news_register_chunks` combines them.
+    """
+    words = content = capital = mentions = 0
+    url = reporting = False
+    first_upper = None
+    last_kind = None
+    for norm, kind, flags, orig, _ in toks:
+        if kind != "punct":
+            last_kind = kind
+        if kind == "word":
+            if norm in PERSONAL or flags & ELONG:
+                return _PERSONAL_CHUNK
+            if orig[:1] == "#":
+                continue
+            low = orig.lower()
+            acronym = orig.isupper() and len(orig) <= 6
+            if orig.isupper() and not acronym and len(orig) > 6:
+                return _PERSONAL_CHUNK
+            if low != norm and not acronym and low not in _FORMAL_SHORT and low.replace("-", "") != norm.replace("-", ""):
+                return _PERSONAL_CHUNK
+            words += 1
+            if first_upper is None:
+                first_upper = orig[:1].isupper()
+            if norm in REPORTING:
+                reporting = True
+            if low in _MINOR:
+                continue
+            content += 1
+            if orig[:1].isupper():
+                capital += 1
+        elif kind == "punct":
+            if "!" in norm or "?" in norm:
+                return _PERSONAL_CHUNK
+        elif kind == "emoji" or kind == "emoticon":
+            return _PERSONAL_CHUNK
+        elif kind == "url":
+            url = True
+        elif kind == "mention":
+            mentions += 1
+    return (False, mentions, words, content, capital, url, reporting, first_upper, last_kind)
+
+
+_PERSONAL_CHUNK = (True, 0, 0, 0, 0, False, False, None, None)
+
+
+def news_register_chunks(chunks: Any) -> str | None:
+    """:func:`news_register` of a text from the :func:`chunk_news` of its chunks, in order.
+
+    The same answer as ``news_register`` of the text's tokens: every way that function
+    returns None early is a condition on the whole text that the sums and flags keep
+    (a personal token anywhere, two mentions in all, a first word in lower case with no
+    link anywhere), and the rest reads the totals.
+    """
+    words = content = capital = mentions = 0
+    url = reporting = False
+    first_upper = None
+    last_kind = None
+    for personal, m, w, c, cap, u, rep, fu, lk in chunks:
+        if personal:
+            return None
+        mentions += m
+        words += w
+        content += c
+        capital += cap
+        url = url or u
+        reporting = reporting or rep
+        if first_upper is None:
+            first_upper = fu
+        if lk is not None:
+            last_kind = lk
+    if mentions >= MAX_MENTIONS:
+        return None
+    if first_upper is False and not url:
+        return None  # starts in lower case and links nothing: no headline, lede or report
     if words < MIN_WORDS or not content:
         return None
     if capital >= TITLE_SHARE * content and capital >= 3:

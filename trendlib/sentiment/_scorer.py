@@ -26,10 +26,11 @@ def _check_text(text: Any, func: str) -> str:
     return text
 
 
-def _label_of(score: float, P: Params, threshold: Any) -> str:
+def _bounds(P: Params, threshold: Any) -> tuple[float, float]:
+    """``(negative, positive)`` label bounds of ``threshold=`` (validated; None: fitted)."""
     if threshold is None:
-        lo, hi = P.threshold_negative, P.threshold_positive
-    elif isinstance(threshold, (tuple, list)) and len(threshold) == 2:
+        return P.threshold_negative, P.threshold_positive
+    if isinstance(threshold, (tuple, list)) and len(threshold) == 2:
         try:
             lo, hi = float(threshold[0]), float(threshold[1])
         except (TypeError, ValueError):
@@ -39,17 +40,21 @@ def _label_of(score: float, P: Params, threshold: Any) -> str:
                 "The 'threshold' parameter of label() must be a pair (negative, positive) with "
                 f"-1 <= negative <= positive <= 1. Got {threshold!r}."
             )
-    else:
-        try:
-            t = float(threshold)
-        except (TypeError, ValueError):
-            t = -1.0
-        if not 0 <= t < 1:
-            raise ValueError(
-                "The 'threshold' parameter of label() must be None, a number in [0, 1) or a pair "
-                f"(negative, positive). Got {threshold!r}."
-            )
-        lo, hi = -t, t
+        return lo, hi
+    try:
+        t = float(threshold)
+    except (TypeError, ValueError):
+        t = -1.0
+    if not 0 <= t < 1:
+        raise ValueError(
+            "The 'threshold' parameter of label() must be None, a number in [0, 1) or a pair "
+            f"(negative, positive). Got {threshold!r}."
+        )
+    return -t, t
+
+
+def _label_of(score: float, P: Params, threshold: Any) -> str:
+    lo, hi = _bounds(P, threshold)
     if score > hi:
         return "positive"
     if score < lo:
@@ -256,13 +261,21 @@ def polarity_many(texts: Any, *, lexicon: Any = None, ignore: Any = None) -> lis
     if ig is not None:  # the text memo holds scores without ignored terms only
         return [score_tokens(analyse(t), lex, P, ignore=ig) if isinstance(t, str) else float("nan")
                 for t in texts]
+    from ._batch import score_texts
+
     memo = lex.scores
     get = memo.data.get
-    out = []
-    for text in texts:
-        v = get(text)
+    out: list[float] = []
+    todo: list[int] = []
+    for k, text in enumerate(texts):
+        v = get(text) if isinstance(text, str) else float("nan")
         if v is None:
-            v = score_tokens(analyse(text), lex, P) if isinstance(text, str) else float("nan")
-            memo.put(text, v)
+            todo.append(k)
         out.append(v)
+    if todo:
+        new = [texts[k] for k in todo]
+        put = memo.put
+        for k, text, v in zip(todo, new, score_texts(new, lex, P)):
+            out[k] = v
+            put(text, v)
     return out

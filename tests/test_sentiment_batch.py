@@ -1,0 +1,189 @@
+"""The fast paths give the same numbers as the reference paths.
+
+* lexicon+rules: ``_batch.score_texts`` (chunk records, news register from chunk
+  summaries) == ``score_tokens(analyse(text))`` for every text;
+* the scorer's chunk analysis (text layer's chunk memo read directly) == the analysis
+  built on :func:`trendlib.text.tokens`;
+* classifier: ``_scores`` (model columns, ``D @ G``) == ``_scores_reference`` (full
+  hashed matrices), bit for bit;
+* ``add_sentiment`` scores each distinct text once.
+"""
+
+from __future__ import annotations
+
+import glob
+import random
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import trendlib as tl
+from trendlib.sentiment import _analyse as A
+from trendlib.sentiment._batch import score_texts
+from trendlib.sentiment._lexicon import Lexicon, as_lexicon
+from trendlib.sentiment._register import chunk_news, news_register, news_register_chunks
+from trendlib.sentiment._rules import CAPS, CLITIC, ELONG, REDUP, Tok, load_params, score_tokens
+from trendlib.text import tokens
+
+CRAFTED = [
+    "", "   ", "makanannya enak banget, pelayanan ramah", "makanannya tidak enak",
+    "tidak apa-apa kok", "tidak\tapa-apa", "gagal total!!!", "bagus bagus aja cuma rawan korupsi",
+    "BAGUSSS bgt", "SEMUA ENAK", "Enak ENAK sekali", "enak2 dan murah-murah", "mahalnya minta ampun",
+    "agak mahal tapi enak", "meski mahal, enak", "sayang nya lama", "sangat sangat bagus",
+    "Direktur PDAM Dipenjara 1 Tahun karena Korupsi", "Direktur PDAM Dipenjara 1 Tahun karena Korupsi https://t.co/x",
+    "Pasien meninggal di Tasikmalaya berusia 56 tahun. https://t.co/abc",
+    "menurut KPK kasus ini rugikan negara https://t.co/y", "@a @b kecewa berat", "@a kecewa berat",
+    "😍😍 mantap", "kecewa :( banget", "x&y bagus &amp; murah", "Ｂａｇｕｓ sekali", "5 km macet parah",
+    "KM.26 macet", "#MantapJiwa #gagal", "wkwk lucu bgt", "tdk bagus", "kurang enak dan tidak ramah",
+    "enak enak enak", "tidak tidak bagus", "gk jelek kok!", "mantap. mantap jiwa", "lumayan lah",
+    "USER bagus URL", "xD enak", "apa-apa tidak apa-apa", "\u200bhai cantik", "tidak,apa-apa",
+]
+
+
+def _ref_chunk(chunk: str) -> tuple:
+    """The scorer's chunk analysis as it was built on trendlib.text.tokens (the reference)."""
+    low = chunk.lower()
+    emo = A._emoji_table()
+    if low in emo and not low[0].isalnum():
+        return (Tok(low, "emoticon", 0, chunk, low),)
+    out: list = []
+    pos = 0
+    for t in tokens(chunk):
+        if t.start > pos:
+            out += [Tok(m.group(), "punct", 0, m.group(), m.group()) for m in A._PUNCT.finditer(chunk, pos, t.start)]
+        pos = max(pos, t.end)
+        kind, orig, norm = t.kind, t.text, t.norm
+        if kind == "emoji":
+            norm = orig.translate(A._EMOJI_STRIP) or orig
+            out.append(Tok(norm, kind, 0, orig, norm))
+            continue
+        if kind == "emoticon":
+            out.append(Tok(orig.lower(), kind, 0, orig, orig.lower()))
+            continue
+        if kind == "hashtag":
+            norm, kind = norm.lstrip("#"), "word"
+        elif kind != "word":
+            out.append(Tok(orig, kind, 0, orig, orig))
+            continue
+        flags = CAPS if orig.isupper() and sum(c.isalpha() for c in orig) >= 2 else 0
+        if len(orig) >= 3 and A._ELONG.search(orig.lower()) and not A._ELONG.search(norm):
+            flags |= ELONG
+        for p in norm.split() if " " in norm else (norm,):
+            base, f = p, flags
+            if "-" in p or p[-1:] == "2":
+                m = A._REDUP.match(p) or A._REDUP2.match(p)
+                if m:
+                    base, f = m.group(1), f | REDUP
+            if base is p:
+                for c in A._CLITICS:
+                    if p.endswith(c) and len(p) - len(c) >= 3:
+                        base, f = p[: -len(c)], f | CLITIC
+                        break
+            out.append(Tok(p, kind, f, orig, base))
+    if pos < len(chunk):
+        out += [Tok(m.group(), "punct", 0, m.group(), m.group()) for m in A._PUNCT.finditer(chunk, pos)]
+    return tuple(out)
+
+
+def _real_tweets(home, n: int) -> list[str]:
+    texts: list[str] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for path in sorted(glob.glob(str(home / "tweets_*" / "*.csv"))):
+            try:
+                texts += tl.read_posts(path)["text"].dropna().tolist()
+            except Exception:
+                continue
+    texts = list(dict.fromkeys(t for t in texts if isinstance(t, str)))
+    if len(texts) < 1000:
+        pytest.skip("too few tweets in the data home")
+    random.Random(1).shuffle(texts)
+    return texts[:n]
+
+
+def _sample_texts() -> list[str]:
+    return CRAFTED + tl.datasets.load_sample_posts()["text"].dropna().tolist()
+
+
+def _check_lexicon_paths(texts: list[str]) -> None:
+    for chunk in dict.fromkeys(c for t in texts for c in t.split()):
+        assert A._analyse_chunk(chunk) == _ref_chunk(chunk), chunk
+    P = load_params()
+    for lex in (as_lexicon(None), Lexicon({"enak": 3, "tidak apa-apa": 2, "gagal total": -5, "mahal": -2,
+                                          "apa": 1, "km": -1}, scale=5)):
+        ref = [score_tokens(A.analyse(t), lex, P) for t in texts]
+        assert score_texts(texts, lex, P) == ref
+        assert score_texts(texts, lex, P) == ref  # again, from the chunk records
+    for t in texts:
+        toks = A.analyse(t)
+        summaries = [chunk_news(A.analyse(c)) for c in t.split()]
+        assert news_register_chunks(summaries) == news_register(toks), t
+
+
+def test_batch_scorer_equals_reference_on_crafted_and_sample_texts():
+    _check_lexicon_paths(_sample_texts())
+
+
+def test_batch_scorer_equals_reference_on_real_tweets(data_home):
+    _check_lexicon_paths(_real_tweets(data_home, 6000))
+
+
+def test_add_sentiment_scores_each_distinct_text_once(monkeypatch):
+    from trendlib.sentiment import _batch
+
+    seen: list[str] = []
+    real = _batch.score_texts
+
+    def counting(texts, lex, P):
+        seen.extend(texts)
+        return real(texts, lex, P)
+
+    monkeypatch.setattr(_batch, "score_texts", counting)
+    lex = Lexicon({"enak": 1, "jelek": -1}, name="fresh")  # a fresh lexicon: an empty text memo
+    texts = ["enak sekali", "jelek", "enak sekali", None, "jelek", "biasa"] * 50
+    out = tl.sentiment.add_sentiment(pd.DataFrame({"text": texts}), lexicon=lex)
+    assert sorted(seen) == ["biasa", "enak sekali", "jelek"]
+    assert out["polarity"].isna().sum() == 50
+    assert out["sentiment"].iloc[:3].tolist() == ["positive", "negative", "positive"]
+
+
+def _check_classifier(texts: list[str]) -> None:
+    for name in ("multi", "smsa"):
+        clf = tl.SentimentClassifier.pretrained(name)
+        first = clf._scores(texts[: len(texts) // 2])  # the token cache grows between calls
+        new = clf._scores(texts)
+        ref = clf._scores_reference(texts)
+        assert np.array_equal(new, ref)
+        assert np.array_equal(first, ref[: len(texts) // 2])
+
+
+def test_classifier_fast_scores_equal_reference():
+    _check_classifier(_sample_texts())
+
+
+def test_classifier_fast_scores_equal_reference_on_real_tweets(data_home):
+    _check_classifier(_real_tweets(data_home, 4000))
+
+
+def test_classifier_scores_after_the_token_ids_start_again(monkeypatch):
+    from trendlib.sentiment import _features
+
+    clf = tl.SentimentClassifier.pretrained()
+    texts = _sample_texts()
+    ref = clf._scores_reference(texts)
+    clf._scores(texts[:20])
+    monkeypatch.setattr(_features, "_MAX_TOKENS", 10)  # the next call resets the hasher's ids
+    assert np.array_equal(clf._scores(texts), ref)
+    assert np.array_equal(clf._scores(texts), ref)
+
+
+def test_fitted_model_fast_scores_equal_reference():
+    texts = ["makanannya enak banget", "pelayanan ramah, mantap", "kecewa, pesanan lama",
+             "aplikasi error terus, parah", "tidak enak", "biasa saja"] * 3
+    labels = ["positive", "positive", "negative", "negative", "negative", "neutral"] * 3
+    for kw in ({}, {"char_ngram_range": None}, {"lexicon": None}, {"lexicon": "fit", "min_df": 1}):
+        clf = tl.SentimentClassifier(**kw).fit(texts, labels)
+        probe = texts + ["enak tapi mahal", "gak ramah sama sekali", ""]
+        assert np.array_equal(clf._scores(probe), clf._scores_reference(probe))

@@ -1,0 +1,350 @@
+"""The batch path of the lexicon+rules scorer: many texts, each chunk prepared once (internal).
+
+:func:`trendlib.sentiment._rules.score_tokens` walks every token of a text. On a stream of
+tweets most tokens are plain words that are in no list (about 3 in 4): they only occupy
+a position. This module prepares, once per distinct whitespace chunk and lexicon, a
+*chunk record*: its tokens, how many there are, and only the tokens that can matter,
+each with its lexicon entry (and the valence of its base or emoji) already looked up.
+Scoring a text is then one dictionary lookup per chunk and a loop over the tokens that
+matter; a text whose chunks can give no sentiment unit with a valence scores 0.0 at once.
+
+The result is the same number as ``score_tokens(analyse(text), lex, P)`` for every text
+(tests/test_sentiment_batch.py checks it on real tweets): the rules below are that
+function's, read for the case without ``ignore=`` and without a trace, where a token
+that is skipped there (a plain word in no list) changes nothing but positions.
+"""
+
+from __future__ import annotations
+
+import math
+from operator import itemgetter
+from typing import Any
+
+from .._cache import Memo
+from ._analyse import _CHUNKS, _CLITICS, _ELONG, _ITEMS, _analyse_chunk
+from ._register import chunk_news, news_register_chunks
+from ._rules import BOUNDARY, CAPS, CLITIC, ELONG, REDUP, Params
+
+__all__ = ["score_texts", "chunk_record"]
+
+_BASE = REDUP | CLITIC
+_POTENTIAL = itemgetter(4)
+_URL = itemgetter(6)
+_NOTHING: tuple = ()
+
+
+def _no_default(key: Any) -> Any:  # pragma: no cover - used with get/put only
+    raise KeyError(key)
+
+
+#: per whitespace chunk, what the news-register check reads (``_register.chunk_news``);
+#: needed only for texts with a nonzero sum, so filled on demand
+_NEWS: Memo[str, tuple] = Memo(_no_default, maxsize=1 << 18)
+
+
+def _tail_index(lex: Any) -> dict:
+    """Phrase heads -> (longest tail, {next word: [(rest, length, valence, role, position),
+    ...]}) (longest first, the order of ``Entry.tails``), built once per lexicon: a head
+    such as ``tidak`` starts a dozen phrases, and only those whose next word is the next
+    token can match."""
+    index = getattr(lex, "_batch_tails", None)
+    if index is None:
+        index = {}
+        for head, e in lex.table.items():
+            if e.tails is None:
+                continue
+            by_next: dict = {}
+            for tail, v, role, rp in e.tails:
+                by_next.setdefault(tail[0], []).append((tail[1:], len(tail), v, role, rp))
+            index[head] = (max(len(t[0]) for t in e.tails), by_next)  # tokens to look ahead
+        lex._batch_tails = index
+    return index
+
+
+def chunk_record(chunk: str, lex: Any) -> tuple:
+    """``(toks, n_tokens, n_words, items, potential, first_upper, url)`` of one chunk for ``lex``.
+
+    ``items`` lists the tokens that are not plain words in no list, as ``(index in chunk,
+    norm, kind, flags, entry, tails, value)``: ``entry`` the lexicon table's
+    :class:`~trendlib.sentiment._rules.Entry` (or None), ``tails`` the phrases it starts
+    by next word (or None) and ``value`` what the token scores without an entry of its own
+    (the valence of its base or emoji; for punctuation ``(number of '!', ends a clause)``).
+    Tokens without an entry that score nothing and are not in capitals are left out: they
+    only occupy a position. ``potential`` is False when no token of the chunk can start a
+    unit with a valence. ``first_upper`` (whether the first word that is not a hashtag is
+    Capitalised; None without one) and ``url`` serve the news-register check's fast exit.
+    """
+    get = lex.table.get
+    if chunk.isalpha() and chunk.isascii():  # the common case: one plain word (as in _analyse_chunk)
+        items = _ITEMS.data.get(chunk)
+        if items is None:
+            items = _ITEMS(chunk)
+        if len(items) == 1:
+            kind, _, end, norm = items[0]
+            if (kind == "word" and end == len(chunk) and " " not in norm and "-" not in norm
+                    and norm[-1:] != "2" and not norm.endswith(_CLITICS)):  # its own base
+                flags = CAPS if (end >= 2 and chunk.isupper()) else 0
+                if end >= 3 and _ELONG.search(chunk.lower()) and not _ELONG.search(norm):
+                    flags |= ELONG
+                toks = ((norm, "word", flags, chunk, norm),)
+                e = get(norm)
+                if e is None:
+                    if flags & CAPS:
+                        return (toks, 1, 1, ((0, norm, "word", flags, None, None, None),), False,
+                                chunk[0].isupper(), False)
+                    return (toks, 1, 1, _NOTHING, False, chunk[0].isupper(), False)
+                tails = e.tails
+                potential = bool(e.valence) or (tails is not None and any(t[1] for t in tails))
+                item = (0, norm, "word", flags, e, None if tails is None else _tail_index(lex)[norm], None)
+                return (toks, 1, 1, (item,), potential, chunk[0].isupper(), False)
+    toks = _CHUNKS.data.get(chunk)
+    if toks is None:
+        toks = _analyse_chunk(chunk)
+        _CHUNKS.put(chunk, toks)
+    items = []
+    n_words = 0
+    potential = False
+    first_upper = None
+    url = False
+    k = -1
+    for norm, kind, flags, orig, base in toks:
+        k += 1
+        if kind == "word":
+            n_words += 1
+            if first_upper is None and orig[:1] != "#":
+                first_upper = orig[:1].isupper()
+        elif kind == "url":
+            url = True
+        e = get(norm)
+        if e is None:
+            if not flags and kind == "word":
+                continue
+            if kind == "punct":
+                items.append((k, norm, kind, 0, None, None,
+                              (norm.count("!"), any(c in BOUNDARY for c in norm))))
+                continue
+            value = None
+            if flags & _BASE:
+                b = get(base)
+                value = b.valence if b is not None else None
+            elif kind == "emoji" or kind == "emoticon":
+                value = lex.emoji_valence.get(norm)
+            if not value and not flags & CAPS:
+                continue  # scores nothing, counts as no capital: only a position
+            if value:
+                potential = True
+            items.append((k, norm, kind, flags, None, None, value))
+            continue
+        value = None
+        valence, _role, _position, tails = e
+        if valence is None and flags & _BASE:
+            b = get(base)
+            value = b.valence if b is not None else None
+        if valence or value or (tails is not None and any(t[1] for t in tails)):
+            potential = True
+        items.append((k, norm, kind, flags, e, None if tails is None else _tail_index(lex)[norm], value))
+    return (toks, len(toks), n_words, tuple(items) if items else _NOTHING, potential, first_upper, url)
+
+
+def score_texts(texts: list, lex: Any, P: Params) -> list[float]:
+    """Polarity of each text (a str) with lexicon ``lex``: ``score_tokens`` on the batch path."""
+    records = lex.chunk_records
+    put = records.put
+    out = []
+    append = out.append
+    for text in texts:
+        chunks = text.split()
+        recs = list(map(records.data.get, chunks))
+        if None in recs:
+            for k, r in enumerate(recs):
+                if r is None:
+                    r = recs[k] = chunk_record(chunks[k], lex)
+                    put(chunks[k], r)
+        # 0.0 at once when no chunk can give a unit with a valence
+        append(_score(recs, chunks, lex, P) if any(map(_POTENTIAL, recs)) else 0.0)
+    return out
+
+
+def _after(recs: list, c: int, k: int, need: int) -> list[str]:
+    """The norms of up to ``need`` tokens after token ``k`` of chunk ``c``."""
+    out = [t[0] for t in recs[c][0][k + 1 : k + 1 + need]]
+    while len(out) < need and c + 1 < len(recs):
+        c += 1
+        out += [t[0] for t in recs[c][0][: need - len(out)]]
+    return out
+
+
+def _news(recs: list, chunks: list[str]) -> str | None:
+    # news_register's fast exit: the first word (not a hashtag) in lower case, no link
+    for r in recs:
+        if r[5] is not None:
+            if not r[5] and not any(map(_URL, recs)):
+                return None
+            break
+    get = _NEWS.data.get
+    summaries = []
+    for c, r in zip(chunks, recs):
+        v = get(c)
+        if v is None:
+            v = chunk_news(r[0])
+            _NEWS.put(c, v)
+        summaries.append(v)
+    return news_register_chunks(summaries)
+
+
+def _score(recs: list, chunks: list[str], lex: Any, P: Params) -> float:
+    """``score_tokens`` (no ignore, no trace) over the chunk records of one text."""
+    units: list[tuple] = []  # (position, valence, role, role position, flags, kind)
+    append = units.append
+    last_end = -1  # token index just after the last unit
+    last_norm = None  # norm of the last token of the last unit
+    n_caps = n_excl = 0
+    absorbed = 0  # tokens taken into phrases beyond their first (a phrase is one position)
+    i_next = 0  # tokens before this one were taken into a phrase
+    start = 0
+    c = -1
+    for r in recs:
+        c += 1
+        items = r[3]
+        if not items:
+            start += r[1]
+            continue
+        for k, norm, kind, flags, e, tidx, value in items:
+            i = start + k
+            if i < i_next:
+                continue
+            pos = i - absorbed
+            if e is not None:
+                valence, role, position, _ = e
+                if tidx is not None:
+                    after = _after(recs, c, k, tidx[0])
+                    cands = tidx[1].get(after[0]) if after else None
+                    if cands is not None:
+                        for rest, kk, v, trole, rp in cands:
+                            if kk <= len(after) and all(after[1 + q] == rest[q] for q in range(kk - 1)):
+                                j = i + 1 + kk
+                                append((pos, v or 0.0, trole, rp, 0, "phrase"))
+                                absorbed += kk
+                                i_next = last_end = j
+                                last_norm = after[kk - 1]
+                                break
+                        else:
+                            cands = None
+                        if cands is not None:
+                            continue
+                if flags & CAPS:
+                    n_caps += 1
+                if valence and last_end == i and kind == "word" and last_norm == norm:
+                    u = units[-1]  # "bagus bagus aja": one reduplicated unit
+                    units[-1] = (u[0], u[1], u[2], u[3], u[4] | REDUP, u[5])
+                    last_end = i + 1
+                    continue
+                v = valence
+                if v is None and flags & _BASE:
+                    v = value
+                append((pos, v or 0.0, role, position, flags, kind))
+            elif kind == "punct":
+                n_excl += value[0]
+                if not value[1]:
+                    continue
+                append((pos, 0.0, "boundary", "-", 0, kind))
+            else:
+                if flags & CAPS:
+                    n_caps += 1
+                if not value:
+                    continue
+                append((pos, value, None, "-", flags, kind))
+            last_end = i + 1
+            last_norm = norm
+        start += r[1]
+    if not units:
+        return 0.0
+    upos, uval, urole, urpos, uflags, ukind = map(list, zip(*units))
+    if not any(uval):
+        return 0.0
+    caps_on = False
+    if n_caps:
+        caps_on = n_caps < sum(r[2] for r in recs)
+    m = len(upos)
+    pure = [uval[k] != 0.0 and urole[k] is None for k in range(m)]
+    used = [False] * m
+    W = P.negation_window
+    for k in range(m):
+        if not pure[k]:
+            continue
+        p0 = upos[k]
+        a = k - 1
+        while a >= 0 and p0 - upos[a] <= 2 and urole[a] != "boundary" and not pure[a]:
+            if urole[a] in ("booster", "dampener") and urpos[a] in ("pre", "both"):
+                used[a] = True
+            a -= 1
+        a = k + 1
+        while a < m and upos[a] - p0 <= 2 and urole[a] != "boundary" and not pure[a]:
+            if urole[a] in ("booster", "dampener") and urpos[a] in ("post", "both"):
+                used[a] = True
+            a += 1
+        a = k - 1
+        while a >= 0 and p0 - upos[a] <= W and urole[a] not in ("boundary", "contrast", "concessive"):
+            if urole[a] == "negator":
+                used[a] = True
+                break
+            a -= 1
+    contrib = [0.0] * m
+    n_active = 0
+    for k in range(m):
+        v = uval[k]
+        if v == 0.0 or (not pure[k] and used[k]):
+            continue
+        n_active += 1
+        sign = 1.0 if v > 0 else -1.0
+        f = uflags[k]
+        if f:
+            if f & 1:  # ELONG
+                v += sign * P.elongation
+            if f & REDUP:
+                v += sign * P.reduplication
+            if caps_on and f & CAPS:
+                v += sign * P.caps
+        if pure[k]:
+            p0 = upos[k]
+            for direction, positions in ((-1, ("pre", "both")), (1, ("post", "both"))):
+                a = k + direction
+                while 0 <= a < m and abs(upos[a] - p0) <= 2 and urole[a] != "boundary" and not pure[a]:
+                    role = urole[a]
+                    if role == "booster" and urpos[a] in positions:
+                        v += sign * (P.booster_increment * (P.booster_decay ** (abs(upos[a] - p0) - 1)))
+                    elif role == "dampener" and urpos[a] in positions:
+                        v *= P.dampener_factor
+                    a += direction
+            kind = ukind[k]
+            if kind != "emoji" and kind != "emoticon":
+                a = k - 1
+                while a >= 0 and p0 - upos[a] <= W and urole[a] not in ("boundary", "contrast", "concessive"):
+                    if urole[a] == "negator":
+                        v *= -P.negation_scalar
+                        break
+                    a -= 1
+        contrib[k] = v
+    for k in range(m):
+        role = urole[k]
+        if role == "contrast":
+            wb, wa = P.contrast_before, P.contrast_after
+            for a in range(m):
+                if contrib[a] != 0.0 and a != k:
+                    contrib[a] *= wb if a < k else wa
+        elif role == "concessive":
+            a = k + 1
+            while a < m and urole[a] not in ("boundary", "contrast"):
+                if contrib[a] != 0.0:
+                    contrib[a] *= P.concessive_clause
+                a += 1
+    s = math.fsum(contrib)
+    if n_active > 1 and P.length_power:
+        s /= n_active**P.length_power
+    if s != 0.0 and n_excl:
+        s += (1.0 if s > 0 else -1.0) * P.exclamation * min(n_excl, P.exclamation_cap)
+    if s != 0.0 and P.news_factor != 1.0:
+        if _news(recs, chunks) is not None:
+            s *= P.news_factor
+    score = s / math.sqrt(s * s + P.alpha) if s else 0.0
+    return max(-1.0, min(1.0, score))
