@@ -31,9 +31,10 @@ _ENGAGEMENT = ("like_count", "retweet_count", "reply_count", "quote_count")
 
 def _exploded(posts: pd.DataFrame, column: str) -> pd.DataFrame:
     """(row, item) occurrences of a list column (an item named twice in a post is there twice)."""
-    col = pd.Series(posts[column].to_numpy(), index=np.arange(len(posts)), dtype=object)
-    ex = col.explode().dropna()
-    return pd.DataFrame({"row": ex.index.to_numpy(), "item": ex.astype(str).to_numpy()})
+    from ..counts import flatten
+
+    rows, items = flatten(posts[column].tolist())
+    return pd.DataFrame({"row": rows, "item": np.asarray([i if type(i) is str else str(i) for i in items], dtype=object)})
 
 
 def top_items(posts: pd.DataFrame, column: str, *, top: int | None = 10, transform: Any = None) -> pd.DataFrame:
