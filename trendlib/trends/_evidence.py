@@ -100,22 +100,53 @@ def _phrases(during: pd.Series, before: pd.Series, stop: frozenset, own: str | N
         return np.asarray([f"{vocab[k // V]} {vocab[k % V]}" for k in keys], dtype=object)
 
     keys_b, n_b = _counted(_bigram_keys(cb, clause_b, V))
-    try:
-        a = pd.Series(n_d, index=text(keys_d)).groupby(level=0, sort=False).sum()  # a token may hold a space
-        b = pd.Series(n_b, index=text(keys_b)).groupby(level=0, sort=False).sum()
-        z = log_odds(a, b, prior=prior)["z"]
-    except ValueError:  # nothing to compare with (no bigram before): rank by llr alone
-        z = pd.Series(dtype=float)
-    before_n = dict(zip(keys_b.tolist(), n_b.tolist()))
     sk, sn, sl = keys_d[keep][strong], n_d[keep][strong], llr[strong]
     phrases = text(sk)
+    before_n = dict(zip(keys_b.tolist(), n_b.tolist()))
+    sb = np.asarray([before_n.get(int(k), 0) for k in sk], dtype=np.int64)
+    # a phrase's log-odds z depends on its own two counts and the two totals only, so the
+    # strong phrases plus one row holding the rest give every z exactly, without naming
+    # every bigram of the window (millions at a million posts)
+    rest = "\x00rest"
+    a = pd.Series(np.r_[sn, n_d.sum() - sn.sum()], index=[*phrases, rest])
+    b = pd.Series(np.r_[sb, n_b.sum() - sb.sum()], index=[*phrases, rest])
+    try:
+        z = log_odds(a.groupby(level=0, sort=False).sum(), b.groupby(level=0, sort=False).sum(), prior=prior)["z"]
+    except ValueError:  # nothing to compare with (no bigram before): rank by llr alone
+        z = pd.Series(dtype=float)
     zb = z.reindex(phrases).to_numpy(dtype=float)
     # NLTK's order: score, then the bigram's words
     order = sorted(range(len(sk)), key=lambda i: (-sl[i], vocab[sk[i] // V], vocab[sk[i] % V]))
-    rows = [(phrases[i], int(sn[i]), int(before_n.get(int(sk[i]), 0)), float(sl[i]), float(zb[i]))
+    rows = [(phrases[i], int(sn[i]), int(sb[i]), float(sl[i]), float(zb[i]))
             for i in order if not zb[i] <= 0]
     table = pd.DataFrame(rows, columns=cols)
     return table.sort_values(["z", "llr"], ascending=False, kind="mergesort").head(top).reset_index(drop=True)
+
+
+def _near_counts(sets: list, chosen: list, threshold: float) -> list[int]:
+    """For each chosen post, how many posts' token sets are near duplicates of its set
+    (Jaccard >= ``threshold``; two empty sets are equal), as :func:`_near_duplicate` counts
+    them, with one sparse product instead of a Python loop over every post."""
+    if not chosen:
+        return []
+    from scipy import sparse
+
+    lens = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+    flat = np.fromiter((t for x in sets for t in x), dtype=object, count=int(lens.sum()))
+    codes, vocab = pd.factorize(flat)
+    X = sparse.csr_matrix((np.ones(len(codes), dtype=np.int64), codes, np.r_[0, np.cumsum(lens)]),
+                          shape=(len(sets), max(len(vocab), 1)))
+    inter = (X @ X[chosen].T).toarray()  # posts x chosen
+    out = []
+    for j, i in enumerate(chosen):
+        if lens[i] == 0:
+            out.append(int((lens == 0).sum()))
+            continue
+        union = lens[i] + lens - inter[:, j]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            ok = (lens > 0) & (inter[:, j] / union >= threshold)
+        out.append(int(ok.sum()))
+    return out
 
 
 def _accounts(window: pd.DataFrame, d_mask: np.ndarray, b_mask: np.ndarray, engagement: pd.Series,
@@ -173,9 +204,9 @@ def _samples(posts: pd.DataFrame, content: pd.Series, engagement: pd.Series, z: 
             chosen.append((reason, i))
             picked.append(sets[i])
             got += 1
+    near_counts = _near_counts(sets, [i for _, i in chosen], min_similarity)
     rows = []
-    for reason, i in chosen:
-        near = sum(_near_duplicate(sets[i], x, min_similarity) for x in sets)
+    for (reason, i), near in zip(chosen, near_counts):
         t = pd.Timestamp(posts.at[i, "time"])
         rows.append({
             "reason": reason,

@@ -97,7 +97,7 @@ def _key_mask(posts: pd.DataFrame, key: str | None, kind: str, tokens: pd.Series
         return np.ones(len(posts), dtype=bool)
     if kind == "term":
         k = key.lower()
-        return tokens.map(lambda cl: any(k in ts for ts in cl)).to_numpy(dtype=bool)
+        return np.fromiter((any(k in ts for ts in cl) for cl in tokens.tolist()), dtype=bool, count=len(tokens))
     k = clean_key(key, kind)
     kk = KEY_KINDS[kind]
     if kk.listed:
@@ -127,7 +127,8 @@ def _tokenized(posts: pd.DataFrame) -> pd.Series:
     spans ``"... jalan ditutup. Macet ..."``. A ``tokens`` column is one clause.
     """
     if "tokens" in posts.columns:
-        return posts["tokens"].map(lambda v: [list(v)] if isinstance(v, (list, tuple)) else [])
+        return pd.Series([[v] if type(v) is list else [list(v)] if isinstance(v, (tuple, np.ndarray)) else []
+                          for v in posts["tokens"].tolist()], index=posts.index, dtype=object)
     from ..text import tokenize
 
     cache: dict[str, list[list[str]]] = {}
@@ -381,15 +382,13 @@ def _term_posts(tokens: pd.Series, d_mask: np.ndarray, b_mask: np.ndarray, is_co
     On integer codes: each distinct token is tested once and a term counts once per post,
     so a burst of 100,000 posts is a few numpy passes, not a Counter fed token by token.
     """
-    lens, flat = [], []
-    for cl in tokens.tolist():
-        n = 0
-        for ts in cl:
-            flat.extend(ts)
-            n += len(ts)
-        lens.append(n)
+    from itertools import chain
+
+    cls = tokens.tolist()
+    lens = np.fromiter((sum(map(len, cl)) for cl in cls), dtype=np.int64, count=len(cls))
+    flat = np.fromiter(chain.from_iterable(chain.from_iterable(cls)), dtype=object, count=int(lens.sum()))
     post = np.repeat(np.arange(len(lens)), lens)
-    codes, vocab = pd.factorize(np.asarray(flat, dtype=object))
+    codes, vocab = pd.factorize(flat)
     vocab = np.asarray(vocab, dtype=object)
     good = np.fromiter((bool(is_content(t)) for t in vocab), dtype=bool, count=len(vocab))
     first = ~pd.Series(post.astype(np.int64) * max(len(vocab), 1) + codes).duplicated().to_numpy()
