@@ -86,8 +86,8 @@ def _tables(posts: pd.DataFrame, evidence: pd.DataFrame, u: dict, opts: dict, to
     e_acc = use[["e", "acc"]].drop_duplicates()
     e_acc = e_acc.assign(name=acc_names[e_acc["acc"].to_numpy()]).sort_values(["e", "name"], kind="stable")
     e_post = use[["e", "post"]].drop_duplicates().sort_values(["e", "post"], kind="stable")
-    accs_of = e_acc.groupby("e", sort=True)["name"].agg(list)
-    posts_of = e_post.groupby("e", sort=True)["post"].agg(lambda x: x.to_numpy())
+    accs_of = _runs(e_acc["e"], e_acc["name"], as_list=True)
+    posts_of = _runs(e_post["e"], e_post["post"])
     first_row = flat[np.r_[0, np.cumsum(n_rows)[:-1]]] if len(evidence) else flat
     ev = pd.DataFrame({
         "group": evidence["group"].to_numpy() if len(evidence) else np.zeros(0, np.int64),
@@ -106,9 +106,9 @@ def _tables(posts: pd.DataFrame, evidence: pd.DataFrame, u: dict, opts: dict, to
     # groups: accounts and posts of all their evidence, kept when they have enough accounts
     g_of_e = ev["group"].to_numpy()
     g_acc = e_acc.assign(g=g_of_e[e_acc["e"].to_numpy()])[["g", "name"]].drop_duplicates().sort_values(["g", "name"], kind="stable")
-    g_accs = g_acc.groupby("g", sort=False)["name"].agg(list)
+    g_accs = _runs(g_acc["g"], g_acc["name"], as_list=True)
     g_post = e_post.assign(g=g_of_e[e_post["e"].to_numpy()])[["g", "post"]].drop_duplicates().sort_values(["g", "post"], kind="stable")
-    g_posts = g_post.groupby("g", sort=False)["post"].agg(lambda x: x.to_numpy())
+    g_posts = _runs(g_post["g"], g_post["post"])
     examples = _group_examples(texts, g_post, top)
     kept = [g for g in pd.unique(ev["group"]) if len(g_accs[g]) >= opts["min_accounts"]]
     evk = ev[ev["group"].isin(kept)]
@@ -147,6 +147,17 @@ def _tables(posts: pd.DataFrame, evidence: pd.DataFrame, u: dict, opts: dict, to
     out.attrs.update(attrs)
     ev.attrs.update(attrs)
     return out, ev
+
+
+def _runs(keys: pd.Series, values: pd.Series, *, as_list: bool = False) -> pd.Series:
+    """key -> its values, for a frame sorted by key (one split, not a group-by with a Python aggregate)."""
+    k = keys.to_numpy()
+    v = values.to_numpy()
+    if not len(k):
+        return pd.Series([], dtype=object)
+    cut = np.flatnonzero(k[1:] != k[:-1]) + 1
+    parts = np.split(v, cut)
+    return pd.Series([p.tolist() for p in parts] if as_list else parts, index=k[np.r_[0, cut]], dtype=object)
 
 
 def _group_examples(texts: Any, g_post: pd.DataFrame, k: int) -> dict:
