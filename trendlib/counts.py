@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ._deprecate import renamed_kwargs
-from ._keys import KEY_KINDS, KeyName, account_key, clean_key, key_kind
+from ._keys import KEY_KINDS, KeyName, account_codes, account_key, clean_key, key_kind
 from ._time import TZ_ALIASES, as_utc, local_ns, parse_freq, resolve_tz  # noqa: F401
 from ._validation import require_columns
 
@@ -326,11 +326,11 @@ def count(
     acc = None
     if accounts and "author" in posts.columns:
         # distinct (cell, author) pairs, then per cell; missing authors are not accounts
-        a_codes, _ = pd.factorize(posts["author"].map(_account_or_na, na_action="ignore"))
+        a_codes, _ = account_codes(posts["author"])
         a_post = a_codes[p_post]
         has = a_post >= 0
         n_a = int(a_codes.max()) + 1 if len(a_codes) and a_codes.max() >= 0 else 1
-        ca = np.unique(cell[has].astype(np.int64) * n_a + a_post[has])
+        ca = pd.unique(cell[has].astype(np.int64) * n_a + a_post[has])  # hash, not sort: order is not needed
         acc = np.bincount(ca // n_a, minlength=n_keys * n_bins).reshape(n_keys, n_bins).astype(np.int64)
 
     if keys is not None:

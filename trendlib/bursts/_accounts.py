@@ -38,7 +38,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._keys import KEY_KINDS, account_key, clean_key
+from .._keys import KEY_KINDS, account_codes, clean_key
 
 __all__ = ["from_counts", "from_posts", "empty_concentration"]
 
@@ -82,6 +82,16 @@ def from_counts(mat: np.ndarray, acc: np.ndarray | None, rows: np.ndarray, start
     }
 
 
+def _needed(posts: pd.DataFrame, kind: str) -> list:
+    """The columns the key and account rules read (a slice of those, not a copy of every column)."""
+    want = ["time", "author"]
+    if kind == "term":
+        want.append("tokens" if "tokens" in posts.columns else "text")
+    elif kind in KEY_KINDS:
+        want.append(KEY_KINDS[kind].column)
+    return [c for c in dict.fromkeys(want) if c in posts.columns]
+
+
 def from_posts(posts: pd.DataFrame, kind: str, keys: Any, start: Any, end: Any) -> dict[str, Any]:
     """Exact concentration of each ``(key, [start, end))`` from the posts themselves.
 
@@ -101,10 +111,10 @@ def from_posts(posts: pd.DataFrame, kind: str, keys: Any, start: Any, end: Any) 
         return out
     t_all = utc_ns(posts["time"])
     near = (t_all >= lo.min()) & (t_all < hi.max())  # only posts some interval can hold
-    sub = posts.loc[near].reset_index(drop=True)
+    sub = posts.loc[near, _needed(posts, kind)].reset_index(drop=True)
     t_sub = t_all[near]
     if "author" in sub.columns:
-        a_codes, a_names = pd.factorize(sub["author"].map(account_key, na_action="ignore"))
+        a_codes, a_names = account_codes(sub["author"])
     else:
         a_codes, a_names = np.full(len(sub), -1, np.int64), pd.Index([])
     if kind not in KEY_KINDS or KEY_KINDS[kind].column not in sub.columns and not (
@@ -117,7 +127,7 @@ def from_posts(posts: pd.DataFrame, kind: str, keys: Any, start: Any, end: Any) 
     want = pd.Index(pd.unique(keys[pd.notna(keys)]).astype(str))
     col = want.get_indexer(cleaned)[codes] if len(codes) else np.zeros(0, np.int64)
     ok = col >= 0
-    pair = np.unique(idx[ok].astype(np.int64) * max(len(want), 1) + col[ok])  # a post counts once per key
+    pair = pd.unique(idx[ok].astype(np.int64) * max(len(want), 1) + col[ok])  # a post counts once per key
     p_post, p_key = np.divmod(pair, max(len(want), 1))
     order = np.lexsort((t_sub[p_post], p_key))
     p_post, p_key = p_post[order], p_key[order]
@@ -169,15 +179,15 @@ def window_accounts(posts: pd.DataFrame, kind: str, keys: Any, start: Any, end: 
         return out
     lo, hi = utc_ns(pd.Series([pd.Timestamp(start)]))[0], utc_ns(pd.Series([pd.Timestamp(end)]))[0]
     t = utc_ns(posts["time"])
-    sub = posts.loc[(t >= lo) & (t < hi)].reset_index(drop=True)
+    sub = posts.loc[(t >= lo) & (t < hi), _needed(posts, kind)].reset_index(drop=True)
     if sub.empty:
         return out
-    a_codes = pd.factorize(sub["author"].map(account_key, na_action="ignore"))[0]
+    a_codes = account_codes(sub["author"])[0]
     idx, vals = _keys_per_post(sub, kind)
     codes, uniq = pd.factorize(pd.Series(vals, dtype=object))
     col = keys.get_indexer(pd.Index([clean_key(u, kind) for u in uniq], dtype=object))[codes] if len(codes) else codes
     who = a_codes[idx] if len(idx) else np.zeros(0, np.int64)
     ok = (col >= 0) & (who >= 0)
     n_a = int(a_codes.max()) + 1 if len(a_codes) else 1
-    pairs = np.unique(col[ok].astype(np.int64) * max(n_a, 1) + who[ok])
+    pairs = pd.unique(col[ok].astype(np.int64) * max(n_a, 1) + who[ok])
     return np.bincount(pairs // max(n_a, 1), minlength=len(keys)).astype(np.int64)
