@@ -28,6 +28,8 @@ from ._rules import BOUNDARY, CAPS, CLITIC, ELONG, REDUP, Params
 __all__ = ["score_texts", "chunk_record"]
 
 _BASE = REDUP | CLITIC
+_MARKS = ".,;:!?"  # the scorer's punctuation tokens (_analyse._PUNCT), all clause ends
+assert frozenset(_MARKS) == BOUNDARY
 _POTENTIAL = itemgetter(4)
 _URL = itemgetter(6)
 _NOTHING: tuple = ()
@@ -75,28 +77,14 @@ def chunk_record(chunk: str, lex: Any) -> tuple:
     Capitalised; None without one) and ``url`` serve the news-register check's fast exit.
     """
     get = lex.table.get
-    if chunk.isalpha() and chunk.isascii():  # the common case: one plain word (as in _analyse_chunk)
-        items = _ITEMS.data.get(chunk)
-        if items is None:
-            items = _ITEMS(chunk)
-        if len(items) == 1:
-            kind, _, end, norm = items[0]
-            if (kind == "word" and end == len(chunk) and " " not in norm and "-" not in norm
-                    and norm[-1:] != "2" and not norm.endswith(_CLITICS)):  # its own base
-                flags = CAPS if (end >= 2 and chunk.isupper()) else 0
-                if end >= 3 and _ELONG.search(chunk.lower()) and not _ELONG.search(norm):
-                    flags |= ELONG
-                toks = ((norm, "word", flags, chunk, norm),)
-                e = get(norm)
-                if e is None:
-                    if flags & CAPS:
-                        return (toks, 1, 1, ((0, norm, "word", flags, None, None, None),), False,
-                                chunk[0].isupper(), False)
-                    return (toks, 1, 1, _NOTHING, False, chunk[0].isupper(), False)
-                tails = e.tails
-                potential = bool(e.valence) or (tails is not None and any(t[1] for t in tails))
-                item = (0, norm, "word", flags, e, None if tails is None else _tail_index(lex)[norm], None)
-                return (toks, 1, 1, (item,), potential, chunk[0].isupper(), False)
+    if chunk.isascii():
+        # the common cases: one plain word, maybe followed by clause marks ("bagus,"), read
+        # here without the general analysis (the same tokens as _analyse_chunk)
+        word = chunk if chunk.isalpha() else chunk.rstrip(_MARKS)
+        if word.isalpha():
+            fast = _plain_record(chunk, word, lex, get)
+            if fast is not None:
+                return fast
     toks = _CHUNKS.data.get(chunk)
     if toks is None:
         toks = _analyse_chunk(chunk)
@@ -144,6 +132,40 @@ def chunk_record(chunk: str, lex: Any) -> tuple:
             potential = True
         items.append((k, norm, kind, flags, e, None if tails is None else _tail_index(lex)[norm], value))
     return (toks, len(toks), n_words, tuple(items) if items else _NOTHING, potential, first_upper, url)
+
+
+def _plain_record(chunk: str, word: str, lex: Any, get: Any) -> tuple | None:
+    """The record of an ASCII chunk that is one word and then only marks of ``_MARKS``,
+    or None when the text layer reads it otherwise (then the general path runs)."""
+    items = _ITEMS.data.get(chunk)
+    if items is None:
+        items = _ITEMS(chunk)
+    if len(items) != 1:
+        return None
+    kind, start, end, norm = items[0]
+    if (kind != "word" or start != 0 or end != len(word) or " " in norm or "-" in norm
+            or norm[-1:] == "2" or norm.endswith(_CLITICS)):  # not its own base
+        return None
+    tail = chunk[end:]
+    if tail and get(tail) is not None:
+        return None
+    flags = CAPS if (end >= 2 and word.isupper()) else 0
+    if end >= 3 and _ELONG.search(word.lower()) and not _ELONG.search(norm):
+        flags |= ELONG
+    e = get(norm)
+    potential = False
+    if e is None:
+        items = ((0, norm, "word", flags, None, None, None),) if flags & CAPS else _NOTHING
+    else:
+        tails = e.tails
+        potential = bool(e.valence) or (tails is not None and any(t[1] for t in tails))
+        items = ((0, norm, "word", flags, e, None if tails is None else _tail_index(lex)[norm], None),)
+    if not tail:
+        return ((norm, "word", flags, word, norm),), 1, 1, items, potential, chunk[0].isupper(), False
+    # the marks are one punctuation token, and every one of _MARKS ends a clause
+    items += ((1, tail, "punct", 0, None, None, (tail.count("!"), True)),)
+    toks = ((norm, "word", flags, word, norm), (tail, "punct", 0, tail, tail))
+    return toks, 2, 1, items, potential, chunk[0].isupper(), False
 
 
 def score_texts(texts: list, lex: Any, P: Params) -> list[float]:
