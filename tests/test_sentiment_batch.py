@@ -187,3 +187,16 @@ def test_fitted_model_fast_scores_equal_reference():
         clf = tl.SentimentClassifier(**kw).fit(texts, labels)
         probe = texts + ["enak tapi mahal", "gak ramah sama sekali", ""]
         assert np.array_equal(clf._scores(probe), clf._scores_reference(probe))
+
+
+def test_add_sentiment_copies_the_table_at_most_once():
+    from trendlib.sentiment._posts import _copy_on_write
+
+    posts = pd.DataFrame({"text": ["enak sekali", "jelek", None] * 10, "x": np.arange(30)})
+    posts.attrs["source"] = "test"
+    out = tl.sentiment.add_sentiment(posts)
+    if _copy_on_write():  # a shallow copy: the posts' columns are shared, not copied
+        assert np.shares_memory(out["x"].to_numpy(), posts["x"].to_numpy())
+    out.loc[0, "x"] = -1  # and writing to the result never reaches the input
+    assert posts.loc[0, "x"] == 0 and "polarity" not in posts.columns
+    assert out.attrs["source"] == "test" and "sentiment_missing_text" not in posts.attrs
