@@ -154,9 +154,13 @@ def _bursts(u: dict, opts: dict, posts: pd.DataFrame, func: str) -> pd.DataFrame
     f, t = u["fp"][order], u["time"][order]
     new = np.r_[True, (f[1:] != f[:-1]) | (np.diff(t) > opts["window"])]
     occ = np.cumsum(new) - 1
-    frame = pd.DataFrame({"occ": occ, "fp": f, "acc": u["account"][order], "t": t, "row": order})
-    k = frame.groupby("occ")["acc"].nunique().to_numpy()
-    m = pd.DataFrame({"fp": u["fp"], "acc": u["account"]}).drop_duplicates().groupby("fp").size()
+    n_a = max(int(u["account"].max()) + 1, 1)
+    occ_acc = pd.unique(occ.astype(np.int64) * n_a + u["account"][order])  # distinct accounts per occasion
+    k = np.bincount(occ_acc // n_a, minlength=int(occ[-1]) + 1)
+    # distinct accounts per fingerprint: one int64 key per (fp, account), hashed once
+    n_acc = max(int(u["account"].max()) + 1, 1) if len(u["account"]) else 1
+    pairs = pd.unique(u["fp"].astype(np.int64) * n_acc + u["account"])
+    m = pd.Series(np.bincount(pairs // n_acc, minlength=int(u["fp"].max()) + 1 if len(u["fp"]) else 0))
     burst_signals = [i for i, s in enumerate(u["signal_names"]) if s in ("text", "hashtags", "url")]
     occ_signal = u["signal"][order][starts_all] if (starts_all := np.flatnonzero(new)).size else np.array([], dtype=np.int64)
     big = np.flatnonzero((k >= opts["min_accounts"]) & np.isin(occ_signal, burst_signals))
@@ -198,7 +202,10 @@ def _references(u: dict, posts: pd.DataFrame, func: str) -> Any:
     sig[u["fp"]] = u["signal"]
     by_signal = {int(s): np.sort(u["time"][u["signal"] == s]) for s in np.unique(u["signal"])}
     every = np.sort(u["all_time"][u["valid"]])
-    m = pd.DataFrame({"fp": u["fp"], "acc": u["account"]}).drop_duplicates().groupby("fp").size()
+    # distinct accounts per fingerprint: one int64 key per (fp, account), hashed once
+    n_acc = max(int(u["account"].max()) + 1, 1) if len(u["account"]) else 1
+    pairs = pd.unique(u["fp"].astype(np.int64) * n_acc + u["account"])
+    m = pd.Series(np.bincount(pairs // n_acc, minlength=int(u["fp"].max()) + 1 if len(u["fp"]) else 0))
     order = np.lexsort((u["time"], u["fp"]))
     f_sorted, t_sorted = u["fp"][order], u["time"][order]
     cache: dict = {}

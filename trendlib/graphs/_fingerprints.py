@@ -68,34 +68,43 @@ def text_codes(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     except (UnicodeEncodeError, pa.ArrowException):  # lone surrogates: drop them first
         arr = pa.array([v.encode("utf-8", "ignore").decode() if isinstance(v, str) else "" for v in values], type=pa.large_string())
     s = pc.replace_substring_regex(pc.utf8_lower(arr), _STRIP, " ")
+    del arr
     words = pc.utf8_split_whitespace(s)
+    del s
     lengths = pc.list_value_length(words).to_numpy(zero_copy_only=False).astype(np.int64)
     enc = pc.dictionary_encode(pc.list_flatten(words))
-    raw_codes = enc.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    del words
+    # int32 codes: a million posts hold about 25 million words, and every int64 temporary
+    # of that length is 200 MB
+    raw_codes = enc.indices.to_numpy(zero_copy_only=False).astype(np.int32, copy=False)
     vocab = enc.dictionary.to_pylist()
+    del enc
     # normalise the vocabulary once; a raw word can become 0, 1 or several words
     cleaned = [_word(w) for w in vocab]
     parts = [c.split() for c in cleaned]
     all_words, new_codes = np.unique(np.asarray([p for ps in parts for p in ps] or [""], dtype=object), return_inverse=True)
-    n_parts = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+    new_codes = new_codes.astype(np.int32)
+    n_parts = np.fromiter(map(len, parts), dtype=np.int32, count=len(parts))
     part_ptr = np.zeros(len(parts) + 1, dtype=np.int64)
     np.cumsum(n_parts, out=part_ptr[1:])
     # expand every raw token into its normalised words
     reps = n_parts[raw_codes]
-    starts = np.repeat(part_ptr[raw_codes], reps)
-    within = np.arange(int(reps.sum())) - np.repeat(np.cumsum(reps) - reps, reps)
-    codes = new_codes[starts + within].astype(np.int64) if len(starts) else np.array([], dtype=np.int64)
-    tok_post = np.repeat(np.arange(len(lengths)), lengths)
-    post_of = np.repeat(tok_post, reps)
-    counts = np.bincount(post_of, minlength=len(lengths)).astype(np.int64)
+    counts = np.bincount(np.repeat(np.arange(len(lengths), dtype=np.int32), lengths), weights=reps,
+                         minlength=len(lengths)).astype(np.int64)
+    codes = new_codes[_ranges(part_ptr[:-1][raw_codes], reps)] if len(raw_codes) else np.array([], dtype=np.int32)
+    del raw_codes, reps
+    codes = codes.astype(np.int64)
     indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
     np.cumsum(counts, out=indptr[1:])
+    post_of = np.repeat(np.arange(len(lengths), dtype=np.int64), counts)
     # order-sensitive 64-bit hash of each post's code sequence
     pos = np.arange(len(codes)) - indptr[post_of]
+    del post_of
     with np.errstate(over="ignore"):
         h = (codes.astype(np.uint64) + np.uint64(1)) * _MIX
         h ^= h >> np.uint64(29)
         h *= (pos.astype(np.uint64) * np.uint64(2) + np.uint64(1)) * np.uint64(0xBF58476D1CE4E5B9)
+        del pos
         key = np.zeros(len(lengths), dtype=np.uint64)
         nz = counts > 0
         if nz.any():
@@ -113,22 +122,34 @@ def near_pairs(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray, t: np.nd
     lens = indptr[rows + 1] - indptr[rows]
     take = _ranges(indptr[rows], lens)
     c = codes[take]
-    post = np.repeat(np.arange(n), lens)
+    del take
+    post = np.repeat(np.arange(n, dtype=np.int32), lens)  # int32 throughout: tens of millions of features
     first = np.r_[True, post[1:] != post[:-1]] if len(post) else np.array([], dtype=bool)
     big = 1 << 20
     bi_ok = ~first
-    feats = np.concatenate([c % big, ((c[:-1] * 1_000_003 + c[1:]) % big)[bi_ok[1:]]]) if len(c) else c
+    del first
+    feats = (np.concatenate([c % big, ((c[:-1] * 1_000_003 + c[1:]) % big)[bi_ok[1:]]]) if len(c) else c).astype(np.int32)
     fpost = np.concatenate([post, post[1:][bi_ok[1:]]]) if len(c) else post
+    del c, post, bi_ok
     X = sparse.csr_matrix((np.ones(len(feats), dtype=np.float32), (fpost, feats)), shape=(n, big))
+    del feats, fpost
     X.sum_duplicates()
     df = np.bincount(X.indices, minlength=big)
     idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
     X.data = (1 + np.log(X.data)) * idf[X.indices]
+    # rows scaled to unit length in place (a diagonal product would copy the matrix: at a
+    # million posts each copy of X is hundreds of MB)
+    row_nnz = np.diff(X.indptr)
     norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
-    X = sparse.diags(1 / np.maximum(norms, 1e-12)).astype(np.float32) @ X
+    X.data *= np.repeat((1 / np.maximum(norms, 1e-12)).astype(np.float32), row_nnz)
     # a feature of one post adds nothing to any dot product: keep the shared ones, renumbered
-    # (a compact column space keeps each block's transpose cheap)
-    X = X.tocsc()[:, np.flatnonzero(df >= 2)].tocsr()
+    # (a compact column space keeps each block's transpose cheap); one filtered copy
+    shared = df >= 2
+    remap = np.cumsum(shared) - 1
+    keep_nz = shared[X.indices]
+    X = sparse.csr_matrix((X.data[keep_nz], remap[X.indices[keep_nz]].astype(X.indices.dtype),
+                           np.r_[0, np.cumsum(_row_sums(keep_nz.astype(np.int64), X.indptr))]),
+                          shape=(n, int(shared.sum())))
     # Common words make every pair overlap and the block products dense. Products run on
     # the rare features only; a pair is a candidate when its rare dot product plus the
     # most its common features can add (Cauchy-Schwarz: |x_c| * |y_c|) reaches the
@@ -137,10 +158,10 @@ def near_pairs(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray, t: np.nd
     col_df = np.bincount(X.indices, minlength=X.shape[1])
     common = col_df > max(50, n // 200)
     keep = ~common[X.indices]
-    Xr = sparse.csr_matrix((X.data * keep, X.indices.copy(), X.indptr.copy()), shape=X.shape)  # own arrays: eliminate_zeros works in place
-    Xr.eliminate_zeros()
-    Xc = X - Xr
-    nc = np.sqrt(np.asarray(Xc.multiply(Xc).sum(axis=1)).ravel())
+    Xr = sparse.csr_matrix((X.data[keep], X.indices[keep], np.r_[0, np.cumsum(_row_sums(keep.astype(np.int64), X.indptr))]),
+                           shape=X.shape)
+    # norm of each post's common part (only the norms are needed, not the matrix)
+    nc = np.sqrt(_row_sums(np.where(keep, np.float32(0), X.data * X.data), X.indptr))
     heavy = np.flatnonzero(nc >= min_similarity - 1e-6)
     thr = min_similarity - 1e-6
     ts = t
@@ -176,6 +197,16 @@ def near_pairs(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray, t: np.nd
     r, c = np.concatenate(out_r).astype(np.int64), np.concatenate(out_c).astype(np.int64)
     key = np.unique(r * n + c)
     return key // n, key % n
+
+
+def _row_sums(values: np.ndarray, indptr: np.ndarray) -> np.ndarray:
+    """Sum of ``values`` over each CSR row (0 for an empty row)."""
+    n = len(indptr) - 1
+    out = np.zeros(n, dtype=np.float64 if values.dtype.kind == "f" else np.int64)
+    nz = np.diff(indptr) > 0
+    if nz.any():
+        out[nz] = np.add.reduceat(values, indptr[:-1][nz])
+    return out
 
 
 def _ranges(starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
