@@ -68,65 +68,8 @@ def news_register(toks: list[Any]) -> str | None:
     >>> news_register(analyse("direktur pdam dipenjara, mampus koruptor!")) is None
     True
     """
-    # fast exit for the common case, a post that starts in lower case and links nothing:
-    # it can be neither a headline, nor a lede, nor an attributed report
-    for t in toks:
-        if t[1] == "word" and t[3][:1] != "#":
-            if not t[3][:1].isupper() and not any(u[1] == "url" for u in toks):
-                return None
-            break
-    words = 0
-    content = 0
-    capital = 0
-    url = False
-    reporting = False
-    first_upper = None
-    last_kind = None
-    mentions = 0
-    for norm, kind, flags, orig, _ in toks:
-        if kind != "punct":
-            last_kind = kind
-        if kind == "word":
-            if norm in PERSONAL or flags & ELONG:
-                return None
-            if orig[:1] == "#":
-                continue  # hashtags are tags, not words of the sentence
-            low = orig.lower()
-            acronym = orig.isupper() and len(orig) <= 6  # BGN, KPK: not slang, whatever it expands to
-            if orig.isupper() and not acronym and len(orig) > 6:
-                return None  # SEMBAKO, MANTAPPP: shouting, a person's voice
-            if low != norm and not acronym and low not in _FORMAL_SHORT and low.replace("-", "") != norm.replace("-", ""):
-                return None  # slang expanded by normalisation: informal writing
-            words += 1
-            if first_upper is None:
-                first_upper = orig[:1].isupper()
-            if norm in REPORTING:
-                reporting = True
-            if low in _MINOR:
-                continue
-            content += 1
-            if orig[:1].isupper():
-                capital += 1
-        elif kind == "punct":
-            if "!" in norm or "?" in norm:
-                return None
-        elif kind == "emoji" or kind == "emoticon":
-            return None
-        elif kind == "url":
-            url = True
-        elif kind == "mention":
-            mentions += 1
-            if mentions >= MAX_MENTIONS:
-                return None  # a reply tagging people, not a headline
-    if words < MIN_WORDS or not content:
-        return None
-    if capital >= TITLE_SHARE * content and capital >= 3:
-        return f"headline: {capital} of {content} content words Capitalised, no personal voice"
-    if reporting and url:
-        return "report: a statement attributed to a source, with a link, no personal voice"
-    if last_kind == "url" and first_upper and words >= LEDE_WORDS:
-        return "report: a formal sentence ending in a link, no personal voice"
-    return None
+    # one implementation: the whole text is one chunk of the batch path's summaries
+    return news_register_chunks((chunk_news(toks),))
 
 
 def chunk_news(toks: Any) -> tuple:
