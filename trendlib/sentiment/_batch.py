@@ -23,7 +23,7 @@ from typing import Any
 from .._cache import Memo
 from ._analyse import _CHUNKS, _CLITICS, _ELONG, _ITEMS, _analyse_chunk
 from ._register import chunk_news, news_register_chunks
-from ._rules import BOUNDARY, CAPS, CLITIC, ELONG, REDUP, Params
+from ._rules import BOUNDARY, CAPS, CLITIC, ELONG, REDUP, Params, acting_modifiers
 
 __all__ = ["score_texts", "chunk_record"]
 
@@ -289,28 +289,8 @@ def _score(recs: list, chunks: list[str], lex: Any, P: Params) -> float:
         caps_on = n_caps < sum(r[2] for r in recs)
     m = len(upos)
     pure = [uval[k] != 0.0 and urole[k] is None for k in range(m)]
-    used = [False] * m
     W = P.negation_window
-    for k in range(m):
-        if not pure[k]:
-            continue
-        p0 = upos[k]
-        a = k - 1
-        while a >= 0 and p0 - upos[a] <= 2 and urole[a] != "boundary" and not pure[a]:
-            if urole[a] in ("booster", "dampener") and urpos[a] in ("pre", "both"):
-                used[a] = True
-            a -= 1
-        a = k + 1
-        while a < m and upos[a] - p0 <= 2 and urole[a] != "boundary" and not pure[a]:
-            if urole[a] in ("booster", "dampener") and urpos[a] in ("post", "both"):
-                used[a] = True
-            a += 1
-        a = k - 1
-        while a >= 0 and p0 - upos[a] <= W and urole[a] not in ("boundary", "contrast", "concessive"):
-            if urole[a] == "negator":
-                used[a] = True
-                break
-            a -= 1
+    used = acting_modifiers(upos, urole, urpos, pure, W)
     contrib = [0.0] * m
     n_active = 0
     for k in range(m):

@@ -190,6 +190,36 @@ def scope_breakers() -> frozenset[str]:
     return frozenset(w for w, (role, _) in rule_words()[0].items() if role in ("contrast", "concessive"))
 
 
+def acting_modifiers(upos: list, urole: list, urpos: list, pure: list, window: int) -> list[bool]:
+    """Which modifier units act on a sentiment unit: boosters/dampeners within two positions on
+    their side, the nearest negator within ``window`` positions before it (a boundary, contrast
+    or concession word stops the search). Shared by the explained and the batch scorer."""
+    m = len(upos)
+    used = [False] * m
+    W = window
+    for k in range(m):
+        if not pure[k]:
+            continue
+        p0 = upos[k]
+        a = k - 1
+        while a >= 0 and p0 - upos[a] <= 2 and urole[a] != "boundary" and not pure[a]:
+            if urole[a] in ("booster", "dampener") and urpos[a] in ("pre", "both"):
+                used[a] = True
+            a -= 1
+        a = k + 1
+        while a < m and upos[a] - p0 <= 2 and urole[a] != "boundary" and not pure[a]:
+            if urole[a] in ("booster", "dampener") and urpos[a] in ("post", "both"):
+                used[a] = True
+            a += 1
+        a = k - 1
+        while a >= 0 and p0 - upos[a] <= W and urole[a] not in ("boundary", "contrast", "concessive"):
+            if urole[a] == "negator":
+                used[a] = True
+                break
+            a -= 1
+    return used
+
+
 def score_tokens(
     toks: list[Tok], lex: Any, P: Params, trace: list | None = None, ignore: Any = None
 ) -> float:
@@ -289,28 +319,8 @@ def score_tokens(
     urole = [u.role for u in S]
     urpos = [u.rpos for u in S]
     pure = [u.valence != 0.0 and u.role is None for u in S]
-    used = [False] * m
     W = P.negation_window
-    for k in range(m):
-        if not pure[k]:
-            continue
-        p0 = upos[k]
-        a = k - 1
-        while a >= 0 and p0 - upos[a] <= 2 and urole[a] != "boundary" and not pure[a]:
-            if urole[a] in ("booster", "dampener") and urpos[a] in ("pre", "both"):
-                used[a] = True
-            a -= 1
-        a = k + 1
-        while a < m and upos[a] - p0 <= 2 and urole[a] != "boundary" and not pure[a]:
-            if urole[a] in ("booster", "dampener") and urpos[a] in ("post", "both"):
-                used[a] = True
-            a += 1
-        a = k - 1
-        while a >= 0 and p0 - upos[a] <= W and urole[a] not in ("boundary", "contrast", "concessive"):
-            if urole[a] == "negator":
-                used[a] = True
-                break
-            a -= 1
+    used = acting_modifiers(upos, urole, urpos, pure, W)
     # ---- 3. contributions
     contrib = [0.0] * m
     fired: list[list[str]] | None = [[] for _ in range(m)] if keep_all else None
