@@ -404,6 +404,19 @@ def _csr(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_cols: int) -> sp.csr
     return m
 
 
+def weight_in_place(x: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
+    """Sublinear TF-IDF with unit rows, written into ``x`` (counts -> weights) and returned."""
+    np.log(x.data, out=x.data)
+    x.data += 1.0
+    x.data *= idf[x.indices]
+    rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
+    sq = np.bincount(rows, weights=np.square(x.data, dtype=np.float64), minlength=x.shape[0])
+    norms = np.sqrt(sq)
+    norms[norms == 0] = 1.0
+    x.data /= norms[rows].astype(np.float32)
+    return x
+
+
 class _Tfidf:
     """Sublinear tf, idf weights, per-block L2 normalisation; state is the idf only."""
 
@@ -425,16 +438,7 @@ class _Tfidf:
 
     @staticmethod
     def _weight(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
-        x = counts.copy()
-        np.log(x.data, out=x.data)
-        x.data += 1.0
-        x.data *= idf[x.indices]
-        rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
-        sq = np.bincount(rows, weights=np.square(x.data, dtype=np.float64), minlength=x.shape[0])
-        norms = np.sqrt(sq)
-        norms[norms == 0] = 1.0
-        x.data /= norms[rows].astype(np.float32)
-        return x
+        return weight_in_place(counts.copy(), idf)
 
     def blocks(
         self, words: sp.csr_matrix, chars: sp.csr_matrix | None, lex: np.ndarray | None = None

@@ -26,7 +26,7 @@ import threading
 import numpy as np
 import scipy.sparse as sp
 
-from ._features import _Grow, _Hasher
+from ._features import _Grow, _Hasher, weight_in_place
 
 
 class CompactScorer:
@@ -98,7 +98,7 @@ class CompactScorer:
         comp = self.remap[wcols]
         keep = comp != self.none
         words = _counts(wrows[keep], comp[keep], n_docs, self.width)
-        out += _weight(words, self.idf) @ self.weights
+        out += weight_in_place(words, self.idf) @ self.weights
         if hasher.char_ngram_range is not None:
             g = self._char_matrix(tables)
             d = sp.csr_matrix((np.ones(ids.size, dtype=np.float32), (doc, ids)),
@@ -107,25 +107,12 @@ class CompactScorer:
             # counts per text; the two transpositions leave each row's columns in order
             # (cheaper than sorting them), as in the full matrix
             chars = (d @ g).tocsc().tocsr()
-            out += _weight(chars, self.idf) @ self.weights
+            out += weight_in_place(chars, self.idf) @ self.weights
         if lex is not None:
             offset = hasher.n_word + (hasher.n_char if hasher.char_ngram_range is not None else 0)
             x = (self.lexicon_weight * lex).astype(np.float32)
             out += x @ self.weights[self.remap[offset : offset + x.shape[1]]]
         return out + intercept
-
-
-def _weight(x: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
-    """:meth:`_Tfidf._weight` in place (``x`` is this module's own temporary matrix)."""
-    np.log(x.data, out=x.data)
-    x.data += 1.0
-    x.data *= idf[x.indices]
-    rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
-    sq = np.bincount(rows, weights=np.square(x.data, dtype=np.float64), minlength=x.shape[0])
-    norms = np.sqrt(sq)
-    norms[norms == 0] = 1.0
-    x.data /= norms[rows].astype(np.float32)
-    return x
 
 
 def _counts(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_cols: int) -> sp.csr_matrix:
