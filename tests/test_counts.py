@@ -228,3 +228,29 @@ def test_a_table_past_the_limit_is_refused_with_the_fix():
     with pytest.raises(ValueError, match=r"over the limit of 50,000,000 rows.*coarser freq="):
         count(p, freq="1min")
     assert len(count(p, freq="7D")) > 0
+
+
+_CELL = st.one_of(
+    st.none(),
+    st.just(float("nan")),
+    st.lists(st.sampled_from(["ktt", "asean", "#KTT", "jakarta", "macet", "", "rt", "a1", "http://t.co/x", "👍"]),
+             max_size=5),
+    st.tuples(st.sampled_from(["ktt", "banjir"])),
+    st.sampled_from(["banjir", "jalan"]),
+)
+
+
+@given(st.lists(_CELL, max_size=30))
+def test_flatten_and_word_occurrences_equal_the_explode_reference(cells):
+    # the fast paths of count() and the report: one chain over the cells, words tested once
+    # per distinct token; the reference: Series.explode and a test per token
+    from trendlib.counts import _is_word, flatten, word_occurrences
+
+    ex = pd.Series(cells, dtype=object).explode()
+    ex = ex[ex.notna()]
+    rows, items = flatten(cells)
+    assert rows.tolist() == ex.index.tolist() and items.tolist() == ex.tolist()
+    lists = [c if isinstance(c, list) else [] for c in cells]
+    ref = [(i, t) for i, ws in enumerate(lists) for t in ws if _is_word(t) and t != "rt"]
+    r, w = word_occurrences(lists, drop=("rt",))
+    assert list(zip(r.tolist(), w.tolist())) == ref
