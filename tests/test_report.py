@@ -115,6 +115,18 @@ def test_report_in_two_processes_equals_one(sample_report):
         build_report(tl.datasets.load_sample_posts(), n_jobs=0)
 
 
+def test_report_workers_started_by_spawn_give_the_same_columns(monkeypatch, sample_report):
+    # macOS and Windows start workers with spawn (a fresh interpreter): same columns
+    from trendlib.report._build import _text_columns
+
+    monkeypatch.setattr(sys, "platform", "darwin")
+    posts = tl.datasets.load_sample_posts()
+    ignore = sample_report.posts.attrs["sentiment_ignored"] or None
+    out = _text_columns(posts, ignore, 2)
+    for col in ("tokens", "polarity", "sentiment"):
+        assert out[col].tolist() == sample_report.posts[col].tolist()
+
+
 def test_report_save_writes_page_tables_graphs_and_figures(sample_report, tmp_path):
     files = sample_report.save(tmp_path)
     names = {f.name for f in files}

@@ -251,7 +251,9 @@ def _text_columns(posts: pd.DataFrame, ignore: list | None, n_jobs: int) -> pd.D
 
     texts = posts["text"].tolist()
     cuts = np.linspace(0, len(texts), n_jobs + 1).astype(int)
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    # fork on Linux (the workers inherit the loaded lexicons and models); spawn elsewhere,
+    # where fork is unavailable or unsafe (macOS)
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
     with ProcessPoolExecutor(max_workers=n_jobs, mp_context=mp.get_context(method)) as pool:
         parts = list(pool.map(_text_job, [texts[a:b] for a, b in zip(cuts[:-1], cuts[1:])],
                               [ignore] * n_jobs))
