@@ -3,6 +3,7 @@
     python benchmarks/bench_topics.py                  # everything (quality, planted, speed)
     python benchmarks/bench_topics.py --only quality   # real tweets: NPMI and diversity
     python benchmarks/bench_topics.py --only planted   # adjusted Rand index vs planted truth
+    python benchmarks/bench_topics.py --only summit    # adjusted Rand index vs the summit corpus's topics
     python benchmarks/bench_topics.py --only speed --posts 100000 1000000
 
 Quality: on each real scrape in the data home (MBG replies 2025, 2019 election, KIP-K
@@ -250,6 +251,35 @@ def planted(seed: int, n: int = 20000) -> None:
         print(f"{s:4d} {'tl-auto':9} {ari:6.3f} {m.n_topics_:6d} {time.perf_counter() - t0:6.1f}")
 
 
+def summit(seed: int) -> None:
+    """ARI against the summit corpus's per-post topic truth, every method on the same tokens."""
+    from sklearn.metrics import adjusted_rand_score
+
+    from trendlib.datasets import load_summit
+    from trendlib.topics import TopicModel
+
+    posts, truth = load_summit(return_truth=True)
+    topic = truth["posts"].set_index("id").loc[posts["id"], "topic"].astype(str).to_numpy()
+    original = ((posts["reply_to"].isna() | (posts["reply_to"] == "")) & ~posts["is_retweet"].fillna(False)).to_numpy()
+    K = len(set(topic))
+    print(f"\n## Summit corpus: {len(posts):,} posts, {K} true topics; ARI vs truth (all posts / original posts)\n")
+    texts = posts["text"].tolist()
+    feat, docs, keys, X, parts = _shared_tokens(texts)
+    index = {d: i for i, d in enumerate(docs)}
+    inv = np.asarray([index[feat.words(t)] for t in texts])
+    print(f"{'method':9} {'ARI all':>8} {'ARI orig':>8} {'topics':>6}")
+    for meth, (w, vocab, secs, lab) in _methods(X, parts, keys, K, seed, texts).items():
+        if meth.startswith("tl-"):
+            continue
+        labels = lab.labels_ if meth == "trendlib" else np.asarray(lab)[inv]
+        print(f"{meth:9} {adjusted_rand_score(topic, labels):8.3f} {adjusted_rand_score(topic[original], labels[original]):8.3f} "
+              f"{len(np.unique(labels[labels >= 0])):6d}")
+    m = TopicModel(random_state=seed).fit(texts)
+    lab = np.asarray(m.labels_)
+    print(f"{'tl-auto':9} {adjusted_rand_score(topic, lab):8.3f} {adjusted_rand_score(topic[original], lab[original]):8.3f} "
+          f"{m.n_topics_:6d}")
+
+
 def speed(sizes: list[int], seed: int) -> None:
     from sklearn.decomposition import MiniBatchNMF
     from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
@@ -285,7 +315,7 @@ def speed(sizes: list[int], seed: int) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", choices=["quality", "planted", "speed"], default=None)
+    ap.add_argument("--only", choices=["quality", "planted", "summit", "speed"], default=None)
     ap.add_argument("--posts", type=int, nargs="+", default=[100_000, 1_000_000])
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--corpora", nargs="+", choices=list(CORPORA), default=None)
@@ -294,6 +324,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"load average at start: {os.getloadavg()}")
     if args.only in (None, "planted"):
         planted(args.seed)
+    if args.only in (None, "summit"):
+        summit(args.seed)
     if args.only in (None, "quality"):
         quality(args.seed, args.corpora, args.k)
     if args.only in (None, "speed"):
