@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ._deprecate import renamed_kwargs
-from ._keys import KEY_KINDS, KeyName, account_codes, account_key, clean_key, key_kind
+from ._keys import KEY_KINDS, KeyName, account_codes, clean_key, key_kind
 from ._time import TZ_ALIASES, as_utc, local_ns, parse_freq, resolve_tz  # noqa: F401
 from ._validation import require_columns
 
@@ -141,10 +141,6 @@ def _warn_naive(times: pd.Series) -> None:
             UserWarning,
             stacklevel=3,
         )
-
-
-def _account_or_na(handle: Any) -> str:
-    return account_key(handle)
 
 
 def _is_word(token: Any) -> bool:

@@ -174,14 +174,6 @@ def _group_examples(texts: Any, g_post: pd.DataFrame, k: int) -> dict:
     return top.groupby("g", sort=False)["text"].agg(list).to_dict()
 
 
-def _examples(texts: Any, rows: np.ndarray, k: int) -> list[str]:
-    """The ``k`` most repeated texts among ``rows`` (ties: first seen), whitespace collapsed."""
-    if texts is None or not len(rows):
-        return []
-    shown = pd.Series([" ".join(str(x).split()) for x in texts[rows]], dtype=object)
-    return shown.value_counts(sort=True).index[:k].tolist()
-
-
 _DOC_PARAMS = """
     Parameters
     ----------

@@ -393,7 +393,8 @@ def build_report(
     jobs = min(jobs, max(len(posts), 1))
     topic_terms = [topic] if isinstance(topic, str) else list(topic or [])
     notes: list[str] = []
-    steps = _Steps(_STEPS, progress)
+    names = [n for n in _STEPS if not (jobs > 1 and n == "sentiment")]  # one step does both in processes
+    steps = _Steps(names, progress)
     params = {"freq": freq, "tz": tz, "top": top, "seed": seed, "topic": topic_terms}
     try:
         posts = posts.reset_index(drop=True)
