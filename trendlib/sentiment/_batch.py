@@ -23,7 +23,7 @@ from typing import Any
 from .._cache import Memo
 from ._analyse import _CHUNKS, _CLITICS, _ELONG, _ITEMS, _analyse_chunk
 from ._register import chunk_news, news_register_chunks
-from ._rules import BOUNDARY, CAPS, CLITIC, ELONG, REDUP, Params, acting_modifiers
+from ._rules import BOUNDARY, CAPS, CLITIC, ELONG, REDUP, Params, acting_modifiers, clause_weights
 
 __all__ = ["score_texts", "chunk_record"]
 
@@ -327,19 +327,7 @@ def _score(recs: list, chunks: list[str], lex: Any, P: Params) -> float:
                         break
                     a -= 1
         contrib[k] = v
-    for k in range(m):
-        role = urole[k]
-        if role == "contrast":
-            wb, wa = P.contrast_before, P.contrast_after
-            for a in range(m):
-                if contrib[a] != 0.0 and a != k:
-                    contrib[a] *= wb if a < k else wa
-        elif role == "concessive":
-            a = k + 1
-            while a < m and urole[a] not in ("boundary", "contrast"):
-                if contrib[a] != 0.0:
-                    contrib[a] *= P.concessive_clause
-                a += 1
+    clause_weights(contrib, urole, P)
     s = math.fsum(contrib)
     if n_active > 1 and P.length_power:
         s /= n_active**P.length_power

@@ -220,6 +220,35 @@ def acting_modifiers(upos: list, urole: list, urpos: list, pure: list, window: i
     return used
 
 
+def clause_weights(contrib: list, urole: list, P: Any, note: Any = None) -> None:
+    """Weigh each unit's contribution (in place) by the contrast and concessive words around it.
+
+    A contrast word ("tapi") weighs what comes before it by ``P.contrast_before`` and what
+    comes after by ``P.contrast_after``; a concessive word ("walaupun") weighs its clause by
+    ``P.concessive_clause``. ``note(unit, word, what, weight)`` is told of every weight
+    applied (the explained scorer records it). Shared by the explained and the batch scorer.
+    """
+    m = len(contrib)
+    for k in range(m):
+        role = urole[k]
+        if role == "contrast":
+            wb, wa = P.contrast_before, P.contrast_after
+            for a in range(m):
+                if contrib[a] != 0.0 and a != k:
+                    w = wb if a < k else wa
+                    contrib[a] *= w
+                    if note is not None:
+                        note(a, k, "before contrast" if a < k else "after contrast", w)
+        elif role == "concessive":
+            a = k + 1
+            while a < m and urole[a] not in ("boundary", "contrast"):
+                if contrib[a] != 0.0:
+                    contrib[a] *= P.concessive_clause
+                    if note is not None:
+                        note(a, k, "concessive clause", P.concessive_clause)
+                a += 1
+
+
 def score_tokens(
     toks: list[Tok], lex: Any, P: Params, trace: list | None = None, ignore: Any = None
 ) -> float:
@@ -373,25 +402,10 @@ def score_tokens(
                     a -= 1
         contrib[k] = v
     # ---- 4. contrast and concessive weights
-    for k in range(m):
-        role = urole[k]
-        if role == "contrast":
-            wb, wa = P.contrast_before, P.contrast_after
-            for a in range(m):
-                if contrib[a] != 0.0 and a != k:
-                    w = wb if a < k else wa
-                    contrib[a] *= w
-                    if fired is not None:
-                        where = "before" if a < k else "after"
-                        fired[a].append(f"{where} contrast '{_text(toks, S[k])}' x{w:.3g}")
-        elif role == "concessive":
-            a = k + 1
-            while a < m and urole[a] not in ("boundary", "contrast"):
-                if contrib[a] != 0.0:
-                    contrib[a] *= P.concessive_clause
-                    if fired is not None:
-                        fired[a].append(f"concessive clause '{_text(toks, S[k])}' x{P.concessive_clause:.3g}")
-                a += 1
+    def note(a: int, k: int, what: str, w: float) -> None:
+        fired[a].append(f"{what} '{_text(toks, S[k])}' x{w:.3g}")
+
+    clause_weights(contrib, urole, P, note if fired is not None else None)
     s = math.fsum(contrib)
     if n_active > 1 and P.length_power:
         s /= n_active**P.length_power
