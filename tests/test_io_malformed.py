@@ -6,6 +6,7 @@ import codecs
 import gzip
 import warnings
 
+import pandas as pd
 import pytest
 
 import trendlib
@@ -203,3 +204,29 @@ def test_mostly_utf8_with_a_broken_byte_keeps_utf8(tmp_path):
         posts = trendlib.read_posts(write(tmp_path, data))
     assert posts["text"].iloc[0] == "Keren bangettt 😍🇮🇩 KTT café 1"
     assert posts["text"].iloc[-1] == "rusak \ufffd di sini" and posts.attrs["encoding"] == "utf-8"
+
+
+def test_free_text_first_column_with_line_breaks_reads_exactly(tmp_path):
+    """A file whose first column is free text (many shapes, 40 letters each) and whose
+    fields hold line breaks: the fast parser cannot test it for swallowed rows (RE2
+    refused the pattern when 16 such shapes were picked) and leaves it to the exact
+    parser; the chunked path keeps the rows without a false stray-quote warning."""
+    from trendlib.io._source import open_file
+
+    words = ["pemerintah", "jakarta", "vaksinasi", "warga", "mudik", "ppkm", "corona",
+             "positif", "isolasi", "masker", "rumah", "sakit", "kasus", "baru", "hari"]
+    rows = ["text,created_at,label"]
+    for i in range(60):
+        text = " ".join(words[(i + k) % len(words)] for k in range(1 + i % 7))
+        if i % 5 == 0:
+            text = f'"{text}\nbaris kedua {i}"'
+        rows.append(f"{text},2020-04-{1 + i % 28:02d} 10:00:00,{i % 3}")
+    path = write(tmp_path, "\n".join(rows) + "\n")
+    raw = open_file(str(path), "auto")
+    assert raw.report.info["parser"].startswith("exact (line breaks in fields")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        whole = trendlib.read_posts(path, source_tz="UTC")
+        parts = list(trendlib.read_posts(path, source_tz="UTC", chunksize=25))
+    assert len(whole) == 60 and whole["text"].str.contains("\n").sum() == 12
+    assert pd.concat(parts)["text"].tolist() == whole["text"].tolist()

@@ -84,8 +84,18 @@ def _swallow_pattern(n: int, sep: str, shapes) -> str:
     return r"\n(?:" + first + r")" + (d + r"[^\n]*") * max(n - 1, 1)
 
 
-def _to_frame(table, names, first_line: int, sep: str, bad: list):
-    """Arrow table -> (DataFrame of str columns + LINE, lines used), or None to give up."""
+#: More distinct first-field shapes than this in the first 2,000 rows means the first
+#: column is free text (RE2 also refuses patterns much larger than this).
+_MAX_SHAPES = 16
+
+
+def _to_frame(table, names, first_line: int, sep: str, bad: list, *, exact_fallback=True):
+    """Arrow table -> (DataFrame of str columns + LINE, lines used), or None to give up.
+
+    When the swallowed-row check cannot be applied (a free-text first column, or a
+    pattern RE2 refuses), give up if the exact parser can take over
+    (``exact_fallback``), else keep the rows unchecked (the chunked path).
+    """
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -110,13 +120,24 @@ def _to_frame(table, names, first_line: int, sep: str, bad: list):
 
         has = pc.greater(nl, 0)
         head = table.column(names[0]).slice(0, 2000).to_pylist()
-        shapes = {_shape(v) for v in head if v and "\n" not in v}
-        pat = _swallow_pattern(n, sep, list(shapes)[:16])
-        for name in names:
+        shapes = sorted({_shape(v) for v in head if v and "\n" not in v})
+        # a free-text first column (many shapes): no pattern tells a swallowed row
+        # from a line of text, so the exact parser decides
+        untestable = len(shapes) > _MAX_SHAPES
+        pat = None if untestable else _swallow_pattern(n, sep, shapes)
+        for name in names if pat else ():
             col = pc.filter(table.column(name), has)
-            if len(col) and pc.any(pc.match_substring_regex(col, pat)).as_py():
+            try:
+                found = len(col) and pc.any(pc.match_substring_regex(col, pat)).as_py()
+            except pa.ArrowInvalid:  # RE2 refused the pattern (too large)
+                untestable = True
+                break
+            if found:
                 bad.append("swallowed rows")
                 return None
+        if untestable and exact_fallback:
+            bad.append("line breaks in fields the fast check cannot test")
+            return None
     spans = (np.asarray(nl, dtype=np.int64) + 1) if table.num_rows else np.zeros(0, np.int64)
     starts = first_line + np.concatenate(([0], np.cumsum(spans)[:-1])) if len(spans) else spans
     keep = ~np.asarray(empty, dtype=bool) if table.num_rows else np.zeros(0, bool)
@@ -239,7 +260,7 @@ def iter_fast(path, *, sep: str, names: list[str], gz: bool, chunksize: int, rep
                 table = pa.Table.from_batches(pending)
                 head, rest = table.slice(0, chunksize), table.slice(chunksize)
                 why: list = []
-                out = _to_frame(head, names, line, sep, why)
+                out = _to_frame(head, names, line, sep, why, exact_fallback=False)
                 if out is None:  # keep going: the rows are still read, but say so
                     out = _to_frame_plain(head, names, line)
                     invalid.append((line, f"possible stray quote ({why[0]})"))
@@ -252,7 +273,8 @@ def iter_fast(path, *, sep: str, names: list[str], gz: bool, chunksize: int, rep
     if n_pending:
         table = pa.Table.from_batches(pending)
         why = []
-        out = _to_frame(table, names, line, sep, why) or _to_frame_plain(table, names, line)
+        out = (_to_frame(table, names, line, sep, why, exact_fallback=False)
+               or _to_frame_plain(table, names, line))
         if invalid:
             report_bad(list(invalid))
             invalid.clear()
