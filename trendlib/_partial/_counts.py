@@ -7,6 +7,13 @@ same account may post in two partitions). :func:`merge_counts` adds counts and t
 union of triples; :func:`finish_counts` builds the zero-filled table exactly as
 ``count()`` does on the whole frame. Bins are integers ``floor(local ns / freq)``, so
 partials of any partitioning line up.
+
+Keys and accounts are integer codes into per-partial vocabularies (:class:`CountPartial`
+``keys`` and ``accounts``); a merge unites the vocabularies and remaps the codes. Why:
+the distinct triples grow with the posts (20 million posts with a million accounts hold
+about ten million), and as string frames they took more than 3 GB in the final merge of
+the Dask tree; as three integer columns they take 16 bytes each, and each distinct
+string is stored once per partial.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._keys import KEY_KINDS, account_key, clean_key, key_kind
+from .._keys import KEY_KINDS, account_codes, clean_key, key_kind
 from .._time import NAT, as_utc, local_ns, parse_freq, resolve_tz
 from .._validation import require_columns
 
@@ -34,9 +41,11 @@ class CountPartial:
     tz: str
     lo: int | None  # first bin fixed by start=, else None
     hi: int | None  # last bin fixed by end=, else None
-    cells: pd.DataFrame  # bin, key, count
+    keys: np.ndarray  # vocabulary of cleaned keys (object, distinct)
+    cells: pd.DataFrame  # bin (int64), key (code into keys), count (int64)
     totals: pd.Series  # posts per bin (index: bin)
-    triples: pd.DataFrame | None  # distinct bin, key, author; None without authors
+    accounts: np.ndarray | None  # vocabulary of account keys; None without authors
+    triples: pd.DataFrame | None  # distinct bin, key (code), author (code into accounts)
     n_posts: int = 0
     dropped: dict = field(default_factory=dict)
 
@@ -68,6 +77,8 @@ def count_partial(
     """
     from ..counts import _keys_per_post
 
+    accounts_wanted = accounts
+
     by = key_kind(key, func="count").name
     column = KEY_KINDS[by].column
     if by == "term" and "tokens" in getattr(posts, "columns", ()):
@@ -97,20 +108,30 @@ def count_partial(
     keep = inside[post_idx] if len(post_idx) else np.zeros(0, bool)
     post_idx, flat = post_idx[keep], flat[keep]
     codes, uniques = pd.factorize(pd.Series(flat, dtype=object))
-    cleaned = np.asarray([clean_key(k, by) for k in np.asarray(uniques, dtype=object)], dtype=object)
-    pairs = pd.DataFrame({"post": post_idx.astype(np.int64), "key": cleaned[codes] if len(codes) else cleaned[:0]})
+    cleaned = [clean_key(k, by) for k in np.asarray(uniques, dtype=object)]
+    remap, keys = pd.factorize(pd.Series(cleaned, dtype=object))  # cleaning may join forms
+    kc = remap[codes].astype(np.int32) if len(codes) else np.zeros(0, np.int32)
+    pairs = pd.DataFrame({"post": post_idx.astype(np.int64), "key": kc})
     pairs = pairs.drop_duplicates(["post", "key"])  # a post naming a key twice counts once
     pairs["bin"] = bins[pairs["post"].to_numpy()]
     cells = pairs.groupby(["bin", "key"], sort=False).size().rename("count").reset_index()
     cells["count"] = cells["count"].astype(np.int64)
-    triples = None
-    if accounts and "author" in posts.columns:
-        author = posts["author"].map(account_key, na_action="ignore").to_numpy(dtype=object)
-        pairs["author"] = author[pairs["post"].to_numpy()]
-        triples = pairs.loc[pairs["author"].notna(), ["bin", "key", "author"]].drop_duplicates(ignore_index=True)
+    triples = accounts = None
+    if accounts_wanted and "author" in posts.columns:
+        author, accounts = account_codes(posts["author"])
+        pairs["author"] = author[pairs["post"].to_numpy()].astype(np.int32)
+        triples = pairs.loc[pairs["author"].to_numpy() >= 0, ["bin", "key", "author"]].drop_duplicates(
+            ignore_index=True)
     return CountPartial(by, step, tzname, None if lo is None else lo // step_ns,
-                        None if hi is None else (hi - 1) // step_ns, cells, totals, triples,
-                        int(inside.sum()), dropped)
+                        None if hi is None else (hi - 1) // step_ns, np.asarray(keys, dtype=object), cells,
+                        totals, accounts, triples, int(inside.sum()), dropped)
+
+
+def _unite(vocabs: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
+    """One vocabulary for several, and each one's codes in it."""
+    codes, united = pd.factorize(pd.Series(np.concatenate(vocabs), dtype=object))
+    cuts = np.cumsum([len(v) for v in vocabs])[:-1]
+    return np.asarray(united, dtype=object), [c.astype(np.int32) for c in np.split(codes, cuts)]
 
 
 def _add(a: dict, b: dict) -> dict:
@@ -126,17 +147,23 @@ def merge_counts(partials: list[CountPartial]) -> CountPartial:
     first = partials[0]
     if len(partials) == 1:
         return first
-    cells = pd.concat([p.cells for p in partials], ignore_index=True)
+    keys, kmaps = _unite([p.keys for p in partials])
+    cells = pd.concat([p.cells.assign(key=m[p.cells["key"].to_numpy()]) for p, m in zip(partials, kmaps)],
+                      ignore_index=True)
     cells = cells.groupby(["bin", "key"], sort=False)["count"].sum().reset_index()
     totals = pd.concat([p.totals for p in partials]).groupby(level=0).sum().astype(np.int64)
-    triples = None
+    triples = accounts = None
     if all(p.triples is not None for p in partials):
-        triples = pd.concat([p.triples for p in partials], ignore_index=True).drop_duplicates(ignore_index=True)
+        accounts, amaps = _unite([p.accounts for p in partials])
+        triples = pd.concat([
+            pd.DataFrame({"bin": p.triples["bin"].to_numpy(), "key": km[p.triples["key"].to_numpy()],
+                          "author": am[p.triples["author"].to_numpy()]})
+            for p, km, am in zip(partials, kmaps, amaps)], ignore_index=True).drop_duplicates(ignore_index=True)
     dropped: dict = {}
     for p in partials:
         dropped = _add(dropped, p.dropped)
-    return CountPartial(first.key, first.step, first.tz, first.lo, first.hi, cells, totals, triples,
-                        sum(p.n_posts for p in partials), dropped)
+    return CountPartial(first.key, first.step, first.tz, first.lo, first.hi, keys, cells, totals, accounts,
+                        triples, sum(p.n_posts for p in partials), dropped)
 
 
 def finish_counts(
@@ -159,10 +186,10 @@ def finish_counts(
     totals[tot_bins - first] = part.totals.to_numpy(dtype=np.int64)
 
     cells = part.cells
-    uniques = np.unique(cells["key"].to_numpy(dtype=object)) if len(cells) else np.array([], dtype=object)
-    if keys is None and min_count > 1 and len(uniques):
-        per_key = cells.groupby("key")["count"].sum()
-        uniques = np.asarray(sorted(per_key.index[per_key.to_numpy() >= min_count]), dtype=object)
+    code = cells["key"].to_numpy(dtype=np.int64)
+    per_key = np.bincount(code, weights=cells["count"].to_numpy(dtype=np.float64), minlength=len(part.keys))
+    present = part.keys[per_key >= max(min_count if keys is None else 1, 1)] if len(cells) else part.keys[:0]
+    uniques = np.asarray(sorted(present), dtype=object)
     n_keys = len(uniques)
     if keys is None and n_keys * n_bins > _LARGE_TABLE:
         warnings.warn(
@@ -177,8 +204,10 @@ def finish_counts(
         n_keys = len(uniques)
     index = pd.Index(uniques, dtype=object)
 
+    where = index.get_indexer(pd.Index(part.keys, dtype=object)) if len(part.keys) else np.zeros(0, np.int64)
+
     def grid(frame: pd.DataFrame, values: np.ndarray | None) -> np.ndarray:
-        k = index.get_indexer(frame["key"].to_numpy(dtype=object)) if len(frame) else np.zeros(0, np.int64)
+        k = where[frame["key"].to_numpy(dtype=np.int64)] if len(frame) else np.zeros(0, np.int64)
         ok = k >= 0
         cell = k[ok] * n_bins + (frame["bin"].to_numpy(dtype=np.int64)[ok] - first)
         w = None if values is None else values[ok]
