@@ -120,6 +120,111 @@ def word_occurrences(lists: Any, *, drop: Any = ()) -> tuple[np.ndarray, np.ndar
     return idx[keep].astype(np.int64), vals[keep]
 
 
+class PostIndex:
+    """Key occurrences and account codes of one posts table, computed once and shared (internal).
+
+    Why: the report reads the term occurrences of its posts five times (the counts, the
+    bursts' account columns, the evidence cards, the explanation, the top terms). At a
+    million posts that is some 12 million tokens flattened, factorised and de-duplicated
+    each time. One ``PostIndex`` built after the tokens does it once; the functions that
+    accept it (``count``, ``detect_bursts``, ``explain_burst``, the report's tables) take it
+    through a private ``_index=`` keyword and use it only for the very posts object it was
+    built from (anything else falls back to the plain path), so every table is the same
+    with or without it (tested in ``tests/test_report_index.py``).
+
+    Everything is lazy: a kind is flattened on first use.
+    """
+
+    def __init__(self, posts: pd.DataFrame) -> None:
+        self.posts = posts
+        self._tokens: tuple | None = None
+        self._occ: dict[str, tuple] = {}
+        self._accounts: tuple | None = None
+        self._authors: np.ndarray | None = None
+        self._vocab_pos: pd.Index | None = None
+
+    def usable(self, posts: Any) -> bool:
+        """True when ``posts`` is the table this index was built from."""
+        return posts is self.posts
+
+    def tokens(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
+        """(post row, token code) of every token of the ``tokens`` column in order, the
+        vocabulary (in order of first use) and whether every cell was a list."""
+        if self._tokens is None:
+            lists = self.posts["tokens"].tolist()
+            all_lists = all(type(x) is list for x in lists)
+            rows, flat = flatten(lists)
+            codes, vocab = pd.factorize(flat)
+            self._tokens = (rows, codes.astype(np.int64, copy=False), np.asarray(vocab, dtype=object), all_lists)
+        return self._tokens
+
+    def token_code(self, token: str) -> int:
+        """The code of a token in :meth:`tokens`' vocabulary, -1 when no post has it."""
+        if self._vocab_pos is None:
+            self._vocab_pos = pd.Index(self.tokens()[2])
+        return int(self._vocab_pos.get_indexer([token])[0])
+
+    def occurrences(self, kind: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(post row, key code) of each key of ``kind`` a post carries, each pair once, rows
+        ascending; the keys cleaned (:func:`trendlib._keys.clean_key`) and sorted.
+
+        The same pairs as :func:`_keys_per_post` then cleaning and de-duplicating.
+        """
+        got = self._occ.get(kind)
+        if got is None:
+            if kind == "term" and "tokens" in self.posts.columns:
+                rows, codes, vocab, _ = self.tokens()
+                word = np.fromiter((_is_word(u) for u in vocab), dtype=bool, count=len(vocab))
+                keep = word[codes]
+                rows, codes = rows[keep], codes[keep]
+                codes, used = pd.factorize(codes)
+                uniq = vocab[np.asarray(used, dtype=np.int64)]
+            else:
+                rows, vals = _keys_per_post(self.posts, kind)
+                codes, uniq = pd.factorize(pd.Series(vals, dtype=object))
+                uniq = np.asarray(uniq, dtype=object)
+            cleaned = np.asarray([clean_key(u, kind) for u in uniq], dtype=object)
+            keys, inv = np.unique(cleaned, return_inverse=True) if len(cleaned) else (cleaned, np.zeros(0, np.int64))
+            n_keys = max(len(keys), 1)
+            pair = np.sort(rows.astype(np.int64) * n_keys + inv.reshape(-1)[codes])
+            pair = pair[np.r_[True, pair[1:] != pair[:-1]]] if len(pair) else pair
+            p_row, p_key = np.divmod(pair, n_keys)
+            got = self._occ[kind] = (p_row, p_key, np.asarray(keys, dtype=object))
+        return got
+
+    def accounts(self) -> tuple[np.ndarray, np.ndarray]:
+        """:func:`trendlib._keys.account_codes` of the posts' ``author`` column."""
+        if self._accounts is None:
+            self._accounts = account_codes(self.posts["author"])
+        return self._accounts
+
+    def author_codes(self) -> np.ndarray:
+        """Codes of the raw ``author`` values (``pd.factorize``; -1 = missing)."""
+        if self._authors is None:
+            self._authors = pd.factorize(self.posts["author"])[0].astype(np.int64, copy=False)
+        return self._authors
+
+
+def sub_accounts(codes: np.ndarray, names: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``account_codes`` of the masked posts from the codes of all posts: codes renumbered
+    in order of first appearance among the masked posts, as ``account_codes`` numbers them.
+
+    Examples
+    --------
+    >>> from trendlib._keys import account_codes
+    >>> codes, names = account_codes(["a", "b", None, "c", "b"])
+    >>> c, n = sub_accounts(codes, names, np.array([False, True, True, True, True]))
+    >>> c.tolist(), n.tolist()
+    ([0, -1, 1, 0], ['b', 'c'])
+    """
+    raw = codes[mask]
+    out = np.full(len(raw), -1, dtype=np.int64)
+    has = raw >= 0
+    c, u = pd.factorize(raw[has])
+    out[has] = c
+    return out, np.asarray(names, dtype=object)[np.asarray(u, dtype=np.int64)]
+
+
 def _domain(url: Any) -> str:
     """``"https://www.Detik.com/x"`` -> ``"detik.com"`` (no ``www.``); ``""`` when none."""
     from urllib.parse import urlsplit
@@ -178,6 +283,7 @@ def count(
     start: Any = None,
     end: Any = None,
     accounts: bool = True,
+    _index: PostIndex | None = None,
 ) -> pd.DataFrame:
     """Count posts per time bin and key; bins with no posts are present with zero counts.
 
@@ -286,25 +392,36 @@ def count(
     bin_of_post = bins_all - first
     totals = np.bincount(bin_of_post[inside], minlength=n_bins).astype(np.int64)
 
-    post_idx, flat = _keys_per_post(posts, by)
-    keep = inside[post_idx] if len(post_idx) else np.zeros(0, bool)
-    post_idx = post_idx[keep]
-    flat = flat[keep] if not keep.all() else flat
-    codes, uniques = pd.factorize(pd.Series(flat, dtype=object), sort=True)
-    uniques = np.asarray(uniques, dtype=object)
-    if len(uniques):
-        cleaned = [_clean_key(k, by) for k in uniques]
-        if cleaned != list(uniques):  # merge "#Tag" and "tag" (or 1 and "1") into one key
-            remap, uniques = pd.factorize(pd.Series(cleaned, dtype=object), sort=True)
-            codes = remap[codes]
-            uniques = np.asarray(uniques, dtype=object)
-    n_keys = len(uniques)
+    index = _index if _index is not None and _index.usable(posts) else None
+    if index is not None:  # the report's shared occurrences: the same (post, key) pairs
+        rows, codes, all_keys = index.occurrences(by)
+        m = inside[rows]
+        p_post, codes = rows[m], codes[m]
+        present = np.zeros(len(all_keys), dtype=bool)
+        present[codes] = True
+        p_key = (np.cumsum(present) - 1)[codes]
+        uniques = all_keys[present]
+        n_keys = len(uniques)
+    else:
+        post_idx, flat = _keys_per_post(posts, by)
+        keep = inside[post_idx] if len(post_idx) else np.zeros(0, bool)
+        post_idx = post_idx[keep]
+        flat = flat[keep] if not keep.all() else flat
+        codes, uniques = pd.factorize(pd.Series(flat, dtype=object), sort=True)
+        uniques = np.asarray(uniques, dtype=object)
+        if len(uniques):
+            cleaned = [_clean_key(k, by) for k in uniques]
+            if cleaned != list(uniques):  # merge "#Tag" and "tag" (or 1 and "1") into one key
+                remap, uniques = pd.factorize(pd.Series(cleaned, dtype=object), sort=True)
+                codes = remap[codes]
+                uniques = np.asarray(uniques, dtype=object)
+        n_keys = len(uniques)
 
-    # one count per (post, key), then per (bin, key)
-    pair = post_idx.astype(np.int64) * max(n_keys, 1) + codes
-    pair = np.sort(pair)
-    pair = pair[np.r_[True, pair[1:] != pair[:-1]]] if len(pair) else pair
-    p_post, p_key = np.divmod(pair, max(n_keys, 1))
+        # one count per (post, key), then per (bin, key)
+        pair = post_idx.astype(np.int64) * max(n_keys, 1) + codes
+        pair = np.sort(pair)
+        pair = pair[np.r_[True, pair[1:] != pair[:-1]]] if len(pair) else pair
+        p_post, p_key = np.divmod(pair, max(n_keys, 1))
     if keys is None and min_count > 1:  # drop rare keys before building the dense grid
         ok = np.bincount(p_key, minlength=n_keys) >= min_count
         sel = ok[p_key]
@@ -329,7 +446,7 @@ def count(
     acc = None
     if accounts and "author" in posts.columns:
         # distinct (cell, author) pairs, then per cell; missing authors are not accounts
-        a_codes, _ = account_codes(posts["author"])
+        a_codes, _ = index.accounts() if index is not None else account_codes(posts["author"])
         a_post = a_codes[p_post]
         has = a_post >= 0
         n_a = int(a_codes.max()) + 1 if len(a_codes) and a_codes.max() >= 0 else 1

@@ -92,15 +92,18 @@ def _needed(posts: pd.DataFrame, kind: str) -> list:
     return [c for c in dict.fromkeys(want) if c in posts.columns]
 
 
-def from_posts(posts: pd.DataFrame, kind: str, keys: Any, start: Any, end: Any) -> dict[str, Any]:
+def from_posts(posts: pd.DataFrame, kind: str, keys: Any, start: Any, end: Any, *,
+               _index: Any = None) -> dict[str, Any]:
     """Exact concentration of each ``(key, [start, end))`` from the posts themselves.
 
     ``keys`` are key values as :func:`trendlib.count` writes them (cleaned), ``start`` and
     ``end`` tz-aware times (one per row). Posts without an author count as posts but not
-    as accounts. ``key=None`` rows take every post in the interval.
+    as accounts. ``key=None`` rows take every post in the interval. ``_index`` (a
+    :class:`trendlib.counts.PostIndex` of these very posts) supplies the key occurrences
+    and account codes already computed; the result is the same.
     """
     from .._time import utc_ns
-    from ..counts import _keys_per_post  # the one rule for "which keys does a post carry"
+    from ..counts import _keys_per_post, sub_accounts  # the one rule for "which keys does a post carry"
 
     keys = np.asarray(keys, dtype=object)
     lo = utc_ns(pd.Series(pd.DatetimeIndex(start)))
@@ -111,9 +114,12 @@ def from_posts(posts: pd.DataFrame, kind: str, keys: Any, start: Any, end: Any) 
         return out
     t_all = utc_ns(posts["time"])
     near = (t_all >= lo.min()) & (t_all < hi.max())  # only posts some interval can hold
+    index = _index if _index is not None and _index.usable(posts) else None
     sub = posts.loc[near, _needed(posts, kind)].reset_index(drop=True)
     t_sub = t_all[near]
-    if "author" in sub.columns:
+    if "author" in sub.columns and index is not None:
+        a_codes, a_names = sub_accounts(*index.accounts(), near)
+    elif "author" in sub.columns:
         a_codes, a_names = account_codes(sub["author"])
     else:
         a_codes, a_names = np.full(len(sub), -1, np.int64), pd.Index([])
@@ -121,13 +127,21 @@ def from_posts(posts: pd.DataFrame, kind: str, keys: Any, start: Any, end: Any) 
         kind == "term" and ("tokens" in sub.columns or "text" in sub.columns)
     ):
         return out
-    idx, vals = _keys_per_post(sub, kind)
-    codes, uniq = pd.factorize(pd.Series(vals, dtype=object))
-    cleaned = np.asarray([clean_key(u, kind) for u in uniq], dtype=object)
     want = pd.Index(pd.unique(keys[pd.notna(keys)]).astype(str))
-    col = want.get_indexer(cleaned)[codes] if len(codes) else np.zeros(0, np.int64)
-    ok = col >= 0
-    pair = pd.unique(idx[ok].astype(np.int64) * max(len(want), 1) + col[ok])  # a post counts once per key
+    if index is not None:  # the same (post, key) pairs, already cleaned and counted once per post
+        rows, kcodes, all_keys = index.occurrences(kind)
+        m = near[rows]
+        idx = (np.cumsum(near) - 1)[rows[m]]
+        col = want.get_indexer(pd.Index(all_keys, dtype=object))[kcodes[m]] if len(all_keys) else kcodes[m]
+        ok = col >= 0
+        pair = idx[ok].astype(np.int64) * max(len(want), 1) + col[ok]
+    else:
+        idx, vals = _keys_per_post(sub, kind)
+        codes, uniq = pd.factorize(pd.Series(vals, dtype=object))
+        cleaned = np.asarray([clean_key(u, kind) for u in uniq], dtype=object)
+        col = want.get_indexer(cleaned)[codes] if len(codes) else np.zeros(0, np.int64)
+        ok = col >= 0
+        pair = pd.unique(idx[ok].astype(np.int64) * max(len(want), 1) + col[ok])  # a post counts once per key
     p_post, p_key = np.divmod(pair, max(len(want), 1))
     order = np.lexsort((t_sub[p_post], p_key))
     p_post, p_key = p_post[order], p_key[order]

@@ -27,6 +27,7 @@ def detect_bursts(
     *,
     method: Method = "kleinberg",
     posts: pd.DataFrame | None = None,
+    _index: Any = None,
     **options: Any,
 ) -> pd.DataFrame:
     """Find the bursts of every key of a counts table.
@@ -99,4 +100,4 @@ def detect_bursts(
     """
     func = "detect_bursts"
     det = make_detector(method, options, func=func)
-    return run_detector(det, counts, posts=posts, func=func)
+    return run_detector(det, counts, posts=posts, func=func, _index=_index)

@@ -192,7 +192,7 @@ def _baseline_runs(det, mat, totals, freq, func):
     return r, st, en, level, score
 
 
-def run_detector(det, counts: pd.DataFrame, *, posts: pd.DataFrame | None, func: str) -> pd.DataFrame:
+def run_detector(det, counts: pd.DataFrame, *, posts: pd.DataFrame | None, func: str, _index: Any = None) -> pd.DataFrame:
     """Run a detector over a counts table and build the burst table (see ``detect_bursts``)."""
     times, keys, mat, totals, freq, acc = pivot_counts(counts, func, need_total=det.normalize)
     if det.name != "kleinberg":
@@ -215,7 +215,7 @@ def run_detector(det, counts: pd.DataFrame, *, posts: pd.DataFrame | None, func:
                 f"{func}() got posts= but the counts do not say their key kind (attrs['key']); "
                 "build them with trendlib.count(posts, key=...)."
             )
-        conc = from_posts(posts, kind, keys[r], start, end)
+        conc = from_posts(posts, kind, keys[r], start, end, _index=_index)
         source = "posts"
     elif acc is not None:
         conc = from_counts(mat, acc, r, st, en)

@@ -152,22 +152,15 @@ def _peaks(posts: pd.DataFrame, volume: pd.DataFrame, step: pd.Timedelta, tz: st
     return pd.DataFrame(rows, columns=cols)
 
 
-def _key_rows(posts: pd.DataFrame, kind: str) -> tuple[np.ndarray, np.ndarray, pd.Index]:
+def _key_rows(index: Any, kind: str) -> tuple[np.ndarray, np.ndarray, pd.Index]:
     """(post row, key code) pairs for a key kind, each key once per post, and the keys.
 
-    Keys are cleaned once per distinct value and compared as integer codes: at a million
-    posts the term occurrences are about 16 million.
+    From the report's shared :class:`trendlib.counts.PostIndex`: keys cleaned once per
+    distinct value and compared as integer codes (at a million posts the term occurrences
+    are about 16 million, and the counts and bursts read the same pairs).
     """
-    from ..counts import _keys_per_post, clean_key
-
-    rows, keys = _keys_per_post(posts, kind)
-    if not len(keys):
-        return rows.astype(np.int64), np.zeros(0, np.int64), pd.Index([], dtype=object)
-    codes, uniq = pd.factorize(keys)
-    cleaned, codes2 = np.unique(np.asarray([clean_key(k, kind) for k in uniq], dtype=object), return_inverse=True)
-    codes = codes2[codes]
-    first = ~pd.Series(rows.astype(np.int64) * len(cleaned) + codes).duplicated().to_numpy()
-    return rows[first].astype(np.int64), codes[first].astype(np.int64), pd.Index(cleaned, dtype=object)
+    rows, codes, keys = index.occurrences(kind)
+    return rows, codes, pd.Index(keys, dtype=object)
 
 
 def _concentration(authors: np.ndarray) -> tuple[int, float, float]:
@@ -375,7 +368,7 @@ def build_report(
     from .. import graphs
     from ..graphs._util import undirected
     from ..bursts import detect_bursts
-    from ..counts import count
+    from ..counts import PostIndex, count
     from ..sentiment import add_sentiment, sentiment_over_time
     from ..text import add_tokens
     from ..trends import explain_burst, trending
@@ -417,16 +410,19 @@ def build_report(
             volume = _volume(posts, step, tz)
             volume_bursts = _volume_bursts(volume)
             peaks = _peaks(posts, volume, step, tz, top)
+        # the (post, key) occurrences and account codes, computed once for counts, bursts,
+        # cards, the explanation and the tables
+        index = PostIndex(posts)
         with steps.step("counts"):
-            counts = {"hashtag": count(posts, key="hashtag", freq=freq, tz=tz)}
-            terms = count(posts, key="term", freq=freq, tz=tz, min_count=max(5, len(posts) // 2000))
+            counts = {"hashtag": count(posts, key="hashtag", freq=freq, tz=tz, _index=index)}
+            terms = count(posts, key="term", freq=freq, tz=tz, min_count=max(5, len(posts) // 2000), _index=index)
             words = {t for t in ignore if not t.startswith("#")}
             counts["term"] = terms[~terms["key"].isin(words)].reset_index(drop=True) if words else terms
             counts["term"].attrs = terms.attrs
         with steps.step("bursts"):
             tables = []
             for kind, c in counts.items():
-                b = detect_bursts(c, method="kleinberg", posts=posts)
+                b = detect_bursts(c, method="kleinberg", posts=posts, _index=index)
                 if len(b):
                     tables.append(b.assign(kind=kind))
             bursts = (pd.concat(tables, ignore_index=True) if tables else
@@ -435,7 +431,7 @@ def build_report(
                 bursts = bursts.sort_values(["score", "kind", "key"], ascending=[False, True, True], kind="stable")
                 bursts = bursts.reset_index(drop=True)
         with steps.step("cards"):
-            kind_rows = {k: _key_rows(posts, k) for k in set(bursts["kind"].head(_CARDS))} if len(bursts) else {}
+            kind_rows = {k: _key_rows(index, k) for k in set(bursts["kind"].head(_CARDS))} if len(bursts) else {}
             cards = _cards(posts, bursts, kind_rows, tz, _CARDS)
         trend = explanation = None
         with steps.step("trending"):
@@ -450,7 +446,7 @@ def build_report(
         with steps.step("explanation"):
             if len(bursts):
                 try:
-                    explanation = explain_burst(posts, bursts.iloc[0], key=bursts.iloc[0]["kind"], tz=tz)
+                    explanation = explain_burst(posts, bursts.iloc[0], key=bursts.iloc[0]["kind"], tz=tz, _index=index)
                 except ValueError as exc:  # e.g. the burst starts with the data: nothing before it
                     notes.append(f"no explanation of the strongest burst: {exc}")
         with steps.step("interaction"):
@@ -489,7 +485,7 @@ def build_report(
             tables = dict(
                 top_posts=top_posts(posts, top=top, tz=tz), top_accounts=top_accounts(posts, top=top),
                 top_hashtags=top_tags, top_mentions=top_items(posts, "mentions", top=top),
-                top_terms=top_terms(posts, top=top), top_urls=top_items(posts, "urls", top=top),
+                top_terms=top_terms(posts, top=top, _index=index), top_urls=top_items(posts, "urls", top=top),
                 top_domains=top_items(posts, "urls", top=top, transform=_domain),
             )
             prov = provenance(posts, params, tz=tz)

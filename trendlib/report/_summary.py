@@ -97,14 +97,42 @@ def _rank_pairs(rows: np.ndarray, items: np.ndarray, authors: Any, top: int | No
     return out
 
 
-def top_terms(posts: pd.DataFrame, *, top: int | None = 10, column: str = "tokens") -> pd.DataFrame:
+def _rank_codes(rows: np.ndarray, codes: np.ndarray, keys: np.ndarray, author_codes: Any,
+                top: int | None) -> pd.DataFrame:
+    """:func:`_rank_pairs` for (row, key code) pairs that are already distinct, with the
+    authors as codes of every post (``pd.factorize`` of the raw values): the same table."""
+    n_posts = np.bincount(codes, minlength=len(keys))
+    used = np.flatnonzero(n_posts)
+    out = pd.DataFrame({"key": pd.Index(keys[used]).astype(str), "posts": n_posts[used].astype(np.int64)})
+    if author_codes is not None and len(codes):
+        a = author_codes[rows]
+        has = a >= 0
+        n_a = np.int64(max(int(author_codes.max()) + 1, 1))
+        pair = pd.unique(codes[has].astype(np.int64) * n_a + a[has])
+        out["accounts"] = np.bincount(pair // n_a, minlength=len(keys))[used].astype(np.int64)
+    else:
+        out["accounts"] = np.zeros(len(out), dtype=np.int64)
+    out = out.sort_values(["posts", "key"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return out if top is None else out.head(top)
+
+
+def top_terms(posts: pd.DataFrame, *, top: int | None = 10, column: str = "tokens", _index: Any = None) -> pd.DataFrame:
     """Word terms ranked by the posts that use them (ties by term, so runs agree).
 
     Uses a ``tokens`` column (from :func:`trendlib.text.add_tokens`) when present, else
-    tokenises ``text`` with the topic stopword profile.
+    tokenises ``text`` with the topic stopword profile. ``_index`` (the report's
+    :class:`trendlib.counts.PostIndex` of these posts) reuses the term occurrences.
     """
     from ..counts import word_occurrences
 
+    if _index is not None and _index.usable(posts) and column == "tokens" and column in posts.columns:
+        rows, codes, keys = _index.occurrences("term")
+        drop = pd.Index(keys).get_indexer(["rt", "amp"])
+        if (drop >= 0).any():
+            ok = ~np.isin(codes, drop[drop >= 0])
+            rows, codes = rows[ok], codes[ok]
+        authors = _index.author_codes() if "author" in posts.columns else None
+        return _rank_codes(rows, codes, keys, authors, top)
     if column in posts.columns:
         lists = posts[column].tolist()
     else:

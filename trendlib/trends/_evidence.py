@@ -31,18 +31,6 @@ def _near_duplicate(a: frozenset, b: frozenset, threshold: float) -> bool:
     return len(a & b) / len(a | b) >= threshold
 
 
-def _flat(clause_lists: Any) -> tuple[list, np.ndarray]:
-    """Tokens of every clause in order and the clause each belongs to (clause = one list)."""
-    toks: list = []
-    lens = []
-    for cl in clause_lists:
-        for ts in cl:
-            toks.extend(ts)
-            lens.append(len(ts))
-    clause = np.repeat(np.arange(len(lens)), lens) if lens else np.zeros(0, dtype=np.int64)
-    return toks, clause
-
-
 def _bigram_keys(codes: np.ndarray, clause: np.ndarray, n_words: int) -> np.ndarray:
     """``first * n_words + second`` for every pair of neighbouring tokens within a clause."""
     if len(codes) < 2:
@@ -57,31 +45,34 @@ def _counted(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(uniq), np.bincount(codes, minlength=len(uniq))
 
 
-def _phrases(during: pd.Series, before: pd.Series, stop: frozenset, own: str | None,
-             min_count: int, top: int, prior: float | None) -> pd.DataFrame:
+def _phrases_codes(post: np.ndarray, codes: np.ndarray, clause: np.ndarray, vocab: np.ndarray, good: np.ndarray,
+                   d_mask: np.ndarray, b_mask: np.ndarray, min_count: int, top: int,
+                   prior: float | None) -> pd.DataFrame:
     """Two-word phrases of the burst: Dunning's likelihood ratio (as NLTK's
     ``BigramCollocationFinder`` scores it, documents = clauses of two or more tokens), kept
     when the log-odds against the reference period is not negative.
 
-    Counted on integer codes (factorised tokens, bigram = ``first * V + second``), so the
-    cost is a few numpy passes over the tokens, not a Python loop over bigrams: at 300,000
-    posts NLTK's finder took 16-40 s here. The numbers equal NLTK's (tested against it).
+    The window's tokens come in order as (post, code into ``vocab``, clause); ``good``
+    says which vocabulary entries are content (no stopword at either end, not the key).
+    Counted on integer codes (bigram = ``first * V + second``), so the cost is a few numpy
+    passes over the tokens, not a Python loop over bigrams: at 300,000 posts NLTK's finder
+    took 16-40 s here. The numbers equal NLTK's (tested against it).
     """
     cols = ["phrase", "during", "before", "llr", "z"]
-    docs = [[ts for ts in cl if len(ts) > 1] for cl in during]
-    tok_d, clause_d = _flat(docs)
-    if not tok_d:
+    if not len(codes):
         return pd.DataFrame(columns=cols)
-    tok_b, clause_b = _flat(before)
-    codes, vocab = pd.factorize(np.asarray(tok_d + tok_b, dtype=object))
-    vocab = np.asarray(vocab, dtype=object)
+    clause_len = np.bincount(clause)
+    in_d = np.asarray(d_mask, dtype=bool)[post] & (clause_len[clause] > 1)  # burst clauses of 2+ tokens
+    in_b = np.asarray(b_mask, dtype=bool)[post]
+    cd, clause_d = codes[in_d], clause[in_d]
+    if not len(cd):
+        return pd.DataFrame(columns=cols)
+    cb, clause_b = codes[in_b], clause[in_b]
     V = max(len(vocab), 1)
-    cd, cb = codes[: len(tok_d)], codes[len(tok_d):]
     word_fd = np.bincount(cd, minlength=V).astype(float)
     N = float(len(cd))
     keys_d, n_d = _counted(_bigram_keys(cd, clause_d, V))
     w1, w2 = keys_d // V, keys_d % V
-    good = np.fromiter((_is_content(w, stop) and w != own for w in vocab), dtype=bool, count=len(vocab))
     keep = (n_d >= min_count) & good[w1] & good[w2]
     n_ii = n_d[keep].astype(float)
     n_ix, n_xi = word_fd[w1[keep]], word_fd[w2[keep]]

@@ -38,7 +38,7 @@ from .._deprecate import renamed_kwargs
 from .._keys import KEY_KINDS, KeyName, account_key, clean_key, display_key
 from .._validation import check_choice, check_int, check_positive, require_columns
 from ._baseline import _timedelta
-from ._evidence import _accounts, _is_content, _phrases, _samples
+from ._evidence import _accounts, _is_content, _phrases_codes, _samples
 from ._logodds import log_odds
 from ._result import BurstExplanation
 
@@ -160,6 +160,7 @@ def explain_burst(
     stopwords: Any = "topic",
     min_similarity: float = 0.8,
     tz: str = "Asia/Jakarta",
+    _index: Any = None,
 ) -> BurstExplanation:
     """Explain a burst: distinctive terms and phrases, top accounts, sample posts.
 
@@ -259,10 +260,29 @@ def explain_burst(
     b_start = t_start - before_td
     in_burst = ((times >= t_start) & (times < t_end)).to_numpy()
     in_before = ((times >= b_start) & (times < t_start)).to_numpy()
+    # the report's shared token codes (trendlib.counts.PostIndex of these very posts, every
+    # tokens cell a list): the same tokens in the same order, flattened and factorised once
+    index = _index if (_index is not None and _index.usable(posts) and "tokens" in posts.columns
+                       and _index.tokens()[3]) else None
+    key_full = None
+    if index is not None and kind == "term" and key_value is not None:
+        t_rows, t_codes, _, _ = index.tokens()
+        key_full = np.zeros(len(posts), dtype=bool)
+        code = index.token_code(key_value.lower())
+        if code >= 0:
+            key_full[t_rows[t_codes == code]] = True
+
+    def key_mask(sub: pd.DataFrame, where: np.ndarray) -> tuple[np.ndarray, Any]:
+        if key_full is not None:
+            return key_full[where], None
+        if index is not None and (kind != "term" or key_value is None):  # no tokens needed
+            return _key_mask(sub, key_value, kind, None), None
+        toks = _tokenized(sub)
+        return _key_mask(sub, key_value, kind, toks), toks
+
     # the burst's own posts first: a key that is not there is an error before anything else
     burst_posts = posts[in_burst].reset_index(drop=True)
-    tok_burst = _tokenized(burst_posts)
-    key_burst = _key_mask(burst_posts, key_value, kind, tok_burst)
+    key_burst, tok_burst = key_mask(burst_posts, in_burst)
     if not key_burst.any():
         raise ValueError(
             f"explain_burst() found no posts with {display_key(key_value, kind)} in [{start}, {end}). "
@@ -295,20 +315,31 @@ def explain_burst(
         )
     # the window in time order: burst and reference posts, each tokenised once
     ref_posts = posts[in_before].reset_index(drop=True)
-    tok_ref = _tokenized(ref_posts)
-    key_ref = _key_mask(ref_posts, key_value, kind, tok_ref)
+    key_ref, tok_ref = key_mask(ref_posts, in_before)
     sel = in_burst | in_before
     pos = np.flatnonzero(sel)
-    tok_all = np.empty(len(posts), dtype=object)
     key_all = np.zeros(len(posts), dtype=bool)
-    for where, toks, keys_ in ((np.flatnonzero(in_burst), tok_burst, key_burst),
-                               (np.flatnonzero(in_before), tok_ref, key_ref)):
-        for i, t in zip(where, toks.tolist()):
-            tok_all[i] = t
-        key_all[where] = keys_
+    key_all[in_burst] = key_burst
+    key_all[in_before] = key_ref
     window = posts[sel].reset_index(drop=True)
-    tokens = pd.Series(list(tok_all[pos]), dtype=object)
     is_key = key_all[pos]
+    if index is None:
+        tok_all = np.empty(len(posts), dtype=object)
+        if tok_burst is None:
+            tok_burst = _tokenized(burst_posts)
+        if tok_ref is None:
+            tok_ref = _tokenized(ref_posts)
+        for where, toks in ((np.flatnonzero(in_burst), tok_burst), (np.flatnonzero(in_before), tok_ref)):
+            for i, t in zip(where, toks.tolist()):
+                tok_all[i] = t
+        tokens = pd.Series(list(tok_all[pos]), dtype=object)
+        post, codes, vocab, clause = _token_codes(tokens)
+    else:  # the window's tokens from the shared codes (a tokens cell is one clause)
+        t_rows, t_codes, vocab, _ = index.tokens()
+        m = sel[t_rows]
+        post = (np.cumsum(sel) - 1)[t_rows[m]]
+        codes = t_codes[m]
+        clause = post
     w_burst = in_burst[sel]
     d_mask = w_burst & is_key
     b_mask = ~w_burst
@@ -328,11 +359,17 @@ def explain_burst(
             got = keep[t] = _is_content(t, stop) and t != own
         return got
 
-    during_terms, before_terms = _term_posts(tokens, d_mask, b_mask, is_content)
-    content_of = np.empty(len(tokens), dtype=object)  # the burst's posts only: samples read them
-    for i in np.flatnonzero(d_mask):
-        content_of[i] = [t for t in dict.fromkeys(t for ts in tokens.iat[i] for t in ts) if is_content(t)]
-    content = pd.Series(content_of, index=tokens.index, dtype=object)
+    good = _tested(vocab, codes, is_content)
+    during_terms, before_terms, kept = _term_posts(post, codes, vocab, good, d_mask, b_mask)
+    # the burst's posts only (samples read them): each post's content terms, first use first
+    content_of = np.empty(len(window), dtype=object)
+    mine = kept & d_mask[post] if len(codes) else kept
+    p_mine, terms_mine = post[mine], vocab[codes[mine]].tolist()
+    d_rows = np.flatnonzero(d_mask)
+    lo_b, hi_b = np.searchsorted(p_mine, d_rows, "left"), np.searchsorted(p_mine, d_rows, "right")
+    for i, a, b in zip(d_rows.tolist(), lo_b.tolist(), hi_b.tolist()):
+        content_of[i] = terms_mine[a:b]
+    content = pd.Series(content_of, index=pd.RangeIndex(len(window)), dtype=object)
     lo = log_odds(during_terms, before_terms, prior=prior)
     z_all = lo["z"]
     terms = lo[(lo["count_a"] >= min_count) & (lo["z"] > 0)].head(top).reset_index()
@@ -340,7 +377,7 @@ def explain_burst(
         ["term", "during", "before", "log_odds", "z"]
     ].astype({"during": "int64", "before": "int64"})
 
-    phrases = _phrases(tokens[d_mask], tokens[b_mask], stop, own, min_count, top, prior)
+    phrases = _phrases_codes(post, codes, clause, vocab, good, d_mask, b_mask, min_count, top, prior)
     engagement = _engagement(window)
     accounts = _accounts(window, d_mask, b_mask, engagement, top)
     sample = _samples(window[d_mask], content[d_mask], engagement[d_mask], z_all, samples, min_similarity, tz)
@@ -376,21 +413,36 @@ def explain_burst(
                             phrases=phrases, accounts=accounts, samples=sample, params=params)
 
 
-def _term_posts(tokens: pd.Series, d_mask: np.ndarray, b_mask: np.ndarray, is_content: Any) -> tuple[pd.Series, pd.Series]:
-    """Posts using each content term, during and before, in order of first use (a Counter's order).
-
-    On integer codes: each distinct token is tested once and a term counts once per post,
-    so a burst of 100,000 posts is a few numpy passes, not a Counter fed token by token.
-    """
+def _token_codes(tokens: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(post, token code, vocabulary, clause) of every token of clause lists, in order."""
     from itertools import chain
 
     cls = tokens.tolist()
     lens = np.fromiter((sum(map(len, cl)) for cl in cls), dtype=np.int64, count=len(cls))
     flat = np.fromiter(chain.from_iterable(chain.from_iterable(cls)), dtype=object, count=int(lens.sum()))
     post = np.repeat(np.arange(len(lens)), lens)
+    c_lens = np.fromiter((len(ts) for cl in cls for ts in cl), dtype=np.int64)
+    clause = np.repeat(np.arange(len(c_lens)), c_lens)
     codes, vocab = pd.factorize(flat)
-    vocab = np.asarray(vocab, dtype=object)
-    good = np.fromiter((bool(is_content(t)) for t in vocab), dtype=bool, count=len(vocab))
+    return post, codes.astype(np.int64, copy=False), np.asarray(vocab, dtype=object), clause
+
+
+def _tested(vocab: np.ndarray, codes: np.ndarray, is_content: Any) -> np.ndarray:
+    """``is_content`` of each vocabulary entry the codes use (once per distinct token)."""
+    good = np.zeros(len(vocab), dtype=bool)
+    used = np.unique(codes)
+    good[used] = np.fromiter((bool(is_content(t)) for t in vocab[used]), dtype=bool, count=len(used))
+    return good
+
+
+def _term_posts(post: np.ndarray, codes: np.ndarray, vocab: np.ndarray, good: np.ndarray, d_mask: np.ndarray,
+                b_mask: np.ndarray) -> tuple[pd.Series, pd.Series, np.ndarray]:
+    """Posts using each content term, during and before, in order of first use (a Counter's order),
+    and which tokens were counted (the first use of a content term in its post).
+
+    On integer codes: each distinct token is tested once and a term counts once per post,
+    so a burst of 100,000 posts is a few numpy passes, not a Counter fed token by token.
+    """
     first = ~pd.Series(post.astype(np.int64) * max(len(vocab), 1) + codes).duplicated().to_numpy()
     keep = first & good[codes] if len(codes) else first
 
@@ -400,7 +452,7 @@ def _term_posts(tokens: pd.Series, d_mask: np.ndarray, b_mask: np.ndarray, is_co
         return pd.Series(np.bincount(order, minlength=len(uniq)), index=vocab[np.asarray(uniq, dtype=np.int64)],
                          dtype=np.int64)
 
-    return counted(np.asarray(d_mask, dtype=bool)), counted(np.asarray(b_mask, dtype=bool))
+    return counted(np.asarray(d_mask, dtype=bool)), counted(np.asarray(b_mask, dtype=bool)), keep
 
 
 def _concentration(window: pd.DataFrame, mask: np.ndarray) -> tuple[int, float, float]:
