@@ -107,9 +107,9 @@ class _WordNormalizer:
 
         A known word is its own form (``known`` holds no slang form). A word in no list is
         its own form unless one of the rules of :meth:`_one` could fire: laughter (only
-        the letters ``awkheiux``, 4 or more), an elongation (a letter doubled in a word of
-        5 or more letters, tripled in a shorter one: ``_elongation`` returns ``None``
-        without one), a Jakartan affix (``_colloquial`` reads only words of 5 or more
+        the letters ``awkheiux``, 4 or more), an elongation (a letter tripled, or doubled
+        in a word of 5 or more letters that is no derived form of a known root:
+        ``_elongation`` returns ``None`` without one), a Jakartan affix (``_colloquial`` reads only words of 5 or more
         letters that end in ``-in`` or start with ``m``/``n``; ``me``/``pe`` words only
         with ``-in``), the elongated ``-iin`` (holds ``iii``, a tripled letter).
         """
@@ -121,8 +121,10 @@ class _WordNormalizer:
             # its own normal form: the rules' second pass would keep it
             return hit if (" " in hit or ("-" not in hit and hit in self.known)) else None
         if len(w) >= 5:
-            if _DOUBLE(w) or _LAUGH_CHARS.issuperset(w):
+            if _LAUGH_CHARS.issuperset(w):
                 return None
+            if _DOUBLE(w) and (_TRIPLE(w) or not self._is_derived(w)):
+                return None  # (doubled letters in a derived word: pekerjaan, no elongation)
             if w[0] in "mn" or w[-2:] == "in":  # only the Jakartan affix rule may fire
                 return None if self._colloquial(w) else w
         elif _TRIPLE(w) or (len(w) == 4 and _LAUGH_CHARS.issuperset(w)):
