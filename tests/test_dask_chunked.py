@@ -111,3 +111,20 @@ def test_read_posts_chunksize_feeds_the_chunked_path(data_file):
         whole = trendlib.read_posts(path)
         _same(chunked.count(trendlib.read_posts(path, chunksize=1000), key="author", freq="1D"),
               trendlib.count(whole, key="author", freq="1D"))
+
+
+def test_partials_share_codes_through_united_vocabularies():
+    """Keys and accounts are codes into per-partial vocabularies: one account spelled two
+    ways in two partitions is one account of the cell, and the merged vocabularies hold
+    each distinct key and account once."""
+    t = pd.Timestamp("2023-09-05 02:10", tz="UTC")
+    a = pd.DataFrame({"time": [t, t], "author": ["@Budi", "sinta"], "hashtags": [["KTTASEAN2023"], ["jakarta"]]})
+    b = pd.DataFrame({"time": [t], "author": ["budi"], "hashtags": [["kttasean2023", "macet"]]})
+    merged = merge_counts([count_partial(a), count_partial(b)])
+    assert sorted(merged.keys) == ["jakarta", "kttasean2023", "macet"]
+    assert sorted(merged.accounts) == ["budi", "sinta"]
+    assert len(merged.triples) == 3 and merged.triples["author"].dtype.kind == "i"
+    got = finish_counts(merged)
+    _same(got, trendlib.count(pd.concat([a, b], ignore_index=True)))
+    row = got[(got["key"] == "kttasean2023") & (got["count"] > 0)]
+    assert row[["count", "accounts"]].values.tolist() == [[2, 1]]
