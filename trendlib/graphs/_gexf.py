@@ -50,9 +50,16 @@ def _fast_iso(value: Any) -> str:
     return _iso(value)
 
 
+_UTC = datetime.timezone.utc
+
+
 def _value(v: Any) -> tuple[str, str] | None:
     """(GEXF type, text escaped for an XML attribute) of a value, or None to leave it out."""
     t = type(v)
+    if t is datetime.datetime and v.tzinfo is _UTC and v.year >= 1000:
+        # the graphs' first/last seen times: the text _fast_iso writes, from the fields
+        # (a UTC datetime's fields are its UTC time; flooring drops the microseconds)
+        return "string", f"{v.year}-{v.month:02d}-{v.day:02d}T{v.hour:02d}:{v.minute:02d}:{v.second:02d}Z"
     if t is str:
         return "string", _q(_xml_safe(v))
     if t is int:
@@ -76,20 +83,29 @@ def _value(v: Any) -> tuple[str, str] | None:
 def _prepared(items: Any, dynamic: bool) -> list:
     """Portable ``(element, [(title, type, text), ...])`` rows; missing values left out."""
     rows = []
+    titles: dict = {}  # each attribute name made safe once
     for head, data in items:
         vals = []
+        first = last = None
         for k, v in data.items():
             got = _value(v)
             if got is None:
                 continue
-            title = k if type(k) is str and k.isidentifier() else _xml_safe(str(k))
+            title = titles.get(k) if type(k) is str else None
+            if title is None:
+                title = k if type(k) is str and k.isidentifier() else _xml_safe(str(k))
+                if type(k) is str:
+                    titles[k] = title
             vals.append((title, got[0], got[1]))
+            if title == "first_seen":
+                first = got[1]
+            elif title == "last_seen":
+                last = got[1]
         if dynamic:
-            d = {t: x for t, _, x in vals}
-            if "first_seen" in d:
-                vals.append(("start", "string", d["first_seen"]))
-            if "last_seen" in d:
-                vals.append(("end", "string", d["last_seen"]))
+            if first is not None:
+                vals.append(("start", "string", first))
+            if last is not None:
+                vals.append(("end", "string", last))
         rows.append((head, vals))
     return rows
 

@@ -7,11 +7,19 @@ opens the table in Excel or LibreOffice. Pipelines that need the raw values pass
 ``escape_formulas=False``. Nothing is written until every table is ready, so a failure
 never leaves half a report; text that cannot be encoded (a lone surrogate) is replaced,
 not fatal.
+
+Saving a large report is mostly two independent jobs, the CSV of every scored post and the
+GEXF of the interaction network (about 400,000 accounts at a million posts), each pure
+Python held by the GIL. On Linux a large network is therefore written by a forked child
+process while this one writes the page and the tables (the child inherits the graph; nothing
+is pickled); if the child fails, the network is written here again, so an error is raised
+as usual. The files are the same bytes either way.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any, Literal
 
@@ -38,6 +46,14 @@ def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy(deep=False)
     for col in out.columns:
         s = out[col]
+        if isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow":
+            # Arrow strings: one vectorised test (iterating them value by value is slow)
+            mask = s.str.startswith(_FORMULA_START).fillna(False).astype(bool)
+            if mask.any():
+                s = s.astype(object)
+                s[mask] = "'" + s[mask].astype(str)
+                out[col] = s
+            continue
         if s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
             # tested once per distinct value (a million posts repeat authors, languages, sources)
             codes, uniq = pd.factorize(s)
@@ -66,8 +82,12 @@ def _flat(df: pd.DataFrame) -> pd.DataFrame:
             text = np.append(pd.Index(uniq).astype(str).to_numpy(dtype=object), None)  # code -1 -> missing
             df[col] = pd.Series(text[codes], index=df.index, dtype=object)
             continue
-        if df[col].dtype == object and df[col].map(lambda v: isinstance(v, (list, tuple, set)), na_action="ignore").fillna(False).any():
-            df[col] = df[col].map(lambda v: " ".join(map(str, v)) if isinstance(v, (list, tuple, set)) else v)
+        if df[col].dtype == object:
+            values = df[col].tolist()
+            # the types present, tested once each (a column of a million lists has one type)
+            if any(issubclass(t, (list, tuple, set)) for t in set(map(type, values))):
+                df[col] = pd.Series([" ".join(map(str, v)) if isinstance(v, (list, tuple, set)) else v for v in values],
+                                    index=df.index, dtype=object)
     return df
 
 
@@ -93,50 +113,117 @@ def save_report(report: Any, folder: str | os.PathLike, *, figures: bool = True,
     list of pathlib.Path
         The files written, in order.
     """
-    from .. import graphs
     from ._figures import figure_jobs, render_png
 
     check_choice(format, ["html", "text"], name="format", func="save_report")
     esc = globals()["escape_formulas"] if escape_formulas else (lambda d: d)
-    tables: dict[str, pd.DataFrame | None] = {
-        "posts_scored": report.posts.drop(columns=[c for c in ("tokens",) if c in report.posts.columns]),
-        "volume": report.volume, "volume_bursts": report.volume_bursts, "peaks": report.peaks,
-        "headline": report.headline, "bursts": report.bursts, "trending": report.trending,
-        "sentiment_over_time": report.sentiment, "sentiment_by_community": report.sentiment_by_community,
-        "sentiment_by_hashtag": report.sentiment_by_hashtag, "top_posts": report.top_posts,
-        "top_accounts": report.top_accounts, "top_hashtags": report.top_hashtags, "top_mentions": report.top_mentions,
-        "top_terms": report.top_terms, "top_urls": report.top_urls, "top_domains": report.top_domains,
-        "communities": report.communities, "community_summary": report.community_table,
-        "influencers": report.influencers, "hashtag_associations": report.associations,
-        "coordinated_groups": report.coordinated, "topics": report.topics,
-    }
-    for kind, c in report.counts.items():
-        # the zero cells of a counts table are implied: the file keeps the cells with posts
-        tables[f"{kind}_counts"] = c[c["count"] > 0]
-    if report.explanation is not None:
-        tables["burst_terms"] = report.explanation.terms
-        tables["burst_phrases"] = report.explanation.phrases
-    ready = {name: esc(_flat(df)) for name, df in tables.items() if df is not None}
-    page = report.to_html() if format == "html" else report.to_text()
-
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    main = folder / ("report.html" if format == "html" else "report.txt")
-    main.write_text(page, encoding="utf-8", errors="replace")
-    written.append(main)
-    for name, df in ready.items():
-        path = folder / f"{name}.csv"
-        df.to_csv(path, index=False, encoding="utf-8", errors="replace")
-        written.append(path)
-    for name, G in (("interaction_graph", report.interaction), ("cohashtag_graph", report.cohashtag)):
-        if G is not None and G.number_of_nodes():
-            path = folder / f"{name}.gexf"
-            graphs.to_gexf(G, path)
+    networks = [(folder / f"{name}.gexf", G) for name, G in (("interaction_graph", report.interaction),
+                                                                ("cohashtag_graph", report.cohashtag))
+                if G is not None and G.number_of_nodes()]
+    existed = folder.exists()
+    child = None
+    try:
+        # a large network is written by a child (to a temporary name) while the tables are made
+        child = _start_networks(networks)
+        tables: dict[str, pd.DataFrame | None] = {
+            "posts_scored": report.posts.drop(columns=[c for c in ("tokens",) if c in report.posts.columns]),
+            "volume": report.volume, "volume_bursts": report.volume_bursts, "peaks": report.peaks,
+            "headline": report.headline, "bursts": report.bursts, "trending": report.trending,
+            "sentiment_over_time": report.sentiment, "sentiment_by_community": report.sentiment_by_community,
+            "sentiment_by_hashtag": report.sentiment_by_hashtag, "top_posts": report.top_posts,
+            "top_accounts": report.top_accounts, "top_hashtags": report.top_hashtags,
+            "top_mentions": report.top_mentions, "top_terms": report.top_terms, "top_urls": report.top_urls,
+            "top_domains": report.top_domains, "communities": report.communities,
+            "community_summary": report.community_table, "influencers": report.influencers,
+            "hashtag_associations": report.associations, "coordinated_groups": report.coordinated,
+            "topics": report.topics,
+        }
+        for kind, c in report.counts.items():
+            # the zero cells of a counts table are implied: the file keeps the cells with posts
+            tables[f"{kind}_counts"] = c[c["count"] > 0]
+        if report.explanation is not None:
+            tables["burst_terms"] = report.explanation.terms
+            tables["burst_phrases"] = report.explanation.phrases
+        ready = {name: esc(_flat(df)) for name, df in tables.items() if df is not None}
+        page = report.to_html() if format == "html" else report.to_text()
+
+        folder.mkdir(parents=True, exist_ok=True)
+        written: list[Path] = []
+        main = folder / ("report.html" if format == "html" else "report.txt")
+        main.write_text(page, encoding="utf-8", errors="replace")
+        written.append(main)
+        for name, df in ready.items():
+            path = folder / f"{name}.csv"
+            df.to_csv(path, index=False, encoding="utf-8", errors="replace")
             written.append(path)
+        _finish_networks(child, networks)
+        child = None
+    finally:
+        if child is not None:  # something failed here: stop the child, leave no network behind
+            child.terminate()
+            child.join()
+            for path, _ in networks:
+                _tmp(path).unlink(missing_ok=True)
+            if not existed and folder.exists() and not any(folder.iterdir()):
+                folder.rmdir()
+    written.extend(path for path, _ in networks)
     if figures:
         for name, size, draw in figure_jobs(report):
             path = folder / f"{name}.png"
             render_png(report, size, draw, path)
             written.append(path)
     return written
+
+
+#: nodes + edges from which the networks are written by a second process (below, forking
+#: costs more than it saves)
+_FORK_MIN = 50_000
+
+
+def _tmp(path: Path) -> Path:
+    return path.with_name(path.name + ".part")
+
+
+def _write_networks(networks: list, *, tmp: bool = False) -> None:
+    from .. import graphs
+
+    for path, G in networks:
+        graphs.to_gexf(G, _tmp(path) if tmp else path)
+
+
+def _start_networks(networks: list) -> Any:
+    """Start writing the networks in a forked child (Linux, large networks); None: not started."""
+    size = sum(G.number_of_nodes() + G.number_of_edges() for _, G in networks)
+    if size >= _FORK_MIN and sys.platform.startswith("linux"):
+        import multiprocessing as mp
+
+        try:
+            networks[0][0].parent.mkdir(parents=True, exist_ok=True)
+            child = mp.get_context("fork").Process(target=_child, args=(networks,), daemon=True)
+            child.start()
+            return child
+        except OSError:  # no process to spare: they are written in _finish_networks
+            pass
+    return None
+
+
+def _child(networks: list) -> None:
+    try:
+        _write_networks(networks, tmp=True)
+    except BaseException:  # the parent writes them again and raises the error itself
+        sys.exit(1)
+
+
+def _finish_networks(child: Any, networks: list) -> None:
+    """Wait for the child and give its files their names; without a child, or when it failed,
+    write the networks here (raising what went wrong)."""
+    if child is not None:
+        child.join()
+        if child.exitcode == 0:
+            for path, _ in networks:
+                os.replace(_tmp(path), path)
+            return
+        for path, _ in networks:
+            _tmp(path).unlink(missing_ok=True)
+    _write_networks(networks)
