@@ -337,5 +337,6 @@ def _top_lists(frame: pd.DataFrame, k: int, top: int) -> list[list[str]]:
     frame = frame.sort_values(["c", "n", "value"], ascending=[True, False, True], kind="stable")
     frame = frame[frame.groupby("c", sort=False).cumcount().to_numpy() < top]
     c = frame["c"].to_numpy(dtype=np.int64)
-    bounds = np.searchsorted(c, np.arange(1, k))
-    return [part.tolist() for part in np.split(frame["value"].to_numpy(dtype=object), bounds)]
+    bounds = np.searchsorted(c, np.arange(1, k)).tolist()
+    values = frame["value"].to_numpy(dtype=object).tolist()  # list slices, not k numpy arrays
+    return [values[a:b] for a, b in zip([0, *bounds], [*bounds, len(values)])]

@@ -300,19 +300,21 @@ def _group_sentiment(labels: pd.Series, groups: pd.Series, *, min_posts: int, to
             "negative_low", "negative_high"]
     if not len(df):
         return pd.DataFrame(columns=cols)
-    tab = pd.crosstab(df["g"], df["s"])
-    for k in ("positive", "neutral", "negative"):
-        if k not in tab:
-            tab[k] = 0
-    n = tab[["positive", "neutral", "negative"]].sum(axis=1)
-    tab = tab[n >= min_posts]
-    n = n[n >= min_posts]
-    out = pd.DataFrame({"group": tab.index.astype(str), "posts": n.to_numpy().astype(np.int64)})
-    for k in ("positive", "neutral", "negative"):
-        out[k] = (tab[k] / n).to_numpy()
+    # a crosstab on integer codes: labels per group by one bincount (pd.crosstab took seconds)
+    labels3 = ("positive", "neutral", "negative")
+    g_codes, g_uniq = pd.factorize(df["g"])
+    s_codes = pd.Index(labels3).get_indexer(df["s"])
+    ok = s_codes >= 0
+    tab = np.bincount(g_codes[ok] * 3 + s_codes[ok], minlength=3 * len(g_uniq)).reshape(-1, 3).astype(np.int64)
+    n = tab.sum(axis=1)
+    big = n >= min_posts
+    tab, n = tab[big], n[big]
+    out = pd.DataFrame({"group": pd.Index(g_uniq[big]).astype(str), "posts": n.astype(np.int64)})
+    for j, k in enumerate(labels3):
+        out[k] = tab[:, j] / n
     out["net"] = out["positive"] - out["negative"]
-    for k in ("positive", "negative"):
-        lo, hi = wilson_interval(tab[k].to_numpy(), n.to_numpy())
+    for j, k in ((0, "positive"), (2, "negative")):
+        lo, hi = wilson_interval(tab[:, j], n)
         out[f"{k}_low"], out[f"{k}_high"] = lo, hi
     out = out.sort_values(["posts", "group"], ascending=[False, True], kind="stable").head(top)
     return out.reset_index(drop=True)[cols]

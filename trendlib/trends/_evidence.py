@@ -45,6 +45,23 @@ def _counted(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(uniq), np.bincount(codes, minlength=len(uniq))
 
 
+def _phrases(during: Any, before: Any, stop: frozenset, own: str | None, min_count: int, top: int,
+             prior: float | None) -> pd.DataFrame:
+    """:func:`_phrases_codes` of two series of posts, each post a list of clauses (token lists)."""
+    from itertools import chain
+
+    posts = [*during, *before]
+    c_lens = np.fromiter((len(ts) for cl in posts for ts in cl), dtype=np.int64)
+    per_post = np.fromiter((sum(map(len, cl)) for cl in posts), dtype=np.int64, count=len(posts))
+    flat = np.fromiter(chain.from_iterable(chain.from_iterable(posts)), dtype=object, count=int(c_lens.sum()))
+    codes, vocab = pd.factorize(flat)
+    vocab = np.asarray(vocab, dtype=object)
+    good = np.fromiter((_is_content(w, stop) and w != own for w in vocab), dtype=bool, count=len(vocab))
+    d_mask = np.arange(len(posts)) < len(during)
+    return _phrases_codes(np.repeat(np.arange(len(posts)), per_post), codes.astype(np.int64),
+                          np.repeat(np.arange(len(c_lens)), c_lens), vocab, good, d_mask, ~d_mask, min_count, top, prior)
+
+
 def _phrases_codes(post: np.ndarray, codes: np.ndarray, clause: np.ndarray, vocab: np.ndarray, good: np.ndarray,
                    d_mask: np.ndarray, b_mask: np.ndarray, min_count: int, top: int,
                    prior: float | None) -> pd.DataFrame:
