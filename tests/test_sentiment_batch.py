@@ -200,3 +200,30 @@ def test_add_sentiment_copies_the_table_at_most_once():
     out.loc[0, "x"] = -1  # and writing to the result never reaches the input
     assert posts.loc[0, "x"] == 0 and "polarity" not in posts.columns
     assert out.attrs["source"] == "test" and "sentiment_missing_text" not in posts.attrs
+
+
+def test_collection_paused_restores_the_collectors_state_and_batches_leave_no_cycles():
+    """The batch paths pause the cyclic collector (the memos it would walk again and
+    again) and leave it as they found it; scoring new real-looking tweets creates no
+    reference cycles, so nothing is left for the collector."""
+    import gc
+
+    from trendlib.sentiment._batch import collection_paused
+    from trendlib.sentiment._scorer import polarity_many
+
+    assert gc.isenabled()
+    with collection_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()  # a user's choice is kept
+    finally:
+        gc.enable()
+    texts = [f"Jalan sekitar GBK ditutup {i} jam, macet parah bgt!!! #KTTASEAN2023 @polisi{i}" for i in range(300)]
+    gc.collect()
+    scores = polarity_many(texts)
+    assert gc.isenabled() and gc.collect() == 0
+    assert all(s < 0 for s in scores)

@@ -258,7 +258,10 @@ class _Hasher:
         to end with each text's count and the table snapshot they index, the text of each
         token, the (text, hashed word column) pair of every word feature occurrence
         (n-grams and negation scope), and the lexicon features (or None)."""
-        ids, lens, tables = self._token_ids(texts)
+        from ._batch import collection_paused
+
+        with collection_paused():  # new texts fill the memos: see collection_paused
+            ids, lens, tables = self._token_ids(texts)
         n_docs = lens.size
         doc = np.repeat(np.arange(n_docs, dtype=np.int64), lens)
         h = tables.hash[ids]
