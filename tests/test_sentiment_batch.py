@@ -208,7 +208,7 @@ def test_collection_paused_restores_the_collectors_state_and_batches_leave_no_cy
     reference cycles, so nothing is left for the collector."""
     import gc
 
-    from trendlib.sentiment._batch import collection_paused
+    from trendlib._cache import collection_paused
     from trendlib.sentiment._scorer import polarity_many
 
     assert gc.isenabled()
@@ -223,7 +223,17 @@ def test_collection_paused_restores_the_collectors_state_and_batches_leave_no_cy
     finally:
         gc.enable()
     texts = [f"Jalan sekitar GBK ditutup {i} jam, macet parah bgt!!! #KTTASEAN2023 @polisi{i}" for i in range(300)]
+    polarity_many(["halo"])  # one-off loads (lexicon, tables)
     gc.collect()
     scores = polarity_many(texts)
     assert gc.isenabled() and gc.collect() == 0
     assert all(s < 0 for s in scores)
+    import pandas as pd
+
+    from trendlib.text import add_tokens
+
+    add_tokens(pd.DataFrame({"text": ["halo"]}), stem=True, stopwords="topic")  # one-off loads
+    gc.collect()
+    tokens = add_tokens(pd.DataFrame({"text": texts}), stem=True, stopwords="topic")["tokens"]
+    assert gc.isenabled() and gc.collect() == 0
+    assert tokens[0][:3] == ["jalan", "sekitar", "gbk"] and "#kttasean2023" in tokens[0]

@@ -16,18 +16,16 @@ that is skipped there (a plain word in no list) changes nothing but positions.
 
 from __future__ import annotations
 
-import gc
 import math
-from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any
 
-from .._cache import Memo
+from .._cache import Memo, collection_paused
 from ._analyse import _CHUNKS, _CLITICS, _ELONG, _ITEMS, _analyse_chunk
 from ._register import chunk_news, news_register_chunks
 from ._rules import BOUNDARY, CAPS, CLITIC, ELONG, REDUP, Params, acting_modifiers, clause_weights
 
-__all__ = ["score_texts", "chunk_record", "collection_paused"]
+__all__ = ["score_texts", "chunk_record"]
 
 _BASE = REDUP | CLITIC
 _MARKS = ".,;:!?"  # the scorer's punctuation tokens (_analyse._PUNCT), all clause ends
@@ -168,27 +166,6 @@ def _plain_record(chunk: str, word: str, lex: Any, get: Any) -> tuple | None:
     items += ((1, tail, "punct", 0, None, None, (tail.count("!"), True)),)
     toks = ((norm, "word", flags, word, norm), (tail, "punct", 0, tail, tail))
     return toks, 2, 1, items, potential, chunk[0].isupper(), False
-
-
-@contextmanager
-def collection_paused():
-    """Python's cyclic garbage collector off for a batch, back as it was after.
-
-    Why: scoring new texts fills the chunk and record memos with hundreds of thousands of
-    small records (named tuples and lists, which the collector tracks), and every full
-    collection walks all of them again; on 20,000 new tweets the collections took about
-    a fifth of the scorer's CPU time. The batch creates no reference cycles (everything
-    it allocates is freed by reference counting), so nothing is left for the collector
-    to find. The collector is re-enabled only if it was enabled on entry; two threads
-    scoring at once may turn it back on early, which costs speed, never correctness.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def score_texts(texts: list, lex: Any, P: Params) -> list[float]:

@@ -258,7 +258,7 @@ class _Hasher:
         to end with each text's count and the table snapshot they index, the text of each
         token, the (text, hashed word column) pair of every word feature occurrence
         (n-grams and negation scope), and the lexicon features (or None)."""
-        from ._batch import collection_paused
+        from .._cache import collection_paused
 
         with collection_paused():  # new texts fill the memos: see collection_paused
             ids, lens, tables = self._token_ids(texts)

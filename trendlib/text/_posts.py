@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from .._cache import collection_paused
 from .._validation import require_columns
 from ._stopwords import _resolve
 from ._tokenize import tokenize
@@ -87,5 +88,6 @@ def add_tokens(
         return list(hit)
 
     result = posts.copy()
-    result[out] = [one(v) for v in posts[column].tolist()]
+    with collection_paused():  # new texts fill the memos: see trendlib._cache
+        result[out] = [one(v) for v in posts[column].tolist()]
     return result
