@@ -102,6 +102,25 @@ def test_report_is_byte_identical_across_processes(tmp_path):
     assert differ == []
 
 
+@pytest.mark.data
+def test_real_scrape_report_is_byte_identical_across_hash_seeds(data_home, tmp_path):
+    """The network figure once changed with the string hash seed (a subgraph view's node
+    order fed the spring layout) on this real scrape; every file must be the same bytes."""
+    path = data_home / "tweets_danantara_2025" / "danantara_day.csv"
+    if not path.exists():
+        pytest.skip("danantara_day.csv not in the data home")
+    files = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, MPLBACKEND="Agg")
+        out = tmp_path / seed
+        subprocess.run([sys.executable, "-m", "trendlib", "report", str(path), "--out", str(out), "--quiet"],
+                       check=True, env=env, timeout=900, capture_output=True)
+        files.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    a, b = files
+    assert "network.png" in a and a.keys() == b.keys()
+    assert [k for k in a if a[k] != b[k]] == []
+
+
 def test_report_in_two_processes_equals_one(sample_report):
     # tokens and sentiment are row-wise: slicing the posts over processes changes nothing
     two = build_report(tl.datasets.load_sample_posts(), progress=False, n_jobs=2)

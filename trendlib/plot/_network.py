@@ -61,6 +61,21 @@ def _node_size(G: Any, size: str | None) -> dict:
     return {n: float(v) for n, v in G.degree(weight=None)}
 
 
+def _ordered(G: Any, nodes: list) -> Any:
+    """The subgraph of ``G`` on ``nodes``, nodes in that order, edges in ``G``'s order.
+
+    Why not ``G.subgraph(nodes)``: a subgraph view iterates its nodes in the order of a
+    Python set, which changes with the string hash seed from one process to the next, and
+    the spring layout's starting positions follow the node order; the same data must draw
+    the same figure in every run.
+    """
+    keep = set(nodes)
+    H = G.__class__()
+    H.add_nodes_from((n, G.nodes[n]) for n in nodes)
+    H.add_edges_from((u, v, d) for u in nodes for v, d in G.adj[u].items() if v in keep)
+    return H
+
+
 def _layout(H: Any, *, seed: int | None, weight: str | None) -> dict:
     """Spring layout of the largest component in the unit disc, other components on a ring.
 
@@ -73,7 +88,7 @@ def _layout(H: Any, *, seed: int | None, weight: str | None) -> dict:
     if not comps:
         return {}
     pos: dict = {}
-    main = H.subgraph(comps[0])
+    main = _ordered(H, comps[0])
     pos.update(nx.spring_layout(main, seed=seed, weight=weight, k=1.5 / np.sqrt(len(comps[0])), center=(0, 0), scale=1.0) if len(comps[0]) > 1 else {comps[0][0]: np.zeros(2)})
     rest = comps[1:]
     for i, comp in enumerate(rest):
@@ -83,7 +98,7 @@ def _layout(H: Any, *, seed: int | None, weight: str | None) -> dict:
         if len(comp) == 1:
             pos[comp[0]] = centre
         else:
-            pos.update(nx.spring_layout(H.subgraph(comp), seed=seed, weight=weight, center=centre, scale=r))
+            pos.update(nx.spring_layout(_ordered(H, comp), seed=seed, weight=weight, center=centre, scale=r))
     return {n: np.asarray(p, dtype=float) for n, p in pos.items()}
 
 
@@ -149,7 +164,7 @@ def network(G: Any, *, communities: Any = None, top: int = 60, labels: int = 12,
     nodes = ranked_nodes[:top]
     if size in ("pagerank", "degree") and G.number_of_edges():
         nodes = _connected_top(G, ranked_nodes, top)
-    H = G.subgraph(nodes)
+    H = _ordered(G, nodes)
     use_w = weight if weight and all((w or 0) >= 0 for _, _, w in H.edges(data=weight, default=1)) else None
     pos = _layout(H, seed=seed, weight=use_w)
 
