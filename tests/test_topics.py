@@ -232,3 +232,21 @@ def test_compare_n_topics_prefers_the_planted_number():
     assert t["stability"].between(-1, 1).all()
     with pytest.raises(ValueError, match="'seeds'"):
         compare_n_topics(posts, seeds=(0,))
+
+
+def test_phrase_counts_do_not_depend_on_the_hash_seed(tmp_path):
+    """Phrase counters are filled from sets of strings; what a model keeps (and saves) is
+    ordered by count, then phrase, so two processes with other hash seeds agree."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json, trendlib as tl\n"
+        "from trendlib.topics import TopicModel\n"
+        "m = TopicModel(n_topics=3, random_state=0).fit(tl.datasets.load_sample_posts())\n"
+        "print(json.dumps([list(p.items()) for p in m._phrases] + [m.topic_phrases_]))\n"
+    )
+    outs = [subprocess.run([sys.executable, "-c", code], env=dict(os.environ, PYTHONHASHSEED=s),
+                           capture_output=True, text=True, check=True, timeout=300).stdout for s in ("1", "2")]
+    assert outs[0] == outs[1] and len(outs[0]) > 100

@@ -231,7 +231,9 @@ def describe(model, texts, docs, first, doc_topic, X) -> None:
         merged = dict(model._phrases[t])
         for p, n in counts[t].items():
             merged[p] = merged.get(p, 0) + n
-        model._phrases[t] = dict(sorted(merged.items(), key=lambda x: -x[1])[:_KEEP_PHRASES])
+        # ties broken by the phrase: the counters' order follows sets of strings, which
+        # changes with the hash seed, and truncation must not depend on it
+        model._phrases[t] = dict(sorted(merged.items(), key=lambda x: (-x[1], x[0]))[:_KEEP_PHRASES])
     from collections import Counter
 
     model.topic_phrases_ = best_phrase([Counter(p) for p in model._phrases])
