@@ -116,17 +116,25 @@ def _tables(posts: pd.DataFrame, evidence: pd.DataFrame, u: dict, opts: dict, to
     best = best.drop_duplicates("group").set_index("group")["fingerprint"]
     agg = evk.groupby("group", sort=False).agg(n_occasions=("n_occasions", "sum"), first_seen=("first_seen", "min"),
                                                last_seen=("last_seen", "max"), score=("score", "max"))
-    sigs = evk.groupby("group", sort=False)["signal"].agg(lambda x: sorted(set(x)))
-    scales = evk.groupby("group", sort=False)["scale"].agg(lambda x: "+".join(sorted(set(x))))
+    # distinct signals and scales of each group, sorted, by one split each (no per-group lambda)
+    sg = evk[["group", "signal"]].drop_duplicates().sort_values(["group", "signal"], kind="stable")
+    sigs = _runs(sg["group"], sg["signal"], as_list=True)
+    sc = evk[["group", "scale"]].drop_duplicates().sort_values(["group", "scale"], kind="stable")
+    scales = _runs(sc["group"], sc["scale"], as_list=True).map("+".join)
+    a = agg.reindex(pd.Index(kept)) if kept else agg
+    n_occ = a["n_occasions"].to_numpy(dtype=np.int64).tolist()
+    first = a["first_seen"].to_numpy(dtype=np.int64).tolist()
+    last = a["last_seen"].to_numpy(dtype=np.int64).tolist()
+    score = a["score"].to_numpy(dtype=float).tolist()
+    sigs, scales, best = sigs.to_dict(), scales.to_dict(), best.to_dict()
     groups = []
-    for g in kept:
+    for i, g in enumerate(kept):
         accs, rows = g_accs[g], g_posts[g]
         groups.append({"_g": g, "accounts": accs, "n_accounts": len(accs), "n_posts": len(rows),
-                       "n_occasions": int(agg.at[g, "n_occasions"]), "signals": sigs[g], "scale": scales[g],
+                       "n_occasions": n_occ[i], "signals": sigs[g], "scale": scales[g],
                        "fingerprint": best[g], "texts": examples.get(g, []),
                        "post_ids": sorted(ids[rows].tolist()) if ids is not None else None,
-                       "first_seen": int(agg.at[g, "first_seen"]), "last_seen": int(agg.at[g, "last_seen"]),
-                       "score": float(agg.at[g, "score"])})
+                       "first_seen": first[i], "last_seen": last[i], "score": score[i]})
     out = pd.DataFrame(groups, columns=["_g"] + GROUP_COLUMNS[1:])
     if len(out):
         out["_first"] = out["accounts"].str[0]
