@@ -31,6 +31,7 @@ from .._validation import check_choice
 __all__ = ["save_report", "escape_formulas"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_RE = "[=+\\-@\t\r]"  # a value starting with one of _FORMULA_START
 
 
 def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
@@ -48,7 +49,8 @@ def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
         s = out[col]
         if isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow":
             # Arrow strings: one vectorised test (iterating them value by value is slow)
-            mask = s.str.startswith(_FORMULA_START).fillna(False).astype(bool)
+            # (a regex, not startswith with a tuple, which pandas < 2.2 refuses for Arrow)
+            mask = s.str.match(_FORMULA_RE).fillna(False).astype(bool)
             if mask.any():
                 s = s.astype(object)
                 s[mask] = "'" + s[mask].astype(str)
