@@ -192,6 +192,16 @@ class PostIndex:
             got = self._occ[kind] = (p_row, p_key, np.asarray(keys, dtype=object))
         return got
 
+    def occurrences_in(self, kind: str, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`occurrences` of the posts where ``mask`` is True (rows still of the whole
+        table), the keys reduced to those these posts carry and renumbered."""
+        rows, codes, keys = self.occurrences(kind)
+        m = mask[rows]
+        rows, codes = rows[m], codes[m]
+        present = np.zeros(len(keys), dtype=bool)
+        present[codes] = True
+        return rows, (np.cumsum(present) - 1)[codes], keys[present]
+
     def accounts(self) -> tuple[np.ndarray, np.ndarray]:
         """:func:`trendlib._keys.account_codes` of the posts' ``author`` column."""
         if self._accounts is None:
@@ -257,10 +267,6 @@ def _is_word(token: Any) -> bool:
         and "://" not in token
         and all(c.isalnum() or c in "-_'" for c in token)
     )
-
-
-def _clean_key(key: Any, by: str) -> str:
-    return clean_key(key, by)
 
 
 #: rows of a zero-filled counts table above which count() warns
@@ -392,36 +398,10 @@ def count(
     bin_of_post = bins_all - first
     totals = np.bincount(bin_of_post[inside], minlength=n_bins).astype(np.int64)
 
-    index = _index if _index is not None and _index.usable(posts) else None
-    if index is not None:  # the report's shared occurrences: the same (post, key) pairs
-        rows, codes, all_keys = index.occurrences(by)
-        m = inside[rows]
-        p_post, codes = rows[m], codes[m]
-        present = np.zeros(len(all_keys), dtype=bool)
-        present[codes] = True
-        p_key = (np.cumsum(present) - 1)[codes]
-        uniques = all_keys[present]
-        n_keys = len(uniques)
-    else:
-        post_idx, flat = _keys_per_post(posts, by)
-        keep = inside[post_idx] if len(post_idx) else np.zeros(0, bool)
-        post_idx = post_idx[keep]
-        flat = flat[keep] if not keep.all() else flat
-        codes, uniques = pd.factorize(pd.Series(flat, dtype=object), sort=True)
-        uniques = np.asarray(uniques, dtype=object)
-        if len(uniques):
-            cleaned = [_clean_key(k, by) for k in uniques]
-            if cleaned != list(uniques):  # merge "#Tag" and "tag" (or 1 and "1") into one key
-                remap, uniques = pd.factorize(pd.Series(cleaned, dtype=object), sort=True)
-                codes = remap[codes]
-                uniques = np.asarray(uniques, dtype=object)
-        n_keys = len(uniques)
-
-        # one count per (post, key), then per (bin, key)
-        pair = post_idx.astype(np.int64) * max(n_keys, 1) + codes
-        pair = np.sort(pair)
-        pair = pair[np.r_[True, pair[1:] != pair[:-1]]] if len(pair) else pair
-        p_post, p_key = np.divmod(pair, max(n_keys, 1))
+    # one count per (post, key): the report passes its shared occurrences, else computed here
+    index = _index if _index is not None and _index.usable(posts) else PostIndex(posts)
+    p_post, p_key, uniques = index.occurrences_in(by, inside)
+    n_keys = len(uniques)
     if keys is None and min_count > 1:  # drop rare keys before building the dense grid
         ok = np.bincount(p_key, minlength=n_keys) >= min_count
         sel = ok[p_key]
@@ -446,7 +426,7 @@ def count(
     acc = None
     if accounts and "author" in posts.columns:
         # distinct (cell, author) pairs, then per cell; missing authors are not accounts
-        a_codes, _ = index.accounts() if index is not None else account_codes(posts["author"])
+        a_codes, _ = index.accounts()
         a_post = a_codes[p_post]
         has = a_post >= 0
         n_a = int(a_codes.max()) + 1 if len(a_codes) and a_codes.max() >= 0 else 1
@@ -456,7 +436,7 @@ def count(
     if keys is not None:
         if isinstance(keys, str):
             keys = [keys]
-        wanted = list(dict.fromkeys(_clean_key(k, by) for k in keys))
+        wanted = list(dict.fromkeys(clean_key(k, by) for k in keys))
         pos = {k: i for i, k in enumerate(uniques)}
         rows = np.zeros((len(wanted), n_bins), np.int64)
         arows = np.zeros((len(wanted), n_bins), np.int64)

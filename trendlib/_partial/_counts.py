@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._keys import KEY_KINDS, account_codes, clean_key, key_kind
+from .._keys import KEY_KINDS, clean_key, key_kind
 from .._time import NAT, as_utc, local_ns, parse_freq, resolve_tz
 from .._validation import require_columns
 
@@ -75,9 +75,7 @@ def count_partial(
     ``min_count=`` and ``normalize=`` act on the whole table and go to
     :func:`finish_counts`.
     """
-    from ..counts import _keys_per_post
-
-    accounts_wanted = accounts
+    from ..counts import PostIndex
 
     by = key_kind(key, func="count").name
     column = KEY_KINDS[by].column
@@ -104,27 +102,22 @@ def count_partial(
     bins = np.where(inside, np.floor_divide(ns, step_ns), 0)
     totals = pd.Series(bins[inside]).value_counts().sort_index().astype(np.int64)
 
-    post_idx, flat = _keys_per_post(posts, by)
-    keep = inside[post_idx] if len(post_idx) else np.zeros(0, bool)
-    post_idx, flat = post_idx[keep], flat[keep]
-    codes, uniques = pd.factorize(pd.Series(flat, dtype=object))
-    cleaned = [clean_key(k, by) for k in np.asarray(uniques, dtype=object)]
-    remap, keys = pd.factorize(pd.Series(cleaned, dtype=object))  # cleaning may join forms
-    kc = remap[codes].astype(np.int32) if len(codes) else np.zeros(0, np.int32)
-    pairs = pd.DataFrame({"post": post_idx.astype(np.int64), "key": kc})
-    pairs = pairs.drop_duplicates(["post", "key"])  # a post naming a key twice counts once
-    pairs["bin"] = bins[pairs["post"].to_numpy()]
+    # each (post, key) once, keys cleaned: the rule count() uses
+    index = PostIndex(posts)
+    post_idx, kc, keys = index.occurrences_in(by, inside)
+    pairs = pd.DataFrame({"post": post_idx, "key": kc.astype(np.int32)})
+    pairs["bin"] = bins[post_idx]
     cells = pairs.groupby(["bin", "key"], sort=False).size().rename("count").reset_index()
     cells["count"] = cells["count"].astype(np.int64)
-    triples = accounts = None
-    if accounts_wanted and "author" in posts.columns:
-        author, accounts = account_codes(posts["author"])
-        pairs["author"] = author[pairs["post"].to_numpy()].astype(np.int32)
+    triples = names = None
+    if accounts and "author" in posts.columns:
+        author, names = index.accounts()
+        pairs["author"] = author[post_idx].astype(np.int32)
         triples = pairs.loc[pairs["author"].to_numpy() >= 0, ["bin", "key", "author"]].drop_duplicates(
             ignore_index=True)
     return CountPartial(by, step, tzname, None if lo is None else lo // step_ns,
-                        None if hi is None else (hi - 1) // step_ns, np.asarray(keys, dtype=object), cells,
-                        totals, accounts, triples, int(inside.sum()), dropped)
+                        None if hi is None else (hi - 1) // step_ns, keys, cells, totals, names, triples,
+                        int(inside.sum()), dropped)
 
 
 def _unite(vocabs: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:

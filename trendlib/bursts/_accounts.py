@@ -38,7 +38,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._keys import KEY_KINDS, account_codes, clean_key
+from .._keys import KEY_KINDS, account_codes
 
 __all__ = ["from_counts", "from_posts", "empty_concentration"]
 
@@ -103,7 +103,7 @@ def from_posts(posts: pd.DataFrame, kind: str, keys: Any, start: Any, end: Any, 
     and account codes already computed; the result is the same.
     """
     from .._time import utc_ns
-    from ..counts import _keys_per_post, sub_accounts  # the one rule for "which keys does a post carry"
+    from ..counts import PostIndex, sub_accounts  # the one rule for "which keys does a post carry"
 
     keys = np.asarray(keys, dtype=object)
     lo = utc_ns(pd.Series(pd.DatetimeIndex(start)))
@@ -128,20 +128,15 @@ def from_posts(posts: pd.DataFrame, kind: str, keys: Any, start: Any, end: Any, 
     ):
         return out
     want = pd.Index(pd.unique(keys[pd.notna(keys)]).astype(str))
-    if index is not None:  # the same (post, key) pairs, already cleaned and counted once per post
-        rows, kcodes, all_keys = index.occurrences(kind)
-        m = near[rows]
-        idx = (np.cumsum(near) - 1)[rows[m]]
-        col = want.get_indexer(pd.Index(all_keys, dtype=object))[kcodes[m]] if len(all_keys) else kcodes[m]
-        ok = col >= 0
-        pair = idx[ok].astype(np.int64) * max(len(want), 1) + col[ok]
+    # each (post, key) once, keys cleaned; rows of ``sub``
+    if index is not None:
+        rows, kcodes, all_keys = index.occurrences_in(kind, near)
+        rows = (np.cumsum(near) - 1)[rows]
     else:
-        idx, vals = _keys_per_post(sub, kind)
-        codes, uniq = pd.factorize(pd.Series(vals, dtype=object))
-        cleaned = np.asarray([clean_key(u, kind) for u in uniq], dtype=object)
-        col = want.get_indexer(cleaned)[codes] if len(codes) else np.zeros(0, np.int64)
-        ok = col >= 0
-        pair = pd.unique(idx[ok].astype(np.int64) * max(len(want), 1) + col[ok])  # a post counts once per key
+        rows, kcodes, all_keys = PostIndex(sub).occurrences(kind)
+    col = want.get_indexer(pd.Index(all_keys, dtype=object))[kcodes] if len(all_keys) else kcodes
+    ok = col >= 0
+    pair = rows[ok] * max(len(want), 1) + col[ok]
     p_post, p_key = np.divmod(pair, max(len(want), 1))
     order = np.lexsort((t_sub[p_post], p_key))
     p_post, p_key = p_post[order], p_key[order]
@@ -185,7 +180,7 @@ def window_accounts(posts: pd.DataFrame, kind: str, keys: Any, start: Any, end: 
     the per-key loop (trending checks every candidate key of a window with it).
     """
     from .._time import utc_ns
-    from ..counts import _keys_per_post
+    from ..counts import PostIndex
 
     keys = pd.Index(np.asarray(keys, dtype=object).astype(str))
     out = np.zeros(len(keys), np.int64)
@@ -196,11 +191,11 @@ def window_accounts(posts: pd.DataFrame, kind: str, keys: Any, start: Any, end: 
     sub = posts.loc[(t >= lo) & (t < hi), _needed(posts, kind)].reset_index(drop=True)
     if sub.empty:
         return out
-    a_codes = account_codes(sub["author"])[0]
-    idx, vals = _keys_per_post(sub, kind)
-    codes, uniq = pd.factorize(pd.Series(vals, dtype=object))
-    col = keys.get_indexer(pd.Index([clean_key(u, kind) for u in uniq], dtype=object))[codes] if len(codes) else codes
-    who = a_codes[idx] if len(idx) else np.zeros(0, np.int64)
+    index = PostIndex(sub)
+    a_codes = index.accounts()[0]
+    idx, kcodes, all_keys = index.occurrences(kind)
+    col = keys.get_indexer(pd.Index(all_keys, dtype=object))[kcodes] if len(all_keys) else kcodes
+    who = a_codes[idx]
     ok = (col >= 0) & (who >= 0)
     n_a = int(a_codes.max()) + 1 if len(a_codes) else 1
     pairs = pd.unique(col[ok].astype(np.int64) * max(n_a, 1) + who[ok])

@@ -58,24 +58,21 @@ def _label(td: pd.Timedelta) -> str:
 
 def _sparse_posts(posts: pd.DataFrame, key: str, freq: pd.Timedelta, tz: str):
     """(key code, bin, posts, accounts) for every (key, bin) with posts; bins of ``freq`` in ``tz``."""
-    from .._keys import account_key, clean_key
     from .._time import NAT, local_ns
-    from ..counts import _keys_per_post
+    from ..counts import PostIndex
 
     ns = local_ns(posts["time"], tz)
-    idx, vals = _keys_per_post(posts, key)
-    codes, uniq = pd.factorize(pd.Series(vals, dtype=object))
-    _, kcode = np.unique(np.asarray([clean_key(u, key) for u in uniq], dtype=object), return_inverse=True)
-    kc = kcode[codes] if len(codes) else np.zeros(0, np.int64)
+    index = PostIndex(posts)
+    idx, kc, _ = index.occurrences(key)  # each (post, key) once, keys cleaned
     ok = ns[idx] != NAT
     idx, kc = idx[ok], kc[ok]
     b = ns[idx] // freq.value
     known = "author" in posts.columns and posts["author"].notna().any()
     if known:
-        auth = pd.factorize(posts["author"].map(account_key, na_action="ignore"))[0][idx]
+        auth = index.accounts()[0][idx]
     else:
         auth = np.full(len(idx), -1)
-    frame = pd.DataFrame({"k": kc, "b": b, "post": idx, "a": auth}).drop_duplicates(["post", "k"])
+    frame = pd.DataFrame({"k": kc, "b": b, "post": idx, "a": auth})
     g = frame.groupby(["k", "b"], sort=True)
     agg = g.size().rename("c").reset_index()
     if known:  # distinct accounts per cell
