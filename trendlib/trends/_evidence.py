@@ -48,18 +48,24 @@ def _counted(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _phrases(during: Any, before: Any, stop: frozenset, own: str | None, min_count: int, top: int,
              prior: float | None) -> pd.DataFrame:
     """:func:`_phrases_codes` of two series of posts, each post a list of clauses (token lists)."""
+    post, codes, vocab, clause = _token_codes(pd.Series([*during, *before], dtype=object))
+    good = np.fromiter((_is_content(w, stop) and w != own for w in vocab), dtype=bool, count=len(vocab))
+    d_mask = np.arange(len(during) + len(before)) < len(during)
+    return _phrases_codes(post, codes, clause, vocab, good, d_mask, ~d_mask, min_count, top, prior)
+
+
+def _token_codes(tokens: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(post, token code, vocabulary, clause) of every token of clause lists, in order."""
     from itertools import chain
 
-    posts = [*during, *before]
-    c_lens = np.fromiter((len(ts) for cl in posts for ts in cl), dtype=np.int64)
-    per_post = np.fromiter((sum(map(len, cl)) for cl in posts), dtype=np.int64, count=len(posts))
-    flat = np.fromiter(chain.from_iterable(chain.from_iterable(posts)), dtype=object, count=int(c_lens.sum()))
+    cls = tokens.tolist()
+    lens = np.fromiter((sum(map(len, cl)) for cl in cls), dtype=np.int64, count=len(cls))
+    flat = np.fromiter(chain.from_iterable(chain.from_iterable(cls)), dtype=object, count=int(lens.sum()))
+    post = np.repeat(np.arange(len(lens)), lens)
+    c_lens = np.fromiter((len(ts) for cl in cls for ts in cl), dtype=np.int64)
+    clause = np.repeat(np.arange(len(c_lens)), c_lens)
     codes, vocab = pd.factorize(flat)
-    vocab = np.asarray(vocab, dtype=object)
-    good = np.fromiter((_is_content(w, stop) and w != own for w in vocab), dtype=bool, count=len(vocab))
-    d_mask = np.arange(len(posts)) < len(during)
-    return _phrases_codes(np.repeat(np.arange(len(posts)), per_post), codes.astype(np.int64),
-                          np.repeat(np.arange(len(c_lens)), c_lens), vocab, good, d_mask, ~d_mask, min_count, top, prior)
+    return post, codes.astype(np.int64, copy=False), np.asarray(vocab, dtype=object), clause
 
 
 def _phrases_codes(post: np.ndarray, codes: np.ndarray, clause: np.ndarray, vocab: np.ndarray, good: np.ndarray,

@@ -38,7 +38,7 @@ from .._deprecate import renamed_kwargs
 from .._keys import KEY_KINDS, KeyName, account_key, clean_key, display_key
 from .._validation import check_choice, check_int, check_positive, require_columns
 from ._baseline import _timedelta
-from ._evidence import _accounts, _is_content, _phrases_codes, _samples
+from ._evidence import _accounts, _is_content, _phrases_codes, _samples, _token_codes
 from ._logodds import log_odds
 from ._result import BurstExplanation
 
@@ -411,20 +411,6 @@ def explain_burst(
               "exclude_key": exclude_key}
     return BurstExplanation(key=key or "", kind=kind, start=start, end=end, counts=counts, terms=terms,
                             phrases=phrases, accounts=accounts, samples=sample, params=params)
-
-
-def _token_codes(tokens: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(post, token code, vocabulary, clause) of every token of clause lists, in order."""
-    from itertools import chain
-
-    cls = tokens.tolist()
-    lens = np.fromiter((sum(map(len, cl)) for cl in cls), dtype=np.int64, count=len(cls))
-    flat = np.fromiter(chain.from_iterable(chain.from_iterable(cls)), dtype=object, count=int(lens.sum()))
-    post = np.repeat(np.arange(len(lens)), lens)
-    c_lens = np.fromiter((len(ts) for cl in cls for ts in cl), dtype=np.int64)
-    clause = np.repeat(np.arange(len(c_lens)), c_lens)
-    codes, vocab = pd.factorize(flat)
-    return post, codes.astype(np.int64, copy=False), np.asarray(vocab, dtype=object), clause
 
 
 def _tested(vocab: np.ndarray, codes: np.ndarray, is_content: Any) -> np.ndarray:
