@@ -146,6 +146,13 @@ def _uses(posts: pd.DataFrame, opts: dict, func: str) -> dict:
             "signal_names": opts["signals"]}
 
 
+def _accounts_per_fp(u: dict) -> pd.Series:
+    """Distinct accounts of each fingerprint code (one int64 key per (fp, account), hashed once)."""
+    n_acc = max(int(u["account"].max()) + 1, 1) if len(u["account"]) else 1
+    pairs = pd.unique(u["fp"].astype(np.int64) * n_acc + u["account"])
+    return pd.Series(np.bincount(pairs // n_acc, minlength=int(u["fp"].max()) + 1 if len(u["fp"]) else 0))
+
+
 def _bursts(u: dict, opts: dict, posts: pd.DataFrame, func: str) -> pd.DataFrame:
     """Significant occasions: (fp, occasion rows, accounts, score)."""
     if not len(u["post"]):
@@ -157,10 +164,7 @@ def _bursts(u: dict, opts: dict, posts: pd.DataFrame, func: str) -> pd.DataFrame
     n_a = max(int(u["account"].max()) + 1, 1)
     occ_acc = pd.unique(occ.astype(np.int64) * n_a + u["account"][order])  # distinct accounts per occasion
     k = np.bincount(occ_acc // n_a, minlength=int(occ[-1]) + 1)
-    # distinct accounts per fingerprint: one int64 key per (fp, account), hashed once
-    n_acc = max(int(u["account"].max()) + 1, 1) if len(u["account"]) else 1
-    pairs = pd.unique(u["fp"].astype(np.int64) * n_acc + u["account"])
-    m = pd.Series(np.bincount(pairs // n_acc, minlength=int(u["fp"].max()) + 1 if len(u["fp"]) else 0))
+    m = _accounts_per_fp(u)
     burst_signals = [i for i, s in enumerate(u["signal_names"]) if s in ("text", "hashtags", "url")]
     occ_signal = u["signal"][order][starts_all] if (starts_all := np.flatnonzero(new)).size else np.array([], dtype=np.int64)
     big = np.flatnonzero((k >= opts["min_accounts"]) & np.isin(occ_signal, burst_signals))
@@ -202,10 +206,7 @@ def _references(u: dict, posts: pd.DataFrame, func: str) -> Any:
     sig[u["fp"]] = u["signal"]
     by_signal = {int(s): np.sort(u["time"][u["signal"] == s]) for s in np.unique(u["signal"])}
     every = np.sort(u["all_time"][u["valid"]])
-    # distinct accounts per fingerprint: one int64 key per (fp, account), hashed once
-    n_acc = max(int(u["account"].max()) + 1, 1) if len(u["account"]) else 1
-    pairs = pd.unique(u["fp"].astype(np.int64) * n_acc + u["account"])
-    m = pd.Series(np.bincount(pairs // n_acc, minlength=int(u["fp"].max()) + 1 if len(u["fp"]) else 0))
+    m = _accounts_per_fp(u)
     order = np.lexsort((u["time"], u["fp"]))
     f_sorted, t_sorted = u["fp"][order], u["time"][order]
     cache: dict = {}

@@ -147,9 +147,7 @@ def near_pairs(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray, t: np.nd
     shared = df >= 2
     remap = np.cumsum(shared) - 1
     keep_nz = shared[X.indices]
-    X = sparse.csr_matrix((X.data[keep_nz], remap[X.indices[keep_nz]].astype(X.indices.dtype),
-                           np.r_[0, np.cumsum(_row_sums(keep_nz.astype(np.int64), X.indptr))]),
-                          shape=(n, int(shared.sum())))
+    X = _kept(X, keep_nz, remap[X.indices[keep_nz]].astype(X.indices.dtype), int(shared.sum()))
     # Common words make every pair overlap and the block products dense. Products run on
     # the rare features only; a pair is a candidate when its rare dot product plus the
     # most its common features can add (Cauchy-Schwarz: |x_c| * |y_c|) reaches the
@@ -158,8 +156,7 @@ def near_pairs(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray, t: np.nd
     col_df = np.bincount(X.indices, minlength=X.shape[1])
     common = col_df > max(50, n // 200)
     keep = ~common[X.indices]
-    Xr = sparse.csr_matrix((X.data[keep], X.indices[keep], np.r_[0, np.cumsum(_row_sums(keep.astype(np.int64), X.indptr))]),
-                           shape=X.shape)
+    Xr = _kept(X, keep, X.indices[keep], X.shape[1])
     # norm of each post's common part (only the norms are needed, not the matrix)
     nc = np.sqrt(_row_sums(np.where(keep, np.float32(0), X.data * X.data), X.indptr))
     heavy = np.flatnonzero(nc >= min_similarity - 1e-6)
@@ -197,6 +194,13 @@ def near_pairs(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray, t: np.nd
     r, c = np.concatenate(out_r).astype(np.int64), np.concatenate(out_c).astype(np.int64)
     key = np.unique(r * n + c)
     return key // n, key % n
+
+
+def _kept(X: sparse.csr_matrix, keep: np.ndarray, columns: np.ndarray, n_cols: int) -> sparse.csr_matrix:
+    """The entries of ``X`` where ``keep`` (one flag per stored entry), in ``columns`` of a
+    matrix ``n_cols`` wide: one filtered copy, rows unchanged."""
+    indptr = np.r_[0, np.cumsum(_row_sums(keep.astype(np.int64), X.indptr))]
+    return sparse.csr_matrix((X.data[keep], columns, indptr), shape=(X.shape[0], n_cols))
 
 
 def _row_sums(values: np.ndarray, indptr: np.ndarray) -> np.ndarray:

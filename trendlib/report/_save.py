@@ -48,15 +48,10 @@ def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
     for col in out.columns:
         s = out[col]
         if isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow":
-            # Arrow strings: one vectorised test (iterating them value by value is slow)
-            # (a regex, not startswith with a tuple, which pandas < 2.2 refuses for Arrow)
+            # Arrow strings: one vectorised test (iterating them value by value is slow);
+            # a regex, not startswith with a tuple, which pandas < 2.2 refuses for Arrow
             mask = s.str.match(_FORMULA_RE).fillna(False).astype(bool)
-            if mask.any():
-                s = s.astype(object)
-                s[mask] = "'" + s[mask].astype(str)
-                out[col] = s
-            continue
-        if s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
+        elif s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
             # tested once per distinct value (a million posts repeat authors, languages, sources)
             codes, uniq = pd.factorize(s)
             bad = np.fromiter((isinstance(v, str) and v.startswith(_FORMULA_START) for v in uniq), dtype=bool,
@@ -64,10 +59,12 @@ def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
             if not bad.any():
                 continue
             mask = pd.Series(np.where(codes >= 0, bad[np.maximum(codes, 0)], False), index=s.index)
-            if mask.any():
-                s = s.astype(object)
-                s[mask] = "'" + s[mask].astype(str)
-                out[col] = s
+        else:
+            continue
+        if mask.any():
+            s = s.astype(object)
+            s[mask] = "'" + s[mask].astype(str)
+            out[col] = s
     return out
 
 
