@@ -37,6 +37,16 @@ def _detect(posts: pd.DataFrame, func: str, **kw: Any) -> tuple[pd.DataFrame, di
     u = _uses(posts, opts, func)
     bursts = _bursts(u, opts, posts, func)
     pairs = _pairs(u, opts)
+    return _evidence(u, bursts, pairs, opts), u, opts, pairs
+
+
+def _evidence(u: dict, bursts: pd.DataFrame, pairs: pd.DataFrame, opts: dict) -> pd.DataFrame:
+    """Groups (components of the accounts linked by significant occasions and pairs) and
+    their evidence, one row per occasion and per (group, fingerprint) of repeated co-shares.
+
+    ``u`` needs only the uses of the occasions and every use of a significant pair's
+    fingerprint by that pair's accounts (what :mod:`trendlib.dask` gathers), in use order.
+    """
     n = u["n_accounts"]
     ra = [pairs["a"].to_numpy(np.int64)]
     rb = [pairs["b"].to_numpy(np.int64)]
@@ -66,8 +76,7 @@ def _detect(posts: pd.DataFrame, func: str, **kw: Any) -> tuple[pd.DataFrame, di
         for (g, fp), part in frame.groupby(["g", "fp"], sort=False):
             ev.append({"scale": "repeated", "fp": int(fp), "rows": np.sort(part["row"].to_numpy()), "n_occasions": int(part["b"].nunique()),
                        "score": float(best.get(fp, 0.0)), "group": int(g)})
-    evidence = pd.DataFrame(ev, columns=["scale", "fp", "rows", "n_occasions", "score", "group"])
-    return evidence, u, opts, pairs
+    return pd.DataFrame(ev, columns=["scale", "fp", "rows", "n_occasions", "score", "group"])
 
 
 def _tables(posts: pd.DataFrame, evidence: pd.DataFrame, u: dict, opts: dict, top: int) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -41,6 +41,7 @@ from ._util import incidence, list_column
 
 SIGNALS = ("text", "hashtags", "retweet", "url", "domain")
 _NEAR_SPAN = 5 * 60 * 10**9  # near copies are compared within 5 minutes of each other
+_N_FEATURES = 1 << 20  # hashed word 1-2 grams of near-copy detection
 _PAIR_BUDGET = 16_000_000  # rows x cols of one sparse similarity product
 _STRIP = r"https?://\S+|www\.\S+|@\w+|&(?:amp|lt|gt|quot|#39);|^\s*rt\s+@\w+:?"
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -53,11 +54,12 @@ def _word(w: str) -> str:
 
 
 def text_codes(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per post: word-code offsets, word codes (normalised vocabulary) and a 64-bit key hash.
+    """Per post: word-code offsets, word codes (hashes of normalised words) and a 64-bit key hash.
 
     Returns ``(indptr, codes, key)``: the words of post ``i`` are
-    ``codes[indptr[i]:indptr[i + 1]]``; ``key`` is equal for posts with the same word
-    sequence (0 for posts without words).
+    ``codes[indptr[i]:indptr[i + 1]]`` (non-negative int64 hashes, equal for equal words
+    in any call); ``key`` is equal for posts with the same word sequence (0 for posts
+    without words), also across calls.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -83,6 +85,10 @@ def text_codes(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     cleaned = [_word(w) for w in vocab]
     parts = [c.split() for c in cleaned]
     all_words, new_codes = np.unique(np.asarray([p for ps in parts for p in ps] or [""], dtype=object), return_inverse=True)
+    # a word's code is a 63-bit hash of its normalised form, not its rank in this call's
+    # vocabulary: the same word has the same code in every partition of a Dask collection,
+    # so keys and near-copy features agree however the posts are split
+    word_hash = (pd.util.hash_array(np.asarray(all_words, dtype=object), categorize=False) >> np.uint64(1)).astype(np.int64)
     new_codes = new_codes.astype(np.int32)
     n_parts = np.fromiter(map(len, parts), dtype=np.int32, count=len(parts))
     part_ptr = np.zeros(len(parts) + 1, dtype=np.int64)
@@ -93,7 +99,7 @@ def text_codes(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
                          minlength=len(lengths)).astype(np.int64)
     codes = new_codes[_ranges(part_ptr[:-1][raw_codes], reps)] if len(raw_codes) else np.array([], dtype=np.int32)
     del raw_codes, reps
-    codes = codes.astype(np.int64)
+    codes = word_hash[codes]
     indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
     np.cumsum(counts, out=indptr[1:])
     post_of = np.repeat(np.arange(len(lengths), dtype=np.int64), counts)
@@ -113,19 +119,16 @@ def text_codes(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return indptr, codes, key
 
 
-def near_pairs(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray, t: np.ndarray, min_similarity: float) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs of posts (indices into ``rows``, time-sorted) within ``_NEAR_SPAN`` with cosine >= ``min_similarity``."""
+def _features(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray) -> sparse.csr_matrix:
+    """Term counts of ``rows`` over hashed word 1-2 grams (``_N_FEATURES`` columns, duplicates summed)."""
     n = len(rows)
-    e = np.array([], dtype=np.int64)
-    if n < 2:
-        return e, e
     lens = indptr[rows + 1] - indptr[rows]
     take = _ranges(indptr[rows], lens)
     c = codes[take]
     del take
     post = np.repeat(np.arange(n, dtype=np.int32), lens)  # int32 throughout: tens of millions of features
     first = np.r_[True, post[1:] != post[:-1]] if len(post) else np.array([], dtype=bool)
-    big = 1 << 20
+    big = _N_FEATURES
     bi_ok = ~first
     del first
     feats = (np.concatenate([c % big, ((c[:-1] * 1_000_003 + c[1:]) % big)[bi_ok[1:]]]) if len(c) else c).astype(np.int32)
@@ -134,8 +137,32 @@ def near_pairs(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray, t: np.nd
     X = sparse.csr_matrix((np.ones(len(feats), dtype=np.float32), (fpost, feats)), shape=(n, big))
     del feats, fpost
     X.sum_duplicates()
-    df = np.bincount(X.indices, minlength=big)
-    idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
+    return X
+
+
+def document_frequency(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Posts of ``rows`` holding each hashed feature: the partial that :func:`near_pairs`'s
+    ``df=`` sums over the partitions of a collection."""
+    return np.bincount(_features(indptr, codes, rows).indices, minlength=_N_FEATURES)
+
+
+def near_pairs(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray, t: np.ndarray, min_similarity: float,
+               *, df: np.ndarray | None = None, n_docs: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of posts (indices into ``rows``, time-sorted) within ``_NEAR_SPAN`` with cosine >= ``min_similarity``.
+
+    The IDF comes from ``rows`` themselves, or from ``df`` and ``n_docs`` when given (the
+    document frequencies and size of the whole collection, for a slice of it: the pairs of
+    a slice are then exactly those the whole collection has among its posts).
+    """
+    n = len(rows)
+    e = np.array([], dtype=np.int64)
+    if n < 2:
+        return e, e
+    big = _N_FEATURES
+    X = _features(indptr, codes, rows)
+    if df is None:
+        df, n_docs = np.bincount(X.indices, minlength=big), n
+    idf = (np.log((1 + n_docs) / (1 + df)) + 1).astype(np.float32)
     X.data = (1 + np.log(X.data)) * idf[X.indices]
     # rows scaled to unit length in place (a diagonal product would copy the matrix: at a
     # million posts each copy of X is hundreds of MB)
@@ -272,7 +299,7 @@ def hashtag_uses(posts: pd.DataFrame, ok: np.ndarray, account: np.ndarray, *, mi
         good = (overlap.data == csize) & (csize * 3 >= psize * 2) & (csize < psize)
         if good.any():
             r, cidx = overlap.row[good], overlap.col[good]
-            rank = np.lexsort((-uses[cand][cidx], -set_size[cand][cidx], r))  # largest set, then most used
+            rank = np.lexsort((cidx, -uses[cand][cidx], -set_size[cand][cidx], r))  # largest set, most used, first seen
             r, cidx = r[rank], cidx[rank]
             first = np.r_[True, r[1:] != r[:-1]]
             fp[lone[r[first]]] = cand[cidx[first]]
@@ -294,22 +321,29 @@ def _row_hash(X: sparse.csr_matrix) -> np.ndarray:
     return out
 
 
-def url_uses(posts: pd.DataFrame, ok: np.ndarray, *, domain: bool, func: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(post index, fingerprint code, labels) of the ``url`` or ``domain`` signal."""
+def url_strings(posts: pd.DataFrame, ok: np.ndarray, *, domain: bool, func: str) -> tuple[np.ndarray, np.ndarray]:
+    """(post index, link) of the ``url`` or ``domain`` signal: each post's distinct links
+    (scheme, ``www.`` and trailing ``/`` removed; the domain only with ``domain``) in the
+    order the post lists them."""
     lists = list_column(posts, "urls", func=func)
     idx = np.repeat(np.arange(len(lists)), [len(v) for v in lists])
     flat = np.asarray([str(u) for v in lists for u in v], dtype=object)
     keep = ok[idx] if len(idx) else np.array([], dtype=bool)
     idx, flat = idx[keep], flat[keep]
     if not len(flat):
-        e = np.array([], dtype=np.int64)
-        return e, e, np.array([], dtype=object)
+        return np.array([], dtype=np.int64), np.array([], dtype=object)
     s = pd.Series(flat, dtype=object).str.lower().str.replace(r"^[a-z]+://", "", regex=True).str.replace(r"^www\.", "", regex=True).str.rstrip("/")
     if domain:
         s = s.str.split("/", n=1).str[0]
-    codes, labels = pd.factorize(s)
-    pairs = pd.DataFrame({"p": idx, "f": codes}).drop_duplicates()
-    return pairs["p"].to_numpy(np.int64), pairs["f"].to_numpy(np.int64), np.asarray(labels, dtype=object)
+    pairs = pd.DataFrame({"p": idx, "s": s.to_numpy(dtype=object)}).drop_duplicates()
+    return pairs["p"].to_numpy(np.int64), pairs["s"].to_numpy(dtype=object)
+
+
+def url_uses(posts: pd.DataFrame, ok: np.ndarray, *, domain: bool, func: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(post index, fingerprint code, labels) of the ``url`` or ``domain`` signal."""
+    idx, links = url_strings(posts, ok, domain=domain, func=func)
+    codes, labels = pd.factorize(links)
+    return idx, np.asarray(codes, dtype=np.int64), np.asarray(labels, dtype=object)
 
 
 def retweet_uses(coded: tuple, ok: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
