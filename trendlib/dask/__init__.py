@@ -16,7 +16,8 @@ collections) and no Dask class is subclassed: Dask is only the engine.
   :func:`sentiment_over_time`, :func:`account_activity`.
 * On the reduced results: :func:`detect_bursts`, :func:`trending`, :func:`communities`;
   :func:`explain_burst` filters the burst's window first; :func:`coordinated_accounts`
-  shuffles candidate posts by their fingerprint.
+  and :func:`coordination_evidence` shuffle fingerprint uses by key (no post text reaches
+  the client beyond the evidence).
 * :func:`build_report` (what ``python -m trendlib report ... --dask`` calls) and
   :func:`client` (a ``LocalCluster`` of processes, or a scheduler address).
 
@@ -42,6 +43,7 @@ _LAZY = {
     "communities": "._analysis",
     "explain_burst": "._analysis",
     "coordinated_accounts": "._coordination",
+    "coordination_evidence": "._coordination",
     "build_report": "._report",
     "client": "._report",
 }

@@ -1,0 +1,388 @@
+"""Coordination over partitions of posts: partition-pure steps whose merge is exact.
+
+Why: :func:`trendlib.graphs.coordinated_accounts` reads every post of a collection at once
+(fingerprints are numbered, merged and scored globally). For a collection too large for one
+process (:mod:`trendlib.dask`) the same detector runs in steps that each read one partition
+or one group of fingerprints, and only small results are merged:
+
+1. :func:`post_uses` turns a partition of posts into fingerprint *uses*
+   ``(row, sub, acc, time, signal, key)``. Keys are 63-bit hashes of what posts share
+   (normalised words, the lowercased hashtag set, the link), so a fingerprint has the same
+   key in every partition; rows are ``partition << 32 | position`` (the collection's order).
+2. Near copies: :func:`near_rows` sends each eligible text to its hour (and the first
+   ``_NEAR_SPAN`` of an hour also to the hour before); :func:`near_edges` finds the near
+   pairs of one hour with the collection's IDF (:func:`document_frequency` summed over
+   partitions), so the pairs are those of the whole collection.
+3. Hashtag supersets: :func:`set_stats` (after a shuffle by key), :func:`candidate_tags`
+   and :func:`superset_moves` apply the rule of :func:`~._fingerprints.hashtag_uses`.
+4. After a shuffle of the uses by key, :func:`fingerprint_stats` finds each fingerprint's
+   occasions, accounts and repeated co-shares; what their scores need from outside the
+   fingerprint (reference volumes, accounts' activity) comes from :func:`use_counts` and
+   :func:`post_counts`.
+
+:mod:`trendlib.dask._coordination` runs these steps and hands the gathered evidence to the
+same scoring tail as the pandas function (``_evidence`` and ``_tables``), so the tables
+are equal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from .._keys import account_key
+from .._time import NAT, utc_ns
+from . import _fingerprints as fpm
+from ._interaction import _retweet_flags
+from ._util import incidence, list_column, post_pairs
+
+__all__: list[str] = []
+
+USE_COLUMNS = {"row": np.int64, "sub": np.int32, "acc": np.int64, "time": np.int64, "signal": np.int8,
+               "key": np.int64, "size": np.int16}
+_SALT = {"text": 0x1F3A5C7E9B2D4F61, "hashtags": 0x2B4D6F8A1C3E5A79, "retweet": 0x3C5E7A9B2D4F6B13,
+         "url": 0x4D6F8B1C3E5A7C25, "domain": 0x5E7A9C2D4F6B8D37}
+_LOW63 = np.uint64(0x7FFFFFFFFFFFFFFF)
+HOUR = 3600 * 10**9
+
+
+def stable_hash(values: Any) -> np.ndarray:
+    """Non-negative int64 hashes of strings, equal in every process and partition."""
+    arr = np.asarray(values, dtype=object)
+    if not len(arr):
+        return np.zeros(0, dtype=np.int64)
+    return (pd.util.hash_array(arr, categorize=False) >> np.uint64(1)).astype(np.int64)
+
+
+def _salted(h: np.ndarray, signal: str) -> np.ndarray:
+    return ((h.astype(np.uint64) ^ np.uint64(_SALT[signal])) & _LOW63).astype(np.int64)
+
+
+def empty_uses() -> pd.DataFrame:
+    return pd.DataFrame({c: np.zeros(0, dtype=d) for c, d in USE_COLUMNS.items()})
+
+
+def _frame_basics(frame: pd.DataFrame, part: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """rows, times, account hashes, valid, retweet flags of one partition (as ``_uses`` decides them)."""
+    n = len(frame)
+    rows = (np.int64(part) << np.int64(32)) + np.arange(n, dtype=np.int64)
+    t = utc_ns(frame["time"])
+    codes, uniques = pd.factorize(frame["author"].to_numpy(dtype=object), use_na_sentinel=True)
+    keys = np.asarray([account_key(u) for u in uniques] + [""], dtype=object)
+    acc = stable_hash(keys)[codes]
+    valid = (t != NAT) & (keys[codes] != "")
+    return rows, t, acc, valid, _retweet_flags(frame)
+
+
+def set_hashes(X: sparse.csr_matrix, labels: np.ndarray) -> np.ndarray:
+    """A 63-bit key per row of an incidence matrix: equal for equal sets of labels."""
+    lh = stable_hash(labels).astype(np.uint64)
+    lens = np.diff(X.indptr)
+    out = np.zeros(X.shape[0], dtype=np.uint64)
+    nz = lens > 0
+    if nz.any():
+        with np.errstate(over="ignore"):
+            h = (lh[X.indices] + np.uint64(1)) * fpm._MIX
+            h ^= h >> np.uint64(31)
+            h *= np.uint64(0x94D049BB133111EB)
+            out[nz] = np.add.reduceat(h, X.indptr[:-1][nz]) ^ (lens[nz].astype(np.uint64) * fpm._MIX)
+    return (out & _LOW63).astype(np.int64)
+
+
+def post_uses(frame: pd.DataFrame, *, part: int, opts: dict, func: str) -> tuple[pd.DataFrame, np.ndarray | None, int]:
+    """Fingerprint uses of one partition, the document frequencies of its eligible texts and their number."""
+    rows, t, acc, valid, rt = _frame_basics(frame, part)
+    out = []
+    coded = None
+    df, n_docs = None, 0
+    for i, s in enumerate(opts["signals"]):
+        if s in ("text", "retweet") and "text" not in frame.columns or s in ("url", "domain") and "urls" not in frame.columns:
+            continue
+        if s in ("text", "retweet") and coded is None:
+            coded = fpm.text_codes(frame["text"])
+        size = None
+        sub = None
+        if s in ("text", "retweet"):
+            n_words = np.diff(coded[0])
+            ok = valid & ~rt & (n_words >= opts["min_tokens"]) if s == "text" else valid & rt & (n_words > 0)
+            idx = np.flatnonzero(ok)
+            key = _salted(coded[2][idx].astype(np.uint64) & _LOW63, s)
+            if s == "text" and opts["min_similarity"] is not None and opts["min_similarity"] < 1:
+                df, n_docs = fpm.document_frequency(coded[0], coded[1], idx), len(idx)
+        elif s == "hashtags":
+            X, labels = incidence(list_column(frame, "hashtags", func=func), lower=True)
+            X = X.tocsr()
+            n_tags = np.diff(X.indptr)
+            idx = np.flatnonzero(valid & ~rt & (n_tags >= opts["min_hashtags"]))
+            key = _salted(set_hashes(X[idx], labels).astype(np.uint64), s)
+            size = n_tags[idx]
+        else:
+            idx, links = fpm.url_strings(frame, valid & ~rt, domain=s == "domain", func=func)
+            key = _salted(stable_hash(links).astype(np.uint64), s)
+            sub = pd.Series(idx).groupby(idx).cumcount().to_numpy()
+        if not len(idx):
+            continue
+        out.append(pd.DataFrame({
+            "row": rows[idx], "sub": np.zeros(len(idx), np.int32) if sub is None else sub.astype(np.int32),
+            "acc": acc[idx], "time": t[idx], "signal": np.full(len(idx), i, dtype=np.int8), "key": key,
+            "size": np.zeros(len(idx), np.int16) if size is None else np.minimum(size, 32767).astype(np.int16)}))
+    uses = pd.concat(out, ignore_index=True) if out else empty_uses()
+    return uses.astype(USE_COLUMNS), df, n_docs
+
+
+# -- near copies ---------------------------------------------------------------------------
+
+def near_rows(frame: pd.DataFrame, *, part: int, opts: dict) -> pd.DataFrame:
+    """The partition's eligible texts, each in its hour; the first ``_NEAR_SPAN`` of an hour
+    also in the hour before (``own`` False), where a pair across the boundary is found."""
+    rows, t, _, valid, rt = _frame_basics(frame, part)
+    indptr = fpm.text_codes(frame["text"])[0]
+    idx = np.flatnonzero(valid & ~rt & (np.diff(indptr) >= opts["min_tokens"]))
+    hour = t[idx] // HOUR
+    early = np.flatnonzero(t[idx] - hour * HOUR <= fpm._NEAR_SPAN)
+    texts = frame["text"].to_numpy(dtype=object)
+    both = np.r_[idx, idx[early]]
+    return pd.DataFrame({"row": rows[both], "time": t[both], "text": texts[both],
+                         "hour": np.r_[hour, hour[early] - 1], "own": np.r_[np.ones(len(idx), bool), np.zeros(len(early), bool)]})
+
+
+def near_edges(frame: pd.DataFrame, *, min_similarity: float, df: np.ndarray, n_docs: int) -> pd.DataFrame:
+    """Distinct (text key, text key) pairs of near copies among the hours of one partition."""
+    out = []
+    if len(frame):
+        frame = frame.sort_values(["hour", "time", "row"], kind="stable")
+        indptr, codes, key = fpm.text_codes(frame["text"])
+        key = _salted(key.astype(np.uint64) & _LOW63, "text")
+        hours = frame["hour"].to_numpy()
+        own = frame["own"].to_numpy()
+        t = frame["time"].to_numpy(np.int64)
+        cut = np.flatnonzero(hours[1:] != hours[:-1]) + 1
+        for lo, hi in zip(np.r_[0, cut], np.r_[cut, len(frame)]):
+            if hi - lo < 2 or not own[lo:hi].any():
+                continue
+            sel = np.arange(lo, hi)
+            r, c = fpm.near_pairs(indptr, codes, sel, t[lo:hi], min_similarity, df=df, n_docs=n_docs)
+            keep = own[sel[r]]  # the earlier post of the pair belongs to this hour
+            a, b = key[sel[r[keep]]], key[sel[c[keep]]]
+            diff = a != b
+            out.append(pd.DataFrame({"a": np.minimum(a, b)[diff], "b": np.maximum(a, b)[diff]}))
+    if not out:
+        return pd.DataFrame({"a": np.zeros(0, np.int64), "b": np.zeros(0, np.int64)})
+    return pd.concat(out, ignore_index=True).drop_duplicates(ignore_index=True)
+
+
+def merge_keys(edges: pd.DataFrame) -> dict:
+    """key -> the smallest key of its connected component (linked near copies)."""
+    if not len(edges):
+        return {}
+    from scipy.sparse.csgraph import connected_components
+
+    codes, uniq = pd.factorize(np.r_[edges["a"].to_numpy(np.int64), edges["b"].to_numpy(np.int64)])
+    n = len(uniq)
+    m = len(edges)
+    _, label = connected_components(sparse.coo_matrix((np.ones(m), (codes[:m], codes[m:])), shape=(n, n)), directed=False)
+    uniq = np.asarray(uniq, dtype=np.int64)
+    rep = pd.Series(uniq).groupby(label).transform("min").to_numpy()
+    return {int(k): int(r) for k, r in zip(uniq, rep) if k != r}
+
+
+# -- hashtag supersets ---------------------------------------------------------------------
+
+def set_stats(uses: pd.DataFrame) -> pd.DataFrame:
+    """Per hashtag-set key (all its uses in this partition): accounts, uses, first row, size."""
+    if not len(uses):
+        return pd.DataFrame({"key": np.zeros(0, np.int64), "n_acc": np.zeros(0, np.int64), "uses": np.zeros(0, np.int64),
+                             "first": np.zeros(0, np.int64), "size": np.zeros(0, np.int16)})
+    g = uses.groupby("key", sort=True)
+    return pd.DataFrame({"n_acc": g["acc"].nunique(), "uses": g.size(), "first": g["row"].min(), "size": g["size"].first()}).reset_index()
+
+
+def candidate_tags(frame: pd.DataFrame, *, keys: np.ndarray, opts: dict, func: str) -> pd.DataFrame:
+    """(key, tags) of the posts of this partition whose exact hashtag set is one of ``keys``."""
+    X, labels = incidence(list_column(frame, "hashtags", func=func), lower=True)
+    X = X.tocsr()
+    key = _salted(set_hashes(X, labels).astype(np.uint64), "hashtags")
+    idx = np.flatnonzero(np.isin(key, keys))
+    idx = idx[~pd.Series(key[idx]).duplicated().to_numpy()]
+    tags = [tuple(labels[X.indices[X.indptr[i]:X.indptr[i + 1]]].tolist()) for i in idx]
+    return pd.DataFrame({"key": key[idx], "tags": pd.Series(tags, dtype=object)})
+
+
+def superset_moves(frame: pd.DataFrame, *, part: int, opts: dict, func: str, cands: pd.DataFrame, shared: np.ndarray) -> pd.DataFrame:
+    """(row, key) for posts of this partition whose lone hashtag set joins a candidate set.
+
+    ``cands``: key, tags, size, uses, first of the sets of >= 3 tags used by >= 2 accounts;
+    ``shared``: sorted keys of every set used by >= 2 accounts. The rule and its order
+    (largest set, most used, first seen) are those of :func:`~._fingerprints.hashtag_uses`.
+    """
+    empty = pd.DataFrame({"row": np.zeros(0, np.int64), "key": np.zeros(0, np.int64)})
+    if not len(cands):
+        return empty
+    rows, _, _, valid, rt = _frame_basics(frame, part)
+    X, labels = incidence(list_column(frame, "hashtags", func=func), lower=True)
+    X = X.tocsr()
+    n_tags = np.diff(X.indptr)
+    key = _salted(set_hashes(X, labels).astype(np.uint64), "hashtags")
+    pos = np.searchsorted(shared, key)
+    is_shared = (pos < len(shared)) & (shared[np.minimum(pos, len(shared) - 1)] == key) if len(shared) else np.zeros(len(key), bool)
+    lone = np.flatnonzero(valid & ~rt & (n_tags >= opts["min_hashtags"]) & ~is_shared & (n_tags >= 4))
+    if not len(lone):
+        return empty
+    vocab = {t: j for j, t in enumerate(sorted({t for ts in cands["tags"] for t in ts}))}
+    ci = np.repeat(np.arange(len(cands)), cands["tags"].map(len).to_numpy())
+    cj = np.fromiter((vocab[t] for ts in cands["tags"] for t in ts), dtype=np.int64, count=len(ci))
+    C = sparse.csr_matrix((np.ones(len(ci)), (ci, cj)), shape=(len(cands), len(vocab)))
+    col = np.fromiter((vocab.get(t, -1) for t in labels), dtype=np.int64, count=len(labels))
+    Xl = X[lone]
+    m = col[Xl.indices] >= 0
+    P = sparse.csr_matrix((np.ones(int(m.sum())), (np.repeat(np.arange(len(lone)), np.diff(Xl.indptr))[m], col[Xl.indices][m])),
+                          shape=(len(lone), len(vocab)))
+    overlap = (P @ C.T).tocoo()
+    csize = cands["size"].to_numpy(np.int64)[overlap.col]
+    psize = n_tags[lone][overlap.row]
+    good = (overlap.data == csize) & (csize * 3 >= psize * 2) & (csize < psize)
+    if not good.any():
+        return empty
+    r, c = overlap.row[good], overlap.col[good]
+    rank = np.lexsort((cands["first"].to_numpy(np.int64)[c], -cands["uses"].to_numpy(np.int64)[c], -csize[good], r))
+    r, c = r[rank], c[rank]
+    first = np.r_[True, r[1:] != r[:-1]]
+    return pd.DataFrame({"row": rows[lone[r[first]]], "key": cands["key"].to_numpy(np.int64)[c[first]]})
+
+
+# -- per fingerprint -----------------------------------------------------------------------
+
+def fingerprint_stats(uses: pd.DataFrame, *, opts: dict, burst_signals: list) -> dict:
+    """What one shuffled partition (every use of its keys) tells about its fingerprints.
+
+    Returns ``n_tested`` (keys with >= ``min_accounts`` accounts), ``fps`` (keys with >= 2
+    accounts: signal, first (row, sub), first exact row, uses, accounts), ``occasions``
+    (occasions of >= ``min_accounts`` accounts of a burst signal: key, occasion id, lo, hi,
+    k, the fingerprint's uses in [lo, hi]) with ``occasion_uses`` (their uses) and
+    ``trips`` (account pairs with >= 2 repeated co-shares of a key: a, b, key, c).
+    """
+    out: dict = {"n_tested": 0}
+    if not len(uses):
+        return out
+    uses = uses.sort_values(["key", "time", "signal", "row", "sub"], kind="stable", ignore_index=True)
+    key, t, acc = (uses[c].to_numpy(np.int64) for c in ("key", "time", "acc"))
+    kcodes, kuniq = pd.factorize(key)  # sorted by key: codes ascend
+    ka = pd.DataFrame({"k": kcodes, "a": acc}).drop_duplicates()
+    m = np.bincount(ka["k"].to_numpy(), minlength=len(kuniq))
+    out["n_tested"] = int((m >= opts["min_accounts"]).sum())
+    multi = m[kcodes] >= 2
+    u = uses[multi].reset_index(drop=True)
+    if not len(u):
+        return out
+    key, t, acc, kc = u["key"].to_numpy(np.int64), u["time"].to_numpy(np.int64), u["acc"].to_numpy(np.int64), kcodes[multi]
+    order = np.lexsort((u["sub"].to_numpy(), u["row"].to_numpy(), u["signal"].to_numpy()))
+    fr = u.iloc[order].drop_duplicates("key")
+    g = u.groupby("key", sort=True)
+    fps = pd.DataFrame({"signal": g["signal"].first(), "uses": g.size(), "m": pd.Series(m[np.unique(kc)], index=np.asarray(kuniq)[np.unique(kc)])})
+    fps = fps.join(fr.set_index("key")[["row", "sub"]].rename(columns={"row": "first_row", "sub": "first_sub"}))
+    out["fps"] = fps.rename_axis("key").reset_index()
+    # occasions: runs of a key's uses at most `window` apart
+    new = np.r_[True, (key[1:] != key[:-1]) | (np.diff(t) > opts["window"])]
+    occ = np.cumsum(new) - 1
+    ac, auq = pd.factorize(acc)
+    n_a = max(len(auq), 1)
+    oa = pd.unique(occ.astype(np.int64) * n_a + ac)  # distinct accounts per occasion
+    k = np.bincount(oa // n_a, minlength=int(occ[-1]) + 1)
+    starts = np.flatnonzero(new)
+    ends = np.r_[starts[1:], len(occ)]
+    sig = u["signal"].to_numpy()
+    big = np.flatnonzero((k >= opts["min_accounts"]) & np.isin(sig[starts], burst_signals))
+    if len(big):
+        lo = t[starts[big]]
+        hi = np.maximum(t[ends[big] - 1], lo + 60 * 10**9)
+        ks = key[starts[big]]
+        # the fingerprint's own uses inside [lo, hi] (also those outside the occasion)
+        first_of_key = np.searchsorted(key, ks, "left")
+        last_of_key = np.searchsorted(key, ks, "right")
+        own_in = np.array([np.searchsorted(t[a:b], h, "right") - np.searchsorted(t[a:b], lw, "left")
+                           for a, b, lw, h in zip(first_of_key, last_of_key, lo, hi)], dtype=np.int64)
+        out["occasions"] = pd.DataFrame({"key": ks, "occ": big.astype(np.int64), "lo": lo, "hi": hi, "k": k[big], "own_in": own_in})
+        take = np.concatenate([np.arange(starts[o], ends[o]) for o in big])
+        ou = u.iloc[take][["row", "sub", "acc", "time", "signal", "key"]].reset_index(drop=True)
+        ou["occ"] = np.repeat(big, ends[big] - starts[big]).astype(np.int64)
+        out["occasion_uses"] = ou
+    # repeated co-shares (as _pairs): accounts of one (key, bucket) unit, 2 to _MAX_UNIT of them
+    from ._coord_scores import _MAX_UNIT
+
+    units = pd.DataFrame({"key": key, "b": t // opts["repeat_window"], "acc": acc}).drop_duplicates()
+    ucode = units.groupby(["key", "b"], sort=False).ngroup().to_numpy()
+    size = np.bincount(ucode)
+    keep = (size[ucode] >= 2) & (size[ucode] <= _MAX_UNIT)
+    if keep.any():
+        acodes, auniq = pd.factorize(units["acc"].to_numpy()[keep])
+        U = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.int64), (ucode[keep], acodes)), shape=(len(size), len(auniq)))
+        unit_key = np.zeros(len(size), dtype=np.int64)
+        unit_key[ucode] = units["key"].to_numpy()
+        unit, pa, pb = post_pairs(U)
+        auniq = np.asarray(auniq, dtype=np.int64)
+        a, b = auniq[pa.astype(np.int64)], auniq[pb.astype(np.int64)]
+        trip = pd.DataFrame({"a": np.minimum(a, b), "b": np.maximum(a, b), "key": unit_key[unit]})
+        trip = trip.groupby(["a", "b", "key"], sort=False).size().rename("c").reset_index()
+        trip = trip[trip["c"].to_numpy() >= 2]
+        if len(trip):
+            out["trips"] = trip.reset_index(drop=True)
+    return out
+
+
+def use_counts(uses: pd.DataFrame, *, queries: pd.DataFrame, accounts: np.ndarray, repeat_window: int) -> dict:
+    """Per partition of uses: uses per signal, uses of a query's signal in [lo, hi] and the
+    accounts' uses per (account, signal, bucket)."""
+    sig = uses["signal"].to_numpy()
+    t = uses["time"].to_numpy(np.int64)
+    totals = np.bincount(sig.astype(np.int64), minlength=8)
+    inside = np.zeros(len(queries), dtype=np.int64)
+    for s in np.unique(queries["signal"].to_numpy()) if len(queries) else []:
+        ts = np.sort(t[sig == s])
+        q = np.flatnonzero(queries["signal"].to_numpy() == s)
+        inside[q] = np.searchsorted(ts, queries["hi"].to_numpy()[q], "right") - np.searchsorted(ts, queries["lo"].to_numpy()[q], "left")
+    act = uses[np.isin(uses["acc"].to_numpy(), accounts)]
+    activity = act.assign(bucket=act["time"].to_numpy() // repeat_window).groupby(["acc", "signal", "bucket"]).size().rename("n").reset_index()
+    return {"totals": totals, "inside": inside, "activity": activity}
+
+
+def post_counts(frame: pd.DataFrame, *, part: int, tags: np.ndarray, queries: pd.DataFrame, func: str) -> dict:
+    """Per partition of posts: valid posts, valid posts in each query's [lo, hi], posts (valid,
+    not retweets) with each tag of ``tags`` and with the query's tag in its [lo, hi]."""
+    _, t, _, valid, rt = _frame_basics(frame, part)
+    tv = np.sort(t[valid])
+    lo, hi = queries["lo"].to_numpy(np.int64), queries["hi"].to_numpy(np.int64)
+    every = np.searchsorted(tv, hi, "right") - np.searchsorted(tv, lo, "left")
+    ok = np.flatnonzero(valid & ~rt)
+    X, labels = incidence(list_column(frame.iloc[ok], "hashtags", func=func), lower=True)
+    Xc = X.tocsc()
+    col = {x: j for j, x in enumerate(labels.tolist())}
+    tag_total = np.zeros(len(tags), dtype=np.int64)
+    tag_inside = np.zeros(len(queries), dtype=np.int64)
+    qtag = queries["tag"].to_numpy(dtype=object)
+    for i, x in enumerate(tags):
+        j = col.get(x)
+        if j is None:
+            continue
+        tt = np.sort(t[ok][Xc.indices[Xc.indptr[j]:Xc.indptr[j + 1]]])
+        tag_total[i] = len(tt)
+        q = np.flatnonzero(qtag == x)
+        tag_inside[q] = np.searchsorted(tt, hi[q], "right") - np.searchsorted(tt, lo[q], "left")
+    return {"n_valid": int(valid.sum()), "every": every, "tag_total": tag_total, "tag_inside": tag_inside}
+
+
+def fetch_posts(frame: pd.DataFrame, *, part: int, rows: np.ndarray) -> pd.DataFrame:
+    """The posts of this partition among ``rows`` (sorted), with their ``row``."""
+    own = rows[(rows >> 32) == part] & np.int64(0xFFFFFFFF)
+    out = frame.iloc[own].copy()
+    out.insert(0, "row", (np.int64(part) << np.int64(32)) + own)
+    return out.reset_index(drop=True)
+
+
+def pick_uses(uses: pd.DataFrame, *, pairs: pd.DataFrame) -> pd.DataFrame:
+    """The uses of (account, key) pairs of ``pairs`` (columns acc, key)."""
+    if not len(pairs) or not len(uses):
+        return uses.iloc[:0]
+    return uses.merge(pairs[["acc", "key"]].drop_duplicates(), on=["acc", "key"], how="inner")
