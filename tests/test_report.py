@@ -129,7 +129,7 @@ def test_report_in_two_processes_equals_one(sample_report):
         assert two.posts[col].tolist() == one.posts[col].tolist()
     assert two.posts.attrs["sentiment_ignored"] == one.posts.attrs["sentiment_ignored"]
     assert two.to_html() == one.to_html()
-    assert "tokens + sentiment" in two.timings and "tokens" in one.timings
+    assert "tokens + sentiment" in two.timings and "tokens + sentiment" in one.timings
     with pytest.raises(ValueError, match="n_jobs"):
         build_report(tl.datasets.load_sample_posts(), n_jobs=0)
 

@@ -6,7 +6,9 @@
   built on :func:`trendlib.text.tokens`;
 * classifier: ``_scores`` (model columns, ``D @ G``) == ``_scores_reference`` (full
   hashed matrices), bit for bit;
-* ``add_sentiment`` scores each distinct text once.
+* ``add_sentiment`` scores each distinct text once;
+* the report's shared pass (``_posts.tokens_and_sentiment``, one split per text for the
+  tokenizer and the scorer) == ``add_tokens`` then ``add_sentiment``.
 """
 
 from __future__ import annotations
@@ -237,3 +239,43 @@ def test_collection_paused_restores_the_collectors_state_and_batches_leave_no_cy
     tokens = add_tokens(pd.DataFrame({"text": texts}), stem=True, stopwords="topic")["tokens"]
     assert gc.isenabled() and gc.collect() == 0
     assert tokens[0][:3] == ["jalan", "sekitar", "gbk"] and "#kttasean2023" in tokens[0]
+
+
+#: values add_tokens and add_sentiment read apart: missing, not str, entities, NFKC, units
+ODD = [None, float("nan"), pd.NA, 5, 2.5, "", " ", "x &amp;amp; y bagus", "Ｂａｇｕｓ sekali 👍", "5 km macet",
+       "km udah makan?", "KM.26 macet parah", "\u200bhai cantik", "tidak\xa0bagus", "korupsi lagi, kecewa",
+       "#Korupsi merajalela", "Makan Siang Gratis untuk rakyat", "makan siang gratis enak",
+       # the tokenizer's scan differs from the text (fillers, entities, NFKC): other chunks
+       "@a \u3164\n\nYa jelas belum pernah lah😂", "ga apa min, seteres corona\u203c",
+       "Gerakan &#8220;Sembodo Lawan Corona&#8221; Bantu", "Jika ..\ufe0f Makanan memenuhi perutmu"]
+
+
+def _check_shared_pass(texts: list, stopwords="topic", ignore=None) -> None:
+    from trendlib.sentiment._posts import tokens_and_sentiment
+
+    posts = pd.DataFrame({"text": pd.Series(texts, dtype=object)})
+    ref = tl.sentiment.add_sentiment(tl.text.add_tokens(posts, stopwords=stopwords), ignore=ignore)
+    tokens_, pol, lab, attrs = tokens_and_sentiment(posts["text"], stopwords=stopwords, ignore=ignore)
+    out = posts.copy()
+    out["tokens"], out["polarity"], out["sentiment"] = tokens_, pol, lab
+    for col in ("tokens", "polarity", "sentiment"):
+        assert out[col].equals(ref[col]), col
+    assert out["tokens"].tolist() == ref["tokens"].tolist()
+    assert out["sentiment"].tolist() == ref["sentiment"].tolist()
+    assert attrs == {k: ref.attrs[k] for k in ("sentiment_missing_text", "sentiment_ignored")}
+    # a row's list is its own, as add_tokens gives it (repeated texts share no list)
+    assert len({id(t) for t in tokens_}) == len(tokens_)
+
+
+@pytest.mark.parametrize("stopwords", ["topic", None, "sentiment"])
+@pytest.mark.parametrize("ignore", [None, ["korupsi", "makan siang gratis"]])
+def test_shared_tokens_and_sentiment_pass_equals_the_two_plain_calls(stopwords, ignore):
+    texts = _sample_texts() + ODD
+    _check_shared_pass(texts * 2, stopwords=stopwords, ignore=ignore)
+    _check_shared_pass([t for t in texts if isinstance(t, str)], stopwords=stopwords, ignore=ignore)
+
+
+def test_shared_tokens_and_sentiment_pass_equals_the_two_plain_calls_on_real_tweets(data_home):
+    texts = _real_tweets(data_home, 6000)
+    _check_shared_pass(texts + texts[:500])
+    _check_shared_pass(texts[:2000], ignore=["prabowo", "#danantara"])

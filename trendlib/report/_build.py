@@ -95,7 +95,7 @@ class _Steps:
             self.bar.close()
 
 
-_STEPS = ["query terms", "tokens", "sentiment", "sentiment over time", "topics", "volume", "counts", "bursts", "cards", "trending", "explanation",
+_STEPS = ["query terms", "tokens + sentiment", "sentiment over time", "topics", "volume", "counts", "bursts", "cards", "trending", "explanation",
           "interaction", "communities", "influencers", "associations", "coordination", "tables"]
 
 
@@ -222,13 +222,15 @@ _PARALLEL_MIN = 100_000
 
 
 def _text_job(texts: list, ignore: list | None) -> tuple[list, np.ndarray, np.ndarray, dict]:
-    """Tokens and sentiment of one slice of texts (runs in a worker process)."""
-    from ..sentiment import add_sentiment
-    from ..text import add_tokens
+    """Tokens and sentiment of one slice of texts (runs in a worker process).
 
-    part = add_sentiment(add_tokens(pd.DataFrame({"text": texts}), stopwords="topic"), ignore=ignore)
-    return (part["tokens"].tolist(), part["polarity"].to_numpy(), part["sentiment"].to_numpy(dtype=object),
-            dict(part.attrs))
+    ``add_tokens(..., stopwords="topic")`` and ``add_sentiment(..., ignore=ignore)`` in one
+    pass over the texts (:func:`trendlib.sentiment._posts.tokens_and_sentiment`: each
+    distinct text read once, split once for both).
+    """
+    from ..sentiment._posts import tokens_and_sentiment
+
+    return tokens_and_sentiment(texts, stopwords="topic", ignore=ignore)
 
 
 def _text_columns(posts: pd.DataFrame, ignore: list | None, n_jobs: int) -> pd.DataFrame:
@@ -238,20 +240,30 @@ def _text_columns(posts: pd.DataFrame, ignore: list | None, n_jobs: int) -> pd.D
     :func:`trendlib.text.add_tokens`), so slicing the posts gives exactly the columns one
     process gives; tokenising and scoring are pure Python, held by the GIL, which is why
     these are processes and not threads. Each process memoises the texts of its slice.
+    With one job the same pass runs here.
     """
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
+    from .._cache import collection_paused
+
     texts = posts["text"].tolist()
-    cuts = np.linspace(0, len(texts), n_jobs + 1).astype(int)
-    # fork on Linux (the workers inherit the loaded lexicons and models); spawn elsewhere,
-    # where fork is unavailable or unsafe (macOS)
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    with ProcessPoolExecutor(max_workers=n_jobs, mp_context=mp.get_context(method)) as pool:
-        parts = list(pool.map(_text_job, [texts[a:b] for a, b in zip(cuts[:-1], cuts[1:])],
-                              [ignore] * n_jobs))
+    if n_jobs == 1:
+        parts = [_text_job(texts, ignore)]
+    else:
+        cuts = np.linspace(0, len(texts), n_jobs + 1).astype(int)
+        # fork on Linux (the workers inherit the loaded lexicons and models); spawn elsewhere,
+        # where fork is unavailable or unsafe (macOS)
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
+        # the collector paused: unpickling the workers' token lists (millions of new lists)
+        # took seconds of collections here, and forked workers inherit the pause, so they
+        # never walk (and copy) the parent's tracked objects; nothing here makes cycles
+        with collection_paused(), ProcessPoolExecutor(max_workers=n_jobs, mp_context=mp.get_context(method)) as pool:
+            parts = list(pool.map(_text_job, [texts[a:b] for a, b in zip(cuts[:-1], cuts[1:])],
+                                  [ignore] * n_jobs))
     out = posts.copy(deep=False)
-    out["tokens"] = [t for p in parts for t in p[0]]
+    with collection_paused():
+        out["tokens"] = [t for p in parts for t in p[0]] if len(parts) > 1 else parts[0][0]
     out["polarity"] = np.concatenate([p[1] for p in parts]).astype(float)
     out["sentiment"] = np.concatenate([p[2] for p in parts])
     out.attrs = dict(posts.attrs)
@@ -371,8 +383,7 @@ def build_report(
     from ..graphs._util import undirected
     from ..bursts import detect_bursts
     from ..counts import PostIndex, count
-    from ..sentiment import add_sentiment, sentiment_over_time
-    from ..text import add_tokens
+    from ..sentiment import sentiment_over_time
     from ..trends import explain_burst, trending
 
     require_columns(posts, ["id", "time", "author", "text", "hashtags", "mentions"], func="build_report",
@@ -388,22 +399,15 @@ def build_report(
     jobs = min(jobs, max(len(posts), 1))
     topic_terms = [topic] if isinstance(topic, str) else list(topic or [])
     notes: list[str] = []
-    names = [n for n in _STEPS if not (jobs > 1 and n == "sentiment")]  # one step does both in processes
-    steps = _Steps(names, progress)
+    steps = _Steps(_STEPS, progress)
     params = {"freq": freq, "tz": tz, "top": top, "seed": seed, "topic": topic_terms}
     try:
         posts = posts.reset_index(drop=True)
         with steps.step("query terms"):
             query = _query_terms(posts, topic_terms)
             ignore = query["term"].tolist()
-        if jobs > 1:
-            with steps.step("tokens + sentiment"):
-                posts = _text_columns(posts, ignore or None, jobs)
-        else:
-            with steps.step("tokens"):
-                posts = add_tokens(posts, stopwords="topic")
-            with steps.step("sentiment"):
-                posts = add_sentiment(posts, ignore=ignore or None)
+        with steps.step("tokens + sentiment"):
+            posts = _text_columns(posts, ignore or None, jobs)
         with steps.step("sentiment over time"):
             sentiment = sentiment_over_time(posts, freq="1D", tz=tz, ignore=ignore or None)
         with steps.step("topics"):

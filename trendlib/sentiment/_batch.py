@@ -17,31 +17,29 @@ that is skipped there (a plain word in no list) changes nothing but positions.
 from __future__ import annotations
 
 import math
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-from .._cache import Memo, collection_paused
+from .._cache import collection_paused
 from ._analyse import _CHUNKS, _CLITICS, _ELONG, _ITEMS, _analyse_chunk
+from ..text._chunks import chunk_memo as _chunk_memo
+from ..text._chunks import unit_chunks as _unit_chunks
+from ..text._patterns import prepare as _prepare
+from ..text._tokenize import tokenize as _tokenize
 from ._register import chunk_news, news_register_chunks
 from ._rules import BOUNDARY, CAPS, CLITIC, ELONG, REDUP, Params, acting_modifiers, clause_weights
 
-__all__ = ["score_texts", "chunk_record"]
+__all__ = ["score_texts", "score_and_tokenize", "chunk_record"]
 
 _BASE = REDUP | CLITIC
 _MARKS = ".,;:!?"  # the scorer's punctuation tokens (_analyse._PUNCT), all clause ends
 assert frozenset(_MARKS) == BOUNDARY
 _POTENTIAL = itemgetter(4)
 _URL = itemgetter(6)
+_NEWS_OF = itemgetter(7)
 _NOTHING: tuple = ()
-
-
-def _no_default(key: Any) -> Any:  # pragma: no cover - used with get/put only
-    raise KeyError(key)
-
-
-#: per whitespace chunk, what the news-register check reads (``_register.chunk_news``);
-#: needed only for texts with a nonzero sum, so filled on demand
-_NEWS: Memo[str, tuple] = Memo(_no_default, maxsize=1 << 18)
+_chain = chain.from_iterable
 
 
 def _tail_index(lex: Any) -> dict:
@@ -64,7 +62,7 @@ def _tail_index(lex: Any) -> dict:
 
 
 def chunk_record(chunk: str, lex: Any) -> tuple:
-    """``(toks, n_tokens, n_words, items, potential, first_upper, url)`` of one chunk for ``lex``.
+    """``(toks, n_tokens, n_words, items, potential, first_upper, url, news)`` of one chunk for ``lex``.
 
     ``items`` lists the tokens that are not plain words in no list, as ``(index in chunk,
     norm, kind, flags, entry, tails, value)``: ``entry`` the lexicon table's
@@ -74,7 +72,8 @@ def chunk_record(chunk: str, lex: Any) -> tuple:
     Tokens without an entry that score nothing and are not in capitals are left out: they
     only occupy a position. ``potential`` is False when no token of the chunk can start a
     unit with a valence. ``first_upper`` (whether the first word that is not a hashtag is
-    Capitalised; None without one) and ``url`` serve the news-register check's fast exit.
+    Capitalised; None without one) and ``url`` serve the news-register check's fast exit,
+    ``news`` is what that check reads in the chunk (``_register.chunk_news``).
     """
     get = lex.table.get
     if chunk.isascii():
@@ -131,7 +130,8 @@ def chunk_record(chunk: str, lex: Any) -> tuple:
         if valence or value or (tails is not None and any(t[1] for t in tails)):
             potential = True
         items.append((k, norm, kind, flags, e, None if tails is None else _tail_index(lex)[norm], value))
-    return (toks, len(toks), n_words, tuple(items) if items else _NOTHING, potential, first_upper, url)
+    return (toks, len(toks), n_words, tuple(items) if items else _NOTHING, potential, first_upper, url,
+            chunk_news(toks))
 
 
 def _plain_record(chunk: str, word: str, lex: Any, get: Any) -> tuple | None:
@@ -161,11 +161,12 @@ def _plain_record(chunk: str, word: str, lex: Any, get: Any) -> tuple | None:
         potential = bool(e.valence) or (tails is not None and any(t[1] for t in tails))
         items = ((0, norm, "word", flags, e, None if tails is None else _tail_index(lex)[norm], None),)
     if not tail:
-        return ((norm, "word", flags, word, norm),), 1, 1, items, potential, chunk[0].isupper(), False
+        toks = ((norm, "word", flags, word, norm),)
+        return toks, 1, 1, items, potential, chunk[0].isupper(), False, chunk_news(toks)
     # the marks are one punctuation token, and every one of _MARKS ends a clause
     items += ((1, tail, "punct", 0, None, None, (tail.count("!"), True)),)
     toks = ((norm, "word", flags, word, norm), (tail, "punct", 0, tail, tail))
-    return toks, 2, 1, items, potential, chunk[0].isupper(), False
+    return toks, 2, 1, items, potential, chunk[0].isupper(), False, chunk_news(toks)
 
 
 def score_texts(texts: list, lex: Any, P: Params) -> list[float]:
@@ -174,13 +175,53 @@ def score_texts(texts: list, lex: Any, P: Params) -> list[float]:
         return _score_texts(texts, lex, P)
 
 
-def _score_texts(texts: list, lex: Any, P: Params) -> list[float]:
+def score_and_tokenize(texts: list, lex: Any, P: Params, stop: frozenset | None) -> tuple[list[float], list[list[str]]]:
+    """``(score_texts(texts, lex, P), [tokenize(t, stopwords=stop) for t in texts])`` in one pass.
+
+    Both read a text's whitespace chunks, each through its own memo (the scorer's chunk
+    records, the tokenizer's strings per chunk): the text is split once for both
+    whenever the tokenizer's scan is the text itself (no HTML entity, NFKC change or
+    filler, which is nearly always) and no chunk is a unit next to a number (``5 km``);
+    otherwise the tokens come from :func:`trendlib.text.tokenize` itself. Every text is
+    a str (tests/test_sentiment_batch.py compares this with the two plain calls).
+    """
+    with collection_paused():
+        tokens: list[list[str]] = []
+        return _score_texts(texts, lex, P, stop, tokens), tokens
+
+
+def _text_tokens(text: str, chunks: list[str], tget: Any, table: Any, stop: frozenset | None) -> list[str]:
+    """``tokenize(text, stopwords=stop)`` given ``chunks == text.split()`` (see score_and_tokenize)."""
+    scan = text
+    if not text.isascii() or "&" in text:
+        scan = _prepare(text, offsets=False)[0]  # the tokenizer's scan: entities, NFKC, fillers
+        if scan != text:
+            chunks = scan.split()
+    if _unit_chunks(scan, chunks):  # "5 km": tokenize's own path for units
+        return _tokenize(text, stopwords=stop)
+    parts = list(map(tget, chunks))
+    if None in parts:
+        for k, v in enumerate(parts):
+            if v is None:
+                parts[k] = table(chunks[k])
+    return list(_chain(parts))
+
+
+def _score_texts(texts: list, lex: Any, P: Params, stop: frozenset | None = None,
+                 tokens: list | None = None) -> list[float]:
     records = lex.chunk_records
     put = records.put
     out = []
     append = out.append
+    if tokens is not None:  # also the tokens of each text (score_and_tokenize)
+        memo = _chunk_memo(None)
+        table = memo.strings if stop is None else memo.finals((stop, False))
+        tget = table.data.get
+        add_tokens = tokens.append
     for text in texts:
         chunks = text.split()
+        if tokens is not None:
+            add_tokens(_text_tokens(text, chunks, tget, table, stop))
         recs = list(map(records.data.get, chunks))
         if None in recs:
             for k, r in enumerate(recs):
@@ -188,7 +229,7 @@ def _score_texts(texts: list, lex: Any, P: Params) -> list[float]:
                     r = recs[k] = chunk_record(chunks[k], lex)
                     put(chunks[k], r)
         # 0.0 at once when no chunk can give a unit with a valence
-        append(_score(recs, chunks, lex, P) if any(map(_POTENTIAL, recs)) else 0.0)
+        append(_score(recs, lex, P) if any(map(_POTENTIAL, recs)) else 0.0)
     return out
 
 
@@ -201,25 +242,17 @@ def _after(recs: list, c: int, k: int, need: int) -> list[str]:
     return out
 
 
-def _news(recs: list, chunks: list[str]) -> str | None:
+def _news(recs: list) -> str | None:
     # news_register's fast exit: the first word (not a hashtag) in lower case, no link
     for r in recs:
         if r[5] is not None:
             if not r[5] and not any(map(_URL, recs)):
                 return None
             break
-    get = _NEWS.data.get
-    summaries = []
-    for c, r in zip(chunks, recs):
-        v = get(c)
-        if v is None:
-            v = chunk_news(r[0])
-            _NEWS.put(c, v)
-        summaries.append(v)
-    return news_register_chunks(summaries)
+    return news_register_chunks(map(_NEWS_OF, recs))
 
 
-def _score(recs: list, chunks: list[str], lex: Any, P: Params) -> float:
+def _score(recs: list, lex: Any, P: Params) -> float:
     """``score_tokens`` (no ignore, no trace) over the chunk records of one text."""
     units: list[tuple] = []  # (position, valence, role, role position, flags, kind)
     append = units.append
@@ -339,7 +372,7 @@ def _score(recs: list, chunks: list[str], lex: Any, P: Params) -> float:
     if s != 0.0 and n_excl:
         s += (1.0 if s > 0 else -1.0) * P.exclamation * min(n_excl, P.exclamation_cap)
     if s != 0.0 and P.news_factor != 1.0:
-        if _news(recs, chunks) is not None:
+        if _news(recs) is not None:
             s *= P.news_factor
     score = s / math.sqrt(s * s + P.alpha) if s else 0.0
     return max(-1.0, min(1.0, score))

@@ -124,6 +124,79 @@ def add_sentiment(
     return out
 
 
+def tokens_and_sentiment(
+    texts: Any, *, stopwords: Any = None, ignore: Any = None, lexicon: Any = None, threshold: Any = None,
+) -> tuple[list, np.ndarray, np.ndarray, dict]:
+    """``add_tokens`` and ``add_sentiment`` of a text column in one pass (internal; the report).
+
+    Returns ``(tokens, polarity, sentiment, attrs)``: the ``tokens`` column of
+    ``add_tokens(posts, stopwords=stopwords)``, the ``polarity`` and ``sentiment`` columns
+    of ``add_sentiment(posts, ignore=ignore, lexicon=lexicon, threshold=threshold)`` and the
+    attrs that adds (``sentiment_missing_text``, ``sentiment_ignored``), for posts whose
+    text column is ``texts``. Each distinct text is read once for both, and split once for
+    the tokenizer and the scorer (:func:`trendlib.sentiment._batch.score_and_tokenize`);
+    tests/test_sentiment_posts.py checks the result against the two plain calls.
+    """
+    from .._cache import collection_paused
+    from ..text import tokenize
+    from ..text._stopwords import _resolve
+    from ._batch import score_and_tokenize
+    from ._lexicon import as_lexicon
+    from ._scorer import polarity_many
+
+    stop = _resolve(stopwords, func="add_tokens")
+    ig = check_ignore(ignore, func="add_sentiment")
+    lex = as_lexicon(lexicon, func="add_sentiment")
+    P = load_params()
+    lo, hi = _bounds(P, threshold)
+    seq = texts.tolist() if isinstance(texts, pd.Series) else list(texts)
+    values = np.fromiter(seq, dtype=object, count=len(seq))
+    ok = np.fromiter(map(_is_str, values), dtype=bool, count=len(values))
+    # each distinct text is tokenised and scored once (retweets and copies cost a lookup)
+    codes, uniques = pd.factorize(values[ok])
+    uniques = list(uniques)
+    if ig is None:
+        scores, toks = score_and_tokenize(uniques, lex, P, stop)
+    else:  # the scorer's path with ignored terms (polarity_many) and the tokens apart
+        scores = polarity_many(uniques, lexicon=lex, ignore=ig)
+        with collection_paused():
+            toks = [tokenize(t, stopwords=stop) for t in uniques]
+    scores = np.asarray(scores, dtype=float)
+    pol = np.full(len(values), np.nan)
+    pol[ok] = scores[codes] if len(codes) else []
+    lab = np.full(len(values), None, dtype=object)
+    if ok.any():
+        lab_u = np.full(scores.size, "neutral", dtype=object)
+        lab_u[scores > hi] = "positive"
+        lab_u[scores < lo] = "negative"
+        lab[ok] = lab_u[codes]
+    with collection_paused():
+        if ok.all():
+            tokens = [list(toks[c]) for c in codes.tolist()]
+        else:
+            tokens = []
+            it = iter(codes.tolist())
+            for value, good in zip(values.tolist(), ok.tolist()):
+                tokens.append(list(toks[next(it)]) if good else _other_tokens(value, stop))
+    attrs = {"sentiment_missing_text": int((~ok).sum()),
+             "sentiment_ignored": list(ig.terms) if ig is not None else []}
+    return tokens, pol, lab, attrs
+
+
+def _other_tokens(value: Any, stop: Any) -> list[str]:
+    """add_tokens' tokens of a value that is not a str: none when missing, else of str(value)."""
+    from ..text import tokenize
+
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    try:
+        if pd.isna(value):
+            return []
+    except (TypeError, ValueError):
+        pass
+    return tokenize(str(value), stopwords=stop)
+
+
 def _is_str(value: Any) -> bool:
     return isinstance(value, str)
 
