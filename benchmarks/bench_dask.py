@@ -15,6 +15,11 @@ every 0.2 s.
     python benchmarks/bench_dask.py                      # 1M overhead + scaling, 20M out of core
     python benchmarks/bench_dask.py --big 5000000        # a smaller out-of-core run
     python benchmarks/bench_dask.py --small 200000 --big 0
+    python benchmarks/bench_dask.py --small 0 --big 0 --coordination 1000000   # coordinated accounts
+
+``--coordination N``: read and ``coordinated_accounts`` (every default signal) on N posts,
+pandas against ``trendlib.dask`` on 2 workers (the uses shuffled by fingerprint), with the
+digest of the group and evidence tables of both.
 """
 
 from __future__ import annotations
@@ -151,6 +156,43 @@ def run_dask(files: list[str], workers: int) -> dict:
         return {"seconds": time.perf_counter() - t0, **_results(counts, bursts, edges, sentiment)}
 
 
+def run_coordination(files: list[str], workers: int) -> dict:
+    """Read and coordinated accounts + evidence: pandas (workers 0) or a LocalCluster."""
+    import warnings
+
+    import pandas as pd
+
+    import trendlib
+    from trendlib import graphs
+
+    t0 = time.perf_counter()
+    if workers == 0:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            posts = pd.concat([trendlib.read_posts(f) for f in files], ignore_index=True)
+        t_read = time.perf_counter() - t0
+        from trendlib.graphs._coordination import _detect, _tables
+
+        evidence, u, opts, _ = _detect(posts, "coordinated_accounts", signals=graphs._coord_scores.DEFAULT_SIGNALS, similarity=None,
+                                       window="1h", repeat_window="1D", min_accounts=3, min_score=2.0, min_similarity=0.8,
+                                       min_tokens=4, min_hashtags=2)
+        groups, ev = _tables(posts, evidence, u, opts, 3)
+    else:
+        from distributed import Client, LocalCluster
+
+        import trendlib.dask as td
+        from trendlib.dask._coordination import _options_of, _run
+
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                          memory_limit="3GB") as cluster, Client(cluster):
+            ddf = td.read_posts(files)
+            t_read = float("nan")
+            opts, top = _options_of(ddf, {})
+            groups, ev = _run(ddf, opts, top)
+    return {"seconds": time.perf_counter() - t0, "read_seconds": t_read, "groups": _digest(groups), "n_groups": len(groups),
+            "evidence": _digest(ev), "n_evidence": len(ev)}
+
+
 def _tree_rss(proc) -> int:
     import psutil
 
@@ -168,6 +210,8 @@ def measure(system: str, files_glob: str, workers: int = 1) -> dict:
     import psutil
 
     cmd = [sys.executable, __file__, "--child", system, "--files", files_glob, "--workers", str(workers)]
+    if system.endswith("-coord"):
+        cmd = [sys.executable, __file__, "--child", "coord", "--files", files_glob, "--workers", str(workers if system == "dask-coord" else 0)]
     child = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     proc, peak, stop = psutil.Process(child.pid), [0], threading.Event()
 
@@ -209,13 +253,17 @@ def main() -> None:
     ap.add_argument("--big-pandas", action="store_true", help="also run pandas on the big data")
     ap.add_argument("--per-file", type=int, default=100_000)
     ap.add_argument("--tmp", default="/tmp/trendlib_bench_dask")
-    ap.add_argument("--child", choices=["pandas", "dask"])
+    ap.add_argument("--coordination", type=int, default=0, help="posts for the coordination comparison (0: skip)")
+    ap.add_argument("--child", choices=["pandas", "dask", "coord"])
     ap.add_argument("--files")
     ap.add_argument("--workers", type=int, default=1)
     args = ap.parse_args()
     if args.child:
         files = sorted(glob.glob(args.files))
-        res = run_pandas(files) if args.child == "pandas" else run_dask(files, args.workers)
+        if args.child == "coord":
+            res = run_coordination(files, args.workers)
+        else:
+            res = run_pandas(files) if args.child == "pandas" else run_dask(files, args.workers)
         print(json.dumps(res))
         return
     print(f"load before: {os.getloadavg()}, cores: {os.cpu_count()}")
@@ -241,6 +289,19 @@ def main() -> None:
             peer = measure("pandas", pattern)
             rows.insert(0, peer)
         table(rows, args.big, peer)
+    if args.coordination:
+        folder = os.path.join(args.tmp, str(args.coordination))
+        write_files(seed, args.coordination, folder, per_file=args.per_file)
+        pattern = os.path.join(folder, "posts_*.csv")
+        rows = [measure("pandas-coord", pattern, 0), measure("dask-coord", pattern, 2)]
+        print(f"\ncoordinated accounts, {args.coordination:,} posts (read included)")
+        print(f"{'system':<12}{'workers':>8}{'seconds':>10}{'peak GB':>9}{'groups':>8}{'evidence':>10}  same tables")
+        for r in rows:
+            if "error" in r:
+                print(f"{r['system']:<12}{r['workers']:>8}  {r['error']} (peak {r['peak_gb']:.2f} GB)")
+                continue
+            same = (r["groups"], r["evidence"]) == (rows[0].get("groups"), rows[0].get("evidence"))
+            print(f"{r['system']:<12}{r['workers']:>8}{r['seconds']:>10.1f}{r['peak_gb']:>9.2f}{r['n_groups']:>8}{r['n_evidence']:>10}  {same}")
     print(f"load after: {os.getloadavg()}")
 
 

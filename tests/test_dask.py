@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import warnings
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -177,10 +176,6 @@ def test_explain_burst_reads_the_window_only(summit):
     want = trendlib.explain_burst(summit, burst, before="1D")
     for name in ("counts", "terms", "phrases", "accounts", "samples"):
         pd.testing.assert_frame_equal(getattr(got, name), getattr(want, name))
-
-
-def test_coordinated_accounts_parity(summit):
-    _same(td.coordinated_accounts(_ddf(summit, 4)), graphs.coordinated_accounts(summit))
 
 
 @pytest.mark.data

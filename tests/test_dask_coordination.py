@@ -109,7 +109,7 @@ def test_empty_collection_gives_the_empty_tables(summit):
 def test_uses_carry_no_text_and_keys_do_not_depend_on_the_split(summit):
     opts = graphs._coord_scores._options(summit, "t", signals=graphs._coord_scores.DEFAULT_SIGNALS, similarity=None, window="1h",
                                          repeat_window="1D", min_accounts=3, min_score=2.0, min_similarity=0.8, min_tokens=4, min_hashtags=2)
-    whole, _, _ = cp.post_uses(summit, part=0, opts=opts, func="t")
+    whole = cp.post_uses(summit, part=0, opts=opts, func="t")[0]
     halves = [cp.post_uses(summit.iloc[a:b].reset_index(drop=True), part=0, opts=opts, func="t")[0] for a, b in [(0, 20000), (20000, len(summit))]]
     assert list(whole.columns) == list(cp.USE_COLUMNS) and all(whole[c].dtype.kind in "iu" for c in whole.columns)
     split = pd.concat(halves, ignore_index=True)

@@ -58,26 +58,30 @@ def _tree(items: list, merge: Any, fan: int = 8) -> Any:
     return delayed(merge, pure=True)(level)
 
 
+def _or_empty(frame: pd.DataFrame | None, meta: pd.DataFrame) -> pd.DataFrame:
+    return meta if frame is None else frame
+
+
 def _concat(frames: list) -> pd.DataFrame | None:
     frames = [f for f in frames if f is not None and len(f)]
     return pd.concat(frames, ignore_index=True) if frames else None
 
 
-def _apply_moves(uses: pd.DataFrame, text_moves: dict, text_signal: int, tag_moves: pd.DataFrame | None, tag_signal: int) -> pd.DataFrame:
+def _apply_moves(uses: pd.DataFrame, moves: dict, signals: list) -> pd.DataFrame:
     """The uses with merged keys: near copies to their component's key, lone hashtag sets to their superset."""
+    sel = np.isin(uses["signal"].to_numpy(), signals)
+    if not moves or not sel.any():
+        return uses
     uses = uses.copy()
-    if text_moves:
-        sel = (uses["signal"].to_numpy() == text_signal)
-        k = uses["key"].to_numpy()[sel]
-        uses.loc[sel, "key"] = pd.Series(k).map(text_moves).fillna(pd.Series(k)).to_numpy(np.int64)
-    if tag_moves is not None and len(tag_moves):
-        sel = (uses["signal"].to_numpy() == tag_signal)
-        rows = uses["row"].to_numpy()[sel]
-        new = pd.Series(tag_moves["key"].to_numpy(), index=tag_moves["row"].to_numpy()).reindex(rows).to_numpy()
-        has = ~np.isnan(new.astype(float))
-        if has.any():
-            idx = np.flatnonzero(sel)[has]
-            uses.loc[idx, "key"] = tag_moves.set_index("row")["key"].reindex(rows[has]).to_numpy(np.int64)
+    src = np.fromiter(moves.keys(), dtype=np.int64, count=len(moves))
+    dst = np.fromiter(moves.values(), dtype=np.int64, count=len(moves))
+    order = np.argsort(src)
+    src, dst = src[order], dst[order]
+    key = uses["key"].to_numpy(np.int64).copy()
+    pos = np.minimum(np.searchsorted(src, key), len(src) - 1)
+    hit = sel & (src[pos] == key)  # int64 throughout: a float round trip would change 63-bit keys
+    key[hit] = dst[pos[hit]]
+    uses["key"] = key
     return uses
 
 
@@ -195,45 +199,54 @@ def _run(ddf: Any, opts: dict, top: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     sig_of = {s: i for i, s in enumerate(names)}
 
     # 1. uses per partition (persisted), document frequencies of the eligible texts (summed)
-    raw = [delayed(cp.post_uses, nout=3, pure=True)(p, part=i, opts=opts, func=_FUNC) for i, p in enumerate(parts)]
+    # (the eligible texts, for near copies, are kept only until step 2 is done)
+    raw = [delayed(cp.post_uses, nout=5, pure=True)(p, part=i, opts=opts, func=_FUNC) for i, p in enumerate(parts)]
     uses_parts = [r[0] for r in raw]
+    near_parts = [r[3] for r in raw]
+    set_parts = [r[4] for r in raw]
     df_total = _tree([r[1] for r in raw], _sum_arrays)
     n_docs = delayed(sum)([r[2] for r in raw])
-    uses_parts, df_total, n_docs = dask.persist(uses_parts, df_total, n_docs)
+    ms = opts["min_similarity"]
+    near_wanted = "text" in sig_of and ms is not None and ms < 1
+    tags_wanted = "hashtags" in sig_of
+    uses_parts, near_parts, set_parts, df_total, n_docs = dask.persist(uses_parts, near_parts if near_wanted else [],
+                                                                       set_parts if tags_wanted else [], df_total, n_docs)
     df_total, n_docs = dask.compute(df_total, n_docs)
     meta_uses = cp.empty_uses()
 
     # 2. near copies, hour by hour
     text_moves: dict = {}
-    ms = opts["min_similarity"]
-    if "text" in sig_of and ms is not None and ms < 1 and df_total is not None and n_docs >= 2:
-        meta = pd.DataFrame({"row": np.zeros(0, np.int64), "time": np.zeros(0, np.int64), "text": pd.Series([], dtype=object),
-                             "hour": np.zeros(0, np.int64), "own": np.zeros(0, bool)})
-        near = dd.from_delayed([delayed(cp.near_rows, pure=True)(p, part=i, opts=opts) for i, p in enumerate(parts)], meta=meta, verify_meta=False)
+    if near_wanted and df_total is not None and n_docs >= 2:
+        near = dd.from_delayed([delayed(_or_empty)(x, cp.NEAR_META) for x in near_parts], meta=cp.NEAR_META, verify_meta=False)
         edges = near.shuffle(on="hour").map_partitions(cp.near_edges, min_similarity=ms, df=delayed(df_total), n_docs=n_docs,
                                                         meta=pd.DataFrame({"a": np.zeros(0, np.int64), "b": np.zeros(0, np.int64)}))
         text_moves = cp.merge_keys(edges.compute().drop_duplicates(ignore_index=True))
+    del near_parts
 
     # 3. hashtag supersets
     tag_moves = None
-    cands = pd.DataFrame(columns=["key", "tags"])
+    set_tags: dict = {}  # key -> tags of the sets that can be evidence (supersets may join them)
     if "hashtags" in sig_of:
         h = dd.from_delayed(uses_parts, meta=meta_uses, verify_meta=False)
         h = h[h["signal"] == sig_of["hashtags"]]
         st = h.shuffle(on="key").map_partitions(cp.set_stats, meta=cp.set_stats(meta_uses)).compute()
         shared = np.sort(st.loc[st["n_acc"] >= 2, "key"].to_numpy(np.int64))
         cands = st[(st["size"] >= 3) & (st["n_acc"] >= 2)].sort_values("key", ignore_index=True)
-        if len(cands):
-            ck = cands["key"].to_numpy(np.int64)
-            tags = dask.compute(*[delayed(cp.candidate_tags, pure=True)(p, keys=ck, opts=opts, func=_FUNC) for p in parts])
+        wanted = np.union1d(cands["key"].to_numpy(np.int64), st.loc[st["n_acc"] >= opts["min_accounts"], "key"].to_numpy(np.int64))
+        if len(wanted):
+            tags = dask.compute(*[delayed(cp.sets_among, pure=True)(p, keys=wanted) for p in set_parts])
             tags = pd.concat(tags, ignore_index=True).drop_duplicates("key")
+            set_tags = dict(zip(tags["key"].tolist(), tags["tags"]))
             cands = cands.merge(tags, on="key", how="inner")
-            moved = dask.compute(*[delayed(cp.superset_moves, pure=True)(p, part=i, opts=opts, func=_FUNC, cands=cands, shared=shared)
-                                   for i, p in enumerate(parts)])
-            tag_moves = _concat(list(moved))
+        if len(cands):
+            moved = _concat(list(dask.compute(*[delayed(cp.superset_moves, pure=True)(p, opts=opts, cands=cands, shared=shared) for p in set_parts])))
+            if moved is not None:
+                tag_moves = dict(zip(moved["key"].tolist(), moved["new"].tolist()))
+    del set_parts
 
     # 4. uses shuffled by key; per fingerprint
-    final = [delayed(_apply_moves, pure=True)(u, text_moves, sig_of.get("text", -1), tag_moves, sig_of.get("hashtags", -1)) for u in uses_parts]
+    moves = {**text_moves, **(tag_moves or {})}  # keys are salted by signal: the two never meet
+    final = [delayed(_apply_moves, pure=True)(u, moves, [sig_of.get("text", -1), sig_of.get("hashtags", -1)]) for u in uses_parts]
     by_key = dd.from_delayed(final, meta=meta_uses, verify_meta=False).shuffle(on="key").persist()
     burst_signals = [i for i, s in enumerate(names) if s in ("text", "hashtags", "url")]
     per = dask.compute(*[delayed(cp.fingerprint_stats, pure=True)(p, opts=opts, burst_signals=burst_signals) for p in by_key.to_delayed()])
@@ -261,16 +274,6 @@ def _run(ddf: Any, opts: dict, top: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     if occ is not None:
         occ = occ.merge(fps[["key", "signal", "uses", "m"]], on="key", how="left")
         ht = occ["signal"].to_numpy() == tag_sig
-        # tags of the hashtag candidates: the candidate table, else the set's first post
-        set_tags = dict(zip(cands["key"], cands["tags"])) if "tags" in cands.columns else {}
-        need = [k for k in pd.unique(occ.loc[ht, "key"]) if k not in set_tags]
-        if need:
-            first = fetch(fpi.loc[need, "first_row"].to_numpy())
-            X, labels = incidence(first["hashtags"].tolist(), lower=True)
-            X = X.tocsr()
-            by_row = {r: tuple(labels[X.indices[X.indptr[i]:X.indptr[i + 1]]].tolist()) for i, r in enumerate(first["row"])}
-            for k in need:
-                set_tags[k] = by_row[int(fpi.loc[k, "first_row"])]
         tq = occ[ht].reset_index(drop=True)
         tq = tq.assign(tag=tq["key"].map(set_tags)).explode("tag", ignore_index=True)
         uq = occ[~ht].reset_index(drop=True)
@@ -279,10 +282,6 @@ def _run(ddf: Any, opts: dict, top: int) -> tuple[pd.DataFrame, pd.DataFrame]:
                                  for p in by_key.to_delayed()])
         totals = np.sum([c["totals"] for c in counted], axis=0)
         activity = _concat([c["activity"] for c in counted])
-        all_tags = np.asarray(sorted(set(tq["tag"])) if len(tq) else [], dtype=object)
-        pc = dask.compute(*[delayed(cp.post_counts, pure=True)(p, part=i, tags=all_tags, queries=tq[["lo", "hi", "tag"]], func=_FUNC)
-                            for i, p in enumerate(parts)])
-        n_valid = sum(c["n_valid"] for c in pc)
         q = np.zeros(len(occ))
         # text and links: all uses of the signal, without the fingerprint's own
         if len(uq):
@@ -290,6 +289,10 @@ def _run(ddf: Any, opts: dict, top: int) -> tuple[pd.DataFrame, pd.DataFrame]:
             total = np.maximum(totals[uq["signal"].to_numpy(np.int64)] - uq["uses"].to_numpy(), 1)
             q[np.flatnonzero(~ht)] = np.minimum(np.maximum(inside / total, 1 / total), 1.0)
         if len(tq):
+            all_tags = np.asarray(sorted(set(tq["tag"])), dtype=object)
+            pc = dask.compute(*[delayed(cp.post_counts, pure=True)(p, part=i, tags=all_tags, queries=tq[["lo", "hi", "tag"]], func=_FUNC)
+                                for i, p in enumerate(parts)])
+            n_valid = sum(c["n_valid"] for c in pc)
             every = np.sum([c["every"] for c in pc], axis=0)
             tag_total = dict(zip(all_tags.tolist(), np.sum([c["tag_total"] for c in pc], axis=0).tolist()))
             tag_in = np.sum([c["tag_inside"] for c in pc], axis=0)
@@ -357,7 +360,6 @@ def _run(ddf: Any, opts: dict, top: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     first_use = pd.Series(np.arange(len(mini)), index=acc_codes).groupby(level=0).first() if len(mini) else pd.Series([], dtype=np.int64)
     acc_names = np.asarray([name_of_row[post_pos[i]] for i in first_use.sort_index().to_numpy()], dtype=object)
     texts = got["text"].to_numpy(dtype=object) if got is not None and "text" in got.columns else None
-    set_tags = dict(zip(cands["key"], cands["tags"])) if "tags" in cands.columns else {}
 
     def label(code: int) -> str:
         key = int(rank[code])

@@ -92,12 +92,14 @@ def set_hashes(X: sparse.csr_matrix, labels: np.ndarray) -> np.ndarray:
     return (out & _LOW63).astype(np.int64)
 
 
-def post_uses(frame: pd.DataFrame, *, part: int, opts: dict, func: str) -> tuple[pd.DataFrame, np.ndarray | None, int]:
-    """Fingerprint uses of one partition, the document frequencies of its eligible texts and their number."""
+def post_uses(frame: pd.DataFrame, *, part: int, opts: dict, func: str) -> tuple:
+    """Fingerprint uses of one partition; the document frequencies of its eligible texts,
+    their number, their :func:`near_rows` (when near copies are merged) and its distinct
+    hashtag sets (``key``, ``tags``: sorted lowercase tags)."""
     rows, t, acc, valid, rt = _frame_basics(frame, part)
     out = []
     coded = None
-    df, n_docs = None, 0
+    df, n_docs, near, sets = None, 0, None, None
     for i, s in enumerate(opts["signals"]):
         if s in ("text", "retweet") and "text" not in frame.columns or s in ("url", "domain") and "urls" not in frame.columns:
             continue
@@ -112,6 +114,7 @@ def post_uses(frame: pd.DataFrame, *, part: int, opts: dict, func: str) -> tuple
             key = _salted(coded[2][idx].astype(np.uint64) & _LOW63, s)
             if s == "text" and opts["min_similarity"] is not None and opts["min_similarity"] < 1:
                 df, n_docs = fpm.document_frequency(coded[0], coded[1], idx), len(idx)
+                near = near_rows(rows[idx], t[idx], frame["text"].to_numpy(dtype=object)[idx])
         elif s == "hashtags":
             X, labels = incidence(list_column(frame, "hashtags", func=func), lower=True)
             X = X.tocsr()
@@ -119,6 +122,9 @@ def post_uses(frame: pd.DataFrame, *, part: int, opts: dict, func: str) -> tuple
             idx = np.flatnonzero(valid & ~rt & (n_tags >= opts["min_hashtags"]))
             key = _salted(set_hashes(X[idx], labels).astype(np.uint64), s)
             size = n_tags[idx]
+            one = idx[~pd.Series(key).duplicated().to_numpy()]
+            sets = pd.DataFrame({"key": key[~pd.Series(key).duplicated().to_numpy()],
+                                 "tags": pd.Series([tuple(labels[X.indices[X.indptr[i]:X.indptr[i + 1]]].tolist()) for i in one], dtype=object)})
         else:
             idx, links = fpm.url_strings(frame, valid & ~rt, domain=s == "domain", func=func)
             key = _salted(stable_hash(links).astype(np.uint64), s)
@@ -130,23 +136,22 @@ def post_uses(frame: pd.DataFrame, *, part: int, opts: dict, func: str) -> tuple
             "acc": acc[idx], "time": t[idx], "signal": np.full(len(idx), i, dtype=np.int8), "key": key,
             "size": np.zeros(len(idx), np.int16) if size is None else np.minimum(size, 32767).astype(np.int16)}))
     uses = pd.concat(out, ignore_index=True) if out else empty_uses()
-    return uses.astype(USE_COLUMNS), df, n_docs
+    return uses.astype(USE_COLUMNS), df, n_docs, near, sets
 
 
 # -- near copies ---------------------------------------------------------------------------
 
-def near_rows(frame: pd.DataFrame, *, part: int, opts: dict) -> pd.DataFrame:
-    """The partition's eligible texts, each in its hour; the first ``_NEAR_SPAN`` of an hour
-    also in the hour before (``own`` False), where a pair across the boundary is found."""
-    rows, t, _, valid, rt = _frame_basics(frame, part)
-    indptr = fpm.text_codes(frame["text"])[0]
-    idx = np.flatnonzero(valid & ~rt & (np.diff(indptr) >= opts["min_tokens"]))
-    hour = t[idx] // HOUR
-    early = np.flatnonzero(t[idx] - hour * HOUR <= fpm._NEAR_SPAN)
-    texts = frame["text"].to_numpy(dtype=object)
-    both = np.r_[idx, idx[early]]
-    return pd.DataFrame({"row": rows[both], "time": t[both], "text": texts[both],
-                         "hour": np.r_[hour, hour[early] - 1], "own": np.r_[np.ones(len(idx), bool), np.zeros(len(early), bool)]})
+def near_rows(rows: np.ndarray, t: np.ndarray, texts: np.ndarray) -> pd.DataFrame:
+    """Eligible texts, each in its hour; the first ``_NEAR_SPAN`` of an hour also in the hour
+    before (``own`` False), where a pair across the boundary is found."""
+    hour = t // HOUR
+    early = np.flatnonzero(t - hour * HOUR <= fpm._NEAR_SPAN)
+    both = np.r_[np.arange(len(rows)), early]
+    return pd.DataFrame({"row": rows[both], "time": t[both], "text": pd.Series(texts[both], dtype=object),
+                         "hour": np.r_[hour, hour[early] - 1], "own": np.r_[np.ones(len(rows), bool), np.zeros(len(early), bool)]})
+
+
+NEAR_META = near_rows(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, dtype=object))
 
 
 def near_edges(frame: pd.DataFrame, *, min_similarity: float, df: np.ndarray, n_docs: int) -> pd.DataFrame:
@@ -200,46 +205,42 @@ def set_stats(uses: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"n_acc": g["acc"].nunique(), "uses": g.size(), "first": g["row"].min(), "size": g["size"].first()}).reset_index()
 
 
-def candidate_tags(frame: pd.DataFrame, *, keys: np.ndarray, opts: dict, func: str) -> pd.DataFrame:
-    """(key, tags) of the posts of this partition whose exact hashtag set is one of ``keys``."""
-    X, labels = incidence(list_column(frame, "hashtags", func=func), lower=True)
-    X = X.tocsr()
-    key = _salted(set_hashes(X, labels).astype(np.uint64), "hashtags")
-    idx = np.flatnonzero(np.isin(key, keys))
-    idx = idx[~pd.Series(key[idx]).duplicated().to_numpy()]
-    tags = [tuple(labels[X.indices[X.indptr[i]:X.indptr[i + 1]]].tolist()) for i in idx]
-    return pd.DataFrame({"key": key[idx], "tags": pd.Series(tags, dtype=object)})
+def sets_among(sets: pd.DataFrame | None, *, keys: np.ndarray) -> pd.DataFrame:
+    """The rows of a partition's distinct hashtag sets whose key is among ``keys`` (sorted)."""
+    if sets is None or not len(sets):
+        return pd.DataFrame({"key": np.zeros(0, np.int64), "tags": pd.Series([], dtype=object)})
+    return sets[np.isin(sets["key"].to_numpy(), keys)].reset_index(drop=True)
 
 
-def superset_moves(frame: pd.DataFrame, *, part: int, opts: dict, func: str, cands: pd.DataFrame, shared: np.ndarray) -> pd.DataFrame:
-    """(row, key) for posts of this partition whose lone hashtag set joins a candidate set.
+def superset_moves(sets: pd.DataFrame | None, *, opts: dict, cands: pd.DataFrame, shared: np.ndarray) -> pd.DataFrame:
+    """(key, new key) for the lone hashtag sets of one partition that join a candidate set.
 
-    ``cands``: key, tags, size, uses, first of the sets of >= 3 tags used by >= 2 accounts;
-    ``shared``: sorted keys of every set used by >= 2 accounts. The rule and its order
-    (largest set, most used, first seen) are those of :func:`~._fingerprints.hashtag_uses`.
+    ``sets``: the partition's distinct sets (key, tags); ``cands``: key, tags, size, uses,
+    first of the sets of >= 3 tags used by >= 2 accounts; ``shared``: sorted keys of every
+    set used by >= 2 accounts. Whether a post's set joins, and which, depends on the set
+    alone; the rule and its order (largest set, most used, first seen) are those of
+    :func:`~._fingerprints.hashtag_uses`.
     """
-    empty = pd.DataFrame({"row": np.zeros(0, np.int64), "key": np.zeros(0, np.int64)})
-    if not len(cands):
+    empty = pd.DataFrame({"key": np.zeros(0, np.int64), "new": np.zeros(0, np.int64)})
+    if sets is None or not len(sets) or not len(cands):
         return empty
-    rows, _, _, valid, rt = _frame_basics(frame, part)
-    X, labels = incidence(list_column(frame, "hashtags", func=func), lower=True)
-    X = X.tocsr()
-    n_tags = np.diff(X.indptr)
-    key = _salted(set_hashes(X, labels).astype(np.uint64), "hashtags")
-    pos = np.searchsorted(shared, key)
-    is_shared = (pos < len(shared)) & (shared[np.minimum(pos, len(shared) - 1)] == key) if len(shared) else np.zeros(len(key), bool)
-    lone = np.flatnonzero(valid & ~rt & (n_tags >= opts["min_hashtags"]) & ~is_shared & (n_tags >= 4))
+    n_tags = sets["tags"].map(len).to_numpy(np.int64)
+    key = sets["key"].to_numpy(np.int64)
+    lone = np.flatnonzero(~np.isin(key, shared) & (n_tags >= 4))
     if not len(lone):
         return empty
     vocab = {t: j for j, t in enumerate(sorted({t for ts in cands["tags"] for t in ts}))}
     ci = np.repeat(np.arange(len(cands)), cands["tags"].map(len).to_numpy())
     cj = np.fromiter((vocab[t] for ts in cands["tags"] for t in ts), dtype=np.int64, count=len(ci))
     C = sparse.csr_matrix((np.ones(len(ci)), (ci, cj)), shape=(len(cands), len(vocab)))
-    col = np.fromiter((vocab.get(t, -1) for t in labels), dtype=np.int64, count=len(labels))
-    Xl = X[lone]
-    m = col[Xl.indices] >= 0
-    P = sparse.csr_matrix((np.ones(int(m.sum())), (np.repeat(np.arange(len(lone)), np.diff(Xl.indptr))[m], col[Xl.indices][m])),
-                          shape=(len(lone), len(vocab)))
+    pr, pj = [], []
+    for r, ts in enumerate(sets["tags"].to_numpy(dtype=object)[lone]):
+        for x in ts:
+            j = vocab.get(x)
+            if j is not None:
+                pr.append(r)
+                pj.append(j)
+    P = sparse.csr_matrix((np.ones(len(pr)), (np.asarray(pr, np.int64), np.asarray(pj, np.int64))), shape=(len(lone), len(vocab)))
     overlap = (P @ C.T).tocoo()
     csize = cands["size"].to_numpy(np.int64)[overlap.col]
     psize = n_tags[lone][overlap.row]
@@ -250,7 +251,7 @@ def superset_moves(frame: pd.DataFrame, *, part: int, opts: dict, func: str, can
     rank = np.lexsort((cands["first"].to_numpy(np.int64)[c], -cands["uses"].to_numpy(np.int64)[c], -csize[good], r))
     r, c = r[rank], c[rank]
     first = np.r_[True, r[1:] != r[:-1]]
-    return pd.DataFrame({"row": rows[lone[r[first]]], "key": cands["key"].to_numpy(np.int64)[c[first]]})
+    return pd.DataFrame({"key": key[lone[r[first]]], "new": cands["key"].to_numpy(np.int64)[c[first]]})
 
 
 # -- per fingerprint -----------------------------------------------------------------------
