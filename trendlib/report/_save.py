@@ -19,7 +19,9 @@ as usual. The files are the same bytes either way.
 from __future__ import annotations
 
 import os
+import re
 import sys
+from itertools import chain
 from pathlib import Path
 from typing import Any, Literal
 
@@ -68,6 +70,65 @@ def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+_TIME_TEXT = re.compile(r"(.{19})(\.\d+)?([+-]\d\d:\d\d(?::\d\d)?)")
+_DIGITS = 10 ** np.arange(8, -1, -1, dtype=np.int64)  # nanoseconds -> 9 fraction digits
+
+
+def _time_strings(uniq: Any) -> np.ndarray:
+    """``pd.Index(uniq).astype(str)`` as an object array, for distinct tz-aware times.
+
+    pandas formats a tz-aware time cell by cell (seconds at a million posts). Each string
+    is the local wall time ``YYYY-MM-DD HH:MM:SS``, maybe a fraction of a second, and the
+    offset's text. How many fraction digits a time gets, and the offset's text, depend on
+    the pandas version (and, from pandas 3, on the finest time of the whole index), but
+    only through the time's offset and the precision its fraction needs (none,
+    milli-, micro- or nanoseconds). So pandas formats one time of each such class (one
+    small index: the same choices as the whole), and NumPy writes every time from that:
+    the wall times in one call, the fraction digits by integer arithmetic. A representative
+    that does not read that way sends the whole index through pandas.
+    """
+    idx = pd.DatetimeIndex(uniq)
+    slow = lambda: idx.astype(str).to_numpy(dtype=object)  # noqa: E731
+    if idx.tz is None or not len(idx) or idx.hasnans:
+        return slow()
+    local = idx.tz_localize(None).to_numpy().astype("datetime64[ns]").view(np.int64)
+    utc = idx.tz_convert("UTC").tz_localize(None).to_numpy().astype("datetime64[ns]").view(np.int64)
+    secs, frac = np.divmod(local, 10**9)
+    wall = secs.astype("datetime64[s]").astype("U19")  # '2023-05-09T10:00:05'
+    # precision class: 0 whole seconds, 1 milli-, 2 micro-, 3 nanoseconds
+    prec = np.where(frac == 0, 0, np.where(frac % 10**6 == 0, 1, np.where(frac % 1000 == 0, 2, 3)))
+    off_codes, _ = pd.factorize(local - utc)  # offsets in nanoseconds
+    cls_codes, cls = pd.factorize(off_codes * 4 + prec)
+    reps = np.array([int(np.argmax(cls_codes == k)) for k in range(len(cls))])
+    texts = idx[reps].astype(str)
+    parts = []
+    for k, at in enumerate(reps):
+        m = _TIME_TEXT.fullmatch(str(texts[k]))
+        if m is None or m.group(1) != str(wall[at]).replace("T", " "):
+            return slow()
+        digits = len(m.group(2)) - 1 if m.group(2) else 0
+        if digits not in (0, 3, 6, 9) or (not digits and frac[at]):
+            return slow()
+        parts.append((digits, m.group(3)))
+    width = 19 + max((d + 1 if d else 0) + len(o) for d, o in parts)
+    out = np.zeros((len(idx), width), dtype=np.uint32)  # trailing zeros: shorter strings
+    out[:, :19] = wall.view(np.uint32).reshape(len(idx), 19)
+    out[:, 10] = ord(" ")
+    fdig = (frac[:, None] // _DIGITS) % 10 + ord("0")
+    for k, (digits, off) in enumerate(parts):
+        rows = np.flatnonzero(cls_codes == k)
+        col = 19
+        if digits:
+            out[rows, col] = ord(".")
+            out[rows, col + 1 : col + 1 + digits] = fdig[rows, :digits]
+            col += 1 + digits
+        out[rows, col : col + len(off)] = np.array([ord(c) for c in off], dtype=np.uint32)
+    strings = out.view(f"U{width}").ravel().astype(object)
+    if (strings[reps] != texts.to_numpy(dtype=object)).any():
+        return slow()
+    return strings
+
+
 def _flat(df: pd.DataFrame) -> pd.DataFrame:
     """List cells -> space-joined strings; datetimes as ISO text with their offset.
 
@@ -78,15 +139,21 @@ def _flat(df: pd.DataFrame) -> pd.DataFrame:
     for col in df.columns:
         if isinstance(df[col].dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(df[col].dtype):
             codes, uniq = pd.factorize(df[col])
-            text = np.append(pd.Index(uniq).astype(str).to_numpy(dtype=object), None)  # code -1 -> missing
+            strings = _time_strings(uniq) if isinstance(df[col].dtype, pd.DatetimeTZDtype) else \
+                pd.Index(uniq).astype(str).to_numpy(dtype=object)
+            text = np.append(strings, None)  # code -1 -> missing
             df[col] = pd.Series(text[codes], index=df.index, dtype=object)
             continue
         if df[col].dtype == object:
             values = df[col].tolist()
             # the types present, tested once each (a column of a million lists has one type)
-            if any(issubclass(t, (list, tuple, set)) for t in set(map(type, values))):
-                df[col] = pd.Series([" ".join(map(str, v)) if isinstance(v, (list, tuple, set)) else v for v in values],
-                                    index=df.index, dtype=object)
+            types = set(map(type, values))
+            if any(issubclass(t, (list, tuple, set)) for t in types):
+                if types <= {list, tuple} and set(map(type, chain.from_iterable(values))) <= {str}:
+                    joined = list(map(" ".join, values))  # lists of str: str() changes nothing
+                else:
+                    joined = [" ".join(map(str, v)) if isinstance(v, (list, tuple, set)) else v for v in values]
+                df[col] = pd.Series(joined, index=df.index, dtype=object)
     return df
 
 

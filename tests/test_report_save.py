@@ -1,0 +1,106 @@
+"""Saving's fast formatting gives the same cells as pandas' own (``report._save._flat``).
+
+Times: ``_time_strings`` writes tz-aware times with NumPy from one pandas string per
+(offset, precision) class; the reference is ``DatetimeIndex.astype(str)``, which differs
+between pandas versions (fraction digits, sub-minute offsets), so the cases cover those.
+Lists: lists of str are joined without ``str()``; anything else as before.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from trendlib.report._save import _flat, _time_strings
+
+_RNG = np.random.default_rng(0)
+_SECONDS = _RNG.integers(-2**31, 2**31, 3000) * 10**9
+
+
+def _index(values, zone=None):
+    if isinstance(values, np.ndarray):  # nanoseconds since the epoch
+        idx = pd.DatetimeIndex(pd.to_datetime(values, utc=True))
+    else:
+        idx = pd.DatetimeIndex([pd.Timestamp(v, tz="UTC") for v in values])
+    return idx.tz_convert(zone) if zone else idx
+
+
+TIMES = {
+    "whole seconds": _index(_SECONDS, zone="Asia/Jakarta"),
+    "midnights": _index(["2023-05-09 17:00:00", "2023-05-10 17:00:00"], zone="Asia/Jakarta"),
+    "a half second": _index(["2023-05-09 03:00:05.5", "2023-05-09 03:00:00"], zone="Asia/Jakarta"),
+    "milliseconds": _index(_SECONDS + _RNG.choice([0, 254 * 10**6], len(_SECONDS)), zone="Europe/Berlin"),
+    "microseconds": _index(_SECONDS + _RNG.choice([0, 254001 * 10**3], len(_SECONDS)), zone="America/New_York"),
+    "mixed precision": _index(_SECONDS + _RNG.choice([0, 254 * 10**6, 123456000, 7], len(_SECONDS)), zone="Asia/Makassar"),
+    "one nanosecond": _index(["2023-05-09 03:00:05.000000001", "2023-05-09 03:00:00"]),
+    "daylight saving": _index(["2023-03-26 00:30", "2023-03-26 01:30", "2023-10-29 00:30", "2023-10-29 01:30"],
+                              zone="Europe/Berlin"),
+    "local mean time": _index(["1900-01-01 00:00", "2020-01-01", "1900-01-01 00:00:00.5"], zone="Asia/Jakarta"),
+    "negative offset": _index(["2020-01-01 00:00", "1960-01-01 00:00:00.25"], zone="America/St_Johns"),
+    "fixed offset": _index(["2020-01-01 00:00"], zone="-03:30"),
+    "before 1970": _index(["1960-01-01 00:00:00.5", "1969-12-31 23:59:59.999999999"], zone="Asia/Jakarta"),
+    "utc": _index(_SECONDS[:50]),
+    "empty": pd.DatetimeIndex([], tz="UTC"),
+}
+
+
+@pytest.mark.parametrize("name", list(TIMES))
+def test_time_strings_equal_pandas_astype_str(name):
+    idx = TIMES[name]
+    ref = idx.astype(str).to_numpy(dtype=object)
+    out = _time_strings(idx)
+    assert out.dtype == object and len(out) == len(ref)
+    assert out.tolist() == ref.tolist()
+    assert all(type(s) is str for s in out)
+
+
+@pytest.mark.parametrize("name", ["whole seconds", "mixed precision", "microseconds", "utc"])
+def test_time_strings_format_only_one_time_per_class_with_pandas(name, monkeypatch):
+    idx = TIMES[name]
+    sizes = []
+    real = pd.DatetimeIndex.astype
+
+    def spy(self, dtype, *args, **kwargs):
+        sizes.append(len(self))
+        return real(self, dtype, *args, **kwargs)
+
+    monkeypatch.setattr(pd.DatetimeIndex, "astype", spy)
+    _time_strings(idx)
+    assert sizes and max(sizes) <= 16 < len(idx)  # (offset, precision) classes, not every time
+
+
+def _flat_reference(df: pd.DataFrame) -> pd.DataFrame:
+    """_flat as it was before the fast paths (the reference)."""
+    df = df.copy()
+    for col in df.columns:
+        if isinstance(df[col].dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(df[col].dtype):
+            codes, uniq = pd.factorize(df[col])
+            text = np.append(pd.Index(uniq).astype(str).to_numpy(dtype=object), None)
+            df[col] = pd.Series(text[codes], index=df.index, dtype=object)
+            continue
+        if df[col].dtype == object:
+            values = df[col].tolist()
+            if any(issubclass(t, (list, tuple, set)) for t in set(map(type, values))):
+                df[col] = pd.Series([" ".join(map(str, v)) if isinstance(v, (list, tuple, set)) else v for v in values],
+                                    index=df.index, dtype=object)
+    return df
+
+
+def test_flat_equals_the_reference_on_posts_like_columns():
+    n = 6
+    df = pd.DataFrame({
+        "time": pd.Series(TIMES["mixed precision"][:n]).where(lambda s: s.index != 2),  # one missing time
+        "naive": pd.date_range("2023-01-01", periods=n, freq="D"),
+        "hashtags": [["a", "b"], [], ["c"], ["d", "e", "f"], [], ["g"]],
+        "tuples": [("a",), (), ("b", "c"), ("d",), (), ()],
+        "mixed": [["a", 1], [], [2.5, "b"], ["c"], [None], []],
+        "sets": [{"a"}, set(), {"b"}, set(), {"c"}, set()],
+        "some lists": [["a"], None, float("nan"), "text", ["b", "c"], []],
+        "text": ["x", "=y", None, "z", "w", "v"],
+        "n": np.arange(n),
+    })
+    out, ref = _flat(df), _flat_reference(df)
+    assert out.equals(ref)
+    for col in df.columns:
+        assert out[col].tolist() == ref[col].tolist(), col
