@@ -58,6 +58,13 @@ def _tree(items: list, merge: Any, fan: int = 8) -> Any:
     return delayed(merge, pure=True)(level)
 
 
+def _shared(value: Any) -> Any:
+    """One graph key for an argument every task of a step reads (not a copy per task)."""
+    from dask import delayed
+
+    return delayed(value, traverse=False)
+
+
 def _or_empty(frame: pd.DataFrame | None, meta: pd.DataFrame) -> pd.DataFrame:
     return meta if frame is None else frame
 
@@ -183,188 +190,256 @@ def coordination_evidence(ddf: Any, **options: Any) -> pd.DataFrame:
 
 
 def _run(ddf: Any, opts: dict, top: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(groups, evidence): the six steps of the module docstring."""
+    import dask
+    from dask import delayed
+
+    from ..graphs import _coord_parts as cp
+
+    cols = [c for c in ddf.columns if c in _COLUMNS]
+    posts = ddf[cols]
+    parts = posts.to_delayed(optimize_graph=False)
+    sig_of = {s: i for i, s in enumerate(opts["signals"])}
+    uses_parts, moves, set_tags = _merged_keys(parts, opts, sig_of)
+    by_key = _by_key(uses_parts, moves, sig_of)
+    per = _per_fingerprint(by_key, opts)
+    occ, trips = per["occasions"], per["trips"]
+    tag_sig = sig_of.get("hashtags", -1)
+    queries = occ[occ["signal"].to_numpy() != tag_sig].reset_index(drop=True) if occ is not None else None
+    accounts = np.unique(np.r_[trips["a"].to_numpy(), trips["b"].to_numpy()]) if trips is not None else np.zeros(0, np.int64)
+    q = _shared(queries[["signal", "lo", "hi"]] if queries is not None else pd.DataFrame({"signal": [], "lo": [], "hi": []}))
+    accounts = _shared(accounts)
+    counted = dask.compute(*[delayed(cp.use_counts, pure=True)(p, queries=q, accounts=accounts, repeat_window=opts["repeat_window"])
+                             for p in by_key.to_delayed()])
+    totals = np.sum([c["totals"] for c in counted], axis=0)
+    bursts = _burst_scores(per, counted, totals, parts, set_tags, opts, tag_sig)
+    pairs = _pair_scores(trips, per["fps"], _concat([c["activity"] for c in counted]), totals, opts)
+    return _evidence_tables(posts, parts, by_key, per, bursts, pairs, set_tags, opts, top)
+
+
+def _merged_keys(parts: list, opts: dict, sig_of: dict) -> tuple[list, dict, dict]:
+    """Steps 1-3: persisted uses per partition, the key moves (near copies, hashtag
+    supersets) and the tags of the hashtag sets that can be evidence."""
     import dask
     import dask.dataframe as dd
     from dask import delayed
 
     from ..graphs import _coord_parts as cp
-    from ..graphs import _fingerprints as fpm
-    from ..graphs._coordination import _evidence, _tables
-    from ..graphs._util import incidence
 
-    cols = [c for c in ddf.columns if c in _COLUMNS]
-    posts = ddf[cols]
-    parts = posts.to_delayed(optimize_graph=False)
-    names = opts["signals"]
-    sig_of = {s: i for i, s in enumerate(names)}
-
-    # 1. uses per partition (persisted), document frequencies of the eligible texts (summed)
-    # (the eligible texts, for near copies, are kept only until step 2 is done)
+    # the eligible texts (near copies) and distinct hashtag sets are kept only until used
     raw = [delayed(cp.post_uses, nout=5, pure=True)(p, part=i, opts=opts, func=_FUNC) for i, p in enumerate(parts)]
-    uses_parts = [r[0] for r in raw]
-    near_parts = [r[3] for r in raw]
-    set_parts = [r[4] for r in raw]
-    df_total = _tree([r[1] for r in raw], _sum_arrays)
-    n_docs = delayed(sum)([r[2] for r in raw])
     ms = opts["min_similarity"]
     near_wanted = "text" in sig_of and ms is not None and ms < 1
     tags_wanted = "hashtags" in sig_of
-    uses_parts, near_parts, set_parts, df_total, n_docs = dask.persist(uses_parts, near_parts if near_wanted else [],
-                                                                       set_parts if tags_wanted else [], df_total, n_docs)
+    uses_parts, near_parts, set_parts, df_total, n_docs = dask.persist(
+        [r[0] for r in raw], [r[3] for r in raw] if near_wanted else [], [r[4] for r in raw] if tags_wanted else [],
+        _tree([r[1] for r in raw], _sum_arrays), delayed(sum)([r[2] for r in raw]))
     df_total, n_docs = dask.compute(df_total, n_docs)
-    meta_uses = cp.empty_uses()
-
-    # 2. near copies, hour by hour
-    text_moves: dict = {}
+    moves: dict = {}  # keys are salted by signal: text and hashtag moves never meet
     if near_wanted and df_total is not None and n_docs >= 2:
         near = dd.from_delayed([delayed(_or_empty)(x, cp.NEAR_META) for x in near_parts], meta=cp.NEAR_META, verify_meta=False)
         edges = near.shuffle(on="hour").map_partitions(cp.near_edges, min_similarity=ms, df=delayed(df_total), n_docs=n_docs,
                                                         meta=pd.DataFrame({"a": np.zeros(0, np.int64), "b": np.zeros(0, np.int64)}))
-        text_moves = cp.merge_keys(edges.compute().drop_duplicates(ignore_index=True))
+        moves.update(cp.merge_keys(edges.compute().drop_duplicates(ignore_index=True)))
     del near_parts
-
-    # 3. hashtag supersets
-    tag_moves = None
-    set_tags: dict = {}  # key -> tags of the sets that can be evidence (supersets may join them)
-    if "hashtags" in sig_of:
-        h = dd.from_delayed(uses_parts, meta=meta_uses, verify_meta=False)
+    set_tags: dict = {}
+    if tags_wanted:
+        meta = cp.empty_uses()
+        h = dd.from_delayed(uses_parts, meta=meta, verify_meta=False)
         h = h[h["signal"] == sig_of["hashtags"]]
-        st = h.shuffle(on="key").map_partitions(cp.set_stats, meta=cp.set_stats(meta_uses)).compute()
+        st = h.shuffle(on="key").map_partitions(cp.set_stats, meta=cp.set_stats(meta)).compute()
         shared = np.sort(st.loc[st["n_acc"] >= 2, "key"].to_numpy(np.int64))
         cands = st[(st["size"] >= 3) & (st["n_acc"] >= 2)].sort_values("key", ignore_index=True)
+        # sets that can be evidence: candidates (lone sets may join them) and sets with enough accounts
         wanted = np.union1d(cands["key"].to_numpy(np.int64), st.loc[st["n_acc"] >= opts["min_accounts"], "key"].to_numpy(np.int64))
         if len(wanted):
-            tags = dask.compute(*[delayed(cp.sets_among, pure=True)(p, keys=wanted) for p in set_parts])
-            tags = pd.concat(tags, ignore_index=True).drop_duplicates("key")
+            _wanted = _shared(wanted)
+            tags = pd.concat(dask.compute(*[delayed(cp.sets_among, pure=True)(p, keys=_wanted) for p in set_parts]), ignore_index=True)
+            tags = tags.drop_duplicates("key")
             set_tags = dict(zip(tags["key"].tolist(), tags["tags"]))
             cands = cands.merge(tags, on="key", how="inner")
         if len(cands):
-            moved = _concat(list(dask.compute(*[delayed(cp.superset_moves, pure=True)(p, opts=opts, cands=cands, shared=shared) for p in set_parts])))
+            cands_d, shared_d = _shared(cands), _shared(shared)
+            moved = _concat(list(dask.compute(*[delayed(cp.superset_moves, pure=True)(p, opts=opts, cands=cands_d, shared=shared_d) for p in set_parts])))
             if moved is not None:
-                tag_moves = dict(zip(moved["key"].tolist(), moved["new"].tolist()))
-    del set_parts
+                moves.update(zip(moved["key"].tolist(), moved["new"].tolist()))
+    return uses_parts, moves, set_tags
 
-    # 4. uses shuffled by key; per fingerprint
-    moves = {**text_moves, **(tag_moves or {})}  # keys are salted by signal: the two never meet
-    final = [delayed(_apply_moves, pure=True)(u, moves, [sig_of.get("text", -1), sig_of.get("hashtags", -1)]) for u in uses_parts]
-    by_key = dd.from_delayed(final, meta=meta_uses, verify_meta=False).shuffle(on="key").persist()
-    burst_signals = [i for i, s in enumerate(names) if s in ("text", "hashtags", "url")]
+
+def _by_key(uses_parts: list, moves: dict, sig_of: dict) -> Any:
+    """Step 4's input: the uses with merged keys, shuffled by key and persisted."""
+    import dask.dataframe as dd
+    from dask import delayed
+
+    from ..graphs import _coord_parts as cp
+
+    merged = [sig_of.get("text", -1), sig_of.get("hashtags", -1)]
+    moves_d = _shared(moves)
+    final = [delayed(_apply_moves, pure=True)(u, moves_d, merged) for u in uses_parts]
+    return dd.from_delayed(final, meta=cp.empty_uses(), verify_meta=False).shuffle(on="key").persist()
+
+
+def _per_fingerprint(by_key: Any, opts: dict) -> dict:
+    """Step 4: candidates of every partition of fingerprints, gathered (``part`` tells occasions apart)."""
+    import dask
+    from dask import delayed
+
+    from ..graphs import _coord_parts as cp
+
+    burst_signals = [i for i, s in enumerate(opts["signals"]) if s in ("text", "hashtags", "url")]
     per = dask.compute(*[delayed(cp.fingerprint_stats, pure=True)(p, opts=opts, burst_signals=burst_signals) for p in by_key.to_delayed()])
-    n_tests = max(sum(p["n_tested"] for p in per), 1)
     fps = _concat([p.get("fps") for p in per])
-    occ = [p["occasions"].assign(part=i) for i, p in enumerate(per) if "occasions" in p]
-    occ_uses = [p["occasion_uses"].assign(part=i) for i, p in enumerate(per) if "occasion_uses" in p]
-    occ = _concat(occ)
-    occ_uses = _concat(occ_uses)
-    trips = _concat([p.get("trips") for p in per])
     if fps is None:
         fps = pd.DataFrame({"key": np.zeros(0, np.int64), "signal": np.zeros(0, np.int8), "uses": np.zeros(0, np.int64),
                             "m": np.zeros(0, np.int64), "first_row": np.zeros(0, np.int64), "first_sub": np.zeros(0, np.int32)})
-    fpi = fps.set_index("key")
-
-    # labels need posts: the first post of each fingerprint that may become evidence
-    def fetch(rows: np.ndarray) -> pd.DataFrame:
-        rows = np.unique(np.asarray(rows, dtype=np.int64))
-        got = dask.compute(*[delayed(cp.fetch_posts, pure=True)(p, part=i, rows=rows) for i, p in enumerate(parts)])
-        return pd.concat(got, ignore_index=True).sort_values("row", ignore_index=True)
-
-    # 5. scores
-    tag_sig = sig_of.get("hashtags", -1)
-    bursts = pd.DataFrame(columns=["key", "part", "occ", "lo", "score"])
+    occ = _concat([p["occasions"].assign(part=i) for i, p in enumerate(per) if "occasions" in p])
     if occ is not None:
         occ = occ.merge(fps[["key", "signal", "uses", "m"]], on="key", how="left")
-        ht = occ["signal"].to_numpy() == tag_sig
+    return {"n_tests": max(sum(p["n_tested"] for p in per), 1), "fps": fps, "occasions": occ,
+            "occasion_uses": _concat([p["occasion_uses"].assign(part=i) for i, p in enumerate(per) if "occasion_uses" in p]),
+            "trips": _concat([p.get("trips") for p in per])}
+
+
+def _share(inside: np.ndarray, total: np.ndarray) -> np.ndarray:
+    """The share ``q`` of the reference volume in an occasion's span, as ``_bursts`` bounds it."""
+    total = np.maximum(total, 1)
+    return np.minimum(np.maximum(inside / total, 1 / total), 1.0)
+
+
+def _burst_scores(per: dict, counted: tuple, totals: np.ndarray, parts: list, set_tags: dict, opts: dict, tag_sig: int) -> pd.DataFrame:
+    """Step 5 for occasions: the significant ones (key, part, occ, lo, score)."""
+    import dask
+    from dask import delayed
+
+    from ..graphs import _coord_parts as cp
+
+    occ = per["occasions"]
+    if occ is None:
+        return pd.DataFrame(columns=["key", "part", "occ", "lo", "score"])
+    ht = occ["signal"].to_numpy() == tag_sig
+    q = np.zeros(len(occ))
+    if (~ht).any():  # text and links: every use of the signal, without the fingerprint's own
+        uq = occ[~ht]
+        inside = np.sum([c["inside"] for c in counted], axis=0) - uq["own_in"].to_numpy()
+        q[~ht] = _share(inside, totals[uq["signal"].to_numpy(np.int64)] - uq["uses"].to_numpy())
+    if ht.any():  # hashtag sets: the posts of the set's rarest tag, else every post
         tq = occ[ht].reset_index(drop=True)
         tq = tq.assign(tag=tq["key"].map(set_tags)).explode("tag", ignore_index=True)
-        uq = occ[~ht].reset_index(drop=True)
-        accounts = np.unique(np.r_[trips["a"].to_numpy(), trips["b"].to_numpy()]) if trips is not None else np.zeros(0, np.int64)
-        counted = dask.compute(*[delayed(cp.use_counts, pure=True)(p, queries=uq[["signal", "lo", "hi"]], accounts=accounts, repeat_window=opts["repeat_window"])
-                                 for p in by_key.to_delayed()])
-        totals = np.sum([c["totals"] for c in counted], axis=0)
-        activity = _concat([c["activity"] for c in counted])
-        q = np.zeros(len(occ))
-        # text and links: all uses of the signal, without the fingerprint's own
-        if len(uq):
-            inside = np.sum([c["inside"] for c in counted], axis=0) - uq["own_in"].to_numpy()
-            total = np.maximum(totals[uq["signal"].to_numpy(np.int64)] - uq["uses"].to_numpy(), 1)
-            q[np.flatnonzero(~ht)] = np.minimum(np.maximum(inside / total, 1 / total), 1.0)
-        if len(tq):
-            all_tags = np.asarray(sorted(set(tq["tag"])), dtype=object)
-            pc = dask.compute(*[delayed(cp.post_counts, pure=True)(p, part=i, tags=all_tags, queries=tq[["lo", "hi", "tag"]], func=_FUNC)
-                                for i, p in enumerate(parts)])
-            n_valid = sum(c["n_valid"] for c in pc)
-            every = np.sum([c["every"] for c in pc], axis=0)
-            tag_total = dict(zip(all_tags.tolist(), np.sum([c["tag_total"] for c in pc], axis=0).tolist()))
-            tag_in = np.sum([c["tag_inside"] for c in pc], axis=0)
-            tq = tq.assign(t_total=tq["tag"].map(tag_total), t_in=tag_in, every=every)
-            # the rarest tag of the set (ties: the first by name), as _references picks it
-            tq = tq.sort_values(["part", "occ", "t_total", "tag"], kind="stable").drop_duplicates(["part", "occ"])
-            tq = tq.set_index(["part", "occ"]).reindex(pd.MultiIndex.from_frame(occ.loc[ht, ["part", "occ"]]))
-            rows_j = tq["t_total"].to_numpy() - tq["uses"].to_numpy()
-            use_tag = rows_j >= tq["m"].to_numpy()
-            inside = np.where(use_tag, tq["t_in"].to_numpy() - tq["own_in"].to_numpy(), tq["every"].to_numpy() - tq["own_in"].to_numpy())
-            total = np.maximum(np.where(use_tag, rows_j, n_valid - tq["uses"].to_numpy()), 1)
-            q[np.flatnonzero(ht)] = np.minimum(np.maximum(inside / total, 1 / total), 1.0)
-        mf = occ["m"].to_numpy(np.int64)
-        p = np.minimum(1.0, mf * stats.binom.sf(occ["k"].to_numpy() - 2, mf - 1, q))
-        occ["score"] = -np.log10(np.maximum(p * n_tests, 1e-300))
-        bursts = occ[occ["score"].to_numpy() >= opts["min_score"]][["key", "part", "occ", "lo", "score"]]
-    else:
-        activity = None
-        accounts = np.unique(np.r_[trips["a"].to_numpy(), trips["b"].to_numpy()]) if trips is not None else np.zeros(0, np.int64)
-        counted = dask.compute(*[delayed(cp.use_counts, pure=True)(p, queries=pd.DataFrame({"signal": [], "lo": [], "hi": []}), accounts=accounts,
-                                                                   repeat_window=opts["repeat_window"]) for p in by_key.to_delayed()])
-        totals = np.sum([c["totals"] for c in counted], axis=0)
-        activity = _concat([c["activity"] for c in counted])
-    sig_pairs = pd.DataFrame(columns=["a", "b", "key", "c", "score"])
-    if trips is not None:
-        trips = trips.merge(fps[["key", "signal", "uses"]], on="key", how="left").reset_index(drop=True)
-        trips["t"] = np.arange(len(trips))
-        act = activity if activity is not None else pd.DataFrame({"acc": [], "signal": [], "bucket": [], "n": []})
-        ta = trips[["t", "a", "signal"]].merge(act.rename(columns={"acc": "a"}), on=["a", "signal"])
-        tb = trips[["t", "b", "signal"]].merge(act.rename(columns={"acc": "b"}), on=["b", "signal"])
-        co_frame = ta[["t", "bucket", "n"]].merge(tb[["t", "bucket", "n"]], on=["t", "bucket"])
-        # the pair's co-activity: sum over buckets of the product of their uses of the signal
-        co = np.bincount(co_frame["t"].to_numpy(np.int64), weights=(co_frame["n_x"] * co_frame["n_y"]).to_numpy(float), minlength=len(trips))
-        share = trips["uses"].to_numpy() / totals[trips["signal"].to_numpy(np.int64)]
-        expect = share ** 2 * co
-        c = trips["c"].to_numpy(np.int64)
-        pp = stats.poisson.sf(c - 1, np.maximum(expect, 1e-300))
-        trips["score"] = -np.log10(np.maximum(pp * len(trips), 1e-300))
-        sig_pairs = trips[trips["score"].to_numpy() >= opts["min_score"]][["a", "b", "key", "c", "score"]].reset_index(drop=True)
+        all_tags = np.asarray(sorted(set(tq["tag"])), dtype=object)
+        tags_d, tq_d = _shared(all_tags), _shared(tq[["lo", "hi", "tag"]])
+        pc = dask.compute(*[delayed(cp.post_counts, pure=True)(p, part=i, tags=tags_d, queries=tq_d, func=_FUNC)
+                            for i, p in enumerate(parts)])
+        n_valid = sum(c["n_valid"] for c in pc)
+        tag_total = dict(zip(all_tags.tolist(), np.sum([c["tag_total"] for c in pc], axis=0).tolist()))
+        tq = tq.assign(t_total=tq["tag"].map(tag_total), t_in=np.sum([c["tag_inside"] for c in pc], axis=0),
+                       every=np.sum([c["every"] for c in pc], axis=0))
+        # the rarest tag of the set (ties: the first by name), as _references picks it
+        tq = tq.sort_values(["part", "occ", "t_total", "tag"], kind="stable").drop_duplicates(["part", "occ"])
+        tq = tq.set_index(["part", "occ"]).reindex(pd.MultiIndex.from_frame(occ.loc[ht, ["part", "occ"]]))
+        own_in, uses = tq["own_in"].to_numpy(), tq["uses"].to_numpy()
+        rows_j = tq["t_total"].to_numpy() - uses
+        by_tag = rows_j >= tq["m"].to_numpy()
+        q[ht] = _share(np.where(by_tag, tq["t_in"].to_numpy() - own_in, tq["every"].to_numpy() - own_in),
+                       np.where(by_tag, rows_j, n_valid - uses))
+    m = occ["m"].to_numpy(np.int64)
+    p = np.minimum(1.0, m * stats.binom.sf(occ["k"].to_numpy() - 2, m - 1, q))
+    score = -np.log10(np.maximum(p * per["n_tests"], 1e-300))
+    return occ.assign(score=score)[score >= opts["min_score"]][["key", "part", "occ", "lo", "score"]]
 
-    # 6. the evidence's uses and posts, then the pandas tail
-    burst_uses = None
-    if len(bursts):
-        burst_uses = occ_uses.merge(bursts[["part", "occ"]], on=["part", "occ"], how="inner")
+
+def _pair_scores(trips: pd.DataFrame | None, fps: pd.DataFrame, activity: pd.DataFrame | None, totals: np.ndarray, opts: dict) -> pd.DataFrame:
+    """Step 5 for repeated co-shares: the significant (a, b, key, c, score), as ``_pairs`` scores them."""
+    if trips is None:
+        return pd.DataFrame({"a": np.zeros(0, np.int64), "b": np.zeros(0, np.int64), "key": np.zeros(0, np.int64),
+                             "c": np.zeros(0, np.int64), "score": np.zeros(0)})
+    trips = trips.merge(fps[["key", "signal", "uses"]], on="key", how="left").reset_index(drop=True)
+    trips["t"] = np.arange(len(trips))
+    act = activity if activity is not None else pd.DataFrame({"acc": [], "signal": [], "bucket": [], "n": []})
+    ta = trips[["t", "a", "signal"]].merge(act.rename(columns={"acc": "a"}), on=["a", "signal"])
+    tb = trips[["t", "b", "signal"]].merge(act.rename(columns={"acc": "b"}), on=["b", "signal"])
+    both = ta[["t", "bucket", "n"]].merge(tb[["t", "bucket", "n"]], on=["t", "bucket"])
+    # the pair's co-activity: sum over buckets of the product of their uses of the signal
+    co = np.bincount(both["t"].to_numpy(np.int64), weights=(both["n_x"] * both["n_y"]).to_numpy(float), minlength=len(trips))
+    share = trips["uses"].to_numpy() / totals[trips["signal"].to_numpy(np.int64)]
+    c = trips["c"].to_numpy(np.int64)
+    p = stats.poisson.sf(c - 1, np.maximum(share ** 2 * co, 1e-300))
+    trips["score"] = -np.log10(np.maximum(p * len(trips), 1e-300))
+    return trips[trips["score"].to_numpy() >= opts["min_score"]][["a", "b", "key", "c", "score"]].reset_index(drop=True)
+
+
+def _evidence_tables(posts: Any, parts: list, by_key: Any, per: dict, bursts: pd.DataFrame, pairs: pd.DataFrame,
+                     set_tags: dict, opts: dict, top: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Step 6: the uses and posts of the evidence, in the pandas function's order, through its tail."""
+    import dask
+    from dask import delayed
+
+    from .._keys import account_key
+    from ..graphs import _coord_parts as cp
+    from ..graphs._coordination import _evidence, _tables
+
+    burst_uses = per["occasion_uses"].merge(bursts[["part", "occ"]], on=["part", "occ"], how="inner") if len(bursts) else None
     picked = None
-    if len(sig_pairs):
-        who = pd.DataFrame({"acc": np.r_[sig_pairs["a"], sig_pairs["b"]], "key": np.r_[sig_pairs["key"], sig_pairs["key"]]}).drop_duplicates()
-        picked = _concat(list(dask.compute(*[delayed(cp.pick_uses, pure=True)(p, pairs=who) for p in by_key.to_delayed()])))
-    mini = _concat([burst_uses.drop(columns=["part", "occ"]) if burst_uses is not None else None, picked])
-    if mini is None:
-        mini = cp.empty_uses()
-    mini = mini[[c for c in cp.USE_COLUMNS if c != "size"]]
+    if len(pairs):
+        who = pd.DataFrame({"acc": np.r_[pairs["a"], pairs["b"]], "key": np.r_[pairs["key"], pairs["key"]]}).drop_duplicates()
+        who_d = _shared(who)
+        picked = _concat(list(dask.compute(*[delayed(cp.pick_uses, pure=True)(p, pairs=who_d) for p in by_key.to_delayed()])))
+    # the uses in the pandas function's order: by signal, then post, then link
+    mini = _concat([burst_uses, picked])
+    mini = (mini if mini is not None else cp.empty_uses())[[c for c in cp.USE_COLUMNS if c != "size"]]
     mini = mini.drop_duplicates(["signal", "row", "sub"]).sort_values(["signal", "row", "sub"], ignore_index=True)
-    ev_keys = pd.unique(mini["key"].to_numpy())
-    info = fpi.reindex(ev_keys)
-    label_rows = info["first_row"].to_numpy(np.int64) if len(info) else np.zeros(0, np.int64)
-    got = fetch(np.r_[mini["row"].to_numpy(np.int64), label_rows]) if len(mini) else None
+    info = per["fps"].set_index("key").reindex(pd.unique(mini["key"].to_numpy()))
+    if not len(mini):
+        shown = posts._meta[[c for c in ("id", "text") if c in posts.columns]]
+        u = {"post": np.zeros(0, np.int64), "fp": np.zeros(0, np.int64), "signal": np.zeros(0, np.int64), "account": np.zeros(0, np.int64),
+             "time": np.zeros(0, np.int64), "accounts": np.zeros(0, dtype=object), "n_accounts": 0, "label": str}
+        return _tables(shown, _evidence(u, pd.DataFrame(columns=["fp", "rows", "score"]), pairs.iloc[:0].rename(columns={"key": "fp"}), opts), u, opts, top)
+    rows = np.unique(np.r_[mini["row"].to_numpy(np.int64), info["first_row"].to_numpy(np.int64)])
+    rows_d = _shared(rows)
+    got = pd.concat(dask.compute(*[delayed(cp.fetch_posts, pure=True)(p, part=i, rows=rows_d) for i, p in enumerate(parts)]), ignore_index=True)
+    got = got.sort_values("row", ignore_index=True)
+    got_rows = got["row"].to_numpy()
+    # fingerprint codes in the pandas order: by signal, then first use
     rank = info.reset_index().sort_values(["signal", "first_row", "first_sub"], kind="stable")["key"].to_numpy()
     code_of = pd.Series(np.arange(len(rank), dtype=np.int64), index=rank)
     acc_codes, acc_uniq = pd.factorize(mini["acc"].to_numpy())
-    post_pos = np.searchsorted(got["row"].to_numpy(), mini["row"].to_numpy()) if got is not None else np.zeros(0, np.int64)
-    from .._keys import account_key
+    acc_code_of = pd.Series(np.arange(len(acc_uniq), dtype=np.int64), index=np.asarray(acc_uniq, dtype=np.int64))
+    post_pos = np.searchsorted(got_rows, mini["row"].to_numpy())
+    authors = got["author"].to_numpy(dtype=object)
+    first_use = pd.Series(np.arange(len(mini))).groupby(acc_codes).first().sort_index().to_numpy()
+    names = np.asarray([account_key(authors[post_pos[i]]) for i in first_use], dtype=object)
+    u = {"post": post_pos.astype(np.int64), "fp": code_of.reindex(mini["key"].to_numpy()).to_numpy(np.int64),
+         "signal": mini["signal"].to_numpy(np.int64), "account": np.asarray(acc_codes, dtype=np.int64),
+         "time": mini["time"].to_numpy(np.int64), "accounts": names, "n_accounts": len(acc_uniq),
+         "label": _labeler(got, info, rank, set_tags, opts["signals"])}
+    blist = []
+    if len(bursts):
+        use_index = pd.Series(np.arange(len(mini)), index=pd.MultiIndex.from_frame(mini[["signal", "row", "sub"]]))
+        bu = burst_uses.sort_values(["part", "occ", "time", "signal", "row", "sub"], kind="stable")
+        idx = use_index.reindex(pd.MultiIndex.from_frame(bu[["signal", "row", "sub"]])).to_numpy(np.int64)
+        rows_of = pd.Series(idx).groupby([bu["part"].to_numpy(), bu["occ"].to_numpy()], sort=False).agg(list)
+        b = bursts.assign(code=code_of.reindex(bursts["key"].to_numpy()).to_numpy()).sort_values(["code", "lo"], kind="stable")
+        blist = [{"fp": int(r.code), "rows": np.asarray(rows_of.loc[(r.part, r.occ)], dtype=np.int64), "score": float(r.score)}
+                 for r in b.itertuples(index=False)]
+    pframe = pd.DataFrame({"a": acc_code_of.reindex(pairs["a"].to_numpy(np.int64)).to_numpy(np.int64),
+                           "b": acc_code_of.reindex(pairs["b"].to_numpy(np.int64)).to_numpy(np.int64),
+                           "fp": code_of.reindex(pairs["key"].to_numpy(np.int64)).to_numpy(np.int64),
+                           "c": pairs["c"].to_numpy(np.int64), "score": pairs["score"].to_numpy(float)})
+    evidence = _evidence(u, pd.DataFrame(blist, columns=["fp", "rows", "score"]), pframe, opts)
+    return _tables(got[[c for c in ("id", "text") if c in got.columns]], evidence, u, opts, top)
 
-    name_of_row = [account_key(a) for a in got["author"].to_numpy(dtype=object)] if got is not None else []
-    first_use = pd.Series(np.arange(len(mini)), index=acc_codes).groupby(level=0).first() if len(mini) else pd.Series([], dtype=np.int64)
-    acc_names = np.asarray([name_of_row[post_pos[i]] for i in first_use.sort_index().to_numpy()], dtype=object)
-    texts = got["text"].to_numpy(dtype=object) if got is not None and "text" in got.columns else None
+
+def _labeler(got: pd.DataFrame, info: pd.DataFrame, rank: np.ndarray, set_tags: dict, names: tuple) -> Any:
+    """code -> the fingerprint as shown: the first post's text, the set's tags, the link."""
+    from ..graphs import _fingerprints as fpm
+    from ..graphs._util import incidence
+
+    rows = got["row"].to_numpy()
+    texts = got["text"].to_numpy(dtype=object) if "text" in got.columns else None
 
     def label(code: int) -> str:
         key = int(rank[code])
         s = names[int(info.loc[key, "signal"])]
-        i = int(np.searchsorted(got["row"].to_numpy(), int(info.loc[key, "first_row"])))
+        i = int(np.searchsorted(rows, int(info.loc[key, "first_row"])))
         if s in ("text", "retweet"):
             return fpm.display_texts(texts, np.array([i]))[0]
         if s == "hashtags":
@@ -376,25 +451,4 @@ def _run(ddf: Any, opts: dict, top: int) -> tuple[pd.DataFrame, pd.DataFrame]:
         _, links = fpm.url_strings(got.iloc[[i]], np.ones(1, dtype=bool), domain=s == "domain", func=_FUNC)
         return str(links[int(info.loc[key, "first_sub"])])
 
-    t = mini["time"].to_numpy(np.int64)
-    u = {"post": post_pos.astype(np.int64), "fp": code_of.reindex(mini["key"].to_numpy()).to_numpy(np.int64),
-         "signal": mini["signal"].to_numpy(np.int64), "account": np.asarray(acc_codes, dtype=np.int64), "time": t,
-         "accounts": acc_names, "n_accounts": len(acc_uniq), "label": label}
-    use_index = pd.Series(np.arange(len(mini)), index=pd.MultiIndex.from_frame(mini[["signal", "row", "sub"]]))
-    bl = []
-    if len(bursts):
-        bu = burst_uses.sort_values(["part", "occ", "time", "signal", "row", "sub"], kind="stable")
-        idx = use_index.reindex(pd.MultiIndex.from_frame(bu[["signal", "row", "sub"]])).to_numpy(np.int64)
-        grouped = pd.Series(idx).groupby([bu["part"].to_numpy(), bu["occ"].to_numpy()], sort=False).agg(list)
-        b = bursts.assign(code=code_of.reindex(bursts["key"].to_numpy()).to_numpy()).sort_values(["code", "lo"], kind="stable")
-        for r in b.itertuples(index=False):
-            bl.append({"fp": int(r.code), "rows": np.asarray(grouped.loc[(r.part, r.occ)], dtype=np.int64), "score": float(r.score)})
-    bframe = pd.DataFrame(bl, columns=["fp", "rows", "score"])
-    acc_code_of = pd.Series(np.arange(len(acc_uniq), dtype=np.int64), index=np.asarray(acc_uniq, dtype=np.int64))
-    pframe = pd.DataFrame({"a": acc_code_of.reindex(sig_pairs["a"].to_numpy(np.int64)).to_numpy(np.int64),
-                           "b": acc_code_of.reindex(sig_pairs["b"].to_numpy(np.int64)).to_numpy(np.int64),
-                           "fp": code_of.reindex(sig_pairs["key"].to_numpy(np.int64)).to_numpy(np.int64),
-                           "c": sig_pairs["c"].to_numpy(np.int64), "score": sig_pairs["score"].to_numpy(float)})
-    evidence = _evidence(u, bframe, pframe, opts)
-    shown = got[[c for c in ("id", "text") if c in got.columns]].reset_index(drop=True) if got is not None else posts._meta[[c for c in ("id", "text") if c in cols]]
-    return _tables(shown, evidence, u, opts, top)
+    return label
