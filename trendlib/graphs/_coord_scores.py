@@ -177,7 +177,27 @@ def _bursts(u: dict, opts: dict, posts: pd.DataFrame, func: str) -> pd.DataFrame
     ends_big = ends[big]
     fps = f[starts[big]]
     qs = np.empty(len(big))
-    for i, o in enumerate(big):  # only occasions with >= min_accounts accounts: few; searchsorted each
+    lo_b = t[starts[big]]
+    hi_b = np.maximum(t[ends_big - 1], lo_b + 60 * 10**9)
+    sig_b = u["signal"][order][starts[big]]
+    tag_signals = [i for i, s in enumerate(u["signal_names"]) if s == "hashtags"]
+    loop = np.isin(sig_b, tag_signals)
+    if opts["window"] >= 60 * 10**9:
+        # text and links, all at once: the reference is every use of the signal; the
+        # fingerprint's own uses in [lo, hi] are the occasion's (a later use is more than
+        # `window` >= 60 s after its end, so after hi)
+        n_uses = np.bincount(u["fp"], minlength=int(u["fp"].max()) + 1)
+        for sg in np.unique(sig_b[~loop]):
+            sel = np.flatnonzero(~loop & (sig_b == sg))
+            ref_t = np.sort(u["time"][u["signal"] == sg])
+            own_in = ends_big[sel] - starts[big[sel]]
+            inside = np.searchsorted(ref_t, hi_b[sel], side="right") - np.searchsorted(ref_t, lo_b[sel], side="left") - own_in
+            total = np.maximum(len(ref_t) - n_uses[fps[sel]], 1)
+            qs[sel] = np.minimum(np.maximum(inside / total, 1 / total), 1.0)
+    else:
+        loop[:] = True
+    for i in np.flatnonzero(loop):  # hashtag sets (each its own reference), or a window under a minute
+        o = big[i]
         s, e = starts[o], ends[o]
         ref_t, out_t = ref(int(f[s]))
         lo, hi = t[s], max(t[e - 1], t[s] + 60 * 10**9)
