@@ -11,10 +11,11 @@ or one group of fingerprints, and only small results are merged:
    key in every partition; rows are ``partition << 32 | position`` (the collection's order).
 2. Near copies: :func:`near_rows` sends each eligible text to its hour (and the first
    ``_NEAR_SPAN`` of an hour also to the hour before); :func:`near_edges` finds the near
-   pairs of one hour with the collection's IDF (:func:`document_frequency` summed over
-   partitions), so the pairs are those of the whole collection.
-3. Hashtag supersets: :func:`set_stats` (after a shuffle by key), :func:`candidate_tags`
-   and :func:`superset_moves` apply the rule of :func:`~._fingerprints.hashtag_uses`.
+   pairs of one hour with the collection's IDF (:func:`~._fingerprints.document_frequency`
+   summed over partitions), so the pairs are those of the whole collection.
+3. Hashtag supersets: :func:`set_stats` (after a shuffle by key), :func:`sets_among` and
+   :func:`superset_moves` (on each partition's distinct sets) apply the rule of
+   :func:`~._fingerprints.hashtag_uses`.
 4. After a shuffle of the uses by key, :func:`fingerprint_stats` finds each fingerprint's
    occasions, accounts and repeated co-shares; what their scores need from outside the
    fingerprint (reference volumes, accounts' activity) comes from :func:`use_counts` and
@@ -165,11 +166,12 @@ def near_edges(frame: pd.DataFrame, *, min_similarity: float, df: np.ndarray, n_
         own = frame["own"].to_numpy()
         t = frame["time"].to_numpy(np.int64)
         cut = np.flatnonzero(hours[1:] != hours[:-1]) + 1
+        tables = fpm.idf_tables(df, n_docs)  # once for every hour of the partition
         for lo, hi in zip(np.r_[0, cut], np.r_[cut, len(frame)]):
             if hi - lo < 2 or not own[lo:hi].any():
                 continue
             sel = np.arange(lo, hi)
-            r, c = fpm.near_pairs(indptr, codes, sel, t[lo:hi], min_similarity, df=df, n_docs=n_docs)
+            r, c = fpm.near_pairs(indptr, codes, sel, t[lo:hi], min_similarity, tables=tables)
             keep = own[sel[r]]  # the earlier post of the pair belongs to this hour
             a, b = key[sel[r[keep]]], key[sel[c[keep]]]
             diff = a != b

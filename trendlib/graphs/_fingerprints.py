@@ -141,28 +141,35 @@ def _features(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray) -> sparse
 
 
 def document_frequency(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """Posts of ``rows`` holding each hashed feature: the partial that :func:`near_pairs`'s
-    ``df=`` sums over the partitions of a collection."""
+    """Posts of ``rows`` holding each hashed feature: the partial summed over the partitions
+    of a collection for :func:`idf_tables`."""
     return np.bincount(_features(indptr, codes, rows).indices, minlength=_N_FEATURES)
 
 
+def idf_tables(df: np.ndarray, n_docs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """(idf, shared, remap, n_shared) of document frequencies ``df`` over ``n_docs`` posts:
+    the weights :func:`near_pairs` uses, computed once for many slices of one collection."""
+    shared = df >= 2
+    return (np.log((1 + n_docs) / (1 + df)) + 1).astype(np.float32), shared, np.cumsum(shared) - 1, int(shared.sum())
+
+
 def near_pairs(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray, t: np.ndarray, min_similarity: float,
-               *, df: np.ndarray | None = None, n_docs: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+               *, tables: tuple | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Pairs of posts (indices into ``rows``, time-sorted) within ``_NEAR_SPAN`` with cosine >= ``min_similarity``.
 
-    The IDF comes from ``rows`` themselves, or from ``df`` and ``n_docs`` when given (the
-    document frequencies and size of the whole collection, for a slice of it: the pairs of
-    a slice are then exactly those the whole collection has among its posts).
+    The IDF comes from ``rows`` themselves, or from ``tables`` when given
+    (:func:`idf_tables` of the document frequencies and size of the whole collection, for a
+    slice of it: the pairs of a slice are then exactly those the whole collection has
+    among its posts).
     """
     n = len(rows)
     e = np.array([], dtype=np.int64)
     if n < 2:
         return e, e
-    big = _N_FEATURES
     X = _features(indptr, codes, rows)
-    if df is None:
-        df, n_docs = np.bincount(X.indices, minlength=big), n
-    idf = (np.log((1 + n_docs) / (1 + df)) + 1).astype(np.float32)
+    if tables is None:
+        tables = idf_tables(np.bincount(X.indices, minlength=_N_FEATURES), n)
+    idf, shared, remap, n_shared = tables
     X.data = (1 + np.log(X.data)) * idf[X.indices]
     # rows scaled to unit length in place (a diagonal product would copy the matrix: at a
     # million posts each copy of X is hundreds of MB)
@@ -171,10 +178,8 @@ def near_pairs(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray, t: np.nd
     X.data *= np.repeat((1 / np.maximum(norms, 1e-12)).astype(np.float32), row_nnz)
     # a feature of one post adds nothing to any dot product: keep the shared ones, renumbered
     # (a compact column space keeps each block's transpose cheap); one filtered copy
-    shared = df >= 2
-    remap = np.cumsum(shared) - 1
     keep_nz = shared[X.indices]
-    X = _kept(X, keep_nz, remap[X.indices[keep_nz]].astype(X.indices.dtype), int(shared.sum()))
+    X = _kept(X, keep_nz, remap[X.indices[keep_nz]].astype(X.indices.dtype), n_shared)
     # Common words make every pair overlap and the block products dense. Products run on
     # the rare features only; a pair is a candidate when its rare dot product plus the
     # most its common features can add (Cauchy-Schwarz: |x_c| * |y_c|) reaches the
