@@ -200,7 +200,7 @@ def _run(ddf: Any, opts: dict, top: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     posts = ddf[cols]
     parts = posts.to_delayed(optimize_graph=False)
     sig_of = {s: i for i, s in enumerate(opts["signals"])}
-    uses_parts, moves, set_tags = _merged_keys(parts, opts, sig_of)
+    uses_parts, time_parts, moves, set_tags = _merged_keys(parts, opts, sig_of)
     by_key = _by_key(uses_parts, moves, sig_of)
     per = _per_fingerprint(by_key, opts)
     occ, trips = per["occasions"], per["trips"]
@@ -212,14 +212,14 @@ def _run(ddf: Any, opts: dict, top: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     counted = dask.compute(*[delayed(cp.use_counts, pure=True)(p, queries=q, accounts=accounts, repeat_window=opts["repeat_window"])
                              for p in by_key.to_delayed()])
     totals = np.sum([c["totals"] for c in counted], axis=0)
-    bursts = _burst_scores(per, counted, totals, parts, set_tags, opts, tag_sig)
+    bursts = _burst_scores(per, counted, totals, time_parts, set_tags, opts, tag_sig)
     pairs = _pair_scores(trips, per["fps"], _concat([c["activity"] for c in counted]), totals, opts)
     return _evidence_tables(posts, parts, by_key, per, bursts, pairs, set_tags, opts, top)
 
 
-def _merged_keys(parts: list, opts: dict, sig_of: dict) -> tuple[list, dict, dict]:
-    """Steps 1-3: persisted uses per partition, the key moves (near copies, hashtag
-    supersets) and the tags of the hashtag sets that can be evidence."""
+def _merged_keys(parts: list, opts: dict, sig_of: dict) -> tuple[list, list, dict, dict]:
+    """Steps 1-3: persisted uses and post times per partition, the key moves (near copies,
+    hashtag supersets) and the tags of the hashtag sets that can be evidence."""
     import dask
     import dask.dataframe as dd
     from dask import delayed
@@ -227,13 +227,13 @@ def _merged_keys(parts: list, opts: dict, sig_of: dict) -> tuple[list, dict, dic
     from ..graphs import _coord_parts as cp
 
     # the eligible texts (near copies) and distinct hashtag sets are kept only until used
-    raw = [delayed(cp.post_uses, nout=5, pure=True)(p, part=i, opts=opts, func=_FUNC) for i, p in enumerate(parts)]
+    raw = [delayed(cp.post_uses, nout=6, pure=True)(p, part=i, opts=opts, func=_FUNC) for i, p in enumerate(parts)]
     ms = opts["min_similarity"]
     near_wanted = "text" in sig_of and ms is not None and ms < 1
     tags_wanted = "hashtags" in sig_of
-    uses_parts, near_parts, set_parts, df_total, n_docs = dask.persist(
+    uses_parts, near_parts, set_parts, time_parts, df_total, n_docs = dask.persist(
         [r[0] for r in raw], [r[3] for r in raw] if near_wanted else [], [r[4] for r in raw] if tags_wanted else [],
-        _tree([r[1] for r in raw], _sum_arrays), delayed(sum)([r[2] for r in raw]))
+        [r[5] for r in raw] if tags_wanted else [], _tree([r[1] for r in raw], _sum_arrays), delayed(sum)([r[2] for r in raw]))
     df_total, n_docs = dask.compute(df_total, n_docs)
     moves: dict = {}  # keys are salted by signal: text and hashtag moves never meet
     if near_wanted and df_total is not None and n_docs >= 2:
@@ -263,7 +263,7 @@ def _merged_keys(parts: list, opts: dict, sig_of: dict) -> tuple[list, dict, dic
             moved = _concat(list(dask.compute(*[delayed(cp.superset_moves, pure=True)(p, opts=opts, cands=cands_d, shared=shared_d) for p in set_parts])))
             if moved is not None:
                 moves.update(zip(moved["key"].tolist(), moved["new"].tolist()))
-    return uses_parts, moves, set_tags
+    return uses_parts, time_parts, moves, set_tags
 
 
 def _by_key(uses_parts: list, moves: dict, sig_of: dict) -> Any:
@@ -306,7 +306,7 @@ def _share(inside: np.ndarray, total: np.ndarray) -> np.ndarray:
     return np.minimum(np.maximum(inside / total, 1 / total), 1.0)
 
 
-def _burst_scores(per: dict, counted: tuple, totals: np.ndarray, parts: list, set_tags: dict, opts: dict, tag_sig: int) -> pd.DataFrame:
+def _burst_scores(per: dict, counted: tuple, totals: np.ndarray, time_parts: list, set_tags: dict, opts: dict, tag_sig: int) -> pd.DataFrame:
     """Step 5 for occasions: the significant ones (key, part, occ, lo, score)."""
     import dask
     from dask import delayed
@@ -326,12 +326,14 @@ def _burst_scores(per: dict, counted: tuple, totals: np.ndarray, parts: list, se
         tq = occ[ht].reset_index(drop=True)
         tq = tq.assign(tag=tq["key"].map(set_tags)).explode("tag", ignore_index=True)
         all_tags = np.asarray(sorted(set(tq["tag"])), dtype=object)
-        tags_d, tq_d = _shared(all_tags), _shared(tq[["lo", "hi", "tag"]])
-        pc = dask.compute(*[delayed(cp.post_counts, pure=True)(p, part=i, tags=tags_d, queries=tq_d, func=_FUNC)
-                            for i, p in enumerate(parts)])
+        tag_hash = dict(zip(all_tags.tolist(), cp.stable_hash(all_tags).tolist()))
+        hashes = np.sort(cp.stable_hash(all_tags))
+        tags_d = _shared(hashes)
+        tq_d = _shared(pd.DataFrame({"lo": tq["lo"], "hi": tq["hi"], "tag": tq["tag"].map(tag_hash).astype(np.int64)}))
+        pc = dask.compute(*[delayed(cp.post_counts, pure=True)(p, tags=tags_d, queries=tq_d) for p in time_parts])
         n_valid = sum(c["n_valid"] for c in pc)
-        tag_total = dict(zip(all_tags.tolist(), np.sum([c["tag_total"] for c in pc], axis=0).tolist()))
-        tq = tq.assign(t_total=tq["tag"].map(tag_total), t_in=np.sum([c["tag_inside"] for c in pc], axis=0),
+        total_of = dict(zip(hashes.tolist(), np.sum([c["tag_total"] for c in pc], axis=0).tolist()))
+        tq = tq.assign(t_total=tq["tag"].map(tag_hash).map(total_of), t_in=np.sum([c["tag_inside"] for c in pc], axis=0),
                        every=np.sum([c["every"] for c in pc], axis=0))
         # the rarest tag of the set (ties: the first by name), as _references picks it
         tq = tq.sort_values(["part", "occ", "t_total", "tag"], kind="stable").drop_duplicates(["part", "occ"])

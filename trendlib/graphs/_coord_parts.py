@@ -95,12 +95,12 @@ def set_hashes(X: sparse.csr_matrix, labels: np.ndarray) -> np.ndarray:
 
 def post_uses(frame: pd.DataFrame, *, part: int, opts: dict, func: str) -> tuple:
     """Fingerprint uses of one partition; the document frequencies of its eligible texts,
-    their number, their :func:`near_rows` (when near copies are merged) and its distinct
-    hashtag sets (``key``, ``tags``: sorted lowercase tags)."""
+    their number, their :func:`near_rows` (when near copies are merged), its distinct
+    hashtag sets (``key``, ``tags``: sorted lowercase tags) and its :func:`post_times`."""
     rows, t, acc, valid, rt = _frame_basics(frame, part)
     out = []
     coded = None
-    df, n_docs, near, sets = None, 0, None, None
+    df, n_docs, near, sets, times = None, 0, None, None, None
     for i, s in enumerate(opts["signals"]):
         if s in ("text", "retweet") and "text" not in frame.columns or s in ("url", "domain") and "urls" not in frame.columns:
             continue
@@ -120,6 +120,7 @@ def post_uses(frame: pd.DataFrame, *, part: int, opts: dict, func: str) -> tuple
             X, labels = incidence(list_column(frame, "hashtags", func=func), lower=True)
             X = X.tocsr()
             n_tags = np.diff(X.indptr)
+            times = post_times(X, labels, t, valid, rt)
             idx = np.flatnonzero(valid & ~rt & (n_tags >= opts["min_hashtags"]))
             key = _salted(set_hashes(X[idx], labels).astype(np.uint64), s)
             size = n_tags[idx]
@@ -137,7 +138,7 @@ def post_uses(frame: pd.DataFrame, *, part: int, opts: dict, func: str) -> tuple
             "acc": acc[idx], "time": t[idx], "signal": np.full(len(idx), i, dtype=np.int8), "key": key,
             "size": np.zeros(len(idx), np.int16) if size is None else np.minimum(size, 32767).astype(np.int16)}))
     uses = pd.concat(out, ignore_index=True) if out else empty_uses()
-    return uses.astype(USE_COLUMNS), df, n_docs, near, sets
+    return uses.astype(USE_COLUMNS), df, n_docs, near, sets, times
 
 
 # -- near copies ---------------------------------------------------------------------------
@@ -351,29 +352,39 @@ def use_counts(uses: pd.DataFrame, *, queries: pd.DataFrame, accounts: np.ndarra
     return {"totals": totals, "inside": inside, "activity": activity}
 
 
-def post_counts(frame: pd.DataFrame, *, part: int, tags: np.ndarray, queries: pd.DataFrame, func: str) -> dict:
-    """Per partition of posts: valid posts, valid posts in each query's [lo, hi], posts (valid,
-    not retweets) with each tag of ``tags`` and with the query's tag in its [lo, hi]."""
-    _, t, _, valid, rt = _frame_basics(frame, part)
-    tv = np.sort(t[valid])
+def post_times(X: sparse.csr_matrix, labels: np.ndarray, t: np.ndarray, valid: np.ndarray, rt: np.ndarray) -> dict:
+    """What the hashtag references read of one partition's posts, as integers: the times of
+    the valid posts (``every``), and (tag hash, time) of each tag of each valid post that is
+    not a retweet (``tags``; a tag once per post)."""
+    ok = valid & ~rt
+    lens = np.diff(X.indptr)
+    post = np.repeat(np.arange(X.shape[0]), lens)
+    keep = ok[post]
+    tag = stable_hash(labels)[X.indices[keep]] if len(labels) else np.zeros(0, np.int64)
+    return {"every": np.sort(t[valid]), "tags": pd.DataFrame({"tag": tag, "time": t[post[keep]]})}
+
+
+def post_counts(times: dict | None, *, tags: np.ndarray, queries: pd.DataFrame) -> dict:
+    """Per partition (its :func:`post_times`): valid posts, valid posts in each query's
+    [lo, hi], posts (valid, not retweets) with each tag hash of ``tags`` and with the
+    query's tag in its [lo, hi]."""
     lo, hi = queries["lo"].to_numpy(np.int64), queries["hi"].to_numpy(np.int64)
-    every = np.searchsorted(tv, hi, "right") - np.searchsorted(tv, lo, "left")
-    ok = np.flatnonzero(valid & ~rt)
-    X, labels = incidence(list_column(frame.iloc[ok], "hashtags", func=func), lower=True)
-    Xc = X.tocsc()
-    col = {x: j for j, x in enumerate(labels.tolist())}
     tag_total = np.zeros(len(tags), dtype=np.int64)
     tag_inside = np.zeros(len(queries), dtype=np.int64)
-    qtag = queries["tag"].to_numpy(dtype=object)
+    if times is None:
+        return {"n_valid": 0, "every": np.zeros(len(queries), np.int64), "tag_total": tag_total, "tag_inside": tag_inside}
+    tv = times["every"]
+    every = np.searchsorted(tv, hi, "right") - np.searchsorted(tv, lo, "left")
+    tt = times["tags"]
+    tt = tt[np.isin(tt["tag"].to_numpy(), tags)].sort_values(["tag", "time"], ignore_index=True)
+    th, tm = tt["tag"].to_numpy(), tt["time"].to_numpy()
+    qtag = queries["tag"].to_numpy(np.int64)
     for i, x in enumerate(tags):
-        j = col.get(x)
-        if j is None:
-            continue
-        tt = np.sort(t[ok][Xc.indices[Xc.indptr[j]:Xc.indptr[j + 1]]])
-        tag_total[i] = len(tt)
+        a, b = np.searchsorted(th, x, "left"), np.searchsorted(th, x, "right")
+        tag_total[i] = b - a
         q = np.flatnonzero(qtag == x)
-        tag_inside[q] = np.searchsorted(tt, hi[q], "right") - np.searchsorted(tt, lo[q], "left")
-    return {"n_valid": int(valid.sum()), "every": every, "tag_total": tag_total, "tag_inside": tag_inside}
+        tag_inside[q] = np.searchsorted(tm[a:b], hi[q], "right") - np.searchsorted(tm[a:b], lo[q], "left")
+    return {"n_valid": len(tv), "every": every, "tag_total": tag_total, "tag_inside": tag_inside}
 
 
 def fetch_posts(frame: pd.DataFrame, *, part: int, rows: np.ndarray) -> pd.DataFrame:
