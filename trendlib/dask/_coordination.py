@@ -431,26 +431,33 @@ def _evidence_tables(posts: Any, parts: list, by_key: Any, per: dict, bursts: pd
 
 
 def _labeler(got: pd.DataFrame, info: pd.DataFrame, rank: np.ndarray, set_tags: dict, names: tuple) -> Any:
-    """code -> the fingerprint as shown: the first post's text, the set's tags, the link."""
+    """code -> the fingerprint as shown (the first post's text, the set's tags, the link),
+    all computed at once: one ``url_strings`` call for every link fingerprint."""
     from ..graphs import _fingerprints as fpm
     from ..graphs._util import incidence
 
     rows = got["row"].to_numpy()
-    texts = got["text"].to_numpy(dtype=object) if "text" in got.columns else None
-
-    def label(code: int) -> str:
-        key = int(rank[code])
-        s = names[int(info.loc[key, "signal"])]
-        i = int(np.searchsorted(rows, int(info.loc[key, "first_row"])))
-        if s in ("text", "retweet"):
-            return fpm.display_texts(texts, np.array([i]))[0]
-        if s == "hashtags":
-            tags = set_tags.get(key)
-            if tags is None:
-                X, labels = incidence([got["hashtags"].iloc[i]], lower=True)
-                tags = labels[X.indices].tolist()
-            return " ".join("#" + x for x in tags)
-        _, links = fpm.url_strings(got.iloc[[i]], np.ones(1, dtype=bool), domain=s == "domain", func=_FUNC)
-        return str(links[int(info.loc[key, "first_sub"])])
-
-    return label
+    ordered = info.reindex(rank)
+    sig = np.asarray([names[int(x)] for x in ordered["signal"]], dtype=object)
+    pos = np.searchsorted(rows, ordered["first_row"].to_numpy(np.int64))
+    shown = np.empty(len(rank), dtype=object)
+    texty = np.flatnonzero(np.isin(sig, ["text", "retweet"]))
+    if len(texty):
+        texts = got["text"].to_numpy(dtype=object)
+        shown[texty] = fpm.display_texts(texts, pos[texty])
+    for i in np.flatnonzero(sig == "hashtags"):
+        tags = set_tags.get(int(rank[i]))
+        if tags is None:
+            X, labels = incidence([got["hashtags"].iloc[pos[i]]], lower=True)
+            tags = labels[X.indices].tolist()
+        shown[i] = " ".join("#" + x for x in tags)
+    for kind in ("url", "domain"):
+        sel = np.flatnonzero(sig == kind)
+        if len(sel):
+            first = np.unique(pos[sel])
+            idx, links = fpm.url_strings(got.iloc[first].reset_index(drop=True), np.ones(len(first), dtype=bool), domain=kind == "domain", func=_FUNC)
+            sub = pd.Series(np.arange(len(idx))).groupby(idx).cumcount().to_numpy()
+            where = {(int(first[p]), int(k)): str(x) for p, k, x in zip(idx, sub, links)}
+            for i in sel:
+                shown[i] = where[(int(pos[i]), int(ordered["first_sub"].iloc[i]))]
+    return shown.__getitem__

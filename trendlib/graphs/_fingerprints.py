@@ -36,6 +36,7 @@ import pandas as pd
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
+from .._cache import Memo
 from ..text import normalize
 from ._util import incidence, list_column
 
@@ -47,10 +48,15 @@ _STRIP = r"https?://\S+|www\.\S+|@\w+|&(?:amp|lt|gt|quot|#39);|^\s*rt\s+@\w+:?"
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
-def _word(w: str) -> str:
+def _word_raw(w: str) -> str:
     """One raw word -> its normalised form without punctuation ("" if nothing is left)."""
     w = normalize(w)
     return " ".join("".join(ch if (ch.isalnum() or ch == "#") else " " for ch in w).replace("#", " ").split())
+
+
+#: raw word -> normalised words; a process that keys many slices of one collection (the
+#: partitions a Dask worker reads) normalises each word once
+_word = Memo(_word_raw)
 
 
 def text_codes(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
