@@ -104,3 +104,64 @@ def test_flat_equals_the_reference_on_posts_like_columns():
     assert out.equals(ref)
     for col in df.columns:
         assert out[col].tolist() == ref[col].tolist(), col
+
+
+@pytest.fixture(scope="module")
+def sample_report():
+    from trendlib.datasets import load_sample_posts
+    from trendlib.report import build_report
+
+    return build_report(load_sample_posts(), progress=False)
+
+
+def _files(folder) -> dict:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_scored_posts_written_by_a_child_process_are_the_same_bytes(sample_report, tmp_path, monkeypatch):
+    from trendlib.report import _save
+
+    one = tmp_path / "one"
+    files_one = sample_report.save(one, figures=False)
+    monkeypatch.setattr(_save, "_POSTS_FORK_MIN", 0)  # the sample's posts go to a child too
+    monkeypatch.setattr(_save, "_FORK_MIN", 0)  # and the networks to another
+    two = tmp_path / "two"
+    files_two = sample_report.save(two, figures=False)
+    assert _files(one) == _files(two)
+    assert [p.name for p in files_one] == [p.name for p in files_two]
+    assert "posts_scored.csv" in _files(two) and not any(p.suffix == ".part" for p in two.iterdir())
+
+
+def test_a_failed_posts_child_is_replaced_by_writing_here(sample_report, tmp_path, monkeypatch):
+    import sys
+
+    from trendlib.report import _save
+
+    one = tmp_path / "one"
+    sample_report.save(one, figures=False)
+    monkeypatch.setattr(_save, "_POSTS_FORK_MIN", 0)
+    monkeypatch.setattr(_save, "_posts_child", lambda path, posts, esc: sys.exit(1))
+    two = tmp_path / "two"
+    sample_report.save(two, figures=False, escape_formulas=False)
+    three = tmp_path / "three"
+    sample_report.save(three, figures=False)
+    assert _files(one) == _files(three)
+    raw = _files(two)
+    assert raw.keys() == _files(one).keys() and not any(p.suffix == ".part" for p in two.iterdir())
+
+
+def test_a_failure_while_saving_leaves_no_posts_file_behind(sample_report, tmp_path, monkeypatch):
+    from trendlib.report import _save
+
+    monkeypatch.setattr(_save, "_POSTS_FORK_MIN", 0)
+    real = _save._flat
+
+    def broken(df):
+        if "polarity" not in df.columns:  # the other tables, made here while the child writes the posts
+            raise RuntimeError("disk full")
+        return real(df)
+
+    monkeypatch.setattr(_save, "_flat", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        sample_report.save(tmp_path / "out", figures=False)
+    assert not (tmp_path / "out").exists()

@@ -10,10 +10,12 @@ not fatal.
 
 Saving a large report is mostly two independent jobs, the CSV of every scored post and the
 GEXF of the interaction network (about 400,000 accounts at a million posts), each pure
-Python held by the GIL. On Linux a large network is therefore written by a forked child
-process while this one writes the page and the tables (the child inherits the graph; nothing
-is pickled); if the child fails, the network is written here again, so an error is raised
-as usual. The files are the same bytes either way.
+Python held by the GIL. On Linux each is therefore written by a forked child process when
+it is large (the GEXF from 50,000 nodes and edges, the scored posts from 100,000 rows) while
+this one writes the page and the other tables (a child inherits the data; nothing is
+pickled). A child writes to a temporary name, renamed once everything else is written; if
+it fails, its file is written here again, so an error is raised as usual. The files are
+the same bytes either way.
 """
 
 from __future__ import annotations
@@ -188,7 +190,8 @@ def save_report(report: Any, folder: str | os.PathLike, *, figures: bool = True,
                                                                 ("cohashtag_graph", report.cohashtag))
                 if G is not None and G.number_of_nodes()]
     existed = folder.exists()
-    child = None
+    posts_path = folder / "posts_scored.csv"
+    child = posts_child = None
     try:
         # a large network is written by a child (to a temporary name) while the tables are made
         child = _start_networks(networks)
@@ -211,7 +214,11 @@ def save_report(report: Any, folder: str | os.PathLike, *, figures: bool = True,
         if report.explanation is not None:
             tables["burst_terms"] = report.explanation.terms
             tables["burst_phrases"] = report.explanation.phrases
-        ready = {name: esc(_flat(df)) for name, df in tables.items() if df is not None}
+        # and the scored posts, the largest table, by another
+        posts = tables["posts_scored"]
+        posts_child = _start_posts(posts_path, posts, esc)
+        ready = {name: esc(_flat(df)) for name, df in tables.items()
+                 if df is not None and not (posts_child is not None and name == "posts_scored")}
         page = report.to_html() if format == "html" else report.to_text()
 
         folder.mkdir(parents=True, exist_ok=True)
@@ -219,20 +226,28 @@ def save_report(report: Any, folder: str | os.PathLike, *, figures: bool = True,
         main = folder / ("report.html" if format == "html" else "report.txt")
         main.write_text(page, encoding="utf-8", errors="replace")
         written.append(main)
-        for name, df in ready.items():
+        for name, df in tables.items():
+            if df is None:
+                continue
             path = folder / f"{name}.csv"
-            df.to_csv(path, index=False, encoding="utf-8", errors="replace")
+            if name in ready:
+                _write_csv(ready[name], path)
             written.append(path)
+        _finish_posts(posts_child, posts_path, posts, esc)
+        posts_child = None
         _finish_networks(child, networks)
         child = None
     finally:
-        if child is not None:  # something failed here: stop the child, leave no network behind
-            child.terminate()
-            child.join()
-            for path, _ in networks:
-                _tmp(path).unlink(missing_ok=True)
-            if not existed and folder.exists() and not any(folder.iterdir()):
-                folder.rmdir()
+        # something failed here: stop the children, leave no network or posts file behind
+        for c, paths in ((posts_child, [posts_path]), (child, [path for path, _ in networks])):
+            if c is not None:
+                c.terminate()
+                c.join()
+                for path in paths:
+                    _tmp(path).unlink(missing_ok=True)
+        if (child is not None or posts_child is not None) and not existed and folder.exists() \
+                and not any(folder.iterdir()):
+            folder.rmdir()
     written.extend(path for path, _ in networks)
     if figures:
         for name, size, draw in figure_jobs(report):
@@ -245,6 +260,48 @@ def save_report(report: Any, folder: str | os.PathLike, *, figures: bool = True,
 #: nodes + edges from which the networks are written by a second process (below, forking
 #: costs more than it saves)
 _FORK_MIN = 50_000
+
+
+#: rows of the scored posts from which their CSV is written by a second process
+_POSTS_FORK_MIN = 100_000
+
+
+def _write_csv(df: pd.DataFrame, path: Path) -> None:
+    df.to_csv(path, index=False, encoding="utf-8", errors="replace")
+
+
+def _start_posts(path: Path, posts: pd.DataFrame | None, esc: Any) -> Any:
+    """Start writing the scored posts' CSV in a forked child (Linux, many posts); None: not started."""
+    if posts is None or len(posts) < _POSTS_FORK_MIN or not sys.platform.startswith("linux"):
+        return None
+    import multiprocessing as mp
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        child = mp.get_context("fork").Process(target=_posts_child, args=(path, posts, esc), daemon=True)
+        child.start()
+        return child
+    except OSError:  # no process to spare: written in _finish_posts
+        return None
+
+
+def _posts_child(path: Path, posts: pd.DataFrame, esc: Any) -> None:
+    try:
+        _write_csv(esc(_flat(posts)), _tmp(path))
+    except BaseException:  # the parent writes it again and raises the error itself
+        sys.exit(1)
+
+
+def _finish_posts(child: Any, path: Path, posts: pd.DataFrame | None, esc: Any) -> None:
+    """Wait for the posts' child and give its file its name; when it failed, write it here."""
+    if child is None:
+        return
+    child.join()
+    if child.exitcode == 0:
+        os.replace(_tmp(path), path)
+        return
+    _tmp(path).unlink(missing_ok=True)
+    _write_csv(esc(_flat(posts)), path)
 
 
 def _tmp(path: Path) -> Path:
