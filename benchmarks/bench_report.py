@@ -44,6 +44,14 @@ def _worker_peak() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children (the report's workers and writers)."""
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def _vmhwm() -> float:
     with open("/proc/self/status") as fh:
         for line in fh:
@@ -130,6 +138,7 @@ def _measure(n: int, conn, old_path: str | None) -> None:
     reset = _reset_peak()
     t0 = time.perf_counter()
     c0 = time.process_time()
+    k0 = _children_cpu()
     if old_path:
         from trendlib.report import build_report
 
@@ -150,6 +159,7 @@ def _measure(n: int, conn, old_path: str | None) -> None:
         timings["html size MB"] = len(html.encode()) / 1e6
     wall = time.perf_counter() - t0
     conn.send({"n": len(posts), "source": source, "wall": wall, "cpu": time.process_time() - c0,
+               "cpu_children": _children_cpu() - k0,
                "rss": _vmhwm(), "rss_reset": reset, "rss_input": built, "rss_worker": _worker_peak(),
                "timings": timings})
     conn.close()
@@ -185,7 +195,8 @@ def main() -> None:
     for n in sizes:
         res = measure(n)
         rows.append(("trendlib (this tree)", res))
-        print(f"# {res['n']:,} posts ({res['source']}): {res['wall']:.1f} s wall, {res['cpu']:.1f} s CPU, "
+        print(f"# {res['n']:,} posts ({res['source']}): {res['wall']:.1f} s wall, {res['cpu']:.1f} s CPU "
+              f"+ {res.get('cpu_children', 0):.1f} s CPU in its child processes, "
               f"peak RSS {res['rss']:,.0f} MB during the report"
               f"{'' if res.get('rss_reset') else ' (could not reset: includes building the posts)'}"
               f" + {res.get('rss_worker', 0):,.0f} MB largest worker; the posts alone {res.get('rss_input', 0):,.0f} MB",
