@@ -181,9 +181,11 @@ def score_and_tokenize(texts: list, lex: Any, P: Params, stop: frozenset | None)
     Both read a text's whitespace chunks, each through its own memo (the scorer's chunk
     records, the tokenizer's strings per chunk): the text is split once for both
     whenever the tokenizer's scan is the text itself (no HTML entity, NFKC change or
-    filler, which is nearly always) and no chunk is a unit next to a number (``5 km``);
-    otherwise the tokens come from :func:`trendlib.text.tokenize` itself. Every text is
-    a str (tests/test_sentiment_batch.py compares this with the two plain calls).
+    filler, which is nearly always); otherwise the tokens are read from the chunks of the
+    scan, as :func:`trendlib.text.tokenize` does, and a text with a unit next to a number
+    (``5 km``) gets its tokens from ``tokenize`` itself. ``stop`` is a resolved stopword
+    set (lowercase, as ``text._stopwords._resolve`` gives it). Every text is a str
+    (tests/test_sentiment_batch.py compares this with the two plain calls).
     """
     with collection_paused():
         tokens: list[list[str]] = []
