@@ -396,9 +396,17 @@ def _evidence_tables(posts: Any, parts: list, by_key: Any, per: dict, bursts: pd
              "time": np.zeros(0, np.int64), "accounts": np.zeros(0, dtype=object), "n_accounts": 0, "label": str}
         return _tables(shown, _evidence(u, pd.DataFrame(columns=["fp", "rows", "score"]), pairs.iloc[:0].rename(columns={"key": "fp"}), opts), u, opts, top)
     rows = np.unique(np.r_[mini["row"].to_numpy(np.int64), info["first_row"].to_numpy(np.int64)])
-    rows_d = _shared(rows)
-    got = pd.concat(dask.compute(*[delayed(cp.fetch_posts, pure=True)(p, part=i, rows=rows_d) for i, p in enumerate(parts)]), ignore_index=True)
-    got = got.sort_values("row", ignore_index=True)
+    # hashtags and links only for the first posts of fingerprints shown by them
+    sig_names = np.asarray(opts["signals"], dtype=object)[info["signal"].to_numpy(np.int64)] if len(info) else np.zeros(0, dtype=object)
+    wide = np.isin(sig_names, ["url", "domain"]) | ((sig_names == "hashtags") & ~np.isin(info.index.to_numpy(), list(set_tags)))
+    wide_rows = np.unique(info["first_row"].to_numpy(np.int64)[wide])
+    rows_d, wide_d = _shared(rows), _shared(wide_rows)
+    fetched = dask.compute(*[delayed(cp.fetch_posts, pure=True)(p, part=i, rows=rows_d, columns=["id", "author", "text"],
+                                                                 wide_rows=wide_d, wide_columns=["hashtags", "urls"])
+                             for i, p in enumerate(parts)])
+    got = pd.concat([f[0] for f in fetched], ignore_index=True).sort_values("row", ignore_index=True)
+    extra = pd.concat([f[1] for f in fetched], ignore_index=True)
+    got = got.merge(extra, on="row", how="left") if len(extra) else got
     got_rows = got["row"].to_numpy()
     # fingerprint codes in the pandas order: by signal, then first use
     rank = info.reset_index().sort_values(["signal", "first_row", "first_sub"], kind="stable")["key"].to_numpy()

@@ -387,12 +387,17 @@ def post_counts(times: dict | None, *, tags: np.ndarray, queries: pd.DataFrame) 
     return {"n_valid": len(tv), "every": every, "tag_total": tag_total, "tag_inside": tag_inside}
 
 
-def fetch_posts(frame: pd.DataFrame, *, part: int, rows: np.ndarray) -> pd.DataFrame:
-    """The posts of this partition among ``rows`` (sorted), with their ``row``."""
-    own = rows[(rows >> 32) == part] & np.int64(0xFFFFFFFF)
-    out = frame.iloc[own].copy()
-    out.insert(0, "row", (np.int64(part) << np.int64(32)) + own)
-    return out.reset_index(drop=True)
+def fetch_posts(frame: pd.DataFrame, *, part: int, rows: np.ndarray, columns: list, wide_rows: np.ndarray, wide_columns: list) -> tuple:
+    """The ``columns`` of this partition's posts among ``rows`` and the ``wide_columns`` of
+    those among ``wide_rows`` (both sorted), each with its ``row``: the evidence needs ids,
+    authors and texts of all its posts, hashtags and links of a few."""
+    def take(rs: np.ndarray, cols: list) -> pd.DataFrame:
+        own = rs[(rs >> 32) == part] & np.int64(0xFFFFFFFF)
+        out = frame.iloc[own][[c for c in cols if c in frame.columns]].reset_index(drop=True)
+        out.insert(0, "row", (np.int64(part) << np.int64(32)) + own)
+        return out
+
+    return take(rows, columns), take(wide_rows, wide_columns)
 
 
 def pick_uses(uses: pd.DataFrame, *, pairs: pd.DataFrame) -> pd.DataFrame:
