@@ -221,6 +221,63 @@ def _query_terms(posts: pd.DataFrame, named: list) -> pd.DataFrame:
 _PARALLEL_MIN = 100_000
 
 
+class _Background:
+    """``func(posts)`` computed in a forked child while this process goes on (Linux, ``n_jobs`` > 1).
+
+    Why: most steps of the report are single-threaded and the machine has more cores;
+    coordination reads only the posts' own columns and nothing later steps compute, so it
+    runs beside them. The child inherits the posts (nothing is pickled on the way in) and
+    sends back the result table; if it fails, or cannot start, :meth:`result` computes it
+    here, so the report is the same either way (tested).
+    """
+
+    def __init__(self, func: Any, posts: pd.DataFrame, *, enabled: bool) -> None:
+        self.func, self.posts, self.child, self.conn = func, posts, None, None
+        if enabled and sys.platform.startswith("linux"):
+            import multiprocessing as mp
+
+            try:
+                self.conn, child_end = mp.get_context("fork").Pipe(duplex=False)
+                self.child = mp.get_context("fork").Process(target=_background_child, args=(func, posts, child_end), daemon=True)
+                self.child.start()
+                child_end.close()
+            except OSError:  # no process to spare: computed in result()
+                self.child = self.conn = None
+
+    def result(self) -> Any:
+        if self.child is not None:
+            try:
+                ok, value = self.conn.recv()
+            except (EOFError, OSError):
+                ok, value = False, None
+            self.cancel()
+            if ok:
+                return value
+        return self.func(self.posts)
+
+    def cancel(self) -> None:
+        """End the child (at once if its result is not wanted any more, e.g. a step failed)."""
+        if self.child is not None:
+            if self.child.is_alive():
+                self.child.join(timeout=1)
+            if self.child.is_alive():
+                self.child.kill()
+                self.child.join()
+            self.conn.close()
+            self.child = self.conn = None
+
+
+def _background_child(func: Any, posts: pd.DataFrame, conn: Any) -> None:
+    try:
+        value = (True, func(posts))
+    except BaseException:  # the parent computes it again and raises as usual
+        value = (False, None)
+    try:
+        conn.send(value)
+    finally:
+        conn.close()
+
+
 def _text_job(texts: list, ignore: list | None) -> tuple[list, np.ndarray, np.ndarray, dict]:
     """Tokens and sentiment of one slice of texts (runs in a worker process).
 
@@ -401,6 +458,7 @@ def build_report(
     notes: list[str] = []
     steps = _Steps(_STEPS, progress)
     params = {"freq": freq, "tz": tz, "top": top, "seed": seed, "topic": topic_terms}
+    coordination = None
     try:
         posts = posts.reset_index(drop=True)
         with steps.step("query terms"):
@@ -408,6 +466,8 @@ def build_report(
             ignore = query["term"].tolist()
         with steps.step("tokens + sentiment"):
             posts = _text_columns(posts, ignore or None, jobs)
+        # coordination reads the posts' own columns only: it runs beside the next steps
+        coordination = _Background(graphs.coordinated_accounts, posts, enabled=jobs > 1)
         with steps.step("sentiment over time"):
             sentiment = sentiment_over_time(posts, freq="1D", tz=tz, ignore=ignore or None)
         with steps.step("topics"):
@@ -477,7 +537,7 @@ def build_report(
                                                     ascending=[False, False, True, True], kind="stable")
             associations = associations.reset_index(drop=True)
         with steps.step("coordination"):
-            coordinated = graphs.coordinated_accounts(posts)
+            coordinated = coordination.result()
         with steps.step("tables"):
             membership = (dict(zip(communities["node"], communities["community"])) if communities is not None else {})
             sent_comm = _group_sentiment(posts["sentiment"], posts["author"].map(membership), min_posts=5, top=top)
@@ -498,6 +558,8 @@ def build_report(
             head = headline(posts, tz=tz)
     finally:
         steps.close()
+        if coordination is not None:
+            coordination.cancel()
     return Report(
         provenance=prov, freq=freq, tz=tz, top=top, posts=posts, headline=head, volume=volume,
         volume_bursts=volume_bursts, peaks=peaks, counts=counts, bursts=bursts, cards=cards, trending=trend,

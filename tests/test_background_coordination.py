@@ -1,0 +1,67 @@
+"""The report's coordination runs in a forked child beside the other steps: same table, same errors."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pandas as pd
+import pytest
+
+from trendlib import graphs
+from trendlib.datasets import load_summit
+from trendlib.report import _build
+
+linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the child is forked on Linux only")
+
+
+@pytest.fixture(scope="module")
+def summit():
+    return load_summit()
+
+
+@linux
+def test_child_result_equals_the_function(summit):
+    bg = _build._Background(graphs.coordinated_accounts, summit, enabled=True)
+    assert bg.child is not None
+    got = bg.result()
+    want = graphs.coordinated_accounts(summit)
+    pd.testing.assert_frame_equal(got, want)
+    assert got.attrs == want.attrs and len(got) > 0
+    assert bg.child is None  # joined
+
+
+@linux
+def test_a_failing_child_is_computed_here(summit):
+    parent = os.getpid()
+
+    def only_here(posts):
+        if os.getpid() != parent:
+            raise MemoryError("the child ran out of memory")
+        return graphs.coordinated_accounts(posts)
+
+    pd.testing.assert_frame_equal(_build._Background(only_here, summit, enabled=True).result(), graphs.coordinated_accounts(summit))
+
+
+@linux
+def test_an_error_is_raised_as_usual(summit):
+    with pytest.raises(ValueError, match="min_accounts"):
+        _build._Background(lambda p: graphs.coordinated_accounts(p, min_accounts=1), summit, enabled=True).result()
+
+
+@linux
+def test_cancel_ends_a_child_whose_result_is_not_read(summit):
+    bg = _build._Background(graphs.coordinated_accounts, summit, enabled=True)
+    child = bg.child
+    bg.cancel()
+    assert not child.is_alive() and bg.child is None
+
+
+def test_report_with_two_jobs_has_the_coordination_table(summit):
+    posts = summit.head(20000)
+    two = _build.build_report(posts, n_jobs=2, progress=False)
+    one = _build.build_report(posts, n_jobs=1, progress=False)
+    want = graphs.coordinated_accounts(posts)
+    assert len(want) > 0
+    pd.testing.assert_frame_equal(two.coordinated, want)
+    pd.testing.assert_frame_equal(one.coordinated, want)
