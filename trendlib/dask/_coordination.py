@@ -93,8 +93,13 @@ def _apply_moves(uses: pd.DataFrame, moves: dict, signals: list) -> pd.DataFrame
 
 
 def _options_of(ddf: Any, options: dict, func: str = _FUNC) -> tuple[dict, int]:
+    """The collection checked and the options validated as the pandas function does: (opts, top)."""
     from ..graphs import coordinated_accounts as pandas_version
     from ..graphs._coord_scores import _options
+
+    require_dask(func)
+    check_lists(ddf, func)
+    require_columns(ddf._meta, ["author", "time"], func=func, hint="trendlib.dask.read_posts(...)")
 
     sig = inspect.signature(inspect.unwrap(pandas_version))
     unknown = sorted(set(options) - set(sig.parameters) - {"posts"})
@@ -127,9 +132,9 @@ def coordinated_accounts(ddf: Any, **options: Any) -> pd.DataFrame:
 
     Notes
     -----
-    The posts are read several times (uses, near copies, hashtag supersets, reference
-    counts, evidence), each time only the columns the step needs; the fingerprint uses are
-    persisted on the workers between steps. See the module docstring and docs/scale.md.
+    The posts are read twice (the fingerprint uses, then the evidence's posts), each time
+    only the columns the step needs; the uses are persisted on the workers between steps.
+    See the module docstring and docs/scale.md.
 
     Examples
     --------
@@ -142,12 +147,8 @@ def coordinated_accounts(ddf: Any, **options: Any) -> pd.DataFrame:
     >>> coordinated_accounts(ddf).equals(graphs.coordinated_accounts(posts))
     True
     """
-    require_dask(_FUNC)
-    check_lists(ddf, _FUNC)
-    require_columns(ddf._meta, ["author", "time"], func=_FUNC, hint="trendlib.dask.read_posts(...)")
     opts, top = _options_of(ddf, options)
-    groups, _ = _run(ddf, opts, top)
-    return groups
+    return _run(ddf, opts, top)[0]
 
 
 def coordination_evidence(ddf: Any, **options: Any) -> pd.DataFrame:
@@ -180,9 +181,6 @@ def coordination_evidence(ddf: Any, **options: Any) -> pd.DataFrame:
     >>> coordination_evidence(ddf).equals(graphs.coordination_evidence(posts))
     True
     """
-    require_dask("coordination_evidence")
-    check_lists(ddf, "coordination_evidence")
-    require_columns(ddf._meta, ["author", "time"], func="coordination_evidence", hint="trendlib.dask.read_posts(...)")
     if "top" in options:
         raise TypeError("trendlib.dask.coordination_evidence() got an unexpected option 'top' (it belongs to coordinated_accounts).")
     opts, _ = _options_of(ddf, options, "coordination_evidence")

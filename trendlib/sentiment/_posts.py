@@ -42,6 +42,19 @@ __all__ = ["add_sentiment", "sentiment_over_time", "wilson_interval", "net_inter
 LABELS = ("positive", "negative", "neutral")
 
 
+def _spread(scores: np.ndarray, codes: np.ndarray, ok: np.ndarray, lo: float, hi: float) -> tuple[np.ndarray, np.ndarray]:
+    """Per post: the polarity of its distinct text (``codes`` into ``scores``, for the posts
+    where ``ok``; NaN elsewhere) and its label by the thresholds (None without text)."""
+    pol = np.full(len(ok), np.nan)
+    pol[ok] = scores[codes] if len(codes) else []
+    lab = np.full(len(ok), None, dtype=object)
+    if ok.any():
+        lab_u = np.full(scores.size, "neutral", dtype=object)
+        lab_u[scores > hi] = "positive"
+        lab_u[scores < lo] = "negative"
+        lab[ok] = lab_u[codes]
+    return pol, lab
+
 def add_sentiment(
     posts: pd.DataFrame,
     *,
@@ -105,14 +118,7 @@ def add_sentiment(
     # each distinct text is scored once (retweets and copies cost a lookup)
     codes, uniques = pd.factorize(texts[ok] if not ok.all() else texts)
     scores = np.asarray(polarity_many(list(uniques), lexicon=lexicon, ignore=ig), dtype=float)
-    pol = np.full(len(posts), np.nan)
-    pol[ok] = scores[codes] if len(codes) else []
-    lab = np.full(len(posts), None, dtype=object)
-    if ok.any():
-        lab_u = np.full(scores.size, "neutral", dtype=object)
-        lab_u[scores > hi] = "positive"
-        lab_u[scores < lo] = "negative"
-        lab[ok] = lab_u[codes]
+    pol, lab = _spread(scores, codes, ok, lo, hi)
     # one copy of the table at most: under copy-on-write (pandas 3, or the option on
     # pandas 2) a shallow copy is safe and shares the posts' columns until one is written
     out = posts.copy(deep=not _copy_on_write())
@@ -162,14 +168,7 @@ def tokens_and_sentiment(
         with collection_paused():
             toks = [tokenize(t, stopwords=stop) for t in uniques]
     scores = np.asarray(scores, dtype=float)
-    pol = np.full(len(values), np.nan)
-    pol[ok] = scores[codes] if len(codes) else []
-    lab = np.full(len(values), None, dtype=object)
-    if ok.any():
-        lab_u = np.full(scores.size, "neutral", dtype=object)
-        lab_u[scores > hi] = "positive"
-        lab_u[scores < lo] = "negative"
-        lab[ok] = lab_u[codes]
+    pol, lab = _spread(scores, codes, ok, lo, hi)
     with collection_paused():
         if ok.all():
             tokens = [list(toks[c]) for c in codes.tolist()]
