@@ -35,6 +35,7 @@ from scipy import stats
 
 from .._validation import check_int, require_columns
 from ._collection import check_lists, require_dask
+from ._reduce import fold
 
 __all__ = ["coordinated_accounts", "coordination_evidence"]
 
@@ -45,17 +46,6 @@ _COLUMNS = ("id", "time", "author", "text", "hashtags", "urls", "is_retweet")
 def _sum_arrays(parts: list) -> Any:
     parts = [p for p in parts if p is not None]
     return np.sum(parts, axis=0) if parts else None
-
-
-def _tree(items: list, merge: Any, fan: int = 8) -> Any:
-    from dask import delayed
-
-    level = list(items)
-    if not level:
-        return delayed(merge)([])
-    while len(level) > 1:
-        level = [delayed(merge, pure=True)(level[i:i + fan]) for i in range(0, len(level), fan)]
-    return delayed(merge, pure=True)(level)
 
 
 def _shared(value: Any) -> Any:
@@ -74,22 +64,17 @@ def _concat(frames: list) -> pd.DataFrame | None:
     return pd.concat(frames, ignore_index=True) if frames else None
 
 
-def _apply_moves(uses: pd.DataFrame, moves: dict, signals: list) -> pd.DataFrame:
-    """The uses with merged keys: near copies to their component's key, lone hashtag sets to their superset."""
+def _apply_moves(uses: pd.DataFrame, src: np.ndarray, dst: np.ndarray, signals: list) -> pd.DataFrame:
+    """The uses with merged keys (``src[i]`` -> ``dst[i]``, ``src`` sorted) on ``signals``:
+    near copies to their component's key, lone hashtag sets to their superset."""
     sel = np.isin(uses["signal"].to_numpy(), signals)
-    if not moves or not sel.any():
+    if not len(src) or not sel.any():
         return uses
-    uses = uses.copy()
-    src = np.fromiter(moves.keys(), dtype=np.int64, count=len(moves))
-    dst = np.fromiter(moves.values(), dtype=np.int64, count=len(moves))
-    order = np.argsort(src)
-    src, dst = src[order], dst[order]
     key = uses["key"].to_numpy(np.int64).copy()
     pos = np.minimum(np.searchsorted(src, key), len(src) - 1)
     hit = sel & (src[pos] == key)  # int64 throughout: a float round trip would change 63-bit keys
     key[hit] = dst[pos[hit]]
-    uses["key"] = key
-    return uses
+    return uses.assign(key=key)
 
 
 def _options_of(ddf: Any, options: dict, func: str = _FUNC) -> tuple[dict, int]:
@@ -231,7 +216,7 @@ def _merged_keys(parts: list, opts: dict, sig_of: dict) -> tuple[list, list, dic
     tags_wanted = "hashtags" in sig_of
     uses_parts, near_parts, set_parts, time_parts, df_total, n_docs = dask.persist(
         [r[0] for r in raw], [r[3] for r in raw] if near_wanted else [], [r[4] for r in raw] if tags_wanted else [],
-        [r[5] for r in raw] if tags_wanted else [], _tree([r[1] for r in raw], _sum_arrays), delayed(sum)([r[2] for r in raw]))
+        [r[5] for r in raw] if tags_wanted else [], fold([r[1] for r in raw], _sum_arrays), delayed(sum)([r[2] for r in raw]))
     df_total, n_docs = dask.compute(df_total, n_docs)
     moves: dict = {}  # keys are salted by signal: text and hashtag moves never meet
     if near_wanted and df_total is not None and n_docs >= 2:
@@ -272,8 +257,11 @@ def _by_key(uses_parts: list, moves: dict, sig_of: dict) -> Any:
     from ..graphs import _coord_parts as cp
 
     merged = [sig_of.get("text", -1), sig_of.get("hashtags", -1)]
-    moves_d = _shared(moves)
-    final = [delayed(_apply_moves, pure=True)(u, moves_d, merged) for u in uses_parts]
+    src = np.fromiter(moves.keys(), dtype=np.int64, count=len(moves))
+    order = np.argsort(src)
+    dst = np.fromiter(moves.values(), dtype=np.int64, count=len(moves))[order]
+    src_d, dst_d = _shared(src[order]), _shared(dst)
+    final = [delayed(_apply_moves, pure=True)(u, src_d, dst_d, merged) for u in uses_parts]
     return dd.from_delayed(final, meta=cp.empty_uses(), verify_meta=False).shuffle(on="key").persist()
 
 

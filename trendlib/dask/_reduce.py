@@ -20,7 +20,7 @@ from .._time import parse_freq, resolve_tz
 from .._validation import check_choice, require_columns
 from ._collection import check_lists, require_dask
 
-__all__ = ["tree", "count", "co_hashtag_edges", "interaction_edges", "interaction_graph", "sentiment_over_time",
+__all__ = ["tree", "fold", "count", "co_hashtag_edges", "interaction_edges", "interaction_graph", "sentiment_over_time",
            "account_activity"]
 
 _HINT = "trendlib.dask.read_posts(...)"
@@ -42,6 +42,16 @@ def tree(ddf: Any, partial: Any, merge: Any, *, columns: Any = None, split_every
         level = [delayed(partial, pure=True)(p, part=i) for i, p in enumerate(parts)]
     else:
         level = [delayed(partial, pure=True)(p) for p in parts]
+    return fold(level, merge, split_every=split_every)
+
+
+def fold(level: list, merge: Any, *, split_every: int = 8) -> Any:
+    """``Delayed`` merge of ``Delayed`` partials as a tree of fan-in ``split_every`` (the
+    partial itself when there is one; ``merge([])`` when there is none)."""
+    from dask import delayed
+
+    if not level:
+        return delayed(merge, pure=True)([])
     while len(level) > 1:
         level = [delayed(merge, pure=True)(level[i:i + split_every]) for i in range(0, len(level), split_every)]
     return level[0]

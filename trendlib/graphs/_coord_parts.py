@@ -34,9 +34,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .._keys import account_key
-from .._time import NAT, utc_ns
 from . import _fingerprints as fpm
+from ._coord_scores import _MAX_UNIT, post_accounts
 from ._interaction import _retweet_flags
 from ._util import incidence, list_column, post_pairs
 
@@ -70,27 +69,13 @@ def _frame_basics(frame: pd.DataFrame, part: int) -> tuple[np.ndarray, np.ndarra
     """rows, times, account hashes, valid, retweet flags of one partition (as ``_uses`` decides them)."""
     n = len(frame)
     rows = (np.int64(part) << np.int64(32)) + np.arange(n, dtype=np.int64)
-    t = utc_ns(frame["time"])
-    codes, uniques = pd.factorize(frame["author"].to_numpy(dtype=object), use_na_sentinel=True)
-    keys = np.asarray([account_key(u) for u in uniques] + [""], dtype=object)
-    acc = stable_hash(keys)[codes]
-    valid = (t != NAT) & (keys[codes] != "")
-    return rows, t, acc, valid, _retweet_flags(frame)
+    t, codes, keys, valid = post_accounts(frame)
+    return rows, t, stable_hash(keys)[codes], valid, _retweet_flags(frame)
 
 
 def set_hashes(X: sparse.csr_matrix, labels: np.ndarray) -> np.ndarray:
     """A 63-bit key per row of an incidence matrix: equal for equal sets of labels."""
-    lh = stable_hash(labels).astype(np.uint64)
-    lens = np.diff(X.indptr)
-    out = np.zeros(X.shape[0], dtype=np.uint64)
-    nz = lens > 0
-    if nz.any():
-        with np.errstate(over="ignore"):
-            h = (lh[X.indices] + np.uint64(1)) * fpm._MIX
-            h ^= h >> np.uint64(31)
-            h *= np.uint64(0x94D049BB133111EB)
-            out[nz] = np.add.reduceat(h, X.indptr[:-1][nz]) ^ (lens[nz].astype(np.uint64) * fpm._MIX)
-    return (out & _LOW63).astype(np.int64)
+    return (fpm._row_hash(X, stable_hash(labels).astype(np.uint64)) & _LOW63).astype(np.int64)
 
 
 def post_uses(frame: pd.DataFrame, *, part: int, opts: dict, func: str) -> tuple:
@@ -124,9 +109,9 @@ def post_uses(frame: pd.DataFrame, *, part: int, opts: dict, func: str) -> tuple
             idx = np.flatnonzero(valid & ~rt & (n_tags >= opts["min_hashtags"]))
             key = _salted(set_hashes(X[idx], labels).astype(np.uint64), s)
             size = n_tags[idx]
-            one = idx[~pd.Series(key).duplicated().to_numpy()]
-            sets = pd.DataFrame({"key": key[~pd.Series(key).duplicated().to_numpy()],
-                                 "tags": pd.Series([tuple(labels[X.indices[X.indptr[i]:X.indptr[i + 1]]].tolist()) for i in one], dtype=object)})
+            first = ~pd.Series(key).duplicated().to_numpy()
+            sets = pd.DataFrame({"key": key[first],
+                                 "tags": pd.Series([tuple(labels[X.indices[X.indptr[i]:X.indptr[i + 1]]].tolist()) for i in idx[first]], dtype=object)})
         else:
             idx, links = fpm.url_strings(frame, valid & ~rt, domain=s == "domain", func=func)
             key = _salted(stable_hash(links).astype(np.uint64), s)
@@ -314,8 +299,6 @@ def fingerprint_stats(uses: pd.DataFrame, *, opts: dict, burst_signals: list) ->
         ou["occ"] = np.repeat(big, ends[big] - starts[big]).astype(np.int64)
         out["occasion_uses"] = ou
     # repeated co-shares (as _pairs): accounts of one (key, bucket) unit, 2 to _MAX_UNIT of them
-    from ._coord_scores import _MAX_UNIT
-
     units = pd.DataFrame({"key": key, "b": t // opts["repeat_window"], "acc": acc}).drop_duplicates()
     ucode = units.groupby(["key", "b"], sort=False).ngroup().to_numpy()
     size = np.bincount(ucode)

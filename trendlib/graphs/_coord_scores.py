@@ -90,13 +90,19 @@ def _options(posts: pd.DataFrame, func: str, *, signals: Any, similarity: Any, w
     return opts
 
 
-def _uses(posts: pd.DataFrame, opts: dict, func: str) -> dict:
-    """All fingerprint uses: arrays post, account, time, signal, fingerprint (global codes)."""
+def post_accounts(posts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(UTC ns times, author codes, account key of each code, valid): a post takes part in
+    coordination when it has a time and an author (codes index ``keys``; -1 is ``""``)."""
     t = utc_ns(posts["time"])
     codes, uniques = pd.factorize(posts["author"].to_numpy(dtype=object), use_na_sentinel=True)
     keys = np.asarray([account_key(u) for u in uniques] + [""], dtype=object)
+    return t, codes, keys, (t != NAT) & (keys[codes] != "")
+
+
+def _uses(posts: pd.DataFrame, opts: dict, func: str) -> dict:
+    """All fingerprint uses: arrays post, account, time, signal, fingerprint (global codes)."""
+    t, codes, keys, valid = post_accounts(posts)
     acc_codes, accounts = pd.factorize(keys[codes])
-    valid = (t != NAT) & (keys[codes] != "")
     rt = _retweet_flags(posts)
     post, fp, sig, labelers = [], [], [], []
     texts = posts["text"].to_numpy(dtype=object) if "text" in posts.columns else None

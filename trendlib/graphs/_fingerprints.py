@@ -320,10 +320,13 @@ def hashtag_uses(posts: pd.DataFrame, ok: np.ndarray, account: np.ndarray, *, mi
     return rows, fp, label
 
 
-def _row_hash(X: sparse.csr_matrix) -> np.ndarray:
+def _row_hash(X: sparse.csr_matrix, items: np.ndarray | None = None) -> np.ndarray:
+    """A 64-bit hash per row of ``X``, equal for rows with the same set of columns; with
+    ``items`` (a hash per column) equal for rows with the same set of those hashes."""
     lens = np.diff(X.indptr)
+    cols = X.indices if items is None else items[X.indices]
     with np.errstate(over="ignore"):
-        h = (X.indices.astype(np.uint64) + np.uint64(1)) * _MIX
+        h = (cols.astype(np.uint64) + np.uint64(1)) * _MIX
         h ^= h >> np.uint64(31)
         h *= np.uint64(0x94D049BB133111EB)
         out = np.zeros(X.shape[0], dtype=np.uint64)
