@@ -109,7 +109,11 @@ def _key(text: str) -> str:
 
 
 def evaluation_keys() -> set[str]:
-    """Normalised texts of every evaluation set in the data home (kept out of training)."""
+    """Normalised texts of every evaluation set in the data home (kept out of training).
+
+    Includes the political development set (:func:`development_keys`): a development
+    text used as a distant-supervision training row would flatter the dev numbers.
+    """
     from trendlib.datasets import load_emot, load_idsa, load_nusax
     from trendlib.datasets._sentiment import load_rizalespe
     from trendlib.exceptions import DataNotFoundError
@@ -123,7 +127,18 @@ def evaluation_keys() -> set[str]:
             keys.update(_key(t) for t in load().text)
         except DataNotFoundError:
             continue
-    return keys
+    return keys | development_keys()
+
+
+def development_keys() -> set[str]:
+    """Normalised texts of the political development set (never a training text either)."""
+    from trendlib.datasets._sentiment import load_political_dev
+    from trendlib.exceptions import DataNotFoundError
+
+    try:
+        return {_key(t) for t in load_political_dev().text}
+    except DataNotFoundError:
+        return set()
 
 
 def emot_polarity(frame):

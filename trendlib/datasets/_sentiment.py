@@ -408,3 +408,94 @@ def load_kamus_alay(
             counts.setdefault(slang, Counter())[formal] += 1
     # Counter.most_common keeps insertion order among equal counts
     return {s: c.most_common(1)[0][0] for s, c in counts.items()}
+
+
+#: the political development set's annotation (ids and labels only; see docs/sentiment_domains.md)
+POLITICAL_DEV_LABELS = Path(__file__).resolve().parents[2] / "tests" / "data" / "political_dev_labels.csv"
+
+#: the data-home folders the political development set was sampled from (50 posts each)
+POLITICAL_DEV_FOLDERS = (
+    "tweets_pemilu2019_jokowi_prabowo",
+    "tweets_prabowogibran2024_2023",
+    "tweets_danantara_2025",
+    "tweets_mbg_2025",
+    "tweets_kipk_2024",
+    "tweets_ikn_nusantara_2022",
+)
+
+
+def load_political_dev(
+    *, labels: str | os.PathLike | None = None, data_home: str | os.PathLike | None = None
+) -> pd.DataFrame:
+    """Load the political development set: our labels joined to the tweets of the data home.
+
+    300 real tweets (50 from each folder of :data:`POLITICAL_DEV_FOLDERS`), labelled by
+    reading (docs/sentiment_domains.md, "The political development set"). The repository
+    holds only the annotation (folder, post id, label, a short reason); the texts are read
+    from the data home at run time, so nothing of the unlicensed scrapes is redistributed.
+    It is a *development* set: choices about the sentiment models are made on it, never
+    on the Pilkada or IDSA test sets.
+
+    Parameters
+    ----------
+    labels : path, optional
+        The annotation CSV (``folder,post_id,label,reason``); default
+        ``tests/data/political_dev_labels.csv`` of the source tree.
+    data_home : path, optional
+        Overrides ``TRENDLIB_DATA_HOME``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``folder``, ``post_id``, ``text`` (as read by :func:`trendlib.datasets.load_tweets`),
+        ``label`` (``"positive"``, ``"negative"`` or ``"neutral"``) and ``reason``, in the
+        annotation's order.
+
+    Raises
+    ------
+    DataNotFoundError
+        The annotation file or a tweet folder is missing.
+    FormatError
+        The annotation has the wrong columns or labels, or a post id is not in its folder.
+
+    Examples
+    --------
+    >>> dev = load_political_dev()   # doctest: +SKIP
+    >>> dev.label.value_counts().to_dict()   # doctest: +SKIP
+    {'neutral': 127, 'negative': 118, 'positive': 55}
+    """
+    import warnings
+
+    import pandas as pd
+
+    from ._posts import load_tweets
+
+    path = Path(labels) if labels is not None else POLITICAL_DEV_LABELS
+    if not path.is_file():
+        raise DataNotFoundError(f"The political development set's annotation {path} is not there "
+                                "(it is in the source tree, tests/data/); pass labels=.")
+    ann = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = {"folder", "post_id", "label"} - set(ann.columns)
+    if missing:
+        raise FormatError(f"{path}: missing column(s) {sorted(missing)}; expected folder,post_id,label,reason.")
+    _check_labels(list(ann.label), SENTIMENT_LABELS, path)
+    texts: dict[tuple[str, str], str] = {}
+    for folder in dict.fromkeys(ann.folder):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            posts = load_tweets(folder, data_home=data_home)
+        ids = posts["id"].astype(str).to_numpy()
+        for i, t in zip(ids, posts["text"].to_numpy()):
+            if isinstance(t, str):
+                texts.setdefault((folder, i), t)
+    keys = list(zip(ann.folder, ann.post_id))
+    absent = [k for k in keys if k not in texts]
+    if absent:
+        raise FormatError(f"{path}: {len(absent)} post id(s) not found in the data home, first "
+                          f"{absent[0][0]}/{absent[0][1]}.")
+    out = pd.DataFrame({"folder": ann.folder.to_numpy(), "post_id": ann.post_id.to_numpy(),
+                        "text": [texts[k] for k in keys], "label": ann.label.to_numpy(),
+                        "reason": ann["reason"].to_numpy() if "reason" in ann else ""})
+    out.attrs.update({"dataset": "political_dev", "split": None, "path": str(path),
+                      "licence": "annotation: ours; texts: read from the data home, not redistributed"})
+    return out
