@@ -165,3 +165,48 @@ def test_a_failure_while_saving_leaves_no_posts_file_behind(sample_report, tmp_p
     with pytest.raises(RuntimeError, match="disk full"):
         sample_report.save(tmp_path / "out", figures=False)
     assert not (tmp_path / "out").exists()
+
+
+# the CSV writer: Arrow's, read back equal to what pandas' to_csv wrote; pandas' where Arrow refuses
+
+def _read(path):
+    return pd.read_csv(path, keep_default_na=False, dtype=str)
+
+
+def test_csv_writer_reads_back_as_pandas_wrote_it(tmp_path):
+    from trendlib.report._save import _write_csv
+
+    df = _flat(pd.DataFrame({
+        "author": ["budi", "sari, jkt", 'kata "ktt"', None],
+        "text": ["KTT ASEAN\nhari ini", "macet banget di Senayan", "", "🇮🇩 bangga"],
+        "hashtags": [["kttasean2023", "asean2023"], [], ["asean"], []],
+        "is_retweet": [True, False, True, False],
+        "maybe": pd.array([True, None, False, True], dtype="boolean"),
+        "likes": pd.array([3, None, 0, 12], dtype="Int64"),
+        "polarity": [0.375, -0.5, np.nan, 1e-7],
+        "time": pd.to_datetime(["2023-09-05 01:00:00", "2023-09-05 02:30:05.500", None, "2023-09-06 00:00:00"], utc=True,
+                              format="ISO8601"),
+    }))
+    _write_csv(df, tmp_path / "arrow.csv")
+    df.to_csv(tmp_path / "pandas.csv", index=False)
+    got, want = _read(tmp_path / "arrow.csv"), _read(tmp_path / "pandas.csv")
+    assert list(got.columns) == list(want.columns)
+    assert got["is_retweet"].tolist() == ["True", "False", "True", "False"]
+    assert got["maybe"].tolist() == ["True", "", "False", "True"]
+    assert got["text"].tolist() == ["KTT ASEAN\nhari ini", "macet banget di Senayan", "", "🇮🇩 bangga"]
+    # parsed as a user would read them: the same table
+    pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "arrow.csv"), pd.read_csv(tmp_path / "pandas.csv"))
+
+
+@pytest.mark.parametrize("column", [
+    ["satu", 2, 3.5],                    # mixed Python objects: Arrow refuses the column
+    ["ok", "lone \ud800 surrogate", "x"],  # not valid Unicode: replaced, not fatal
+])
+def test_csv_writer_falls_back_to_pandas_where_arrow_refuses(tmp_path, column):
+    from trendlib.report._save import _write_csv
+
+    path = tmp_path / "t.csv"
+    _write_csv(pd.DataFrame({"v": pd.Series(column, dtype=object), "n": [1, 2, 3]}), path)
+    got = _read(path)
+    assert got["n"].tolist() == ["1", "2", "3"]
+    assert got["v"].iloc[0] in ("satu", "ok") and len(got) == 3
