@@ -119,6 +119,24 @@ def test_network_plot_smoke():
     matplotlib.pyplot.close("all")
 
 
+def test_network_plot_ranks_by_given_scores_like_the_influencers_table():
+    from trendlib.graphs import influencers
+    from trendlib.plot import network
+
+    G = interaction_graph(POSTS)
+    table = influencers(G, rank_by="pagerank", top=None)
+    ax = network(G, size=table.set_index("node")["score"], top=3, labels=3, seed=0)
+    drawn = [t.get_text().lstrip("@") for t in ax.texts]
+    connected = [n for n in table["node"] if G.degree(n) > 0]
+    # labelled in the table's order, starting with its top connected account (a dict does the same)
+    rank = {n: i for i, n in enumerate(table["node"])}
+    assert drawn[0] == connected[0] and len(drawn) >= 2
+    assert drawn == sorted(drawn, key=rank.__getitem__)
+    ax2 = network(G, size=dict(zip(table["node"], table["score"])), top=3, labels=3, seed=0)
+    assert [t.get_text() for t in ax2.texts] == [t.get_text() for t in ax.texts]
+    matplotlib.pyplot.close("all")
+
+
 def test_network_plot_on_given_axes_and_errors():
     import matplotlib.pyplot as plt
 

@@ -42,7 +42,9 @@ def _membership(G: Any, communities: Any) -> dict:
     )
 
 
-def _node_size(G: Any, size: str | None) -> dict:
+def _node_size(G: Any, size: Any) -> dict:
+    if isinstance(size, dict) or hasattr(size, "to_dict"):  # node -> score, computed already
+        return {n: float(v) for n, v in dict(size).items()}
     if size == "pagerank":
         import networkx as nx
 
@@ -102,7 +104,7 @@ def _layout(H: Any, *, seed: int | None, weight: str | None) -> dict:
     return {n: np.asarray(p, dtype=float) for n, p in pos.items()}
 
 
-def network(G: Any, *, communities: Any = None, top: int = 60, labels: int = 12, size: str | None = None, weight: str | None = "weight", n_colors: int = 10, ax: Any = None, seed: int | None = 0, figsize: tuple[float, float] = (9, 9), title: str | None = None) -> Any:
+def network(G: Any, *, communities: Any = None, top: int = 60, labels: int = 12, size: Any = None, weight: str | None = "weight", n_colors: int = 10, ax: Any = None, seed: int | None = 0, figsize: tuple[float, float] = (9, 9), title: str | None = None) -> Any:
     """Draw the ``top`` largest nodes of ``G`` coloured by community, labelling the biggest.
 
     Parameters
@@ -117,11 +119,14 @@ def network(G: Any, *, communities: Any = None, top: int = 60, labels: int = 12,
     labels : int
         Label this many of the largest nodes (``#`` / ``@`` prefixed for hashtag and
         account graphs).
-    size : str, optional
-        What ranks and sizes nodes: ``"pagerank"``, ``"degree"`` or a node attribute
-        (default ``count`` or ``n_posts`` when all nodes have it, else degree). With
-        ``"pagerank"`` or ``"degree"``, nodes without an edge to another drawn node are
-        passed over for the next ones, so the drawing shows structure.
+    size : str, dict or pandas.Series, optional
+        What ranks and sizes nodes: ``"pagerank"`` (unweighted), ``"degree"``, a node
+        attribute (default ``count`` or ``n_posts`` when all nodes have it, else degree),
+        or scores already computed, node -> value (e.g. the ``score`` column of
+        :func:`trendlib.graphs.influencers`, so the figure shows the table's ranking;
+        nodes missing from it score 0). With a centrality (``"pagerank"``, ``"degree"``
+        or scores), nodes without an edge to another drawn node are passed over for the
+        next ones, so the drawing shows structure.
     weight : str or None
         Edge attribute for the layout and edge widths (negative weights are ignored).
     n_colors : int
@@ -160,9 +165,14 @@ def network(G: Any, *, communities: Any = None, top: int = 60, labels: int = 12,
         _, ax = plt.subplots(figsize=figsize)
     member = _membership(G, communities)
     sizes = _node_size(G, size)
-    ranked_nodes = sorted(G.nodes(), key=lambda n: (-sizes.get(n, 0.0), str(n)))
+    all_nodes = list(G.nodes())
+    score = np.fromiter((sizes.get(n, 0.0) for n in all_nodes), dtype=float, count=len(all_nodes))
+    # by size, ties by the node's text (one sort of arrays: a million-account graph in a second)
+    order = np.lexsort((np.array([str(n) for n in all_nodes], dtype=object), -score)) if all_nodes else []
+    ranked_nodes = [all_nodes[i] for i in order]
     nodes = ranked_nodes[:top]
-    if size in ("pagerank", "degree") and G.number_of_edges():
+    centrality = isinstance(size, dict) or hasattr(size, "to_dict") or size in ("pagerank", "degree")
+    if centrality and G.number_of_edges():
         nodes = _connected_top(G, ranked_nodes, top)
     H = _ordered(G, nodes)
     use_w = weight if weight and all((w or 0) >= 0 for _, _, w in H.edges(data=weight, default=1)) else None
@@ -205,21 +215,29 @@ def network(G: Any, *, communities: Any = None, top: int = 60, labels: int = 12,
 
 def _connected_top(G: Any, ranked: list, top: int) -> list:
     """The ``top`` highest-ranked nodes that each have an edge to another chosen node."""
-    U = G.to_undirected(as_view=True) if G.is_directed() else G
+    directed = G.is_directed()
+    seen: dict = {}
+
+    def nbrs(n: Any) -> set:  # neighbours in either direction (a node with a self-loop is its own)
+        s = seen.get(n)
+        if s is None:
+            s = seen[n] = set(G.succ[n]).union(G.pred[n]) if directed else set(G.adj[n])
+        return s
+
     chosen: list = []
     chosen_set: set = set()
     pending: list = []  # ranked nodes waiting for a chosen neighbour
     for n in ranked:
         if len(chosen) >= top:
             break
-        if U.degree(n) == 0:
+        if not nbrs(n):
             continue
-        if not chosen or any(m in chosen_set for m in U.neighbors(n)):
+        if not chosen or not chosen_set.isdisjoint(nbrs(n)):
             chosen.append(n)
             chosen_set.add(n)
             # nodes passed over earlier may connect now
             for m in list(pending):
-                if len(chosen) < top and any(k in chosen_set for k in U.neighbors(m)):
+                if len(chosen) < top and not chosen_set.isdisjoint(nbrs(m)):
                     chosen.append(m)
                     chosen_set.add(m)
                     pending.remove(m)

@@ -66,7 +66,10 @@ def _sentiment(rep: Any, ax: Any) -> None:
 def _network(rep: Any, ax: Any) -> None:
     from .. import plot
 
-    plot.network(rep.interaction, communities=rep.communities, top=40, labels=12, size="pagerank", ax=ax,
+    # ranked and sized by the influencers table's PageRank: the figure shows the table's ranking
+    inf = rep.influencers
+    size = dict(zip(inf["node"], inf["score"])) if inf is not None and len(inf) else "pagerank"
+    plot.network(rep.interaction, communities=rep.communities, top=40, labels=12, size=size, ax=ax,
                  seed=rep.provenance["parameters"].get("seed", 0))
 
 
