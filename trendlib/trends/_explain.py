@@ -255,15 +255,19 @@ def explain_burst(
         prior = check_positive(prior, name="prior", func=func)
     stop = _stopword_set(stopwords)
 
+    index = _index if (_index is not None and _index.usable(posts) and "tokens" in posts.columns
+                       and _index.tokens()[3]) else None
+    # only the columns read below: selecting rows of every column of a million posts
+    # (Arrow text columns most of all) took a second
+    used = {"time", "text", "tokens", "author", "id", "is_retweet", *_ENGAGEMENT, need}
+    posts = posts[[c for c in posts.columns if c in used]]
     times = pd.to_datetime(posts["time"], utc=True)
     t_start, t_end = start.tz_convert("UTC"), end.tz_convert("UTC")
     b_start = t_start - before_td
     in_burst = ((times >= t_start) & (times < t_end)).to_numpy()
     in_before = ((times >= b_start) & (times < t_start)).to_numpy()
     # the report's shared token codes (trendlib.counts.PostIndex of these very posts, every
-    # tokens cell a list): the same tokens in the same order, flattened and factorised once
-    index = _index if (_index is not None and _index.usable(posts) and "tokens" in posts.columns
-                       and _index.tokens()[3]) else None
+    # tokens cell a list; checked above): the same tokens in order, flattened and factorised once
     key_full = None
     if index is not None and kind == "term" and key_value is not None:
         t_rows, t_codes, _, _ = index.tokens()
@@ -361,15 +365,10 @@ def explain_burst(
 
     good = _tested(vocab, codes, is_content)
     during_terms, before_terms, kept = _term_posts(post, codes, vocab, good, d_mask, b_mask)
-    # the burst's posts only (samples read them): each post's content terms, first use first
-    content_of = np.empty(len(window), dtype=object)
-    mine = kept & d_mask[post] if len(codes) else kept
-    p_mine, terms_mine = post[mine], vocab[codes[mine]].tolist()
+    # the burst's posts only (samples read them): each post's content terms as codes
     d_rows = np.flatnonzero(d_mask)
-    lo_b, hi_b = np.searchsorted(p_mine, d_rows, "left"), np.searchsorted(p_mine, d_rows, "right")
-    for i, a, b in zip(d_rows.tolist(), lo_b.tolist(), hi_b.tolist()):
-        content_of[i] = terms_mine[a:b]
-    content = pd.Series(content_of, index=pd.RangeIndex(len(window)), dtype=object)
+    mine = kept & d_mask[post] if len(codes) else kept
+    s_post, s_codes = np.searchsorted(d_rows, post[mine]), codes[mine]
     lo = log_odds(during_terms, before_terms, prior=prior)
     z_all = lo["z"]
     terms = lo[(lo["count_a"] >= min_count) & (lo["z"] > 0)].head(top).reset_index()
@@ -380,7 +379,10 @@ def explain_burst(
     phrases = _phrases_codes(post, codes, clause, vocab, good, d_mask, b_mask, min_count, top, prior)
     engagement = _engagement(window)
     accounts = _accounts(window, d_mask, b_mask, engagement, top)
-    sample = _samples(window[d_mask], content[d_mask], engagement[d_mask], z_all, samples, min_similarity, tz)
+    used = np.unique(s_codes)
+    z_code = np.zeros(max(len(vocab), 1))
+    z_code[used] = z_all.reindex(vocab[used]).fillna(0.0).to_numpy(dtype=float)
+    sample = _samples(window[d_mask], s_post, s_codes, z_code, engagement[d_mask], samples, min_similarity, tz)
 
     hours_d = (end - start) / pd.Timedelta("1h")
     first, last = times[in_before].min(), times[in_before].max()
@@ -416,7 +418,7 @@ def explain_burst(
 def _tested(vocab: np.ndarray, codes: np.ndarray, is_content: Any) -> np.ndarray:
     """``is_content`` of each vocabulary entry the codes use (once per distinct token)."""
     good = np.zeros(len(vocab), dtype=bool)
-    used = np.unique(codes)
+    used = np.flatnonzero(np.bincount(codes, minlength=len(vocab))) if len(codes) else np.zeros(0, np.int64)
     good[used] = np.fromiter((bool(is_content(t)) for t in vocab[used]), dtype=bool, count=len(used))
     return good
 
@@ -429,8 +431,11 @@ def _term_posts(post: np.ndarray, codes: np.ndarray, vocab: np.ndarray, good: np
     On integer codes: each distinct token is tested once and a term counts once per post,
     so a burst of 100,000 posts is a few numpy passes, not a Counter fed token by token.
     """
-    first = ~pd.Series(post.astype(np.int64) * max(len(vocab), 1) + codes).duplicated().to_numpy()
-    keep = first & good[codes] if len(codes) else first
+    # the first use of a content term in its post (whether a code is content is the same
+    # at each of its uses, so only content tokens are compared: about half of them)
+    keep = good[codes] if len(codes) else np.zeros(0, dtype=bool)
+    at = np.flatnonzero(keep)
+    keep[at] = ~pd.Series(post[at].astype(np.int64) * max(len(vocab), 1) + codes[at]).duplicated().to_numpy()
 
     def counted(mask: np.ndarray) -> pd.Series:
         c = codes[keep & mask[post]] if len(codes) else codes
