@@ -163,10 +163,26 @@ def top_posts(posts: pd.DataFrame, *, top: int = 10, tz: str = "Asia/Jakarta") -
     cols = ["id", "time", "author", "text"]
     if not len(posts):
         return pd.DataFrame(columns=[*cols, "engagement", "sentiment"])
-    df = posts.assign(engagement=engagement(posts))
-    if "is_retweet" in df.columns:
-        df = df[~df["is_retweet"].fillna(False).astype(bool)]
-    df = df.sort_values(["engagement", "time", "id"], ascending=[False, True, True], kind="stable").head(top)
+    eng = engagement(posts).to_numpy()
+    rows = np.arange(len(posts))
+    if "is_retweet" in posts.columns:
+        rows = rows[~posts["is_retweet"].fillna(False).astype(bool).to_numpy()]
+    if len(rows) > top > 0:
+        # only posts at least as engaged as the top-th can be in the table: the rest are
+        # set aside by one partition, not sorted with the text ids (seconds at a million)
+        kth = np.partition(eng[rows], len(rows) - top)[len(rows) - top]
+        rows = rows[eng[rows] >= kth]
+    time = posts["time"]
+    if pd.api.types.is_datetime64_any_dtype(time.dtype):  # as integers (missing last, as pandas sorts them)
+        time = pd.DatetimeIndex(time)
+        time = np.where(time.isna(), np.iinfo(np.int64).max, time.asi8)
+    else:
+        time = time.to_numpy()
+    cand = pd.DataFrame({"engagement": eng[rows], "time": time[rows],
+                         **({"id": posts["id"].to_numpy()[rows]} if "id" in posts.columns else {})}, index=rows)
+    by = ["engagement", "time", "id"] if "id" in cand.columns else ["engagement", "time"]
+    rows = cand.sort_values(by, ascending=[False, True, True][: len(by)], kind="stable").head(top).index.to_numpy()
+    df = posts.iloc[rows].assign(engagement=eng[rows])
     keep = [c for c in [*cols, "engagement", "like_count", "retweet_count", "sentiment", "polarity"] if c in df.columns]
     out = df[keep].reset_index(drop=True)
     out["time"] = pd.to_datetime(out["time"], utc=True).dt.tz_convert(tz)
