@@ -95,6 +95,18 @@ def test_sets() -> dict[str, pd.DataFrame]:
     }
 
 
+def political_dev() -> pd.DataFrame | None:
+    """The political development set, neutral rows dropped (None without the data home)."""
+    from trendlib.datasets._sentiment import load_political_dev
+    from trendlib.exceptions import DataNotFoundError
+
+    try:
+        dev = load_political_dev()
+    except DataNotFoundError:
+        return None
+    return dev[dev.label != "neutral"].reset_index(drop=True)[["text", "label"]]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="train only the shipped configuration")
@@ -114,6 +126,11 @@ def main(argv=None) -> int:
     # the political development set is never a training text either (its kipk and
     # PrabowoGibran posts are in the licensed tweet folders the distant labels come from)
     keys = {_key(t) for d in tests.values() for t in d.text} | development_keys()
+    dev = political_dev()
+    if dev is not None:
+        # our development set (a column for reference: choices are made on it, so it is
+        # not a test set; the test sets stay the columns before it)
+        tests["political dev (ours)"] = dev
     sets = multi_domain_training(keys)
     sets["all (shipped)"] = pd.concat(list(sets.values()), ignore_index=True)
     print("training sets (overlap with every test set removed):")
