@@ -16,7 +16,12 @@ lexicon+rules scorer reads with confidence (``lexicon_labels``); only the fitted
 ship. Every
 text that also occurs in an evaluation set (SmSA valid/test, EmoT test, NusaX-id, IDSA,
 the rizalespe sets; lower-cased, punctuation stripped) is removed first. NusaX-id (CC
-BY-SA) is not used.
+BY-SA) is not used. The posts of the political development set
+(:func:`trendlib.datasets._sentiment.load_political_dev`) are never training rows either;
+the script prints the model's scores on it (``dev_scores``), the set on which choices
+about this model are made. ``--self-train CONF`` builds the development-set variant that
+replaces the lexicon-labelled tweets by a first model's confident predictions (not the
+shipped recipe; docs/sentiment_domains.md).
 
 Without ``--multi`` it writes ``trendlib/sentiment/data/classifier_smsa.npz`` (or ``--out``). Hyper-parameters are
 the ones selected on the SmSA *valid* split (``--select`` re-runs that search and prints
@@ -202,21 +207,77 @@ def neutral_shift(clf, valid, grid=tuple(x / 4 for x in range(13))) -> float:
     return best
 
 
-def train_multi(out: Path) -> int:
+def dev_scores(clf) -> tuple[float, float] | None:
+    """Binary (positive vs negative) and 3-class macro-F1 on the political development set.
+
+    The set on which choices about the multi-domain model are made (never Pilkada or
+    IDSA); ``None`` without the data home. The binary decision is the larger of the
+    positive and negative probabilities, as in ``benchmarks/bench_sentiment_domains.py``.
+    """
+    import numpy as np
+    from sklearn.metrics import f1_score
+
+    from trendlib.datasets._sentiment import load_political_dev
+    from trendlib.exceptions import DataNotFoundError
+
+    try:
+        dev = load_political_dev()
+    except DataNotFoundError:
+        return None
+    texts, gold = list(dev.text), dev.label.to_numpy()
+    proba = clf.predict_proba(texts)
+    cl = list(clf.classes_)
+    binary = np.where(proba[:, cl.index("positive")] >= proba[:, cl.index("negative")], "positive", "negative")
+    keep = gold != "neutral"
+    f_bin = f1_score(gold[keep], binary[keep], average="macro")
+    return float(f_bin), float(f1_score(gold, clf.predict(texts), average="macro"))
+
+
+def self_labelled(clf, texts: list[str], *, min_confidence: float):
+    """The positive/negative predictions of ``clf`` on ``texts`` at ``min_confidence`` or more."""
+    import numpy as np
     import pandas as pd
 
-    sets = multi_domain_training()
+    proba = clf.predict_proba(texts)
+    label = np.asarray(clf.classes_)[proba.argmax(axis=1)]
+    keep = (proba.max(axis=1) >= min_confidence) & (label != "neutral")
+    return pd.DataFrame({"text": np.asarray(texts, dtype=object)[keep], "label": label[keep]})
+
+
+def _fit_shifted(train, valid):
+    clf = SentimentClassifier(**MULTI_PARAMS).fit(list(train.text), list(train.label))
+    return clf, neutral_shift(clf, valid)
+
+
+def train_multi(out: Path, *, self_train: float | None = None) -> int:
+    import pandas as pd
+
+    keys = evaluation_keys()
+    sets = multi_domain_training(keys)
     for name, d in sets.items():
         print(f"{name:24s} {len(d):6,d} texts {d.label.value_counts().to_dict()}")
+    valid = load_smsa("valid")
+    if self_train is not None:
+        # the development-set variant "self-training, replacing the lexicon labels"
+        # (docs/sentiment_domains.md): a first model labels the licensed tweets
+        teacher, _ = _fit_shifted(pd.concat(sets.values(), ignore_index=True), valid)
+        pool = [t for t in unlabeled_tweets() if _key(t) not in keys]
+        sets.pop("lexicon-labelled tweets")
+        sets["self-labelled tweets"] = self_labelled(teacher, pool, min_confidence=self_train)
+        d = sets["self-labelled tweets"]
+        print(f"{'self-labelled tweets':24s} {len(d):6,d} texts {d.label.value_counts().to_dict()} "
+              f"(confidence >= {self_train})")
     train = pd.concat(sets.values(), ignore_index=True)
     t = time.perf_counter()
     clf = SentimentClassifier(**MULTI_PARAMS).fit(list(train.text), list(train.label))
     print(f"trained on {len(train):,} texts in {time.perf_counter() - t:.0f}s: {MULTI_PARAMS}")
-    valid = load_smsa("valid")
     print(f"SmSA valid: macro-F1 {evaluate(clf, valid.text, valid.label).macro_f1:.4f} (before the neutral shift)")
     shift = neutral_shift(clf, valid)
     print(f"neutral intercept shifted by {shift:+.2f} (chosen on SmSA valid): "
           f"macro-F1 {evaluate(clf, valid.text, valid.label).macro_f1:.4f}")
+    dev = dev_scores(clf)
+    if dev is not None:
+        print(f"political development set: binary macro-F1 {dev[0]:.4f}, 3-class {dev[1]:.4f}")
     path = clf.save(out)
     print(f"saved {path} ({path.stat().st_size / 2**20:.2f} MiB, {clf.columns_.size} columns)")
     return 0
@@ -234,11 +295,16 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--multi", action="store_true",
                         help="train the multi-domain default model (classifier_multi.npz)")
+    parser.add_argument("--self-train", type=float, metavar="CONF", default=None,
+                        help="with --multi: replace the lexicon-labelled tweets by a first model's "
+                             "predictions at this confidence (a development-set variant; not the shipped recipe)")
     args = parser.parse_args(argv)
+    if args.self_train is not None and not (args.multi and 0.5 <= args.self_train < 1):
+        parser.error("--self-train needs --multi and a confidence in [0.5, 1)")
     if args.multi:
         default = ROOT / "trendlib" / "sentiment" / "data" / "classifier_smsa.npz"
         out = args.out if args.out != default else default.with_name("classifier_multi.npz")
-        return train_multi(out)
+        return train_multi(out, self_train=args.self_train)
     if args.select_nusax:
         select_nusax()
         return 0
