@@ -163,3 +163,60 @@ def test_effective_accounts_is_between_one_and_accounts(per_account):
     assert r.accounts == len(per_account)
     assert r.top_account_share == pytest.approx(max(per_account) / sum(per_account))
     assert (r.effective_accounts == pytest.approx(len(per_account))) == (len(set(per_account)) == 1)
+
+
+# the exact concentration is computed for all intervals at once: check it against a
+# plain per-interval count on random posts (ties for the top account included)
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 50), max_size=300), st.integers(0, 2**31))
+def test_bucket_order_is_a_stable_argsort(keys, seed):
+    from trendlib.bursts._accounts import bucket_order
+
+    keys = np.asarray(keys, dtype=np.int64)
+    assert bucket_order(keys, 51).tolist() == np.argsort(keys, kind="stable").tolist()
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 2**31), st.integers(1, 12))
+def test_concentration_of_every_interval_equals_a_plain_count(seed, n_intervals):
+    from trendlib.bursts._accounts import from_posts
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 400))
+    t0 = pd.Timestamp("2023-09-05", tz="UTC")
+    posts = pd.DataFrame({
+        "time": t0 + pd.to_timedelta(rng.integers(0, 48, n), unit="h"),  # many equal times
+        "author": rng.choice(["budi", "sari", "Rina", "rina", "eko", None], n),
+        "hashtags": [list(rng.choice(["ktt", "asean", "jakarta"], int(rng.integers(0, 3)), replace=False))
+                     for _ in range(n)],
+    })
+    keys = rng.choice(["ktt", "asean", "jakarta", "macet", None], n_intervals).astype(object)
+    a = rng.integers(0, 48, n_intervals)
+    b = a + rng.integers(0, 24, n_intervals)
+    start, end = t0 + pd.to_timedelta(a, unit="h"), t0 + pd.to_timedelta(b, unit="h")
+    got = from_posts(posts, "hashtag", keys, start, end)
+    first_seen = {}  # ties go to the account seen first among the posts some interval can hold
+    near = (posts["time"] >= start.min()) & (posts["time"] < end.max())
+    for v in posts.loc[near, "author"].dropna().str.lower():
+        first_seen.setdefault(v, len(first_seen))
+    for i in range(n_intervals):
+        inside = (posts["time"] >= start[i]) & (posts["time"] < end[i])
+        if keys[i] is not None:
+            inside &= posts["hashtags"].map(lambda hs, k=keys[i]: k in hs)
+        sel = posts[inside]
+        assert got["posts"][i] == len(sel)
+        who = sel["author"].dropna().str.lower()
+        assert int(got["accounts"][i]) == who.nunique()
+        if len(who):
+            cnt = who.value_counts()
+            best = min(cnt.index[cnt == cnt.max()], key=first_seen.__getitem__)
+            assert str(got["top_account"][i]).lower() == best
+            assert got["top_account_share"][i] == pytest.approx(cnt.max() / len(who))
+            assert got["effective_accounts"][i] == pytest.approx(1 / ((cnt / len(who)) ** 2).sum())
+        else:
+            assert got["top_account"][i] is None and np.isnan(got["top_account_share"][i])

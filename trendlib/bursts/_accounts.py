@@ -136,41 +136,111 @@ def from_posts(posts: pd.DataFrame, kind: str, keys: Any, start: Any, end: Any, 
         rows, kcodes, all_keys = PostIndex(sub).occurrences(kind)
     col = want.get_indexer(pd.Index(all_keys, dtype=object))[kcodes] if len(all_keys) else kcodes
     ok = col >= 0
-    pair = rows[ok] * max(len(want), 1) + col[ok]
-    p_post, p_key = np.divmod(pair, max(len(want), 1))
-    order = np.lexsort((t_sub[p_post], p_key))
+    p_post, p_key = rows[ok].astype(np.int64), col[ok].astype(np.int64)
+    # by key, then time, then post: two stable bucket passes (post time rank, then key),
+    # linear where a lexsort of the ~15 million pairs of a million posts took seconds
+    by_time = np.argsort(t_sub, kind="stable")
+    rank = np.empty(len(t_sub), dtype=np.int64)
+    rank[by_time] = np.arange(len(t_sub))
+    order = bucket_order(rank[p_post], len(t_sub))
+    order = order[bucket_order(p_key[order], len(want))]
     p_post, p_key = p_post[order], p_key[order]
-    p_time = t_sub[p_post]
-    bounds = np.searchsorted(p_key, np.arange(len(want) + 1))
     posts_n = np.zeros(n, np.int64)
     accounts = np.zeros(n, np.int64)
     top = np.full(n, None, dtype=object)
     share = np.full(n, np.nan)
     eff = np.full(n, np.nan)
     key_pos = want.get_indexer(pd.Index(keys.astype(str)))
-    every = np.argsort(t_sub, kind="stable")
-    for i in range(n):
-        if pd.isna(keys[i]):
-            sel = every[np.searchsorted(t_sub[every], lo[i]):np.searchsorted(t_sub[every], hi[i])]
-        else:
-            b0, b1 = bounds[key_pos[i]], bounds[key_pos[i] + 1]
-            blk = p_time[b0:b1]
-            sel = p_post[b0 + np.searchsorted(blk, lo[i]):b0 + np.searchsorted(blk, hi[i])]
+    # the posts of each keyed interval: one searchsorted over (key, time rank) for all rows
+    t_sorted = t_sub[by_time]
+    uniq_t = t_sorted[np.r_[True, t_sorted[1:] != t_sorted[:-1]]] if len(t_sorted) else t_sorted
+    width = np.int64(len(uniq_t) + 1)
+    dense = np.empty(len(t_sub), dtype=np.int64)  # each post's time as its rank among distinct times
+    dense[by_time] = np.searchsorted(uniq_t, t_sorted)
+    composite = p_key * width + dense[p_post]
+    keyed = np.flatnonzero(pd.notna(keys) & (key_pos >= 0))
+    base = key_pos[keyed].astype(np.int64) * width
+    first = np.searchsorted(composite, base + np.searchsorted(uniq_t, lo[keyed]))
+    last = np.searchsorted(composite, base + np.searchsorted(uniq_t, hi[keyed]))
+    posts_n[keyed] = last - first
+    n_acc = np.int64(max(len(a_names), 1))
+    # intervals in chunks of about 4 million posts, so the (interval, account) pairs stay small
+    chunk = np.cumsum(last - first) // 4_000_000
+    for c in np.unique(chunk):
+        part = np.flatnonzero(chunk == c)
+        _concentrations(keyed[part], first[part], last[part], p_post, a_codes, a_names, n_acc,
+                        accounts, top, share, eff)
+    for i in np.flatnonzero(pd.isna(keys)):  # key=None: every post in the interval
+        sel = by_time[np.searchsorted(t_sorted, lo[i]):np.searchsorted(t_sorted, hi[i])]
         posts_n[i] = len(sel)
-        who = a_codes[sel]
-        who = who[who >= 0]
-        if len(who) == 0:
-            continue
-        ids, cnt = np.unique(who, return_counts=True)
-        accounts[i] = len(ids)
-        j = int(np.argmax(cnt))  # ties: the account first seen in the file
-        top[i] = a_names[ids[j]]
-        p = cnt / len(who)
-        share[i] = float(cnt[j] / len(who))
-        eff[i] = float(1.0 / np.sum(p * p))
+        _concentrations(np.array([i]), np.array([0]), np.array([len(sel)]), sel, a_codes, a_names, n_acc,
+                        accounts, top, share, eff)
     out.update(posts=posts_n, accounts=pd.array(accounts, dtype="Int64"), top_account=top,
                top_account_share=share, effective_accounts=eff)
     return out
+
+
+def _bucket_order(keys: np.ndarray, n: int) -> np.ndarray:
+    """The stable order of integer ``keys`` in ``[0, n)``: a counting sort, linear in both."""
+    starts = np.zeros(n + 1, dtype=np.int64)
+    for k in keys:
+        starts[k + 1] += 1
+    for i in range(n):
+        starts[i + 1] += starts[i]
+    out = np.empty(len(keys), dtype=np.int64)
+    for i in range(len(keys)):
+        k = keys[i]
+        out[starts[k]] = i
+        starts[k] += 1
+    return out
+
+
+def bucket_order(keys: np.ndarray, n: int) -> np.ndarray:
+    """:func:`_bucket_order` compiled with numba on first use (``np.argsort(kind="stable")`` equal)."""
+    global _bucket_order_jit
+    if _bucket_order_jit is None:
+        from ._jit import jit
+
+        _bucket_order_jit = jit(_bucket_order)
+    return _bucket_order_jit(np.ascontiguousarray(keys, dtype=np.int64), int(n))
+
+
+_bucket_order_jit = None
+
+
+def _concentrations(out_rows: np.ndarray, first: np.ndarray, last: np.ndarray, p_post: np.ndarray,
+                    a_codes: np.ndarray, a_names: Any, n_acc: np.int64, accounts: np.ndarray, top: np.ndarray,
+                    share: np.ndarray, eff: np.ndarray) -> None:
+    """Accounts, top account, its share and the effective accounts of the posts
+    ``p_post[first[i]:last[i]]`` of each interval, written at ``out_rows[i]``.
+
+    All intervals at once on (interval, account) integer pairs, not one ``np.unique`` per
+    interval (a million posts give some 20,000 bursts). Ties for the top account go to
+    the account seen first (the smallest code), as before.
+    """
+    sizes = last - first
+    total = int(sizes.sum())
+    if not total:
+        return
+    which = np.repeat(np.arange(len(sizes)), sizes)
+    at = np.arange(total) - np.repeat(np.cumsum(sizes) - sizes, sizes) + np.repeat(first, sizes)
+    who = a_codes[p_post[at]]
+    ok = who >= 0
+    pair, cnt = np.unique(which[ok].astype(np.int64) * n_acc + who[ok], return_counts=True)
+    iv, acc = np.divmod(pair, n_acc)
+    if not len(iv):
+        return
+    n_who = np.bincount(which[ok], minlength=len(sizes))  # posts with an account, per interval
+    has = np.flatnonzero(n_who)
+    rows = out_rows[has]
+    accounts[rows] = np.bincount(iv, minlength=len(sizes))[has]
+    order = np.lexsort((acc, -cnt, iv))  # per interval: the largest count, then the first account
+    _, start = np.unique(iv[order], return_index=True)
+    best = order[start]  # one per interval with accounts, in interval order (= has)
+    top[rows] = np.asarray(a_names, dtype=object)[acc[best]]
+    share[rows] = cnt[best] / n_who[has]
+    p = cnt / n_who[iv]
+    eff[rows] = 1.0 / np.bincount(iv, weights=p * p, minlength=len(sizes))[has]
 
 
 def window_accounts(posts: pd.DataFrame, kind: str, keys: Any, start: Any, end: Any) -> np.ndarray:
