@@ -1,4 +1,4 @@
-"""The report's coordination runs in a forked child beside the other steps: same table, same errors."""
+"""The report's coordination and network steps run in forked children beside the other steps: same tables, same errors."""
 
 from __future__ import annotations
 
@@ -65,3 +65,17 @@ def test_report_with_two_jobs_has_the_coordination_table(summit):
     assert len(want) > 0
     pd.testing.assert_frame_equal(two.coordinated, want)
     pd.testing.assert_frame_equal(one.coordinated, want)
+
+
+def test_report_network_steps_beside_equal_those_computed_here(summit):
+    import networkx as nx
+
+    posts = summit.head(20000)
+    two = _build.build_report(posts, n_jobs=2, progress=False)
+    one = _build.build_report(posts, n_jobs=1, progress=False)
+    assert nx.utils.graphs_equal(two.interaction, one.interaction) and two.interaction.number_of_nodes() > 1000
+    for name in ("communities", "community_table", "influencers"):
+        pd.testing.assert_frame_equal(getattr(two, name), getattr(one, name))
+    assert two.to_html() == one.to_html()
+    if sys.platform.startswith("linux"):  # timed in the child: its steps are named as such
+        assert {"interaction (beside)", "communities (beside)", "influencers (beside)"} <= set(two.timings)

@@ -16,6 +16,7 @@ import os
 import sys
 import time as _time
 from contextlib import contextmanager
+from functools import partial
 from typing import Any, Iterator
 
 import numpy as np
@@ -96,7 +97,7 @@ class _Steps:
 
 
 _STEPS = ["query terms", "tokens + sentiment", "sentiment over time", "topics", "volume", "counts", "bursts", "cards", "trending", "explanation",
-          "interaction", "communities", "influencers", "associations", "coordination", "tables"]
+          "network (interaction, communities, influencers)", "associations", "coordination", "tables"]
 
 
 def _volume(posts: pd.DataFrame, step: pd.Timedelta, tz: str) -> pd.DataFrame:
@@ -278,6 +279,36 @@ def _background_child(func: Any, posts: pd.DataFrame, conn: Any) -> None:
         conn.close()
 
 
+def _network_steps(posts: pd.DataFrame, *, seed: int) -> tuple:
+    """The interaction network, its communities with their summary, and the influencers.
+
+    One job for :class:`_Background`: these read only the posts' own columns and nothing
+    the other steps compute, and together they are the report's longest single-threaded
+    stretch (Louvain in networkx most of all), so with ``n_jobs`` > 1 they run beside the
+    counts, bursts and explanation. Returns ``(interaction, communities, summary,
+    influencers, seconds per step)``; ``communities`` and ``summary`` are None for a
+    network without nodes.
+    """
+    from .. import graphs
+    from ..graphs._util import undirected
+
+    seconds = {}
+    t0 = _time.perf_counter()
+    interaction = graphs.interaction_graph(posts, kind="all")
+    t1 = _time.perf_counter()
+    seconds["interaction"] = t1 - t0
+    communities = community_table = None
+    if interaction.number_of_nodes():
+        communities = graphs.communities(undirected(interaction), seed=seed)
+        community_table = graphs.community_summary(posts, interaction, communities)
+        t2 = _time.perf_counter()
+        influencers = graphs.influencers(interaction, rank_by="pagerank", top=None)
+        seconds["communities"], seconds["influencers"] = t2 - t1, _time.perf_counter() - t2
+    else:
+        influencers = pd.DataFrame(columns=["rank", "node", "score"])
+    return interaction, communities, community_table, influencers, seconds
+
+
 def _text_job(texts: list, ignore: list | None) -> tuple[list, np.ndarray, np.ndarray, dict]:
     """Tokens and sentiment of one slice of texts (runs in a worker process).
 
@@ -437,7 +468,6 @@ def build_report(
     ['associations', 'bursts', 'cards']
     """
     from .. import graphs
-    from ..graphs._util import undirected
     from ..bursts import detect_bursts
     from ..counts import PostIndex, count
     from ..sentiment import sentiment_over_time
@@ -458,7 +488,7 @@ def build_report(
     notes: list[str] = []
     steps = _Steps(_STEPS, progress)
     params = {"freq": freq, "tz": tz, "top": top, "seed": seed, "topic": topic_terms}
-    coordination = None
+    coordination = network = None
     try:
         posts = posts.reset_index(drop=True)
         with steps.step("query terms"):
@@ -466,8 +496,10 @@ def build_report(
             ignore = query["term"].tolist()
         with steps.step("tokens + sentiment"):
             posts = _text_columns(posts, ignore or None, jobs)
-        # coordination reads the posts' own columns only: it runs beside the next steps
+        # coordination and the network steps read the posts' own columns only: they run
+        # beside the next steps (in forked children; here when n_jobs is 1)
         coordination = _Background(graphs.coordinated_accounts, posts, enabled=jobs > 1)
+        network = _Background(partial(_network_steps, seed=seed), posts, enabled=jobs > 1)
         with steps.step("sentiment over time"):
             sentiment = sentiment_over_time(posts, freq="1D", tz=tz, ignore=ignore or None)
         with steps.step("topics"):
@@ -515,20 +547,11 @@ def build_report(
                     explanation = explain_burst(posts, bursts.iloc[0], key=bursts.iloc[0]["kind"], tz=tz, _index=index)
                 except ValueError as exc:  # e.g. the burst starts with the data: nothing before it
                     notes.append(f"no explanation of the strongest burst: {exc}")
-        with steps.step("interaction"):
-            interaction = graphs.interaction_graph(posts, kind="all")
-        communities = community_table = None
-        with steps.step("communities"):
-            if interaction.number_of_nodes():
-                communities = graphs.communities(undirected(interaction), seed=seed)
-                community_table = graphs.community_summary(posts, interaction, communities)
-            else:
-                notes.append("no mentions, replies or retweets: no interaction network, communities or influencers.")
-        with steps.step("influencers"):
-            if interaction.number_of_nodes():
-                influencers = graphs.influencers(interaction, rank_by="pagerank", top=None)
-            else:
-                influencers = pd.DataFrame(columns=["rank", "node", "score"])
+        with steps.step("network (interaction, communities, influencers)"):
+            interaction, communities, community_table, influencers, seconds = network.result()
+        steps.timings.update({f"{k} (beside)" if jobs > 1 else k: v for k, v in seconds.items()})
+        if not interaction.number_of_nodes():
+            notes.append("no mentions, replies or retweets: no interaction network, communities or influencers.")
         with steps.step("associations"):
             edges = graphs.co_hashtag_edges(posts, weight="npmi", min_count=2, min_edge_count=2)
             cohashtag = _graph_from_edges(edges)
@@ -558,8 +581,9 @@ def build_report(
             head = headline(posts, tz=tz)
     finally:
         steps.close()
-        if coordination is not None:
-            coordination.cancel()
+        for job in (coordination, network):
+            if job is not None:
+                job.cancel()
     return Report(
         provenance=prov, freq=freq, tz=tz, top=top, posts=posts, headline=head, volume=volume,
         volume_bursts=volume_bursts, peaks=peaks, counts=counts, bursts=bursts, cards=cards, trending=trend,
