@@ -141,9 +141,16 @@ def test_report_workers_started_by_spawn_give_the_same_columns(monkeypatch, samp
     monkeypatch.setattr(sys, "platform", "darwin")
     posts = tl.datasets.load_sample_posts()
     ignore = sample_report.posts.attrs["sentiment_ignored"] or None
-    out = _text_columns(posts, ignore, 2)
+    out, codes = _text_columns(posts, ignore, 2)
     for col in ("tokens", "polarity", "sentiment"):
         assert out[col].tolist() == sample_report.posts[col].tolist()
+    # the workers' token codes, merged, are those of the whole column
+    import numpy as np
+
+    from trendlib.counts import token_codes
+
+    want = token_codes(out["tokens"].tolist())
+    assert all(np.array_equal(a, b) for a, b in zip(codes[:3], want[:3])) and codes[3] == want[3]
 
 
 def test_report_save_writes_page_tables_graphs_and_figures(sample_report, tmp_path):

@@ -120,6 +120,37 @@ def word_occurrences(lists: Any, *, drop: Any = ()) -> tuple[np.ndarray, np.ndar
     return idx[keep].astype(np.int64), vals[keep]
 
 
+def token_codes(lists: list) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
+    """(post row, token code) of every token of a tokens column in order, the vocabulary
+    (in order of first use) and whether every cell was a list (:meth:`PostIndex.tokens`)."""
+    all_lists = all(type(x) is list for x in lists)
+    rows, flat = flatten(lists)
+    codes, vocab = pd.factorize(flat)
+    return rows, codes.astype(np.int64, copy=False), np.asarray(vocab, dtype=object), all_lists
+
+
+def merge_token_codes(parts: list) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
+    """:func:`token_codes` of consecutive slices of a tokens column -> that of the whole column.
+
+    ``parts`` are ``(n_rows, token_codes(slice))`` in order. The vocabularies are merged
+    by one factorize of their concatenation, which keeps the order of first use, so the
+    result equals ``token_codes`` of the whole column (tested) for a fraction of the work:
+    the slices are coded where they were tokenised, in parallel.
+    """
+    if len(parts) == 1:
+        return parts[0][1]
+    vocab_codes, vocab = pd.factorize(np.concatenate([p[1][2] for p in parts]))
+    rows, codes = [], []
+    offset = at = 0
+    for n, (r, c, v, _) in parts:
+        rows.append(r + offset)
+        codes.append(vocab_codes[at:at + len(v)][c] if len(c) else c)
+        offset += n
+        at += len(v)
+    return (np.concatenate(rows).astype(np.int64, copy=False), np.concatenate(codes).astype(np.int64, copy=False),
+            np.asarray(vocab, dtype=object), all(p[1][3] for p in parts))
+
+
 class PostIndex:
     """Key occurrences and account codes of one posts table, computed once and shared (internal).
 
@@ -135,9 +166,11 @@ class PostIndex:
     Everything is lazy: a kind is flattened on first use.
     """
 
-    def __init__(self, posts: pd.DataFrame) -> None:
+    def __init__(self, posts: pd.DataFrame, *, tokens: tuple | None = None) -> None:
         self.posts = posts
-        self._tokens: tuple | None = None
+        # ``tokens``: :func:`token_codes` of the tokens column, when computed already (the
+        # report's tokenising processes do it for their slices, see merge_token_codes)
+        self._tokens: tuple | None = tokens
         self._occ: dict[str, tuple] = {}
         self._accounts: tuple | None = None
         self._authors: np.ndarray | None = None
@@ -151,11 +184,7 @@ class PostIndex:
         """(post row, token code) of every token of the ``tokens`` column in order, the
         vocabulary (in order of first use) and whether every cell was a list."""
         if self._tokens is None:
-            lists = self.posts["tokens"].tolist()
-            all_lists = all(type(x) is list for x in lists)
-            rows, flat = flatten(lists)
-            codes, vocab = pd.factorize(flat)
-            self._tokens = (rows, codes.astype(np.int64, copy=False), np.asarray(vocab, dtype=object), all_lists)
+            self._tokens = token_codes(self.posts["tokens"].tolist())
         return self._tokens
 
     def token_code(self, token: str) -> int:

@@ -309,26 +309,30 @@ def _network_steps(posts: pd.DataFrame, *, seed: int) -> tuple:
     return interaction, communities, community_table, influencers, seconds
 
 
-def _text_job(texts: list, ignore: list | None) -> tuple[list, np.ndarray, np.ndarray, dict]:
+def _text_job(texts: list, ignore: list | None, code: bool = False) -> tuple[list, np.ndarray, np.ndarray, dict, tuple]:
     """Tokens and sentiment of one slice of texts (runs in a worker process).
 
     ``add_tokens(..., stopwords="topic")`` and ``add_sentiment(..., ignore=ignore)`` in one
     pass over the texts (:func:`trendlib.sentiment._posts.tokens_and_sentiment`: each
     distinct text read once, split once for both).
     """
+    from ..counts import token_codes
     from ..sentiment._posts import tokens_and_sentiment
 
-    return tokens_and_sentiment(texts, stopwords="topic", ignore=ignore)
+    tokens, polarity, labels, attrs = tokens_and_sentiment(texts, stopwords="topic", ignore=ignore)
+    # the slice's token codes too (trendlib.counts.PostIndex), made here in parallel
+    return tokens, polarity, labels, attrs, (len(texts), token_codes(tokens) if code else None)
 
 
-def _text_columns(posts: pd.DataFrame, ignore: list | None, n_jobs: int) -> pd.DataFrame:
+def _text_columns(posts: pd.DataFrame, ignore: list | None, n_jobs: int) -> tuple[pd.DataFrame, tuple | None]:
     """``tokens`` (topic stopwords), ``polarity`` and ``sentiment`` in ``n_jobs`` processes.
 
     Both steps are row-wise (a row's result depends on that row only, see
     :func:`trendlib.text.add_tokens`), so slicing the posts gives exactly the columns one
     process gives; tokenising and scoring are pure Python, held by the GIL, which is why
     these are processes and not threads. Each process memoises the texts of its slice.
-    With one job the same pass runs here.
+    With one job the same pass runs here. Also returns the token codes of the ``tokens``
+    column for :class:`trendlib.counts.PostIndex` when the processes made them (else None).
     """
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
@@ -348,7 +352,7 @@ def _text_columns(posts: pd.DataFrame, ignore: list | None, n_jobs: int) -> pd.D
         # never walk (and copy) the parent's tracked objects; nothing here makes cycles
         with collection_paused(), ProcessPoolExecutor(max_workers=n_jobs, mp_context=mp.get_context(method)) as pool:
             parts = list(pool.map(_text_job, [texts[a:b] for a, b in zip(cuts[:-1], cuts[1:])],
-                                  [ignore] * n_jobs))
+                                  [ignore] * n_jobs, [True] * n_jobs))
     out = posts.copy(deep=False)
     with collection_paused():
         out["tokens"] = [t for p in parts for t in p[0]] if len(parts) > 1 else parts[0][0]
@@ -357,7 +361,10 @@ def _text_columns(posts: pd.DataFrame, ignore: list | None, n_jobs: int) -> pd.D
     out.attrs = dict(posts.attrs)
     out.attrs["sentiment_missing_text"] = sum(int(p[3].get("sentiment_missing_text", 0)) for p in parts)
     out.attrs["sentiment_ignored"] = parts[0][3].get("sentiment_ignored", [])
-    return out
+    from ..counts import merge_token_codes
+
+    codes = merge_token_codes([p[4] for p in parts]) if all(p[4][1] is not None for p in parts) else None
+    return out, codes
 
 
 #: posts a topic model is fitted on (a seeded sample beyond it: shares are estimates)
@@ -495,7 +502,7 @@ def build_report(
             query = _query_terms(posts, topic_terms)
             ignore = query["term"].tolist()
         with steps.step("tokens + sentiment"):
-            posts = _text_columns(posts, ignore or None, jobs)
+            posts, token_codes = _text_columns(posts, ignore or None, jobs)
         # coordination and the network steps read the posts' own columns only: they run
         # beside the next steps (in forked children; here when n_jobs is 1)
         coordination = _Background(graphs.coordinated_accounts, posts, enabled=jobs > 1)
@@ -510,7 +517,7 @@ def build_report(
             peaks = _peaks(posts, volume, step, tz, top)
         # the (post, key) occurrences and account codes, computed once for counts, bursts,
         # cards, the explanation and the tables
-        index = PostIndex(posts)
+        index = PostIndex(posts, tokens=token_codes)
         with steps.step("counts"):
             counts = {"hashtag": count(posts, key="hashtag", freq=freq, tz=tz, _index=index)}
             terms = count(posts, key="term", freq=freq, tz=tz, min_count=max(5, len(posts) // 2000), _index=index)
