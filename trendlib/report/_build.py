@@ -97,7 +97,8 @@ class _Steps:
 
 
 _STEPS = ["query terms", "tokens + sentiment", "sentiment over time", "topics", "volume", "counts", "bursts", "cards", "trending", "explanation",
-          "network (interaction, communities, influencers)", "associations", "coordination", "tables"]
+          "associations", "tables", "network (interaction, communities, influencers)", "sentiment by community",
+          "coordination"]
 
 
 def _volume(posts: pd.DataFrame, step: pd.Timedelta, tz: str) -> pd.DataFrame:
@@ -572,11 +573,7 @@ def build_report(
                     explanation = explain_burst(posts, bursts.iloc[0], key=bursts.iloc[0]["kind"], tz=tz, _index=index)
                 except ValueError as exc:  # e.g. the burst starts with the data: nothing before it
                     notes.append(f"no explanation of the strongest burst: {exc}")
-        with steps.step("network (interaction, communities, influencers)"):
-            interaction, communities, community_table, influencers, seconds = network.result()
-        steps.timings.update({f"{k} (beside)" if jobs > 1 else k: v for k, v in seconds.items()})
-        if not interaction.number_of_nodes():
-            notes.append("no mentions, replies or retweets: no interaction network, communities or influencers.")
+        # the steps that need neither child's result first, while the children finish
         with steps.step("associations"):
             edges = graphs.co_hashtag_edges(posts, weight="npmi", min_count=2, min_edge_count=2)
             cohashtag = _graph_from_edges(edges)
@@ -584,11 +581,7 @@ def build_report(
             associations = associations.sort_values(["weight", "count", "source", "target"],
                                                     ascending=[False, False, True, True], kind="stable")
             associations = associations.reset_index(drop=True)
-        with steps.step("coordination"):
-            coordinated = coordination.result()
         with steps.step("tables"):
-            membership = (dict(zip(communities["node"], communities["community"])) if communities is not None else {})
-            sent_comm = _group_sentiment(posts["sentiment"], posts["author"].map(membership), min_posts=5, top=top)
             ex = pd.DataFrame({"r": np.arange(len(posts)), "h": posts["hashtags"]}).explode("h").dropna().drop_duplicates()
             top_tags = top_items(posts, "hashtags", top=top)
             ex = ex[ex["h"].isin(set(top_tags["key"]))]
@@ -604,6 +597,16 @@ def build_report(
             )
             prov = provenance(posts, params, tz=tz)
             head = headline(posts, tz=tz)
+        with steps.step("network (interaction, communities, influencers)"):
+            interaction, communities, community_table, influencers, seconds = network.result()
+        steps.timings.update({f"{k} (beside)" if jobs > 1 else k: v for k, v in seconds.items()})
+        if not interaction.number_of_nodes():
+            notes.append("no mentions, replies or retweets: no interaction network, communities or influencers.")
+        with steps.step("sentiment by community"):
+            membership = (dict(zip(communities["node"], communities["community"])) if communities is not None else {})
+            sent_comm = _group_sentiment(posts["sentiment"], posts["author"].map(membership), min_posts=5, top=top)
+        with steps.step("coordination"):
+            coordinated = coordination.result()
     finally:
         steps.close()
         for job in (coordination, network):
