@@ -210,3 +210,14 @@ def test_csv_writer_falls_back_to_pandas_where_arrow_refuses(tmp_path, column):
     got = _read(path)
     assert got["n"].tolist() == ["1", "2", "3"]
     assert got["v"].iloc[0] in ("satu", "ok") and len(got) == 3
+
+
+def test_scored_posts_written_in_slices_are_the_same_bytes(sample_report, tmp_path, monkeypatch):
+    from trendlib.report import _save
+
+    posts = sample_report.posts.drop(columns=["tokens"])
+    _save._write_csv(_save.escape_formulas(_flat(posts)), tmp_path / "whole.csv")
+    monkeypatch.setattr(_save, "_POSTS_CHUNK", 7)  # many slices, the last one short
+    assert len(posts) > 7 * 3 and len(posts) % 7
+    _save._write_posts_csv(posts, tmp_path / "slices.csv", _save.escape_formulas)
+    assert (tmp_path / "slices.csv").read_bytes() == (tmp_path / "whole.csv").read_bytes()
