@@ -9,11 +9,12 @@ never leaves half a report; text that cannot be encoded (a lone surrogate) is re
 not fatal.
 
 Saving a large report is mostly two independent jobs, the CSV of every scored post and the
-GEXF of the interaction network (about 400,000 accounts at a million posts), each pure
-Python held by the GIL. On Linux each is therefore written by a forked child process when
-it is large (the GEXF from 50,000 nodes and edges, the scored posts from 100,000 rows) while
-this one writes the page and the other tables (a child inherits the data; nothing is
-pickled). A child writes to a temporary name, renamed once everything else is written; if
+GEXF of the interaction network (about 400,000 accounts at a million posts): formatting the
+posts' cells and writing the GEXF are Python held by the GIL (the CSV text itself is
+written by Arrow's C++ writer, 200,000 rows at a time). On Linux each is therefore written
+by a forked child process when it is large (the GEXF from 50,000 nodes and edges, the
+scored posts from 100,000 rows) while this one writes the page and the other tables (a
+child inherits the data; nothing is pickled). A child writes to a temporary name, renamed once everything else is written; if
 it fails, its file is written here again, so an error is raised as usual. The files are
 the same bytes either way.
 """
