@@ -300,3 +300,17 @@ def test_cli_report_dask_runs_the_heavy_sections_on_a_cluster(tmp_path):
     assert "n_posts: 200" in text and "bursts" in text and "kttasean2023" in text
     code = cli.main(["report", "--dask"], out=io.StringIO(), err=(err := io.StringIO()))
     assert code == 1 and "--dask needs SOURCE" in err.getvalue()
+
+
+@pytest.mark.data
+def test_cli_report_shows_analysis_warnings_before_the_report(data_file):
+    # the launch day alone has no week before its burst: explain_burst warns, and the
+    # analyst reads that before the explanation it qualifies, not after "wrote N files"
+    from trendlib.cli import main
+
+    path = data_file("tweets_danantara_2025", "danantara_day.csv")
+    both = io.StringIO()
+    assert main(["report", str(path), "--quiet"], out=both, err=both) == 0
+    text = both.getvalue()
+    warned = text.find("warning: explain_burst(): the reference period")
+    assert warned >= 0 and warned < text.find("Why") and warned < text.find("Summary")

@@ -172,8 +172,15 @@ def _run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     posts = load_posts_from_args(args, err)
     _header("report", posts, out)
     progress = None if not args.quiet else False
-    rep = build_report(posts, freq=args.freq, tz=args.tz, top=args.top, seed=args.seed, topic=args.topic or None,
-                       progress=progress, n_jobs=args.jobs)
+    # what the analysis warns about (a thin reference period, ...) is shown before the
+    # report it qualifies, as the reader's warnings are, not after "wrote N files"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        rep = build_report(posts, freq=args.freq, tz=args.tz, top=args.top, seed=args.seed,
+                           topic=args.topic or None, progress=progress, n_jobs=args.jobs)
+    for w in caught:
+        err.write(f"warning: {w.message}\n")
+    err.flush()
     out.write(rep.to_text())
     if args.out:
         files = rep.save(args.out, figures=not args.no_figures, format=args.format,
