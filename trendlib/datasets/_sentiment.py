@@ -411,7 +411,7 @@ def load_kamus_alay(
 
 
 #: the political development set's annotation (ids and labels only; see docs/sentiment_domains.md)
-POLITICAL_DEV_LABELS = Path(__file__).resolve().parents[2] / "tests" / "data" / "political_dev_labels.csv"
+POLITICAL_DEV_LABELS = Path(__file__).resolve().parent / "data" / "political_dev_labels.csv"
 
 #: the data-home folders the political development set was sampled from (50 posts each)
 POLITICAL_DEV_FOLDERS = (
@@ -440,7 +440,7 @@ def load_political_dev(
     ----------
     labels : path, optional
         The annotation CSV (``folder,post_id,label,reason``); default
-        ``tests/data/political_dev_labels.csv`` of the source tree.
+        ``political_dev_labels.csv`` shipped in ``trendlib/datasets/data/`` (package data).
     data_home : path, optional
         Overrides ``TRENDLIB_DATA_HOME``.
 
