@@ -48,6 +48,15 @@ def data_file(data_home):
     return _get
 
 
+@pytest.fixture(scope="module")
+def sample_report():
+    """The report of the bundled sample posts (built once per test module that asks)."""
+    from trendlib.datasets import load_sample_posts
+    from trendlib.report import build_report
+
+    return build_report(load_sample_posts(), progress=False)
+
+
 def pytest_collection_modifyitems(config, items):
     """Mark every test that reads the data home as ``data`` (so ``-m "not data"`` is honest)."""
     for item in items:

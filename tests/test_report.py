@@ -15,11 +15,6 @@ from trendlib import cli
 from trendlib.report import build_report, choose_freq, render_html, render_text
 
 
-@pytest.fixture(scope="module")
-def sample_report():
-    return build_report(tl.datasets.load_sample_posts(), progress=False)
-
-
 SECTIONS = ("Summary", "Provenance", "Volume over time", "Topics", "Bursts of hashtags and terms",
             "Trending at the strongest burst", "Why the strongest burst happened", "Sentiment",
             "Top posts, accounts, mentions, links", "Communities and influencers", "Coordinated accounts",

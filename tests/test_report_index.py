@@ -91,14 +91,6 @@ def test_sub_accounts_numbers_accounts_as_account_codes_does():
     assert got[0].tolist() == want[0].tolist() and got[1].tolist() == want[1].tolist()
 
 
-@pytest.fixture(scope="module")
-def sample_report():
-    from trendlib.datasets import load_sample_posts
-    from trendlib.report import build_report
-
-    return build_report(load_sample_posts(), progress=False)
-
-
 def _files(folder) -> dict:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 

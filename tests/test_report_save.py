@@ -106,14 +106,6 @@ def test_flat_equals_the_reference_on_posts_like_columns():
         assert out[col].tolist() == ref[col].tolist(), col
 
 
-@pytest.fixture(scope="module")
-def sample_report():
-    from trendlib.datasets import load_sample_posts
-    from trendlib.report import build_report
-
-    return build_report(load_sample_posts(), progress=False)
-
-
 def _files(folder) -> dict:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
