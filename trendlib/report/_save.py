@@ -14,9 +14,9 @@ posts' cells and writing the GEXF are Python held by the GIL (the CSV text itsel
 written by Arrow's C++ writer, 200,000 rows at a time). On Linux each is therefore written
 by a forked child process when it is large (the GEXF from 50,000 nodes and edges, the
 scored posts from 100,000 rows) while this one writes the page and the other tables (a
-child inherits the data; nothing is pickled). A child writes to a temporary name, renamed once everything else is written; if
-it fails, its file is written here again, so an error is raised as usual. The files are
-the same bytes either way.
+child inherits the data; nothing is pickled). A child writes to a temporary name, renamed
+once everything else is written; if it fails, its file is written here again, so an error
+is raised as usual. The files are the same bytes either way.
 """
 
 from __future__ import annotations
@@ -279,20 +279,7 @@ def _write_posts_csv(posts: pd.DataFrame, path: Path, esc: Any) -> None:
     the whole table, while the formatted copy held at once is one slice (at a million
     posts, about a gigabyte less at the report's peak).
     """
-    import pyarrow as pa
-    from pyarrow import csv as pa_csv
-
-    if len(posts) <= _POSTS_CHUNK:
-        _write_csv(esc(_flat(posts)), path)
-        return
-    try:
-        with open(path, "wb") as fh:
-            for at in range(0, len(posts), _POSTS_CHUNK):
-                table = _arrow_table(esc(_flat(posts.iloc[at:at + _POSTS_CHUNK])))
-                pa_csv.write_csv(table, fh, pa_csv.WriteOptions(quoting_style="needed", include_header=at == 0))
-    except (pa.ArrowException, TypeError, ValueError, UnicodeError):
-        Path(path).unlink(missing_ok=True)
-        esc(_flat(posts)).to_csv(path, index=False, encoding="utf-8", errors="replace")
+    _write_csv(posts, path, prepare=lambda part: esc(_flat(part)), rows=_POSTS_CHUNK)
 
 
 def _arrow_table(df: pd.DataFrame) -> Any:
@@ -310,24 +297,30 @@ def _arrow_table(df: pd.DataFrame) -> Any:
     return table
 
 
-def _write_csv(df: pd.DataFrame, path: Path) -> None:
-    """Write one flattened table as UTF-8 CSV (Arrow's writer; pandas' where Arrow refuses).
+def _write_csv(df: pd.DataFrame, path: Path, *, prepare: Any = None, rows: int | None = None) -> None:
+    """Write a table as UTF-8 CSV (Arrow's writer; pandas' where Arrow refuses).
 
-    Arrow's C++ writer takes about a tenth of the time of ``DataFrame.to_csv`` (1.5 s
-    against 9 to 10 s for the million scored posts of the benchmark): text cells are
-    quoted, missing values are empty cells, and booleans are written ``True``/``False``
-    as pandas writes them. A table Arrow cannot convert (mixed Python objects in one
-    column, text that is not valid Unicode) is written by pandas, replacing what cannot
-    be encoded.
+    ``prepare`` (e.g. flatten and escape) is applied to each slice of ``rows`` rows before
+    it is written (default: the table is ready, and written at once). Arrow's C++ writer
+    takes about a tenth of the time of ``DataFrame.to_csv`` (1.5 s against 9 to 10 s for
+    the million scored posts of the benchmark): text cells are quoted, missing values are
+    empty cells, and booleans are written ``True``/``False`` as pandas writes them. A
+    table Arrow cannot convert (mixed Python objects in one column, text that is not
+    valid Unicode) is written by pandas, replacing what cannot be encoded.
     """
     import pyarrow as pa
     from pyarrow import csv as pa_csv
 
+    prepare = prepare or (lambda part: part)
+    rows = rows or max(len(df), 1)
     try:
-        pa_csv.write_csv(_arrow_table(df), str(path), pa_csv.WriteOptions(quoting_style="needed"))
+        with open(path, "wb") as fh:
+            for at in range(0, max(len(df), 1), rows):  # an empty table still gets its header
+                table = _arrow_table(prepare(df.iloc[at:at + rows]))
+                pa_csv.write_csv(table, fh, pa_csv.WriteOptions(quoting_style="needed", include_header=at == 0))
     except (pa.ArrowException, TypeError, ValueError, UnicodeError):
         Path(path).unlink(missing_ok=True)
-        df.to_csv(path, index=False, encoding="utf-8", errors="replace")
+        prepare(df).to_csv(path, index=False, encoding="utf-8", errors="replace")
 
 
 def _start_posts(path: Path, posts: pd.DataFrame | None, esc: Any) -> Any:
