@@ -33,6 +33,8 @@ Without either, the columns are missing values and ``accounts_from`` is ``None``
 
 from __future__ import annotations
 
+import functools
+
 from typing import Any
 
 import numpy as np
@@ -163,18 +165,20 @@ def from_posts(posts: pd.DataFrame, kind: str, keys: Any, start: Any, end: Any, 
     first = np.searchsorted(composite, base + np.searchsorted(uniq_t, lo[keyed]))
     last = np.searchsorted(composite, base + np.searchsorted(uniq_t, hi[keyed]))
     posts_n[keyed] = last - first
-    n_acc = np.int64(max(len(a_names), 1))
+    jobs = []
     # intervals in chunks of about 4 million posts, so the (interval, account) pairs stay small
     chunk = np.cumsum(last - first) // 4_000_000
     for c in np.unique(chunk):
         part = np.flatnonzero(chunk == c)
-        _concentrations(keyed[part], first[part], last[part], p_post, a_codes, a_names, n_acc,
-                        accounts, top, share, eff)
+        jobs.append((keyed[part], first[part], last[part], p_post))
     for i in np.flatnonzero(pd.isna(keys)):  # key=None: every post in the interval
         sel = by_time[np.searchsorted(t_sorted, lo[i]):np.searchsorted(t_sorted, hi[i])]
         posts_n[i] = len(sel)
-        _concentrations(np.array([i]), np.array([0]), np.array([len(sel)]), sel, a_codes, a_names, n_acc,
-                        accounts, top, share, eff)
+        jobs.append((np.array([i]), np.array([0]), np.array([len(sel)]), sel))
+    for rows_of, first_of, last_of, post_of in jobs:
+        has, *values = _concentrations(first_of, last_of, post_of, a_codes, a_names)
+        at = rows_of[has]
+        accounts[at], top[at], share[at], eff[at] = values
     out.update(posts=posts_n, accounts=pd.array(accounts, dtype="Int64"), top_account=top,
                top_account_share=share, effective_accounts=eff)
     return out
@@ -197,50 +201,43 @@ def _bucket_order(keys: np.ndarray, n: int) -> np.ndarray:
 
 def bucket_order(keys: np.ndarray, n: int) -> np.ndarray:
     """:func:`_bucket_order` compiled with numba on first use (``np.argsort(kind="stable")`` equal)."""
-    global _bucket_order_jit
-    if _bucket_order_jit is None:
-        from ._jit import jit
-
-        _bucket_order_jit = jit(_bucket_order)
-    return _bucket_order_jit(np.ascontiguousarray(keys, dtype=np.int64), int(n))
+    return _bucket_kernel()(np.ascontiguousarray(keys, dtype=np.int64), int(n))
 
 
-_bucket_order_jit = None
+@functools.cache
+def _bucket_kernel() -> Any:
+    from ._jit import jit  # numba is imported when a kernel is first needed, not with trendlib.bursts
+
+    return jit(_bucket_order)
 
 
-def _concentrations(out_rows: np.ndarray, first: np.ndarray, last: np.ndarray, p_post: np.ndarray,
-                    a_codes: np.ndarray, a_names: Any, n_acc: np.int64, accounts: np.ndarray, top: np.ndarray,
-                    share: np.ndarray, eff: np.ndarray) -> None:
+def _concentrations(first: np.ndarray, last: np.ndarray, p_post: np.ndarray, a_codes: np.ndarray,
+                    a_names: Any) -> tuple[np.ndarray, ...]:
     """Accounts, top account, its share and the effective accounts of the posts
-    ``p_post[first[i]:last[i]]`` of each interval, written at ``out_rows[i]``.
+    ``p_post[first[i]:last[i]]`` of each interval ``i``.
 
     All intervals at once on (interval, account) integer pairs, not one ``np.unique`` per
     interval (a million posts give some 20,000 bursts). Ties for the top account go to
-    the account seen first (the smallest code), as before.
+    the account seen first (the smallest code), as before. Returns ``(has, accounts, top,
+    share, effective)``: the intervals with at least one post by a known account, and
+    the four values of each of those.
     """
     sizes = last - first
-    total = int(sizes.sum())
-    if not total:
-        return
     which = np.repeat(np.arange(len(sizes)), sizes)
-    at = np.arange(total) - np.repeat(np.cumsum(sizes) - sizes, sizes) + np.repeat(first, sizes)
+    at = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes) + np.repeat(first, sizes)
     who = a_codes[p_post[at]]
     ok = who >= 0
+    n_acc = np.int64(max(len(a_names), 1))
     pair, cnt = np.unique(which[ok].astype(np.int64) * n_acc + who[ok], return_counts=True)
     iv, acc = np.divmod(pair, n_acc)
-    if not len(iv):
-        return
     n_who = np.bincount(which[ok], minlength=len(sizes))  # posts with an account, per interval
     has = np.flatnonzero(n_who)
-    rows = out_rows[has]
-    accounts[rows] = np.bincount(iv, minlength=len(sizes))[has]
     order = np.lexsort((acc, -cnt, iv))  # per interval: the largest count, then the first account
     _, start = np.unique(iv[order], return_index=True)
     best = order[start]  # one per interval with accounts, in interval order (= has)
-    top[rows] = np.asarray(a_names, dtype=object)[acc[best]]
-    share[rows] = cnt[best] / n_who[has]
     p = cnt / n_who[iv]
-    eff[rows] = 1.0 / np.bincount(iv, weights=p * p, minlength=len(sizes))[has]
+    return (has, np.bincount(iv, minlength=len(sizes))[has], np.asarray(a_names, dtype=object)[acc[best]],
+            cnt[best] / n_who[has], 1.0 / np.bincount(iv, weights=p * p, minlength=len(sizes))[has])
 
 
 def window_accounts(posts: pd.DataFrame, kind: str, keys: Any, start: Any, end: Any) -> np.ndarray:
