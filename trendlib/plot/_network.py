@@ -42,8 +42,13 @@ def _membership(G: Any, communities: Any) -> dict:
     )
 
 
+def _given_scores(size: Any) -> bool:
+    """``size`` is node -> score computed already (a dict or a pandas Series)."""
+    return isinstance(size, dict) or hasattr(size, "to_dict")
+
+
 def _node_size(G: Any, size: Any) -> dict:
-    if isinstance(size, dict) or hasattr(size, "to_dict"):  # node -> score, computed already
+    if _given_scores(size):
         return {n: float(v) for n, v in dict(size).items()}
     if size == "pagerank":
         import networkx as nx
@@ -171,7 +176,7 @@ def network(G: Any, *, communities: Any = None, top: int = 60, labels: int = 12,
     order = np.lexsort((np.array([str(n) for n in all_nodes], dtype=object), -score)) if all_nodes else []
     ranked_nodes = [all_nodes[i] for i in order]
     nodes = ranked_nodes[:top]
-    centrality = isinstance(size, dict) or hasattr(size, "to_dict") or size in ("pagerank", "degree")
+    centrality = _given_scores(size) or size in ("pagerank", "degree")
     if centrality and G.number_of_edges():
         nodes = _connected_top(G, ranked_nodes, top)
     H = _ordered(G, nodes)

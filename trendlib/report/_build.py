@@ -356,6 +356,7 @@ def _text_columns(posts: pd.DataFrame, ignore: list | None, n_jobs: int) -> tupl
     from concurrent.futures import ProcessPoolExecutor
 
     from .._cache import collection_paused
+    from ..counts import merge_token_codes
 
     texts = posts["text"].tolist()
     if n_jobs == 1:
@@ -380,8 +381,6 @@ def _text_columns(posts: pd.DataFrame, ignore: list | None, n_jobs: int) -> tupl
     out.attrs = dict(posts.attrs)
     out.attrs["sentiment_missing_text"] = sum(int(p[3].get("sentiment_missing_text", 0)) for p in parts)
     out.attrs["sentiment_ignored"] = parts[0][3].get("sentiment_ignored", [])
-    from ..counts import merge_token_codes
-
     codes = merge_token_codes([p[4] for p in parts]) if all(p[4][1] is not None for p in parts) else None
     return out, codes
 

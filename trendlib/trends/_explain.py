@@ -259,8 +259,8 @@ def explain_burst(
                        and _index.tokens()[3]) else None
     # only the columns read below: selecting rows of every column of a million posts
     # (Arrow text columns most of all) took a second
-    used = {"time", "text", "tokens", "author", "id", "is_retweet", *_ENGAGEMENT, need}
-    posts = posts[[c for c in posts.columns if c in used]]
+    read = {"time", "text", "tokens", "author", "id", "is_retweet", *_ENGAGEMENT, need}
+    posts = posts[[c for c in posts.columns if c in read]]
     times = pd.to_datetime(posts["time"], utc=True)
     t_start, t_end = start.tz_convert("UTC"), end.tz_convert("UTC")
     b_start = t_start - before_td
@@ -379,9 +379,9 @@ def explain_burst(
     phrases = _phrases_codes(post, codes, clause, vocab, good, d_mask, b_mask, min_count, top, prior)
     engagement = _engagement(window)
     accounts = _accounts(window, d_mask, b_mask, engagement, top)
-    used = np.unique(s_codes)
+    in_samples = np.unique(s_codes)  # the terms' z by code, for the samples' representativeness
     z_code = np.zeros(max(len(vocab), 1))
-    z_code[used] = z_all.reindex(vocab[used]).fillna(0.0).to_numpy(dtype=float)
+    z_code[in_samples] = z_all.reindex(vocab[in_samples]).fillna(0.0).to_numpy(dtype=float)
     sample = _samples(window[d_mask], s_post, s_codes, z_code, engagement[d_mask], samples, min_similarity, tz)
 
     hours_d = (end - start) / pd.Timedelta("1h")
