@@ -473,7 +473,7 @@ def load_political_dev(
     path = Path(labels) if labels is not None else POLITICAL_DEV_LABELS
     if not path.is_file():
         raise DataNotFoundError(f"The political development set's annotation {path} is not there "
-                                "(it is in the source tree, tests/data/); pass labels=.")
+                                "(trendlib ships it in trendlib/datasets/data/); pass labels= with its path.")
     ann = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = {"folder", "post_id", "label"} - set(ann.columns)
     if missing:
