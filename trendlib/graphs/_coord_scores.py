@@ -49,7 +49,7 @@ from .._time import NAT, parse_duration, utc_ns
 from .._validation import check_choice, check_int, check_positive, require_columns
 from . import _fingerprints as fpm
 from ._interaction import _retweet_flags
-from ._util import incidence, list_column, post_pairs
+from ._util import column_values, incidence, list_column, post_pairs
 
 __all__: list[str] = []
 
@@ -105,7 +105,7 @@ def _uses(posts: pd.DataFrame, opts: dict, func: str) -> dict:
     acc_codes, accounts = pd.factorize(keys[codes])
     rt = _retweet_flags(posts)
     post, fp, sig, labelers = [], [], [], []
-    texts = posts["text"].to_numpy(dtype=object) if "text" in posts.columns else None
+    texts = column_values(posts["text"]) if "text" in posts.columns else None
     offset = 0
     coded = None
     for s in opts["signals"]:

@@ -22,6 +22,7 @@ from .._deprecate import renamed_kwargs
 from .._time import to_timestamps
 from .._validation import check_int
 from ._coord_scores import DEFAULT_SIGNALS, Signal, _bursts, _options, _pairs, _uses
+from ._util import column_values
 
 __all__ = ["coordinated_accounts", "coordination_evidence", "coordination_graph"]
 
@@ -81,8 +82,8 @@ def _evidence(u: dict, bursts: pd.DataFrame, pairs: pd.DataFrame, opts: dict) ->
 
 def _tables(posts: pd.DataFrame, evidence: pd.DataFrame, u: dict, opts: dict, top: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The group table and the evidence table (groups numbered by score, 0 = strongest)."""
-    ids = posts["id"].astype(str).to_numpy(dtype=object) if "id" in posts.columns else None
-    texts = posts["text"].to_numpy(dtype=object) if "text" in posts.columns else None
+    ids = column_values(posts["id"], as_str=True) if "id" in posts.columns else None
+    texts = column_values(posts["text"]) if "text" in posts.columns else None
     names = opts["signals"]
     # every use row of every piece of evidence, flattened once: the per-evidence and per-group
     # numbers are group-bys over these codes, not Python loops (thousands of groups at 300k posts)

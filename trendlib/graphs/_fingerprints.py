@@ -66,21 +66,24 @@ def text_codes(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     ``codes[indptr[i]:indptr[i + 1]]`` (non-negative int64 hashes, equal for equal words
     in any call); ``key`` is equal for posts with the same word sequence (0 for posts
     without words), also across calls.
+
+    Memory: Arrow works in the system allocator (its default pool, mimalloc, kept the
+    freed buffers of the split texts, about 600 MB at a million posts, while NumPy
+    allocated beside them), an Arrow-backed column is read without making a Python
+    string per post, and the words are expanded and hashed in blocks of posts, so the
+    temporaries are those of one block, not of all 25 million words of a million posts.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    values = texts.to_numpy(dtype=object, na_value="")
-    try:
-        arr = pa.array([v if isinstance(v, str) else "" for v in values], type=pa.large_string())
-    except (UnicodeEncodeError, pa.ArrowException):  # lone surrogates: drop them first
-        arr = pa.array([v.encode("utf-8", "ignore").decode() if isinstance(v, str) else "" for v in values], type=pa.large_string())
-    s = pc.replace_substring_regex(pc.utf8_lower(arr), _STRIP, " ")
+    pool = pa.system_memory_pool()
+    arr = _arrow_texts(texts, pool)
+    s = pc.replace_substring_regex(pc.utf8_lower(arr, memory_pool=pool), _STRIP, " ", memory_pool=pool)
     del arr
-    words = pc.utf8_split_whitespace(s)
+    words = pc.utf8_split_whitespace(s, memory_pool=pool)
     del s
-    lengths = pc.list_value_length(words).to_numpy(zero_copy_only=False).astype(np.int64)
-    enc = pc.dictionary_encode(pc.list_flatten(words))
+    lengths = pc.list_value_length(words, memory_pool=pool).to_numpy(zero_copy_only=False).astype(np.int64)
+    enc = pc.dictionary_encode(pc.list_flatten(words, memory_pool=pool), memory_pool=pool)
     del words
     # int32 codes: a million posts hold about 25 million words, and every int64 temporary
     # of that length is 200 MB
@@ -99,30 +102,90 @@ def text_codes(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     n_parts = np.fromiter(map(len, parts), dtype=np.int32, count=len(parts))
     part_ptr = np.zeros(len(parts) + 1, dtype=np.int64)
     np.cumsum(n_parts, out=part_ptr[1:])
-    # expand every raw token into its normalised words
-    reps = n_parts[raw_codes]
-    counts = np.bincount(np.repeat(np.arange(len(lengths), dtype=np.int32), lengths), weights=reps,
-                         minlength=len(lengths)).astype(np.int64)
-    codes = new_codes[_ranges(part_ptr[:-1][raw_codes], reps)] if len(raw_codes) else np.array([], dtype=np.int32)
-    del raw_codes, reps
-    codes = word_hash[codes]
-    indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
+    n = len(lengths)
+    raw_ptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(lengths, out=raw_ptr[1:])
+    # normalised words per post: the raw words' part counts summed over each post
+    total = int(np.bincount(raw_codes, minlength=len(n_parts)) @ n_parts.astype(np.int64)) if len(raw_codes) else 0
+    codes = np.empty(total, dtype=np.int64)
+    key = np.zeros(n, dtype=np.uint64)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    for a, b in _blocks(raw_ptr, _BLOCK_WORDS):
+        lo, hi = int(raw_ptr[a]), int(raw_ptr[b])
+        rc = raw_codes[lo:hi]
+        reps = n_parts[rc]
+        cs = np.zeros(len(rc) + 1, dtype=np.int64)
+        np.cumsum(reps, out=cs[1:])
+        cnt = cs[raw_ptr[a + 1:b + 1] - lo] - cs[raw_ptr[a:b] - lo]
+        # expand every raw token into its normalised words
+        c = word_hash[new_codes[_ranges(part_ptr[:-1][rc], reps)]] if len(rc) else np.array([], dtype=np.int64)
+        del rc, reps, cs
+        off = int(indptr[a])
+        np.cumsum(cnt, out=indptr[a + 1:b + 1])
+        indptr[a + 1:b + 1] += off
+        codes[off:off + len(c)] = c
+        key[a:b] = _sequence_hash(c, cnt)
+    return indptr, codes, key
+
+
+#: raw words per block of :func:`text_codes` (its temporaries are a few times this, in int64)
+_BLOCK_WORDS = 1 << 21
+
+
+def _arrow_texts(texts: pd.Series, pool: Any) -> Any:
+    """The texts as one Arrow string array, missing values as ``""``.
+
+    An Arrow-backed column (pandas 3's ``str``, ``string[pyarrow]``) is taken as it is;
+    an object column is converted, lone surrogates (which Arrow refuses) dropped first.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    dtype = texts.dtype
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow" or isinstance(dtype, pd.ArrowDtype):
+        try:
+            arr = pa.array(texts.array)
+            if isinstance(arr, pa.ChunkedArray):
+                arr = arr.combine_chunks(memory_pool=pool) if arr.num_chunks != 1 else arr.chunk(0)
+            if pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type):
+                return pc.fill_null(arr, "", memory_pool=pool) if arr.null_count else arr
+        except (TypeError, pa.ArrowException):  # not strings after all: the generic path
+            pass
+    values = texts.to_numpy(dtype=object, na_value="")
+    try:
+        return pa.array([v if isinstance(v, str) else "" for v in values], type=pa.large_string(), memory_pool=pool)
+    except (UnicodeEncodeError, pa.ArrowException):  # lone surrogates: drop them first
+        return pa.array([v.encode("utf-8", "ignore").decode() if isinstance(v, str) else "" for v in values],
+                        type=pa.large_string(), memory_pool=pool)
+
+
+def _blocks(ptr: np.ndarray, size: int) -> list:
+    """``(a, b)`` row ranges covering every row of offsets ``ptr``, about ``size`` items each."""
+    n = len(ptr) - 1
+    if n <= 0:
+        return []
+    cuts = np.unique(np.r_[0, np.searchsorted(ptr, np.arange(size, int(ptr[-1]), size), side="left"), n])
+    return [(int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:])]
+
+
+def _sequence_hash(codes: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Order-sensitive 64-bit hash of each post's code sequence (0 for a post without codes)."""
+    indptr = np.zeros(len(counts) + 1, dtype=np.int64)
     np.cumsum(counts, out=indptr[1:])
-    post_of = np.repeat(np.arange(len(lengths), dtype=np.int64), counts)
-    # order-sensitive 64-bit hash of each post's code sequence
+    post_of = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
     pos = np.arange(len(codes)) - indptr[post_of]
     del post_of
+    key = np.zeros(len(counts), dtype=np.uint64)
     with np.errstate(over="ignore"):
         h = (codes.astype(np.uint64) + np.uint64(1)) * _MIX
         h ^= h >> np.uint64(29)
         h *= (pos.astype(np.uint64) * np.uint64(2) + np.uint64(1)) * np.uint64(0xBF58476D1CE4E5B9)
         del pos
-        key = np.zeros(len(lengths), dtype=np.uint64)
         nz = counts > 0
         if nz.any():
             key[nz] = np.add.reduceat(h, indptr[:-1][nz])
             key[nz] ^= counts[nz].astype(np.uint64) * _MIX
-    return indptr, codes, key
+    return key
 
 
 def _features(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray) -> sparse.csr_matrix:
@@ -168,6 +231,18 @@ def near_pairs(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray, t: np.nd
     slice of it: the pairs of a slice are then exactly those the whole collection has
     among its posts).
     """
+    n = len(rows)
+    e = np.array([], dtype=np.int64)
+    if n < 2:
+        return e, e
+    if n > _SLICE_ROWS:
+        return _sliced_pairs(indptr, codes, rows, t, min_similarity, tables)
+    return _block_pairs(indptr, codes, rows, t, min_similarity, tables)
+
+
+def _block_pairs(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray, t: np.ndarray, min_similarity: float,
+                 tables: tuple | None) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`near_pairs` of posts compared at once."""
     n = len(rows)
     e = np.array([], dtype=np.int64)
     if n < 2:
@@ -232,6 +307,42 @@ def near_pairs(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray, t: np.nd
     r, c = np.concatenate(out_r).astype(np.int64), np.concatenate(out_c).astype(np.int64)
     key = np.unique(r * n + c)
     return key // n, key % n
+
+
+#: posts compared at once by :func:`near_pairs`; more are compared in time slices
+_SLICE_ROWS = 1 << 17
+
+
+def _sliced_pairs(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray, t: np.ndarray, min_similarity: float,
+                  tables: tuple | None) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`near_pairs` of many posts, a time slice at a time: the same pairs.
+
+    Why: the feature matrix of a million posts, its filtered copies and their products
+    took about 800 MB at once; a slice's take a fraction of that. A pair's posts are at
+    most ``_NEAR_SPAN`` apart, so the posts of slice ``[a, b)`` are compared with the
+    posts up to ``_NEAR_SPAN`` after its last one, and the slice keeps the pairs whose
+    first post is its own. With the collection's IDF (``tables``, or document
+    frequencies summed slice by slice) the weights, and hence the pairs, are those of one
+    comparison of all the posts: the split of features into rare and common inside
+    :func:`near_pairs` only prunes candidates, every pair is verified with full vectors.
+    """
+    n = len(rows)
+    if tables is None:
+        df = np.zeros(_N_FEATURES, dtype=np.int64)
+        for a in range(0, n, _SLICE_ROWS):
+            df += document_frequency(indptr, codes, rows[a:a + _SLICE_ROWS])
+        tables = idf_tables(df, n)
+        del df
+    end = np.searchsorted(t, t + _NEAR_SPAN, side="right")
+    out_r, out_c = [], []
+    for a in range(0, n, _SLICE_ROWS):
+        b = min(a + _SLICE_ROWS, n)
+        stop = max(int(end[b - 1]), b)
+        r, c = _block_pairs(indptr, codes, rows[a:stop], t[a:stop], min_similarity, tables)
+        mine = r < b - a
+        out_r.append(r[mine] + a)
+        out_c.append(c[mine] + a)
+    return np.concatenate(out_r), np.concatenate(out_c)
 
 
 def _kept(X: sparse.csr_matrix, keep: np.ndarray, columns: np.ndarray, n_cols: int) -> sparse.csr_matrix:

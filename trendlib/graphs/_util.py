@@ -252,3 +252,31 @@ def undirected(G: Any, *, weight: str = "weight") -> Any:
         w[k] = w.get(k, 0) + x
     H.add_weighted_edges_from(((u, v, x) for (u, v), x in w.items()), weight=weight)
     return H
+
+
+class _Rows:
+    """A column's values at the rows asked for (``col[rows]``, an object array), fetched
+    when asked: not the whole column as Python objects.
+
+    Why: ``to_numpy(dtype=object)`` of a million Arrow-backed texts makes a million Python
+    strings (about 250 MB) in a step that shows a few thousand of them.
+    """
+
+    def __init__(self, values: Any) -> None:
+        self._values = values
+
+    def __getitem__(self, rows: Any) -> np.ndarray:
+        rows = np.asarray(rows, dtype=np.int64)
+        if len(rows) <= 64:  # a scalar read is microseconds, a take is tens of them
+            return np.asarray([self._values[int(r)] for r in rows], dtype=object)
+        return self._values.take(rows).to_numpy(dtype=object)
+
+
+def column_values(s: pd.Series, *, as_str: bool = False) -> Any:
+    """``s`` as something indexed by row arrays: its object array when it already is one,
+    else a :class:`_Rows` reading the column on demand (Arrow-backed columns without
+    missing values). ``as_str``: values as str, as ``s.astype(str)`` gives them."""
+    arrow = isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow" or isinstance(s.dtype, pd.ArrowDtype)
+    if arrow and not s.hasnans and (not as_str or isinstance(s.dtype, pd.StringDtype)):
+        return _Rows(s.array)
+    return (s.astype(str) if as_str else s).to_numpy(dtype=object)
