@@ -276,17 +276,18 @@ def explain_burst(
         if code >= 0:
             key_full[t_rows[t_codes == code]] = True
 
-    def key_mask(sub: pd.DataFrame, where: np.ndarray) -> tuple[np.ndarray, Any]:
-        if key_full is not None:
-            return key_full[where], None
+    def key_mask(where: np.ndarray) -> tuple[np.ndarray, Any, Any]:
+        """The key's posts among ``where``; their tokens and rows when those had to be read."""
+        if key_full is not None:  # no rows copied: at a million posts these are hundreds of MB
+            return key_full[where], None, None
+        sub = posts[where].reset_index(drop=True)
         if index is not None and (kind != "term" or key_value is None):  # no tokens needed
-            return _key_mask(sub, key_value, kind, None), None
+            return _key_mask(sub, key_value, kind, None), None, sub
         toks = _tokenized(sub)
-        return _key_mask(sub, key_value, kind, toks), toks
+        return _key_mask(sub, key_value, kind, toks), toks, sub
 
     # the burst's own posts first: a key that is not there is an error before anything else
-    burst_posts = posts[in_burst].reset_index(drop=True)
-    key_burst, tok_burst = key_mask(burst_posts, in_burst)
+    key_burst, tok_burst, burst_posts = key_mask(in_burst)
     if not key_burst.any():
         raise ValueError(
             f"explain_burst() found no posts with {display_key(key_value, kind)} in [{start}, {end}). "
@@ -318,8 +319,7 @@ def explain_burst(
             f"to compare the burst with. Pass posts that cover the time before the burst or a longer 'before'."
         )
     # the window in time order: burst and reference posts, each tokenised once
-    ref_posts = posts[in_before].reset_index(drop=True)
-    key_ref, tok_ref = key_mask(ref_posts, in_before)
+    key_ref, tok_ref, ref_posts = key_mask(in_before)
     sel = in_burst | in_before
     pos = np.flatnonzero(sel)
     key_all = np.zeros(len(posts), dtype=bool)
