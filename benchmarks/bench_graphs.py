@@ -3,6 +3,7 @@
     python benchmarks/bench_graphs.py                 # 1M posts, naive loop on all 1M
     python benchmarks/bench_graphs.py --posts 200000  # smaller run
     python benchmarks/bench_graphs.py --only-cohashtag  # co-hashtag edges vs the naive loop only
+    python benchmarks/bench_graphs.py --louvain         # communities() against networkx's Louvain only
 
 Posts come from ``trendlib.datasets.make_zipf_posts``: 5,000 hashtags with Zipf
 frequencies, 0-5 per post, 0-3 Zipf mentions per post, 10% retweets, 10% replies.
@@ -16,6 +17,13 @@ benchmarks/bench_coordination.py), and the peer: the naive networkx loop over al
 (``G[u][v]["weight"] += 1``), measured in the same run. The naive loop counts pairs only,
 so the like-for-like comparison is the counts-only row; the rows with times and weights
 do more work than the peer.
+
+``--louvain`` compares :func:`trendlib.graphs.communities` (its compiled Louvain on a
+Graph) with :func:`networkx.community.louvain_communities` on the same undirected graphs,
+three seeds each: the real interaction network of the data home's tweets (when
+``TRENDLIB_DATA_HOME`` is set), the interaction and co-hashtag graphs of ``--posts`` Zipf
+posts. Both are timed in this process (CPU seconds) and scored by networkx's
+``modularity`` of their partitions.
 
 Every step is timed in this process, then run again in a forked child process under
 tracemalloc for its peak memory (Python objects and numpy buffers allocated by the step),
@@ -99,6 +107,47 @@ def naive_cohashtag(lists: list) -> Any:
     return G
 
 
+def louvain_table(n: int, seed: int) -> int:
+    """communities() against networkx's Louvain: CPU seconds and modularity, three seeds per graph."""
+    import warnings
+
+    import networkx as nx
+
+    from trendlib.datasets import make_zipf_posts
+    from trendlib.graphs import co_hashtag_graph, communities, interaction_graph
+    from trendlib.graphs._util import undirected
+
+    graphs = {}
+    if os.environ.get("TRENDLIB_DATA_HOME"):
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        from bench_report import real_posts
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            graphs["real tweets, interaction"] = undirected(interaction_graph(real_posts(), kind="all"))
+    posts = make_zipf_posts(n, n_tags=5000, max_tags=5, seed=seed)
+    graphs[f"Zipf {n:,} posts, interaction"] = undirected(interaction_graph(posts, kind="all"))
+    graphs[f"Zipf {n:,} posts, co-hashtag"] = co_hashtag_graph(posts)
+    communities(nx.karate_club_graph(), seed=0)  # numba's compiled kernel loaded once, outside the timings
+    print(f"Louvain, CPU seconds and modularity, seeds 0-2; load average {os.getloadavg()[0]:.1f}")
+    print(f"| graph | nodes | edges | seed | trendlib s | networkx s | ratio | trendlib Q | networkx Q | communities (ours / nx) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for name, G in graphs.items():
+        for s in range(3):
+            c0 = time.process_time()
+            table = communities(G.copy(), seed=s)
+            ours = time.process_time() - c0
+            parts = table.groupby("community")["node"].apply(set).tolist()
+            c0 = time.process_time()
+            peer = nx.community.louvain_communities(G, weight="weight", seed=s)
+            theirs = time.process_time() - c0
+            q1 = nx.community.modularity(G, parts, weight="weight")
+            q2 = nx.community.modularity(G, peer, weight="weight")
+            print(f"| {name} | {G.number_of_nodes():,} | {G.number_of_edges():,} | {s} | {ours:.2f} | {theirs:.2f} | "
+                  f"{theirs / max(ours, 1e-9):.1f}x | {q1:.4f} | {q2:.4f} | {len(parts):,} / {len(peer):,} |", flush=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--posts", type=int, default=1_000_000)
@@ -107,7 +156,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--repeat", type=int, default=3, help="best of this many runs per step (default 3)")
     ap.add_argument("--only-cohashtag", action="store_true", help="co-hashtag edge steps and the naive loop only")
+    ap.add_argument("--louvain", action="store_true", help="communities() against networkx's Louvain only")
     args = ap.parse_args(argv)
+    if args.louvain:
+        return louvain_table(args.posts, args.seed)
 
 
     from trendlib.datasets import make_coordinated_posts, make_zipf_posts
