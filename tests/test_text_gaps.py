@@ -152,6 +152,7 @@ def real_texts(request) -> list[str]:
     if path.exists():
         texts = pd.read_csv(path, dtype=str)["full_text"].dropna().tolist()[:1500]
     else:
-        sample = Path(__file__).parents[1] / "trendlib" / "data" / "sample_asean_2023.csv"
-        texts = pd.read_csv(sample, dtype=str)["text"].dropna().tolist()
+        from trendlib.datasets import load_sample_posts
+
+        texts = load_sample_posts()["text"].dropna().tolist()
     return texts + [t.upper() for t in texts[:200]]
