@@ -79,3 +79,27 @@ def test_report_network_steps_beside_equal_those_computed_here(summit):
     assert two.to_html() == one.to_html()
     if sys.platform.startswith("linux"):  # timed in the child: its steps are named as such
         assert {"interaction (beside)", "communities (beside)", "influencers (beside)"} <= set(two.timings)
+
+
+@linux
+def test_the_child_exits_once_its_result_is_sent_not_when_it_is_asked_for(summit):
+    # the result is read by a thread here as soon as it is sent, so the child does not wait
+    # (holding its heap) until the report asks for it
+    import time
+
+    bg = _build._Background(lambda posts: posts["author"].value_counts(), summit, enabled=True)
+    deadline = time.monotonic() + 60
+    while bg.child.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not bg.child.is_alive() and bg.child.exitcode == 0
+    pd.testing.assert_series_equal(bg.result(), summit["author"].value_counts())
+
+
+@linux
+def test_report_leaves_the_collector_unfrozen(summit):
+    import gc
+
+    before = gc.get_freeze_count()
+    rep = _build.build_report(summit.head(3000), n_jobs=2, progress=False)
+    assert gc.get_freeze_count() == before
+    assert rep.coordinated is not None
