@@ -88,6 +88,7 @@ def test_the_child_exits_once_its_result_is_sent_not_when_it_is_asked_for(summit
     import time
 
     bg = _build._Background(lambda posts: posts["author"].value_counts(), summit, enabled=True)
+    bg.listen()
     deadline = time.monotonic() + 60
     while bg.child.is_alive() and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -148,6 +148,21 @@ def test_report_workers_started_by_spawn_give_the_same_columns(monkeypatch, samp
     assert all(np.array_equal(a, b) for a, b in zip(codes[:3], want[:3])) and codes[3] == want[3]
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_report_forked_workers_read_inherited_texts_and_give_the_same_columns(sample_report):
+    # on Linux the workers read their slices of the texts they inherit (nothing pickled)
+    from trendlib.report import _build
+
+    posts = tl.datasets.load_sample_posts()
+    ignore = sample_report.posts.attrs["sentiment_ignored"] or None
+    out, _ = _build._text_columns(posts, ignore, 2)
+    for col in ("tokens", "polarity", "sentiment"):
+        assert out[col].tolist() == sample_report.posts[col].tolist()
+    assert _build._SHARED_TEXTS is None  # not kept alive after the workers
+    with pytest.raises(RuntimeError, match="forked by _text_columns"):
+        _build._shared_text_job(0, 1, None)
+
+
 def test_report_save_writes_page_tables_graphs_and_figures(sample_report, tmp_path):
     files = sample_report.save(tmp_path)
     names = {f.name for f in files}

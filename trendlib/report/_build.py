@@ -255,8 +255,8 @@ class _Background:
     sends back the result table; if it fails, or cannot start, :meth:`result` computes it
     here, so the report is the same either way (tested).
 
-    The result is received by a thread of this process as soon as the child sends it, not
-    when :meth:`result` is called: a child blocks on the pipe until its result is read, and
+    After :meth:`listen`, the result is received by a thread of this process as soon as the
+    child sends it, not when :meth:`result` is called: a child blocks on the pipe until its result is read, and
     the network child used to wait there about ten seconds holding its whole heap (1.1 GB
     at a million posts, the process tree's peak); read at once, it exits and frees it.
     """
@@ -266,7 +266,6 @@ class _Background:
         self.reader, self.got = None, (False, None)
         if enabled and sys.platform.startswith("linux"):
             import multiprocessing as mp
-            import threading
 
             try:
                 self.conn, child_end = mp.get_context("fork").Pipe(duplex=False)
@@ -275,7 +274,13 @@ class _Background:
                 child_end.close()
             except OSError:  # no process to spare: computed in result()
                 self.child = self.conn = None
-                return
+
+    def listen(self) -> None:
+        """Read the result in a thread from now on (after the last fork: forking a process
+        that runs threads is unsafe, and Python 3.12+ warns about it)."""
+        import threading
+
+        if self.child is not None and self.reader is None:
             self.reader = threading.Thread(target=self._receive, daemon=True)
             self.reader.start()
 
@@ -287,6 +292,7 @@ class _Background:
 
     def result(self) -> Any:
         if self.child is not None:
+            self.listen()
             self.reader.join()
             ok, value = self.got
             self.got = (False, None)
@@ -303,7 +309,8 @@ class _Background:
             if self.child.is_alive():
                 self.child.kill()
                 self.child.join()
-            self.reader.join()  # the child is gone: the reader has its result or end of file
+            if self.reader is not None:  # the child is gone: the reader has its result or end of file
+                self.reader.join()
             self.conn.close()
             self.child = self.conn = self.reader = None
 
@@ -368,6 +375,17 @@ def _text_job(texts: list, ignore: list | None, code: bool = False) -> tuple[lis
     return (None if codes[3] else tokens), polarity, labels, attrs, (len(texts), codes)
 
 
+#: the texts forked tokenising workers read (set only while :func:`_text_columns` runs them)
+_SHARED_TEXTS: list | None = None
+
+
+def _shared_text_job(a: int, b: int, ignore: list | None) -> tuple:
+    """:func:`_text_job` of the inherited texts ``a:b`` (a forked worker)."""
+    if _SHARED_TEXTS is None:  # not forked from _text_columns: nothing inherited
+        raise RuntimeError("_shared_text_job() runs in a worker forked by _text_columns()")
+    return _text_job(_SHARED_TEXTS[a:b], ignore, True)
+
+
 def _lists_from_codes(n: int, codes: tuple) -> list:
     """The token lists of ``n`` posts from their :func:`trendlib.counts.token_codes`.
 
@@ -408,9 +426,21 @@ def _text_columns(posts: pd.DataFrame, ignore: list | None, n_jobs: int) -> tupl
         # the collector paused: unpickling the workers' token lists (millions of new lists)
         # took seconds of collections here, and forked workers inherit the pause, so they
         # never walk (and copy) the parent's tracked objects; nothing here makes cycles
+        global _SHARED_TEXTS
         with collection_paused(), ProcessPoolExecutor(max_workers=n_jobs, mp_context=mp.get_context(method)) as pool:
-            parts = list(pool.map(_text_job, [texts[a:b] for a, b in zip(cuts[:-1], cuts[1:])],
-                                  [ignore] * n_jobs, [True] * n_jobs))
+            if method == "fork":
+                # forked workers read their slice of the texts they inherit: pickling a
+                # million texts to send them took the parent about 1.5 s, the workers
+                # more to unpickle, while the second worker waited for its slice
+                _SHARED_TEXTS = texts
+                try:
+                    parts = list(pool.map(_shared_text_job, cuts[:-1].tolist(), cuts[1:].tolist(),
+                                          [ignore] * n_jobs))
+                finally:
+                    _SHARED_TEXTS = None
+            else:
+                parts = list(pool.map(_text_job, [texts[a:b] for a, b in zip(cuts[:-1], cuts[1:])],
+                                      [ignore] * n_jobs, [True] * n_jobs))
     out = posts.copy(deep=False)
     with collection_paused():
         lists = [p[0] if p[0] is not None else _lists_from_codes(*p[4]) for p in parts]
@@ -573,6 +603,8 @@ def build_report(
             frozen = True
         coordination = _Background(graphs.coordinated_accounts, posts, enabled=jobs > 1)
         network = _Background(partial(_network_steps, seed=seed), posts, enabled=jobs > 1)
+        coordination.listen()
+        network.listen()
         with steps.step("sentiment over time"):
             sentiment = sentiment_over_time(posts, freq="1D", tz=tz, ignore=ignore or None)
         with steps.step("topics"):
