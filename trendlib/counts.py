@@ -31,6 +31,7 @@ import pandas as pd
 
 from ._deprecate import renamed_kwargs
 from ._keys import KEY_KINDS, KeyName, account_codes, clean_key, key_kind
+from ._segments import in_post_order, unique_pairs
 from ._time import TZ_ALIASES, as_utc, local_ns, parse_freq, resolve_tz  # noqa: F401
 from ._validation import require_columns
 
@@ -215,9 +216,13 @@ class PostIndex:
             cleaned = np.asarray([clean_key(u, kind) for u in uniq], dtype=object)
             keys, inv = np.unique(cleaned, return_inverse=True) if len(cleaned) else (cleaned, np.zeros(0, np.int64))
             n_keys = max(len(keys), 1)
-            pair = np.sort(rows.astype(np.int64) * n_keys + inv.reshape(-1)[codes])
-            pair = pair[np.r_[True, pair[1:] != pair[:-1]]] if len(pair) else pair
-            p_row, p_key = np.divmod(pair, n_keys)
+            key_of = inv.reshape(-1)[codes]
+            if in_post_order(rows):  # one compiled pass (trendlib._segments), not a sort of every pair
+                p_row, p_key = unique_pairs(rows, key_of, n_keys)
+            else:
+                pair = np.sort(rows.astype(np.int64) * n_keys + key_of)
+                pair = pair[np.r_[True, pair[1:] != pair[:-1]]] if len(pair) else pair
+                p_row, p_key = np.divmod(pair, n_keys)
             got = self._occ[kind] = (p_row, p_key, np.asarray(keys, dtype=object))
         return got
 

@@ -36,6 +36,7 @@ import pandas as pd
 
 from .._deprecate import renamed_kwargs
 from .._keys import KEY_KINDS, KeyName, account_key, clean_key, display_key
+from .._segments import first_use, in_post_order
 from .._validation import check_choice, check_int, check_positive, require_columns
 from ._baseline import _timedelta
 from ._evidence import _accounts, _is_content, _phrases_codes, _samples, _token_codes
@@ -435,7 +436,10 @@ def _term_posts(post: np.ndarray, codes: np.ndarray, vocab: np.ndarray, good: np
     # at each of its uses, so only content tokens are compared: about half of them)
     keep = good[codes] if len(codes) else np.zeros(0, dtype=bool)
     at = np.flatnonzero(keep)
-    keep[at] = ~pd.Series(post[at].astype(np.int64) * max(len(vocab), 1) + codes[at]).duplicated().to_numpy()
+    if in_post_order(post):  # one compiled pass (trendlib._segments)
+        keep[at] = first_use(post[at], codes[at], max(len(vocab), 1))
+    else:
+        keep[at] = ~pd.Series(post[at].astype(np.int64) * max(len(vocab), 1) + codes[at]).duplicated().to_numpy()
 
     def counted(mask: np.ndarray) -> pd.Series:
         c = codes[keep & mask[post]] if len(codes) else codes
