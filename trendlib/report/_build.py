@@ -326,6 +326,15 @@ def _background_child(func: Any, posts: pd.DataFrame, conn: Any) -> None:
         conn.close()
 
 
+def _coordination(posts: pd.DataFrame) -> pd.DataFrame:
+    """:func:`trendlib.graphs.coordinated_accounts` with the defaults, imported where it runs
+    (importing the detector took the report's own process about a second, only to hand
+    the function to the child)."""
+    from ..graphs import coordinated_accounts
+
+    return coordinated_accounts(posts)
+
+
 def _network_steps(posts: pd.DataFrame, *, seed: int) -> tuple:
     """The interaction network, its communities with their summary, and the influencers.
 
@@ -601,7 +610,7 @@ def build_report(
             # the same pages on its side
             gc.freeze()
             frozen = True
-        coordination = _Background(graphs.coordinated_accounts, posts, enabled=jobs > 1)
+        coordination = _Background(_coordination, posts, enabled=jobs > 1)
         network = _Background(partial(_network_steps, seed=seed), posts, enabled=jobs > 1)
         coordination.listen()
         network.listen()

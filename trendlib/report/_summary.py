@@ -203,7 +203,10 @@ def top_accounts(posts: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
     out = out.reset_index().sort_values(["posts", "engagement", "account"], ascending=[False, False, True], kind="stable")
     out = out.head(top).reset_index(drop=True)
     if "author_name" in posts.columns:
-        names = posts.dropna(subset=["author"]).drop_duplicates("author").set_index("author")["author_name"]
+        # the first name each shown account posted under (two columns of their rows, not a
+        # copy of every column of every post: that took a second at a million posts)
+        shown = posts.loc[posts["author"].isin(set(out["account"])).to_numpy(), ["author", "author_name"]]
+        names = shown.drop_duplicates("author").set_index("author")["author_name"]
         out["name"] = out["account"].map(names)
     return out
 
