@@ -27,8 +27,8 @@ def communities(G: Any, *, seed: int | None = 0, resolution: float = 1.0, weight
 
     Louvain (Blondel et al. 2008): on a Graph trendlib's compiled implementation of
     the method :func:`networkx.community.louvain_communities` implements (same move,
-    aggregation and stopping rules; 20-30 times faster on real interaction networks, equal
-    modularity: ``benchmarks/bench_graphs.py``), on a DiGraph networkx's own (directed
+    aggregation and stopping rules; 3 to 11 times faster, equal modularity:
+    ``benchmarks/bench_graphs.py --louvain``), on a DiGraph networkx's own (directed
     modularity). With the same ``seed`` the result is identical run to run; the node
     order is drawn from NumPy's generator, so a Graph's partition can differ from
     networkx's for the same seed. Communities are numbered by size: 0 is the largest

@@ -38,7 +38,7 @@ from scipy.sparse.csgraph import connected_components
 
 from .._cache import Memo
 from ..text import normalize
-from ._util import incidence, list_column
+from ._util import arrow_backed, incidence, list_column
 
 SIGNALS = ("text", "hashtags", "retweet", "url", "domain")
 _NEAR_SPAN = 5 * 60 * 10**9  # near copies are compared within 5 minutes of each other
@@ -141,8 +141,7 @@ def _arrow_texts(texts: pd.Series, pool: Any) -> Any:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    dtype = texts.dtype
-    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow" or isinstance(dtype, pd.ArrowDtype):
+    if arrow_backed(texts.dtype):
         try:
             arr = pa.array(texts.array)
             if isinstance(arr, pa.ChunkedArray):
@@ -231,11 +230,7 @@ def near_pairs(indptr: np.ndarray, codes: np.ndarray, rows: np.ndarray, t: np.nd
     slice of it: the pairs of a slice are then exactly those the whole collection has
     among its posts).
     """
-    n = len(rows)
-    e = np.array([], dtype=np.int64)
-    if n < 2:
-        return e, e
-    if n > _SLICE_ROWS:
+    if len(rows) > _SLICE_ROWS:
         return _sliced_pairs(indptr, codes, rows, t, min_similarity, tables)
     return _block_pairs(indptr, codes, rows, t, min_similarity, tables)
 

@@ -29,15 +29,13 @@ from typing import Any
 import numpy as np
 
 
-def louvain(G: Any, *, weight: str | None, resolution: float, min_score: float, seed: int | None,
-            nodes: list | None = None) -> list[set]:
-    """Louvain communities of the undirected graph ``G`` (of its ``nodes`` only, when given)
-    as a list of node sets.
+def louvain(G: Any, *, weight: str | None, resolution: float, min_score: float, seed: int | None) -> list[set]:
+    """Louvain communities of the undirected graph ``G`` as a list of node sets.
 
     Same contract as :func:`networkx.community.louvain_communities` with ``threshold=min_score``;
     weights must be non-negative.
     """
-    nodes = list(G) if nodes is None else nodes
+    nodes = list(G)
     if not nodes:
         return []
     A = adjacency(G, nodes, weight)
@@ -94,9 +92,8 @@ def louvain_labels(A: Any, *, resolution: float, min_score: float, seed: int | N
     while True:
         k = A.shape[0]
         self_w = A.diagonal().copy()
-        off = A - sparse.diags(self_w)
+        off = sparse.csr_matrix(A - sparse.diags(self_w))
         off.eliminate_zeros()
-        off = sparse.csr_matrix(off)
         degree = np.asarray(off.sum(axis=1)).ravel() + 2 * self_w
         order = rng.permutation(k).astype(np.int64)
         comm = np.arange(k, dtype=np.int64)

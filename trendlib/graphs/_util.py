@@ -272,11 +272,15 @@ class _Rows:
         return self._values.take(rows).to_numpy(dtype=object)
 
 
+def arrow_backed(dtype: Any) -> bool:
+    """Is a column of this dtype stored by Arrow (pandas 3's ``str``, ``string[pyarrow]``, ``ArrowDtype``)?"""
+    return isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow" or isinstance(dtype, pd.ArrowDtype)
+
+
 def column_values(s: pd.Series, *, as_str: bool = False) -> Any:
     """``s`` as something indexed by row arrays: its object array when it already is one,
     else a :class:`_Rows` reading the column on demand (Arrow-backed columns without
     missing values). ``as_str``: values as str, as ``s.astype(str)`` gives them."""
-    arrow = isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow" or isinstance(s.dtype, pd.ArrowDtype)
-    if arrow and not s.hasnans and (not as_str or isinstance(s.dtype, pd.StringDtype)):
+    if arrow_backed(s.dtype) and not s.hasnans and (not as_str or isinstance(s.dtype, pd.StringDtype)):
         return _Rows(s.array)
     return (s.astype(str) if as_str else s).to_numpy(dtype=object)

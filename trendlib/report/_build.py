@@ -255,10 +255,11 @@ class _Background:
     sends back the result table; if it fails, or cannot start, :meth:`result` computes it
     here, so the report is the same either way (tested).
 
-    After :meth:`listen`, the result is received by a thread of this process as soon as the
-    child sends it, not when :meth:`result` is called: a child blocks on the pipe until its result is read, and
-    the network child used to wait there about ten seconds holding its whole heap (1.1 GB
-    at a million posts, the process tree's peak); read at once, it exits and frees it.
+    After :meth:`listen`, a thread of this process receives the result as soon as the child
+    sends it, not when :meth:`result` is called: a child blocks on the pipe until its
+    result is read, and the network child used to wait there about ten seconds holding its
+    whole heap (1.1 GB at a million posts, the process tree's peak); read at once, it
+    exits and frees it.
     """
 
     def __init__(self, func: Any, posts: pd.DataFrame, *, enabled: bool) -> None:
@@ -338,10 +339,10 @@ def _coordination(posts: pd.DataFrame) -> pd.DataFrame:
 def _network_steps(posts: pd.DataFrame, *, seed: int) -> tuple:
     """The interaction network, its communities with their summary, and the influencers.
 
-    One job for :class:`_Background`: these read only the posts' own columns and nothing
-    the other steps compute, and together they are the report's longest single-threaded
-    stretch (Louvain in networkx most of all), so with ``n_jobs`` > 1 they run beside the
-    counts, bursts and explanation. Returns ``(interaction, communities, summary,
+    One job for :class:`_Background`: these read the posts and their sentiment and
+    nothing the later steps compute, and together they are a long single-threaded stretch
+    (Louvain and the community summary most of all), so with ``n_jobs`` > 1 they run
+    beside the counts, bursts and explanation. Returns ``(interaction, communities, summary,
     influencers, seconds per step)``; ``communities`` and ``summary`` are None for a
     network without nodes.
     """
@@ -600,8 +601,9 @@ def build_report(
             ignore = query["term"].tolist()
         with steps.step("tokens + sentiment"):
             posts, token_codes = _text_columns(posts, ignore or None, jobs)
-        # coordination and the network steps read the posts' own columns only: they run
-        # beside the next steps (in forked children; here when n_jobs is 1)
+        # coordination reads the posts' own columns, the network steps those and the
+        # sentiment: they run beside the next steps (in forked children; computed here
+        # when asked for if n_jobs is 1)
         if jobs > 1 and not gc.get_freeze_count():  # (a caller's own freeze is left alone)
             # the objects made so far (the posts' lists and tokens most of all) out of the
             # cyclic collector's reach until the children are done: a collection writes to

@@ -259,8 +259,9 @@ def explain_burst(
     index = _index if (_index is not None and _index.usable(posts) and "tokens" in posts.columns
                        and _index.tokens()[3]) else None
     # only the columns read below: selecting rows of every column of a million posts
-    # (Arrow text columns most of all) took a second
-    read = {"time", "text", "tokens", "author", "id", "is_retweet", *_ENGAGEMENT, need}
+    # (Arrow text columns most of all) took a second; with the index the tokens come from
+    # its codes, not from the column
+    read = {"time", "text", "author", "id", "is_retweet", *_ENGAGEMENT, need, *(() if index is not None else ("tokens",))}
     posts = posts[[c for c in posts.columns if c in read]]
     times = pd.to_datetime(posts["time"], utc=True)
     t_start, t_end = start.tz_convert("UTC"), end.tz_convert("UTC")
