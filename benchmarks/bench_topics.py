@@ -278,6 +278,13 @@ def summit(seed: int) -> None:
     lab = np.asarray(m.labels_)
     print(f"{'tl-auto':9} {adjusted_rand_score(topic, lab):8.3f} {adjusted_rand_score(topic[original], lab[original]):8.3f} "
           f"{m.n_topics_:6d}")
+    # the posts table: replies read in their thread, retweets as their source (context="thread")
+    mt = TopicModel(random_state=seed).fit(posts)
+    lt = np.asarray(mt.labels_)
+    reply = ~original & ~posts["is_retweet"].fillna(False).to_numpy(dtype=bool)
+    print(f"{'tl-thread':9} {adjusted_rand_score(topic, lt):8.3f} {adjusted_rand_score(topic[original], lt[original]):8.3f} "
+          f"{mt.n_topics_:6d}   (replies: ARI {adjusted_rand_score(topic[reply], lab[reply]):.3f} alone, "
+          f"{adjusted_rand_score(topic[reply], lt[reply]):.3f} in their thread; outliers {int((lab < 0).sum())} -> {int((lt < 0).sum())})")
     # what ARI punishes: pure topics that split a story (homogeneity high, completeness low)
     from sklearn.metrics import homogeneity_completeness_v_measure
 

@@ -24,12 +24,14 @@ from . import _assign as A
 from ._dmm import gibbs
 from ._features import Featurizer, build_vocabulary, encode
 from ._labels import describe
+from ._threads import in_thread, thread_links
 
 __all__ = ["TopicModel"]
 
 _MIN_POSTS_SHARE = 0.005  # "auto" min_posts: 0.5% of the distinct posts ...
 _MIN_POSTS_FLOOR = 5  # ... and never fewer than 5
 _HARD_ROUNDS = 5  # hard reassignment rounds after sampling (stops when nothing moves)
+_CONTEXTS = ("thread", "post")
 
 
 def _texts(X: Any, column: str, func: str) -> list[Any]:
@@ -84,6 +86,16 @@ class TopicModel:
         written with, without the words every topic shares. ``"ctfidf"``: class-based
         TF-IDF (the most distinctive words; trendlib 0.2's labels). ``"probability"``:
         ``p(word | topic)``.
+    context : {"thread", "post"}, default "thread"
+        How replies and retweets of a posts DataFrame get their topic. ``"thread"``: a
+        reply (``reply_to`` set) whose conversation's first post (``conversation_id``) is
+        among the posts is scored with that post's topic as a prior (probability 0.5),
+        so "setuju banget" or "jalur alternatif lewat mana ya" takes its thread's topic
+        while a reply whose own words point clearly elsewhere keeps its own, and a reply
+        that fits no topic alone takes the thread's instead of ``-1``; a retweet whose
+        source (``retweet_of``) is among the posts takes the source's topic. The sampler
+        still reads each text alone. ``"post"``: every post on its own words. Texts
+        given as a list have no threads and are always read alone.
     column : str, default "text"
         Text column when a posts DataFrame is given.
     random_state : int or None
@@ -153,6 +165,7 @@ class TopicModel:
         distinct: bool = True,
         top: int = 10,
         term_ranking: str = "coherent",
+        context: Literal["thread", "post"] = "thread",
         column: str = "text",
         random_state: int | None = None,
     ):
@@ -169,13 +182,14 @@ class TopicModel:
         self.distinct = distinct
         self.top = top
         self.term_ranking = term_ranking
+        self.context = context
         self.column = column
         self.random_state = random_state
 
     # -- scikit-learn plumbing -------------------------------------------------------
     _PARAMS = ("n_topics", "max_topics", "alpha", "beta", "n_iter", "min_df", "max_df",
                "min_posts", "outlier_threshold", "stem", "distinct", "top", "term_ranking",
-               "column", "random_state")
+               "context", "column", "random_state")
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """Parameters of this estimator (scikit-learn contract)."""
@@ -214,6 +228,10 @@ class TopicModel:
             raise ValueError(
                 f"The 'term_ranking' parameter of {func}() must be one of {list(RANKINGS)}. "
                 f"Got {self.term_ranking!r}."
+            )
+        if self.context not in _CONTEXTS:
+            raise ValueError(
+                f"The 'context' parameter of {func}() must be one of {list(_CONTEXTS)}. Got {self.context!r}."
             )
         mx = self.max_df
         if isinstance(mx, bool) or not isinstance(mx, (int, float)) or not 0 < mx <= 1:
@@ -258,7 +276,7 @@ class TopicModel:
         self._reps: list[list[tuple[float, str]]] = []
         self.n_docs_ = 0
         self.n_outliers_ = 0
-        return self._learn(texts, docs, inverse, first, K)
+        return self._learn(texts, docs, inverse, first, K, self._links(X))
 
     def partial_fit(self, X: Any, y: Any = None) -> TopicModel:
         """Fit on one more chunk of posts (the first call is :meth:`fit`).
@@ -290,7 +308,7 @@ class TopicModel:
             pad = np.zeros((len(new), n_wk.shape[1]), dtype=n_wk.dtype)
             self._state = (m_k, n_k, np.vstack([n_wk, pad]))
             self.word_totals_ = np.concatenate([self.word_totals_, np.zeros(len(new), np.int64)])
-        return self._learn(texts, docs, inverse, first, K)
+        return self._learn(texts, docs, inverse, first, K, self._links(X))
 
     def _distinct(self, words: list[tuple[str, ...]]):
         n = len(words)
@@ -307,7 +325,13 @@ class TopicModel:
             inverse[i] = j
         return list(seen), inverse, np.asarray(first, dtype=np.int64)
 
-    def _learn(self, texts, docs, inverse, first, K) -> TopicModel:
+    def _links(self, X: Any):
+        """Thread links of a posts DataFrame (``context="thread"``), else None."""
+        if getattr(self, "context", "thread") != "thread" or not (hasattr(X, "columns") and hasattr(X, "iloc")):
+            return None
+        return thread_links(X)
+
+    def _learn(self, texts, docs, inverse, first, K, links=None) -> TopicModel:
         V = len(self.vocabulary_)
         indptr, ids, cnts = encode(docs, self._feat, self._index)
         X = A.csr(indptr, ids, cnts, V)
@@ -356,6 +380,13 @@ class TopicModel:
         tables = A.log_tables(self.topic_word_, sizes, self.word_totals_, alpha=self.alpha, beta=self.beta)
         doc_topic = A.score(X, *tables, threshold=self.outlier_threshold, joint=False)[1]
         self.labels_ = doc_topic[inverse]
+        if links is not None:
+            # replies read in their thread, retweets as their source (what predict()
+            # gives for the same posts table)
+            n = len(inverse)
+            own = (None, self.labels_.copy(), np.zeros(n), np.zeros(n))
+            in_thread(X, own, *links, tables, threshold=self.outlier_threshold, rows=inverse)
+            self.labels_ = own[1]
         self.n_outliers_ += int((self.labels_ < 0).sum())
         T = len(self._slots)
         sizes = np.bincount(self.labels_[self.labels_ >= 0], minlength=T)
@@ -393,7 +424,11 @@ class TopicModel:
         Xm = A.csr(indptr, ids, cnts, len(self.vocabulary_))
         sizes = self._state[0][self._slots].astype(np.float64)
         tables = A.log_tables(self.topic_word_, sizes, self.word_totals_, alpha=self.alpha, beta=self.beta)
-        return A.score(Xm, *tables, threshold=self.outlier_threshold, joint=joint)
+        out = A.score(Xm, *tables, threshold=self.outlier_threshold, joint=joint)
+        links = self._links(X)
+        if links is not None:
+            in_thread(Xm, out, *links, tables, threshold=self.outlier_threshold)
+        return out
 
     def transform(self, X: Any) -> np.ndarray:
         """Posterior topic probabilities of each post, shape ``(n_posts, n_topics_)``.

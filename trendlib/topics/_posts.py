@@ -49,7 +49,8 @@ def add_topics(posts: pd.DataFrame, model: Any, *, column: str | None = None, ou
     posts : pandas.DataFrame
         Posts with a text column.
     model : TopicModel
-        A fitted model.
+        A fitted model. With ``context="thread"`` (its default) replies and retweets
+        whose thread's first post or source is in ``posts`` are read in their thread.
     column : str, optional
         Text column (default: the model's ``column``, ``"text"``).
     out : str, default "topic"
@@ -78,7 +79,13 @@ def add_topics(posts: pd.DataFrame, model: Any, *, column: str | None = None, ou
     require_columns(posts, [col], func="add_topics", hint="trendlib.read_posts(...)")
     if not isinstance(out, str) or not out:
         raise ValueError(f"The 'out' parameter of add_topics() must be a column name. Got {out!r}.")
-    topics = model.predict(posts[col].tolist())
+    # the posts table, not only its texts, so replies and retweets are read in their
+    # thread (the model's ``context``)
+    thread_cols = [c for c in ("id", "reply_to", "conversation_id", "retweet_of") if c in posts.columns and c != col]
+    frame = posts[[col, *thread_cols]]
+    if col != model.column:
+        frame = frame.rename(columns={col: model.column})
+    topics = model.predict(frame)
     result = posts.copy()
     result[out] = topics.astype(np.int64)
     result.attrs = dict(posts.attrs)
