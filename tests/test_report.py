@@ -61,6 +61,25 @@ def test_report_text_has_every_section(sample_report):
     assert text == render_text(sample_report)
 
 
+def test_report_says_how_many_replies_were_read_in_their_thread():
+    from types import SimpleNamespace
+
+    from trendlib.datasets import load_summit
+    from trendlib.report._build import _topics
+    from trendlib.report._sections import _topics as section
+    from trendlib.sentiment import add_sentiment
+    from trendlib.topics._threads import thread_links
+
+    posts = add_sentiment(load_summit().iloc[:6000].reset_index(drop=True))
+    parent, is_rt = thread_links(posts)
+    replies = int(((parent >= 0) & ~is_rt).sum())
+    assert replies > 0  # the corpus's replies answer posts that are in it
+    info = _topics(posts, 0, [])
+    assert info.attrs["thread_replies"] == replies
+    text = "\n".join(b[1] for b in section(SimpleNamespace(topics=info, notes=[], top=10)).blocks if b[0] == "para")
+    assert f"{replies:,} replies were read in their thread" in text
+
+
 def test_html_is_self_contained_and_has_every_section(sample_report):
     page = render_html(sample_report)
     for title in SECTIONS:

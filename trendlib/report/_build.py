@@ -492,6 +492,10 @@ def _topics(posts: pd.DataFrame, seed: int, notes: list) -> pd.DataFrame | None:
                       info[info["topic"] < 0]], ignore_index=True)
     info.attrs["sample"] = len(sample)
     info.attrs["posts"] = len(posts)
+    from ..topics._threads import thread_links
+
+    links = thread_links(sample)
+    info.attrs["thread_replies"] = 0 if links is None else int(((links[0] >= 0) & ~links[1]).sum())
     return info
 
 

@@ -276,6 +276,10 @@ def _topics(rep: Any) -> Section:
     s.para(f"What the posts are about beyond their hashtags: {int((t['topic'] >= 0).sum())} topics "
            f"(trendlib.topics.TopicModel, GSDMM on words and segmented hashtags), fitted on "
            + (f"all {n:,} posts." if n >= total else f"a seeded sample of {n:,} of the {total:,} posts; shares are estimates."))
+    replies = int(t.attrs.get("thread_replies", 0))
+    if replies:
+        s.para(f"{replies:,} replies were read in their thread: their conversation's first post is in the file, and its "
+               "topic is their prior (a reply that fits no topic alone takes it).")
     rows = []
     shown = pd.concat([t[t["topic"] >= 0].head(rep.top), t[t["topic"] < 0]])
     if (t["topic"] >= 0).sum() > rep.top:
