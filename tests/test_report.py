@@ -61,7 +61,7 @@ def test_report_text_has_every_section(sample_report):
     assert text == render_text(sample_report)
 
 
-def test_report_says_how_many_replies_were_read_in_their_thread():
+def test_report_topics_say_threads_and_bursts():
     from types import SimpleNamespace
 
     from trendlib.datasets import load_summit
@@ -76,8 +76,17 @@ def test_report_says_how_many_replies_were_read_in_their_thread():
     assert replies > 0  # the corpus's replies answer posts that are in it
     info = _topics(posts, 0, [])
     assert info.attrs["thread_replies"] == replies
-    text = "\n".join(b[1] for b in section(SimpleNamespace(topics=info, notes=[], top=10)).blocks if b[0] == "para")
+    text = "\n".join(b[1] for b in section(SimpleNamespace(topics=info, notes=[], top=10, freq="1h")).blocks if b[0] == "para")
     assert f"{replies:,} replies were read in their thread" in text
+    # topic bursts: the training of government social-media managers (planted episode,
+    # 29 Aug 08:30-20:00 WIB, peak 11:00) is the strongest burst of its topic
+    training = info[info["label"].str.contains("pengelola|pelatihan")]
+    assert len(training) >= 1
+    peak = training.sort_values("burst_score", ascending=False).iloc[0]
+    assert peak["bursts"] >= 1
+    assert peak["burst_start"] <= pd.Timestamp("2023-08-29 11:00", tz="Asia/Jakarta") <= peak["burst_end"]
+    assert peak["burst_score"] == info["burst_score"].max()
+    assert "strongest burst (peak)" in str(section(SimpleNamespace(topics=info, notes=[], top=10, freq="1h")).blocks)
 
 
 def test_html_is_self_contained_and_has_every_section(sample_report):

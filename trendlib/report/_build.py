@@ -470,8 +470,31 @@ _TOPIC_SAMPLE = 20_000
 _TOPIC_MIN_TEXTS = 300
 
 
-def _topics(posts: pd.DataFrame, seed: int, notes: list) -> pd.DataFrame | None:
-    """Topics beyond hashtags (trendlib.topics) on a seeded sample, with sentiment per topic."""
+def _topic_bursts(sample: pd.DataFrame, labels: np.ndarray, freq: Any, tz: Any) -> pd.DataFrame:
+    """Per topic: its strongest Kleinberg burst (start, peak, end, score) and its number of bursts.
+
+    Counted on the posts the topics were fitted on (a uniform sample keeps each bin's topic
+    shares, which is what the automaton reads); an empty table when nothing bursts.
+    """
+    from ..bursts import detect_bursts
+    from ..topics import topics_over_time
+
+    cols = ["topic", "bursts", "burst_start", "burst_peak", "burst_end", "burst_score"]
+    counts = topics_over_time(sample.assign(topic=labels), None, freq=freq, tz=tz)
+    if not len(counts):
+        return pd.DataFrame(columns=cols)
+    b = detect_bursts(counts, method="kleinberg")
+    if not len(b):
+        return pd.DataFrame(columns=cols)
+    n = b.groupby("key").size()
+    top = b.sort_values(["score", "key"], ascending=[False, True], kind="stable").drop_duplicates("key")
+    return pd.DataFrame({"topic": top["key"].astype(int).to_numpy(), "bursts": n.reindex(top["key"]).to_numpy(),
+                         "burst_start": top["start"].to_numpy(), "burst_peak": top["peak_time"].to_numpy(),
+                         "burst_end": top["end"].to_numpy(), "burst_score": top["score"].to_numpy()})
+
+
+def _topics(posts: pd.DataFrame, seed: int, notes: list, *, freq: Any = "1D", tz: Any = "Asia/Jakarta") -> pd.DataFrame | None:
+    """Topics beyond hashtags (trendlib.topics) on a seeded sample, with sentiment and bursts per topic."""
     from ..topics import TopicModel
 
     n_texts = int(posts["text"].nunique())
@@ -487,6 +510,10 @@ def _topics(posts: pd.DataFrame, seed: int, notes: list) -> pd.DataFrame | None:
     info["net"] = info["topic"].astype(str).map(sent["net"])
     info["positive"] = info["topic"].astype(str).map(sent["positive"])
     info["negative"] = info["topic"].astype(str).map(sent["negative"])
+    bursts = _topic_bursts(sample, np.asarray(model.labels_), freq, tz).set_index("topic")
+    info["bursts"] = info["topic"].map(bursts["bursts"]).fillna(0).astype(np.int64)
+    for col in ("burst_start", "burst_peak", "burst_end", "burst_score"):
+        info[col] = info["topic"].map(bursts[col])
     info = info.sort_values(["topic"], key=lambda t: t.where(t >= 0, 10**9), kind="stable")
     info = pd.concat([info[info["topic"] >= 0].sort_values(["posts", "topic"], ascending=[False, True], kind="stable"),
                       info[info["topic"] < 0]], ignore_index=True)
@@ -623,7 +650,7 @@ def build_report(
         with steps.step("sentiment over time"):
             sentiment = sentiment_over_time(posts, freq="1D", tz=tz, ignore=ignore or None)
         with steps.step("topics"):
-            topics = _topics(posts, seed, notes)
+            topics = _topics(posts, seed, notes, freq=freq, tz=tz)
         with steps.step("volume"):
             volume = _volume(posts, step, tz)
             volume_bursts = _volume_bursts(volume)

@@ -284,11 +284,19 @@ def _topics(rep: Any) -> Section:
     shown = pd.concat([t[t["topic"] >= 0].head(rep.top), t[t["topic"] < 0]])
     if (t["topic"] >= 0).sum() > rep.top:
         s.para(f"The {rep.top} largest topics and the outliers; every topic is in topics.csv.")
+    has_bursts = "burst_peak" in t.columns
     for r in shown.itertuples():
-        rows.append([r.topic if r.topic >= 0 else "outliers", _pct(r.share), r.label, _short(r.phrase, 40),
-                     "" if r.net is None or (isinstance(r.net, float) and np.isnan(r.net)) else f"{r.net:+.2f}",
-                     _short(r.example, 110)])
-    s.table(["topic", "share", "label", "phrase", "net sentiment", "representative post"], rows, align="rrllrl")
+        row = [r.topic if r.topic >= 0 else "outliers", _pct(r.share), r.label, _short(r.phrase, 40),
+               "" if r.net is None or (isinstance(r.net, float) and np.isnan(r.net)) else f"{r.net:+.2f}"]
+        if has_bursts:
+            row.append(_fmt_time(r.burst_peak) if r.topic >= 0 and pd.notna(r.burst_peak) else "")
+        rows.append(row + [_short(r.example, 110)])
+    headers = ["topic", "share", "label", "phrase", "net sentiment"] + (["strongest burst (peak)"] if has_bursts else [])
+    s.table(headers + ["representative post"], rows, align="rrllr" + ("l" if has_bursts else "") + "l")
+    if has_bursts:
+        s.para(f"Strongest burst: the peak {rep.freq} bin of the topic's strongest Kleinberg burst (its share of the posts "
+               "per bin, counted on the posts the topics were fitted on; its start, end and score and the topic's number "
+               "of bursts are in topics.csv). A topic burst gathers a subject's posts under every hashtag and none.")
     return s
 
 
