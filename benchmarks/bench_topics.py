@@ -285,6 +285,12 @@ def summit(seed: int) -> None:
     print(f"{'tl-thread':9} {adjusted_rand_score(topic, lt):8.3f} {adjusted_rand_score(topic[original], lt[original]):8.3f} "
           f"{mt.n_topics_:6d}   (replies: ARI {adjusted_rand_score(topic[reply], lab[reply]):.3f} alone, "
           f"{adjusted_rand_score(topic[reply], lt[reply]):.3f} in their thread; outliers {int((lab < 0).sum())} -> {int((lt < 0).sum())})")
+    # the automatic topics reduced to the truth's number by merging the most similar
+    # (reduce_topics, BERTopic's method), against sampling with K clusters ("trendlib" row)
+    mt.reduce_topics(posts, K)
+    lr = np.asarray(mt.labels_)
+    print(f"{'tl-reduce':9} {adjusted_rand_score(topic, lr):8.3f} {adjusted_rand_score(topic[original], lr[original]):8.3f} "
+          f"{mt.n_topics_:6d}   (tl-thread reduced to {K} topics)")
     # what ARI punishes: pure topics that split a story (homogeneity high, completeness low)
     from sklearn.metrics import homogeneity_completeness_v_measure
 

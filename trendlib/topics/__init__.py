@@ -5,7 +5,8 @@ conversation travels under many. :class:`TopicModel` gives each post one topic (
 when it fits none) from its normalised words and segmented hashtags, with readable labels;
 the functions below turn topics into the tables the rest of trendlib already reads.
 
-* ``TopicModel(n_topics="auto", ...)``: fit / partial_fit / transform / predict, save/load.
+* ``TopicModel(n_topics="auto", ...)``: fit / partial_fit / transform / predict, save/load;
+  ``merge_topics(posts, [[1, 4]])`` and ``reduce_topics(posts, n)`` merge topics.
 * ``add_topics(posts, model)``: a ``topic`` column; ``trendlib.count(posts, key="topic")``.
 * ``topics_over_time(posts, model, freq=, tz=)``: the long counts table of ``count()``.
 * ``topic_sentiment(posts, model)``: sentiment shares and net sentiment per topic, intervals.

@@ -47,6 +47,31 @@ def _texts(X: Any, column: str, func: str) -> list[Any]:
     raise TypeError(f"{func}() expects a collection of texts or a posts DataFrame. Got {type(X).__name__}.")
 
 
+def _check_groups(topics: Any, n_topics: int) -> list[list[int]]:
+    """Validate ``merge_topics``' groups: disjoint, each of >= 2 distinct valid topic ids."""
+    bad = (f"The 'topics' parameter of merge_topics() must be groups of topic ids in 0..{n_topics - 1}, "
+           "e.g. [[1, 4], [7, 9]]: each group at least two distinct ids, no id in two groups.")
+    if isinstance(topics, (str, bytes)) or not isinstance(topics, Iterable):
+        raise ValueError(f"{bad} Got {topics!r}.")
+    groups, seen = [], set()
+    for g in topics:
+        if isinstance(g, (str, bytes)) or not isinstance(g, Iterable):
+            raise ValueError(f"{bad} Got the group {g!r}.")
+        ids = []
+        for t in g:
+            if isinstance(t, (bool, np.bool_)) or not isinstance(t, (int, np.integer)) or not 0 <= int(t) < n_topics:
+                raise ValueError(f"{bad} Got {t!r} in {list(g)!r}.")
+            ids.append(int(t))
+        ids = sorted(set(ids))
+        if len(ids) < 2 or seen & set(ids):
+            raise ValueError(f"{bad} Got {list(g)!r}.")
+        seen |= set(ids)
+        groups.append(ids)
+    if not groups:
+        raise ValueError(f"{bad} Got no group.")
+    return groups
+
+
 class TopicModel:
     """Topics of short informal posts: one topic per post, labelled, with outliers.
 
@@ -457,6 +482,135 @@ class TopicModel:
     def fit_predict(self, X: Any, y: Any = None) -> np.ndarray:
         """:meth:`fit` and return ``labels_``."""
         return self.fit(X).labels_
+
+    def merge_topics(self, X: Any, topics: Any) -> TopicModel:
+        """Merge topics that are one subject, then describe the merged topics from ``X``.
+
+        Read the topics (``topic_info``, ``representative_posts_``) and merge those that
+        are the same subject, as BERTopic's ``merge_topics`` does. The counts of each group
+        are added into one topic: the model then scores posts against the merged topic.
+
+        Parameters
+        ----------
+        X : posts DataFrame or sequence of str
+            Posts that describe the merged topics (terms, labels, phrases, representative
+            posts are recomputed from them): usually the posts fitted.
+        topics : sequence of sequences of int
+            Groups of topic ids, e.g. ``[[1, 4], [7, 9, 12]]``; each group (at least two
+            distinct ids, groups disjoint) becomes one topic.
+
+        Returns
+        -------
+        TopicModel
+            ``self``. Topic ids are renumbered ``0..n_topics_-1`` in the old order, a group
+            taking the place of its smallest id; ``labels_`` and ``topic_sizes_`` are the
+            old ones merged (``-1`` stays); ``merged_`` maps each old id to its new id.
+
+        Examples
+        --------
+        >>> from trendlib.topics import make_topic_corpus
+        >>> posts = make_topic_corpus(1000, n_topics=6, seed=0)
+        >>> model = TopicModel(random_state=0).fit(posts)
+        >>> model.n_topics_, model.topic_labels_[1], model.topic_labels_[7]
+        (8, 'macet, jalan, tol', 'info, lantas, macet')
+        >>> model = model.merge_topics(posts, [[1, 7]])
+        >>> model.n_topics_, model.topic_labels_[1]
+        (7, 'macet, jalan, tol')
+
+        See Also
+        --------
+        topic_info, compare_n_topics
+        """
+        self._fitted("merge_topics")
+        T = self.n_topics_
+        groups = _check_groups(topics, T)
+        m_k, n_k, n_wk = (a.copy() for a in self._state)
+        new_of = np.full(T, -1, dtype=np.int64)
+        absorbed = {t for g in groups for t in g[1:]}
+        kept = [t for t in range(T) if t not in absorbed]
+        new_of[kept] = np.arange(len(kept))
+        for g in groups:
+            into = self._slots[g[0]]
+            for t in g[1:]:
+                sl = self._slots[t]
+                m_k[into] += m_k[sl]
+                n_k[into] += n_k[sl]
+                n_wk[:, into] += n_wk[:, sl]
+                m_k[sl] = n_k[sl] = 0
+                n_wk[:, sl] = 0
+                new_of[t] = new_of[g[0]]
+        self._state = (m_k, n_k, n_wk)
+        self._slots = [self._slots[t] for t in kept]
+        self.topic_sizes_ = np.bincount(new_of, weights=self.topic_sizes_[:T], minlength=len(kept)).astype(np.int64)
+        labels = np.asarray(getattr(self, "labels_", np.zeros(0, np.int64)))
+        self.labels_ = np.where(labels >= 0, new_of[np.maximum(labels, 0)], -1).astype(np.int64)
+        self.merged_ = {int(t): int(new_of[t]) for t in range(T)}
+        # describe the merged topics from X (phrases and representative posts start again)
+        texts = _texts(X, self.column, "merge_topics")
+        docs, _, first = self._distinct([self._feat.words(t) for t in texts])
+        indptr, ids, cnts = encode(docs, self._feat, self._index)
+        Xm = A.csr(indptr, ids, cnts, len(self.vocabulary_))
+        sizes = m_k[self._slots].astype(np.float64)
+        tables = A.log_tables(self.topic_word_, sizes, self.word_totals_, alpha=self.alpha, beta=self.beta)
+        doc_topic = A.score(Xm, *tables, threshold=self.outlier_threshold, joint=False)[1]
+        self._phrases, self._reps = [], []
+        describe(self, texts, docs, first, doc_topic, Xm)
+        return self
+
+    def reduce_topics(self, X: Any, n_topics: int) -> TopicModel:
+        """Merge the most similar topics until ``n_topics`` are left (BERTopic's ``reduce_topics``).
+
+        The smallest topic is merged into the topic whose class-based TF-IDF vector is the
+        most similar (cosine), and again, until ``n_topics`` are left; then
+        :meth:`merge_topics` with those groups.
+
+        Parameters
+        ----------
+        X : posts DataFrame or sequence of str
+            Posts that describe the merged topics (as in :meth:`merge_topics`).
+        n_topics : int
+            Topics to keep (at least 1; a model with no more topics is left as it is).
+
+        Returns
+        -------
+        TopicModel
+            ``self``; ``merged_`` maps each old topic id to its new id.
+
+        Examples
+        --------
+        >>> from trendlib.topics import make_topic_corpus
+        >>> posts = make_topic_corpus(1000, n_topics=6, seed=0)
+        >>> model = TopicModel(random_state=0).fit(posts).reduce_topics(posts, 7)
+        >>> model.n_topics_, model.merged_[7]
+        (7, 1)
+        """
+        self._fitted("reduce_topics")
+        k = check_int(n_topics, name="n_topics", func="reduce_topics", minimum=1)
+        T = self.n_topics_
+        if T <= k:
+            self.merged_ = {t: t for t in range(T)}
+            return self
+        from ._labels import ctfidf
+
+        tw = self.topic_word_.copy()  # topics x words
+        sizes = self.topic_sizes_[:T].astype(np.float64)
+        members = {t: [t] for t in range(T)}
+        alive = list(range(T))
+        while len(alive) > k:
+            w = ctfidf(tw[alive].T).T
+            norm = np.linalg.norm(w, axis=1)
+            norm[norm == 0] = 1.0
+            sim = (w / norm[:, None]) @ (w / norm[:, None]).T
+            np.fill_diagonal(sim, -np.inf)
+            i = int(np.argmin([sizes[t] for t in alive]))  # the smallest (first on ties)
+            j = int(np.argmax(sim[i]))
+            small, into = alive[i], alive[j]
+            tw[into] += tw[small]
+            sizes[into] += sizes[small]
+            members[into] += members.pop(small)
+            alive.remove(small)
+        groups = [sorted(g) for g in members.values() if len(g) > 1]
+        return self.merge_topics(X, groups)
 
     def topic_info(self):
         """One row per topic: ``topic``, ``posts``, ``share``, ``label``, ``terms``, ``phrase``, ``example``.
