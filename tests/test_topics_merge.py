@@ -53,6 +53,8 @@ def test_merge_then_save_load_and_partial_fit(corpus, tmp_path):
     back = TopicModel.load(m.save(tmp_path / "merged.npz"))
     assert back.topic_labels_ == m.topic_labels_
     assert (back.predict(corpus) == m.predict(corpus)).all()
+    # a loaded model merges too
+    assert TopicModel.load(m.save(tmp_path / "again.npz")).merge_topics(corpus, [[0, 1]]).n_topics_ == T - 3
     # a later chunk keeps the merged ids and can still open new topics in the freed slots
     more = make_topic_corpus(1500, n_topics=6, seed=12)
     labels_before = m.topic_labels_[: m.n_topics_]

@@ -505,6 +505,8 @@ class TopicModel:
             ``self``. Topic ids are renumbered ``0..n_topics_-1`` in the old order, a group
             taking the place of its smallest id; ``labels_`` and ``topic_sizes_`` are the
             old ones merged (``-1`` stays); ``merged_`` maps each old id to its new id.
+            ``predict`` scores against the merged topics, whose words are more spread: a
+            few posts can fall below the outlier threshold.
 
         Examples
         --------
@@ -547,6 +549,8 @@ class TopicModel:
         self.merged_ = {int(t): int(new_of[t]) for t in range(T)}
         # describe the merged topics from X (phrases and representative posts start again)
         texts = _texts(X, self.column, "merge_topics")
+        if getattr(self, "_feat", None) is None:
+            self._feat = Featurizer(stem=self.stem)
         docs, _, first = self._distinct([self._feat.words(t) for t in texts])
         indptr, ids, cnts = encode(docs, self._feat, self._index)
         Xm = A.csr(indptr, ids, cnts, len(self.vocabulary_))
