@@ -162,6 +162,18 @@ posts_t = add_topics(posts, model)                      # a `topic` column, -1 =
 info = model.topic_info()
 print(f"{model.n_topics_} topics, {model.n_outliers_:,} outlier posts ({model.n_outliers_ / len(posts):.1%})")
 info[["topic", "posts", "share", "label", "phrase", "example"]].head(15)"""),
+    ("md", """Fitted on the posts table, replies are read in their thread (`context="thread"`, the
+default): a reply whose conversation's first post is in the data gets that post's topic as
+a prior, so "setuju banget" or "ditutup sampai jam berapa min?" joins its thread instead of
+becoming an outlier, while a reply whose own words point elsewhere keeps its own topic.
+Topics are fine-grained by design (one per way of talking about a subject); when several
+are one subject for your question, merge them by hand (`model.merge_topics(posts,
+[[1, 4]])`) or let `reduce_topics` merge the most similar until a number you choose is
+left."""),
+    ("code", """alone = TopicModel(random_state=0, context="post").fit(posts)
+print(f"outliers: {alone.n_outliers_:,} with every post read alone, {model.n_outliers_:,} with replies read in their thread")
+coarse = TopicModel(random_state=0).fit(posts).reduce_topics(posts, 12)
+coarse.topic_info()[["topic", "posts", "share", "label", "phrase"]].head(12)"""),
     ("md", """A topic is a key kind like a hashtag: `topics_over_time` returns the same counts table as
 `count()` (posts and distinct accounts per topic per bin), so `detect_bursts` finds topic
 bursts exactly as it finds hashtag bursts. A topic burst groups every hashtag and no
