@@ -76,6 +76,11 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
     normalize : bool, default True
         Preprocess with :func:`trendlib.text.normalize` (slang, elongation, case);
         ``False`` only lower-cases.
+    hashtags : {"segment", "keep"}, default "segment"
+        ``"segment"``: each hashtag is read as its words (``#IndonesiaGelap`` ->
+        ``indonesia gelap``, :func:`trendlib.text.segment_hashtag`), so an opinion carried
+        by a hashtag meets the weights its words have; ``"keep"``: one token (the
+        behaviour of files saved before this option, which load with it).
     lexicon : "default", "fit", mapping, Lexicon or None, default "default"
         Adds 4 lexicon features (positive and negative valence sums with negation
         flips, their net, tanh of the net). ``"default"`` is trendlib's own lexicon
@@ -137,6 +142,7 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         char_ngram_range: tuple[int, int] | None = (2, 5),
         negation: bool = True,
         normalize: bool = True,
+        hashtags: str = "segment",
         lexicon: Any = "default",
         lexicon_weight: float = 1.0,
         min_df: int = 2,
@@ -150,6 +156,7 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         self.char_ngram_range = char_ngram_range
         self.negation = negation
         self.normalize = normalize
+        self.hashtags = hashtags
         self.lexicon = lexicon
         self.lexicon_weight = lexicon_weight
         self.min_df = min_df
@@ -175,6 +182,11 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
                     f"The {name!r} parameter of SentimentClassifier must be a pair "
                     f"(min_n, max_n) with 1 <= min_n <= max_n. Got {value!r}."
                 )
+        if self.hashtags not in ("segment", "keep"):
+            raise ValueError(
+                f"The 'hashtags' parameter of SentimentClassifier must be 'segment' or 'keep'. "
+                f"Got {self.hashtags!r}."
+            )
         if not isinstance(self.min_df, (int, np.integer)) or self.min_df < 1:
             raise ValueError(
                 f"The 'min_df' parameter of SentimentClassifier must be an int >= 1. "
@@ -210,6 +222,7 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
             n_char=self.n_features,
             negation=self.negation,
             normalize=self.normalize,
+            hashtags=getattr(self, "hashtags", "keep"),
         )
 
     def _fit_lexicon(
@@ -278,6 +291,9 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
     def _scores(self, texts: list[str]) -> np.ndarray:
         # in the model's own columns (trendlib.sentiment._predict): the same numbers as
         # _scores_reference, several times faster
+        if getattr(self.featurizer_, "hashtags", "keep") != getattr(self, "hashtags", "keep"):
+            # set_params(hashtags=...) on a fitted model: read texts the new way
+            self._setup_predictor()
         return self._predictor.scores(texts, self.intercept_)
 
     def _scores_reference(self, texts: list[str]) -> np.ndarray:

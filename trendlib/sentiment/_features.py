@@ -1,6 +1,8 @@
 """Hashed word and character n-gram features for the sentiment classifier (internal).
 
-Text -> :func:`trendlib.text.normalize` (lowercase, slang, elongation) -> tokens (words,
+Text -> (with ``hashtags="segment"``, each hashtag replaced by its words,
+:func:`trendlib.text.segment_hashtag`: ``#TolakRUUTNI`` -> ``tolak ruu tni``) ->
+:func:`trendlib.text.normalize` (lowercase, slang, elongation) -> tokens (words,
 ``!``/``?``, emoji) -> two hashed blocks of counts:
 
 * words: n-grams of tokens (``n_word`` columns); with ``negation`` on, a word in the
@@ -39,6 +41,30 @@ import scipy.sparse as sp
 from sklearn.utils import murmurhash3_32
 
 from ._rules import negators, scope_breakers
+
+_HASHTAG = re.compile(r"#(\w+)")
+
+
+def _tag_words(m: re.Match) -> str:
+    from ..text import segment_hashtag
+
+    return " " + " ".join(segment_hashtag(m.group(1))) + " "
+
+
+def split_hashtags(text: str) -> str:
+    """``text`` with each hashtag replaced by its words (original casing guides the split).
+
+    Why: in political posts the opinion often *is* the hashtag (``#IndonesiaGelap``,
+    ``#TolakRUUTNI``); kept whole, it is one rare token the model has no weight for, while
+    its words (``gelap``, ``tolak``) carry weights learned elsewhere.
+
+    Examples
+    --------
+    >>> split_hashtags("pemerintah gagal #IndonesiaGelap")
+    'pemerintah gagal  indonesia gelap '
+    """
+    return _HASHTAG.sub(_tag_words, text) if "#" in text else text
+
 
 # words (with inner - or '), the marks ! and ?, and any other single symbol (emoji)
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[!?]|[^\w\s.,;:\"'()\[\]{}/\\*&%$#@+=<>|~^`-]")
@@ -107,8 +133,10 @@ class _Hasher:
         negation: bool,
         normalize: bool,
         lexicon: dict[str, float] | None = None,
+        hashtags: str = "keep",
     ) -> None:
         self.lexicon = lexicon
+        self.hashtags = hashtags
         self.word_ngram_range = tuple(word_ngram_range)
         self.char_ngram_range = None if char_ngram_range is None else tuple(char_ngram_range)
         self.n_word = int(n_word)
@@ -164,6 +192,8 @@ class _Hasher:
     def tokens(self, text: str) -> list[str]:
         """The tokens of one text, as the features see them."""
         out: list[str] = []
+        if getattr(self, "hashtags", "keep") == "segment":
+            text = split_hashtags(text)
         for raw in _TOKEN.findall(text.lower()):
             out.extend(self._norm_tokens(raw))
         return out
@@ -233,6 +263,8 @@ class _Hasher:
         in parallel. The lock covers the cheap part: one dictionary lookup per token.
         """
         findall = _TOKEN.findall
+        if getattr(self, "hashtags", "keep") == "segment":
+            texts = [split_hashtags(text) for text in texts]
         raws = [findall(text.lower()) for text in texts]
         all_raw = list(chain.from_iterable(raws))
         with self._lock:

@@ -25,7 +25,7 @@ __all__ = ["save_model", "load_model", "FORMAT"]
 FORMAT = "trendlib.SentimentClassifier/1"
 _CUSTOM = "custom (table stored in this file)"
 _ARRAYS = ("columns", "idf", "coef", "intercept", "lexicon_words", "lexicon_values", "has_lexicon")
-_OPTIONAL = {"random_state"}  # absent from files written before it existed
+_OPTIONAL = {"random_state", "hashtags"}  # absent from files written before they existed
 _MAX_HEADER = 1 << 20  # bytes of JSON header accepted
 # parameter -> check of its JSON value (the estimator's own _check_params runs after)
 _PARAMS = {
@@ -36,6 +36,7 @@ _PARAMS = {
     "char_ngram_range": lambda v: v is None or _pair(v),
     "negation": lambda v: isinstance(v, bool),
     "normalize": lambda v: isinstance(v, bool),
+    "hashtags": lambda v: v in ("segment", "keep"),
     "lexicon": lambda v: v is None or v is False or v in ("default", "fit", _CUSTOM),
     "lexicon_weight": lambda v: _number(v) and v >= 0,
     "min_df": lambda v: _int(v) and v >= 1,
@@ -185,6 +186,8 @@ def load_model(cls: type, path: str | os.PathLike) -> Any:
     _check_arrays(arrays, params, len(classes), path)
     custom = params["lexicon"] == _CUSTOM
     params = dict(params)
+    # files written before the option read hashtags as one token: they keep doing so
+    params.setdefault("hashtags", "keep")
     for key in ("word_ngram_range", "char_ngram_range"):
         if params.get(key) is not None:
             params[key] = tuple(params[key])
