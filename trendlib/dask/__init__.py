@@ -18,6 +18,8 @@ collections) and no Dask class is subclassed: Dask is only the engine.
   :func:`explain_burst` filters the burst's window first; :func:`coordinated_accounts`
   and :func:`coordination_evidence` shuffle fingerprint uses by key (no post text reaches
   the client beyond the evidence).
+* Topics: :func:`fit_topics` (``partial_fit`` partition by partition), :func:`add_topics`
+  (``map_partitions``), :func:`topics_over_time` (exact counts of topics).
 * :func:`build_report` (what ``python -m trendlib report ... --dask`` calls) and
   :func:`client` (a ``LocalCluster`` of processes, or a scheduler address).
 
@@ -44,6 +46,9 @@ _LAZY = {
     "explain_burst": "._analysis",
     "coordinated_accounts": "._coordination",
     "coordination_evidence": "._coordination",
+    "fit_topics": "._topics",
+    "add_topics": "._topics",
+    "topics_over_time": "._topics",
     "build_report": "._report",
     "client": "._report",
 }

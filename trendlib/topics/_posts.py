@@ -141,18 +141,28 @@ def topics_over_time(
 
     with_t = _with_topics(posts, model, "topics_over_time")
     topic = with_t["topic"]
-    keyed = pd.Series(
-        [None if pd.isna(v) or (not outliers and int(v) < 0) else str(int(v)) for v in topic],
-        index=with_t.index,
-        dtype=object,
-    )
-    frame = with_t.copy()
-    frame["topic"] = keyed
-    table = count(frame, key="topic", freq=freq, tz=tz, min_count=min_count, normalize=normalize)
+    table = count(keyed_topics(with_t, outliers=outliers), key="topic", freq=freq, tz=tz, min_count=min_count,
+                  normalize=normalize)
     labels = _labels(model)
     table.attrs["topic_labels"] = {str(k): v for k, v in labels.items()}
     table.attrs["topic_outliers"] = int((topic.fillna(-1).astype(int) < 0).sum())
     return table
+
+
+def keyed_topics(posts: pd.DataFrame, *, outliers: bool = False) -> pd.DataFrame:
+    """A copy whose ``topic`` column is the key ``count(key="topic")`` reads (str id; None drops).
+
+    Outliers (``-1``) become None unless ``outliers``. Per post, so partitions can use it.
+    """
+    topic = posts["topic"]
+    keyed = pd.Series(
+        [None if pd.isna(v) or (not outliers and int(v) < 0) else str(int(v)) for v in topic],
+        index=posts.index,
+        dtype=object,
+    )
+    frame = posts.copy()
+    frame["topic"] = keyed
+    return frame
 
 
 def topic_sentiment(
