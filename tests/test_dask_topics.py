@@ -64,3 +64,20 @@ def test_replies_are_read_in_their_thread_within_a_partition():
     one = td.add_topics(_ddf(posts, 1), model).compute()["topic"].to_numpy()
     assert (one == add_topics(posts, model)["topic"].to_numpy()).all()
     assert (one == model.labels_).all()
+
+
+def test_chunked_topics_equal_pandas_and_dask(corpus):
+    from trendlib import chunked
+
+    chunks = [corpus.iloc[i:i + 1000] for i in range(0, len(corpus), 1000)]
+    model = chunked.fit_topics(iter(chunks), random_state=3)
+    seq = TopicModel(random_state=3)
+    for c in chunks:
+        seq.partial_fit(c)
+    assert model.topic_labels_ == seq.topic_labels_
+    dask_model = td.fit_topics(_ddf(corpus, 4), random_state=3)
+    assert dask_model.topic_labels_ == model.topic_labels_  # 4 partitions of 1,000 rows, the same chunks
+    table = chunked.topics_over_time(iter(chunks), model, freq="1D", outliers=True)
+    pd.testing.assert_frame_equal(table, topics_over_time(corpus, model, freq="1D", outliers=True), check_like=False)
+    with pytest.raises(TypeError, match="not both"):
+        chunked.fit_topics(iter(chunks), model, random_state=0)

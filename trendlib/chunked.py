@@ -9,6 +9,8 @@ same partition-pure maps and exact merges (:mod:`trendlib._partial`) as
 * ``count(chunks, key=..., freq=..., tz=...)`` (with distinct ``accounts``)
 * ``co_hashtag_edges(chunks, weight=...)``, ``interaction_edges(chunks, kind=...)``
 * ``sentiment_over_time(chunks, freq=..., group_by=...)`` (posts scored by ``add_sentiment``)
+* ``fit_topics(chunks, **params)`` (``TopicModel`` fitted chunk by chunk) and
+  ``topics_over_time(chunks, model, freq=...)``
 * ``fold(chunks, partial, merge)``: the tree merge, for your own partials.
 
 Examples
@@ -26,6 +28,7 @@ from __future__ import annotations
 from ._lazy import lazy_attributes
 
 _LAZY = {name: "trendlib._partial.chunked" for name in
-         ("count", "co_hashtag_edges", "interaction_edges", "sentiment_over_time", "fold")}
+         ("count", "co_hashtag_edges", "interaction_edges", "sentiment_over_time", "fit_topics",
+          "topics_over_time", "fold")}
 
 __getattr__, __dir__, __all__ = lazy_attributes(__name__, _LAZY)

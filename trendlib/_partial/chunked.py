@@ -21,7 +21,8 @@ from ._counts import count_partial, finish_counts, merge_counts
 from ._edges import cohashtag_partial, finish_cohashtag, finish_interaction, interaction_partial, merge_cohashtag, merge_interaction
 from ._sentiment import finish_sentiment, merge_sentiment, sentiment_partial
 
-__all__ = ["fold", "count", "co_hashtag_edges", "interaction_edges", "sentiment_over_time"]
+__all__ = ["fold", "count", "co_hashtag_edges", "interaction_edges", "sentiment_over_time", "fit_topics",
+           "topics_over_time"]
 
 
 def fold(chunks: Iterable[pd.DataFrame], partial: Callable[[pd.DataFrame], Any],
@@ -130,3 +131,56 @@ def sentiment_over_time(chunks: Iterable[pd.DataFrame], *, freq: Any = "1D", tz:
     part = fold(chunks, lambda f: sentiment_partial(f, freq=freq, tz=tz, group_by=group_by, column=column,
                                                      lexicon=lexicon, ignore=ignore), merge_sentiment, func="sentiment_over_time")
     return finish_sentiment(part, confidence=confidence)
+
+
+def fit_topics(chunks: Iterable[pd.DataFrame], model: Any = None, **params: Any) -> Any:
+    """A :class:`~trendlib.topics.TopicModel` fitted chunk by chunk (``fit``, then ``partial_fit``).
+
+    Parameters
+    ----------
+    chunks : iterable of DataFrame
+        Posts (or lists of texts), one chunk in memory at a time.
+    model : TopicModel, optional
+        A model to continue; a new ``TopicModel(**params)`` otherwise.
+
+    Examples
+    --------
+    >>> from trendlib.topics import make_topic_corpus
+    >>> posts = make_topic_corpus(3000, n_topics=5, seed=0)
+    >>> model = fit_topics((posts.iloc[i:i + 1000] for i in range(0, 3000, 1000)), random_state=0)
+    >>> int(model.topic_sizes_.sum()) + model.n_outliers_
+    3000
+    """
+    from ..topics import TopicModel
+
+    if model is not None and params:
+        raise TypeError(f"fit_topics() takes a model or parameters of a new one, not both. Got both: {sorted(params)}.")
+    model = TopicModel(**params) if model is None else model
+    for frame in chunks:
+        if len(frame):
+            model.partial_fit(frame)
+    return model
+
+
+def topics_over_time(chunks: Iterable[pd.DataFrame], model: Any, *, freq: Any = "1h", tz: Any = "Asia/Jakarta",
+                     min_count: int = 1, normalize: bool = False, outliers: bool = False) -> pd.DataFrame:
+    """:func:`trendlib.topics.topics_over_time` over chunks of posts; equal to it on their concatenation.
+
+    Replies are read in their thread within a chunk.
+
+    Examples
+    --------
+    >>> from trendlib.topics import TopicModel, make_topic_corpus, topics_over_time as whole
+    >>> posts = make_topic_corpus(1000, n_topics=4, seed=0)
+    >>> model = TopicModel(random_state=0).fit(posts)
+    >>> t = topics_over_time((posts.iloc[i:i + 300] for i in range(0, 1000, 300)), model, freq="1D")
+    >>> t.equals(whole(posts, model, freq="1D"))
+    True
+    """
+    from ..topics import add_topics
+    from ..topics._posts import _labels, keyed_topics
+
+    keyed = (keyed_topics(add_topics(frame, model), outliers=outliers) for frame in chunks)
+    table = count(keyed, key="topic", freq=freq, tz=tz, min_count=min_count, normalize=normalize)
+    table.attrs["topic_labels"] = {str(k): v for k, v in _labels(model).items()}
+    return table
