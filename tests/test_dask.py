@@ -15,6 +15,7 @@ import trendlib.dask as td  # noqa: E402
 from trendlib import graphs  # noqa: E402
 from trendlib.datasets import load_sample_posts, load_summit  # noqa: E402
 from trendlib.sentiment import sentiment_over_time  # noqa: E402
+from trendlib.topics import TopicModel, add_topics, make_topic_corpus, topics_over_time  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -243,3 +244,65 @@ def test_partitions_are_conformed_to_the_canonical_schema():
     assert list(got.columns) == list(meta.columns)
     assert (got.dtypes == meta.dtypes).all()
     assert got["hashtags"].iloc[0] == [] and not got["is_retweet"].iloc[0]
+
+
+# -- topics (trendlib.dask.fit_topics / add_topics / topics_over_time, trendlib.chunked) --
+
+
+@pytest.fixture(scope="module")
+def topic_corpus():
+    return make_topic_corpus(4000, n_topics=5, seed=2)
+
+
+def test_fit_topics_is_partial_fit_over_the_partitions(topic_corpus):
+    ddf = _ddf(topic_corpus, 4)
+    got = td.fit_topics(ddf, random_state=3)
+    want = TopicModel(random_state=3)
+    for part in ddf.to_delayed():
+        want.partial_fit(part.compute())
+    assert got.topic_labels_ == want.topic_labels_
+    assert (got.predict(topic_corpus) == want.predict(topic_corpus)).all()
+    assert got.topic_sizes_.sum() + got.n_outliers_ == len(topic_corpus)
+    # a model can be continued, and a model with parameters is refused
+    more = td.fit_topics(_ddf(make_topic_corpus(500, n_topics=5, seed=9), 1), got)
+    assert more is got and got.topic_sizes_.sum() + got.n_outliers_ == len(topic_corpus) + 500
+    with pytest.raises(TypeError, match="not both"):
+        td.fit_topics(ddf, got, random_state=0)
+
+
+def test_add_topics_and_counts_equal_pandas(topic_corpus):
+    model = TopicModel(random_state=0).fit(topic_corpus)
+    ddf = _ddf(topic_corpus, 3)
+    got = td.add_topics(ddf, model).compute()
+    assert got["topic"].tolist() == add_topics(topic_corpus, model)["topic"].tolist()
+    for outliers in (False, True):
+        table = td.topics_over_time(ddf, model, freq="6h", outliers=outliers)
+        want = topics_over_time(topic_corpus, model, freq="6h", outliers=outliers)
+        cols = ["time", "key", "count", "total", "accounts"]
+        pd.testing.assert_frame_equal(table[cols].reset_index(drop=True), want[cols].reset_index(drop=True))
+        assert table.attrs["topic_labels"] == want.attrs["topic_labels"]
+
+
+def test_replies_are_read_in_their_thread_within_a_partition():
+    posts = load_summit().iloc[:5000].reset_index(drop=True)
+    model = TopicModel(random_state=0).fit(posts)
+    one = td.add_topics(_ddf(posts, 1), model).compute()["topic"].to_numpy()
+    assert (one == add_topics(posts, model)["topic"].to_numpy()).all()
+    assert (one == model.labels_).all()
+
+
+def test_chunked_topics_equal_pandas_and_dask(topic_corpus):
+    from trendlib import chunked
+
+    chunks = [topic_corpus.iloc[i:i + 1000] for i in range(0, len(topic_corpus), 1000)]
+    model = chunked.fit_topics(iter(chunks), random_state=3)
+    seq = TopicModel(random_state=3)
+    for c in chunks:
+        seq.partial_fit(c)
+    assert model.topic_labels_ == seq.topic_labels_
+    dask_model = td.fit_topics(_ddf(topic_corpus, 4), random_state=3)
+    assert dask_model.topic_labels_ == model.topic_labels_  # 4 partitions of 1,000 rows, the same chunks
+    table = chunked.topics_over_time(iter(chunks), model, freq="1D", outliers=True)
+    pd.testing.assert_frame_equal(table, topics_over_time(topic_corpus, model, freq="1D", outliers=True), check_like=False)
+    with pytest.raises(TypeError, match="not both"):
+        chunked.fit_topics(iter(chunks), model, random_state=0)
