@@ -117,6 +117,8 @@ def test_twarc2_pages_resolve_users_retweets_and_note_tweet(tmp_path):
     assert posts["author_name"].tolist() == ["Dinda_R", "budi", "Dinda_R", "99", "budi"]
     assert posts["text"].iloc[1] == "RT @warta_asean: Selamat datang para pemimpin ASEAN di Jakarta! #ASEAN2023"
     assert posts["is_retweet"].tolist() == [False, True, False, False, False]
+    # the id of the post a retweet repeats (topics read a retweet as its source)
+    assert posts["retweet_of"].iloc[1] == "900" and posts["retweet_of"].drop(index=1).isna().all()
     assert posts["hashtags"].iloc[1] == ["asean2023"] and posts["mentions"].iloc[1] == ["warta_asean"]
     assert posts["text"].iloc[2] == long_text and posts["hashtags"].iloc[2] == ["aseanmatters"]
     assert posts["reply_to"].iloc[3] == "warta_asean"
@@ -134,6 +136,7 @@ def test_twarc2_stream_object_data_and_flat_lines(tmp_path):
     posts = trendlib.read_posts(write(tmp_path, "flat.jsonl", json.dumps(flat) + "\n\n"))
     assert posts.attrs["format"] == "twarc2-flat"
     assert posts["text"].tolist() == ["RT @b: asli lengkap"] and posts["is_retweet"].all()
+    assert posts["retweet_of"].tolist() == ["5"]
 
 
 # ------------------------------------------------------------------ snscrape, TikTok, twarc-csv
@@ -152,6 +155,10 @@ def test_snscrape_old_and_new_generations(tmp_path):
     assert posts["author"].tolist() == ["dinda", "lama"] and posts["author_name"].tolist() == ["Dinda", "lama"]
     assert posts["hashtags"].tolist() == [["kttasean2023"], ["corona"]]
     assert posts["mentions"].tolist() == [["tmc"], []]
+    assert posts["retweet_of"].isna().all()
+    rt = dict(new, id=1698900000000000002, rawContent="RT @Dinda: Macet parah", retweetedTweet=new)
+    again = trendlib.read_posts(write(tmp_path, "rt.json", json.dumps(rt) + "\n"))
+    assert again["is_retweet"].all() and again["retweet_of"].tolist() == ["1698900000000000001"]
 
 
 def test_tiktok_json_nested_replies_and_tz(tmp_path):
@@ -176,6 +183,7 @@ def test_twarc_csv_dotted_columns(tmp_path):
     posts = trendlib.read_posts(write(tmp_path, "t.csv", "\n".join([header, row1, row2])))
     assert posts.attrs["format"] == "twarc-csv"
     assert posts["author"].tolist() == ["dinda", "budi"] and posts["is_retweet"].tolist() == [False, True]
+    assert pd.isna(posts["retweet_of"].iloc[0]) and posts["retweet_of"].iloc[1] == "900"
     assert posts["hashtags"].tolist() == [["kttasean2023"], []] and posts["mentions"].tolist() == [[], ["warta"]]
 
 

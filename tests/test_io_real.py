@@ -173,6 +173,24 @@ def test_twarc2_raw_and_flat_forms_agree(data_file):
     assert not rts["text"].str.endswith("…").any()
     assert (rts["reply_to"].isna()).all()
     assert raw["reply_to"].notna().sum() >= 25
+    # every retweet names the post it repeats, in both forms
+    assert rts["retweet_of"].notna().all() and raw["retweet_of"].tolist() == flat["retweet_of"].tolist()
+
+
+@pytest.mark.data
+def test_retweets_link_to_their_sources_in_real_files(data_file):
+    from trendlib.topics._threads import thread_links
+
+    csv = _read(data_file("formats_twarccsv_walsh", "dfw_bro.csv"))
+    jsonl = _read(data_file("formats_twarccsv_walsh", "dfw_bro.jsonl"))
+    assert csv["retweet_of"].tolist() == jsonl["retweet_of"].tolist()
+    assert csv["retweet_of"].notna().sum() == csv["is_retweet"].sum() == 9
+    search = _read(data_file("formats_twarc2_twarc2sql", "search_example.jsonl"))
+    parent, is_rt = thread_links(search)
+    # a search capture holds many of the retweeted posts themselves: those retweets are linked
+    assert ((parent >= 0) & is_rt).sum() >= 40
+    src = search["id"].to_numpy()[parent[(parent >= 0) & is_rt]]
+    assert (src == search["retweet_of"].to_numpy()[(parent >= 0) & is_rt]).all()
 
 
 @pytest.mark.data

@@ -7,8 +7,9 @@ partition in memory at a time, in partition order (one partition per file with
 so :func:`add_topics` is a ``map_partitions`` of the pandas function; and
 :func:`topics_over_time` is that plus the exact tree-reduced :func:`trendlib.dask.count`,
 so the Dask and pandas tables agree by construction. Replies are read in their thread
-within a partition (a reply whose thread's first post is in another partition is read
-alone), as with any chunked path.
+within a partition when the collection has ``conversation_id`` (and ``retweet_of``) columns
+(a reply whose thread's first post is in another partition is read alone, as with any
+chunked path); :func:`trendlib.dask.read_posts` keeps the canonical columns only.
 """
 
 from __future__ import annotations

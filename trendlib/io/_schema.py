@@ -23,7 +23,8 @@ column             dtype                    notes
 =================  =======================  ============================================
 
 Readers add ``author_name`` (the handle as written, for display) and further columns
-(``conversation_id``, ``author_id``, ``location``...) after these. ``posts.attrs`` carries what the reader noticed (``rows_read``,
+(``conversation_id``, ``retweet_of`` (the id of the post a retweet repeats, where the format
+gives it: twarc2, twarc-csv, snscrape), ``author_id``, ``location``...) after these. ``posts.attrs`` carries what the reader noticed (``rows_read``,
 ``rows_dropped`` by reason, ``duplicates``, ``encoding``, ``format``).
 """
 

@@ -75,6 +75,7 @@ def _row(r: dict, line: int) -> dict:
         "reply_count": r.get("replyCount"),
         "quote_count": r.get("quoteCount"),
         "conversation_id": None if r.get("conversationId") is None else str(r.get("conversationId")),
+        "retweet_of": str(rt["id"]) if isinstance(rt, dict) and rt.get("id") is not None else None,
         "author_id": None if user.get("id") is None else str(user.get("id")),
         "url": r.get("url"),
         "__line__": line,

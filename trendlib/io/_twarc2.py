@@ -63,10 +63,12 @@ def _row(t: dict, users: dict, tweets: dict, line: int, counts: dict) -> dict:
     tags, ments, urls = _entities(t)
     refs = t.get("referenced_tweets") if isinstance(t.get("referenced_tweets"), list) else []
     is_rt = False
+    retweet_of = None
     for ref in refs:
         if not isinstance(ref, dict) or ref.get("type") != "retweeted":
             continue
         is_rt = True
+        retweet_of = None if ref.get("id") is None else str(ref.get("id"))
         orig = ref if "text" in ref else tweets.get(ref.get("id"))
         if orig:
             rt_user = _username(orig.get("author")) or _username(users.get(orig.get("author_id")))
@@ -95,6 +97,7 @@ def _row(t: dict, users: dict, tweets: dict, line: int, counts: dict) -> dict:
         "reply_count": pm.get("reply_count"),
         "quote_count": pm.get("quote_count"),
         "conversation_id": t.get("conversation_id"),
+        "retweet_of": retweet_of,
         "author_id": author_id,
         "__line__": line,
     }

@@ -54,7 +54,9 @@ def from_table(raw, report):
                     pass
         draft["reply_to"] = raw["in_reply_to_user_id"].map(lambda u: names.get(u, u))
     if "referenced_tweets.retweeted.id" in raw:
-        draft["is_retweet"] = raw["referenced_tweets.retweeted.id"].astype("str").str.strip().ne("")
+        source = raw["referenced_tweets.retweeted.id"].astype("str").str.strip()
+        draft["is_retweet"] = source.ne("")
+        draft["retweet_of"] = source  # blanks become missing in finalize
     elif "type" in raw:
         draft["is_retweet"] = raw["type"].astype("str").str.strip().eq("retweeted")
     for src, dst in (("lang", "lang"), ("public_metrics.like_count", "like_count"),
