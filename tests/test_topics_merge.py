@@ -131,3 +131,38 @@ def test_merge_keeps_counts(data):
     assert len({m.merged_[t] for t in group}) == 1
     for t in range(T):
         assert m.topic_sizes_[m.merged_[t]] >= old_sizes[t]
+
+
+# -- explain: why a post gets its topic --------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "macet parah di tol dalam kota, jalan ditutup", "harga cabai naik lagi di pasar",
+    "harga cabai naik, macet di pasar", "wkwk anjir", "", "xyzzy qwerty",
+])
+def test_explain_agrees_with_predict(corpus, text):
+    m = _fit(corpus)
+    why = m.explain(text, top=100)
+    assert why.attrs["topic"] == m.predict([text])[0]
+    assert list(why.columns) == ["word", "count", "topic_nats", "runner_up_nats"]
+    if len(why):
+        # the evidence per word is the words' evidence summed over the post's words
+        per = why["topic_nats"].sum() / why["count"].sum()
+        assert per == pytest.approx(why.attrs["nats_per_word"])
+        assert (why.attrs["topic"] == -1) == (per < m.outlier_threshold)
+        assert why["topic_nats"].is_monotonic_decreasing
+        assert why.attrs["runner_up"] != why.attrs["best"]
+    else:
+        assert why.attrs["topic"] == -1 and why.attrs["best"] == -1 and why.attrs["label"] == "(no topic word)"
+
+
+def test_explain_validates(corpus):
+    m = _fit(corpus)
+    with pytest.raises(TypeError, match="'text' parameter of explain"):
+        m.explain(["dua", "post"])
+    with pytest.raises(ValueError, match="top"):
+        m.explain("macet", top=0)
+    from sklearn.exceptions import NotFittedError
+
+    with pytest.raises(NotFittedError, match="explain"):
+        TopicModel().explain("macet")

@@ -6,7 +6,8 @@ when it fits none) from its normalised words and segmented hashtags, with readab
 the functions below turn topics into the tables the rest of trendlib already reads.
 
 * ``TopicModel(n_topics="auto", ...)``: fit / partial_fit / transform / predict, save/load;
-  ``merge_topics(posts, [[1, 4]])`` and ``reduce_topics(posts, n)`` merge topics.
+  ``merge_topics(posts, [[1, 4]])`` and ``reduce_topics(posts, n)`` merge topics;
+  ``explain(text)`` gives each word's evidence for the post's topic.
 * ``add_topics(posts, model)``: a ``topic`` column; ``trendlib.count(posts, key="topic")``.
 * ``topics_over_time(posts, model, freq=, tz=)``: the long counts table of ``count()``.
 * ``topic_sentiment(posts, model)``: sentiment shares and net sentiment per topic, intervals.

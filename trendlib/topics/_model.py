@@ -483,6 +483,82 @@ class TopicModel:
         """:meth:`fit` and return ``labels_``."""
         return self.fit(X).labels_
 
+    def explain(self, text: str, *, top: int = 10):
+        """Why one post gets its topic: each word's evidence for it and for the runner-up.
+
+        A word's evidence for a topic is ``log p(word | topic) - log p(word)`` in nats
+        (positive: more likely in the topic than in the whole corpus), times its count in
+        the post. A post is an outlier when its evidence per word under its best topic is
+        below ``outlier_threshold``. The post is read alone (no thread).
+
+        Parameters
+        ----------
+        text : str
+            One post.
+        top : int, default 10
+            Words shown (by evidence for the topic, then alphabetically).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``word`` (the written form), ``count``, ``topic_nats``, ``runner_up_nats``;
+            ``attrs``: ``topic`` (``-1`` for an outlier), ``best`` (the most likely topic),
+            ``label``, ``runner_up`` (or ``None``), ``nats_per_word``, ``threshold``,
+            ``ignored`` (words of the post outside the vocabulary).
+
+        Examples
+        --------
+        >>> from trendlib.topics import make_topic_corpus
+        >>> model = TopicModel(random_state=0).fit(make_topic_corpus(1000, n_topics=6, seed=0))
+        >>> why = model.explain("macet parah di tol dalam kota, jalan ditutup")
+        >>> why.attrs["topic"], why.attrs["label"], sorted(why["word"].head(3))
+        (1, 'macet, jalan, tol', ['jalan', 'macet', 'tol'])
+
+        A post about two things fits neither: "macet" speaks strongly against the
+        prices topic, so the evidence per word falls under the threshold.
+
+        >>> why = model.explain("harga cabai naik, macet di pasar")
+        >>> why.attrs["topic"], why.attrs["label"], round(why.attrs["nats_per_word"], 2)
+        (-1, 'harga, cabai, beras', -0.33)
+        >>> why.iloc[-1]["word"], round(float(why.iloc[-1]["topic_nats"]), 1)
+        ('macet', -6.6)
+        """
+        import pandas as pd
+
+        self._fitted("explain")
+        if not isinstance(text, str):
+            raise TypeError(f"The 'text' parameter of explain() must be a str (one post). Got {type(text).__name__}.")
+        top = check_int(top, name="top", func="explain", minimum=1)
+        if getattr(self, "_feat", None) is None:
+            self._feat = Featurizer(stem=self.stem)
+        words = self._feat.words(text)
+        indptr, ids, cnts = encode([words], self._feat, self._index)
+        sizes = self._state[0][self._slots].astype(np.float64)
+        logphi, logpi, logbg = A.log_tables(self.topic_word_, sizes, self.word_totals_, alpha=self.alpha,
+                                            beta=self.beta)
+        Xm = A.csr(indptr, ids, cnts, len(self.vocabulary_))
+        _, topic, per, _ = A.score(Xm, logphi, logpi, logbg, threshold=self.outlier_threshold, joint=False)
+        joint = (np.asarray(Xm @ logphi.T) + logpi)[0] if len(ids) else np.zeros(0)
+        order = np.argsort(-joint, kind="stable") if len(joint) else np.zeros(0, dtype=np.int64)
+        best = int(order[0]) if len(ids) and len(order) else -1
+        runner = int(order[1]) if len(ids) and len(order) > 1 else None
+        cnts_f = cnts.astype(np.float64)
+        gain = (logphi[best, ids] - logbg[ids]) * cnts_f if best >= 0 else np.zeros(len(ids))
+        gain2 = (logphi[runner, ids] - logbg[ids]) * cnts_f if runner is not None else np.full(len(ids), np.nan)
+        frame = pd.DataFrame({"word": [self.term_labels_[i] for i in ids], "count": cnts.astype(np.int64),
+                              "topic_nats": gain, "runner_up_nats": gain2})
+        frame = frame.sort_values(["topic_nats", "word"], ascending=[False, True], kind="stable").head(top)
+        frame = frame.reset_index(drop=True)
+        known = {self._feat.key(w) for w in words if self._feat.key(w) in self._index}
+        frame.attrs.update({
+            "topic": int(topic[0]), "best": best,
+            "label": self.topic_labels_[best] if best >= 0 else "(no topic word)",
+            "runner_up": runner, "nats_per_word": float(per[0]) if np.isfinite(per[0]) else None,
+            "threshold": float(self.outlier_threshold),
+            "ignored": sorted({w for w in words if self._feat.key(w) not in known}),
+        })
+        return frame
+
     def merge_topics(self, X: Any, topics: Any) -> TopicModel:
         """Merge topics that are one subject, then describe the merged topics from ``X``.
 
