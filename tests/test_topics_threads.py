@@ -84,6 +84,8 @@ def test_fit_labels_are_what_predict_gives(fitted):
         assert m.n_outliers_ == int((m.labels_ < 0).sum())
         assert m.topic_sizes_.sum() + m.n_outliers_ == len(posts)
     thread = TopicModel(random_state=1).fit(posts)
+    assert thread.n_thread_replies_ == 2  # c1 and c2; c3's thread is not among the posts
+    assert TopicModel(random_state=1, context="post").fit(posts).n_thread_replies_ == 0
     assert thread.labels_[posts["id"].eq("c1").to_numpy()][0] == thread.labels_[posts["id"].eq("r1").to_numpy()][0]
 
 

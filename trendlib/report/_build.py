@@ -519,10 +519,7 @@ def _topics(posts: pd.DataFrame, seed: int, notes: list, *, freq: Any = "1D", tz
                       info[info["topic"] < 0]], ignore_index=True)
     info.attrs["sample"] = len(sample)
     info.attrs["posts"] = len(posts)
-    from ..topics._threads import thread_links
-
-    links = thread_links(sample)
-    info.attrs["thread_replies"] = 0 if links is None else int(((links[0] >= 0) & ~links[1]).sum())
+    info.attrs["thread_replies"] = model.n_thread_replies_
     return info
 
 

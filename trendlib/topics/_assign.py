@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["csr", "log_tables", "score", "score_favouring", "onehot_counts"]
+__all__ = ["csr", "log_tables", "score", "favouring", "onehot_counts"]
 
 
 def csr(indptr: np.ndarray, ids: np.ndarray, cnts: np.ndarray, n_words: int):
@@ -38,12 +38,14 @@ def log_tables(
     return logphi, logpi, logbg
 
 
-def score(X, logphi, logpi, logbg, *, threshold: float, joint: bool = True, block: int = 100_000):
+def score(X, logphi, logpi, logbg, *, threshold: float, joint: bool = True, block: int = 100_000,
+          log_prior: np.ndarray | None = None):
     """Return ``(log joint [docs x topics] or None, best topic or -1, gain per word, gain total)``.
 
     ``gain`` is the log-likelihood ratio of the words under the best topic over the
     background (total and per word); ``threshold`` is the minimum gain per word. Rows
     are scored ``block`` at a time, so without ``joint`` memory stays bounded.
+    ``log_prior`` (docs x topics) replaces the topic sizes ``logpi`` row by row.
     """
     n = X.shape[0]
     T = logphi.shape[0]
@@ -56,7 +58,7 @@ def score(X, logphi, logpi, logbg, *, threshold: float, joint: bool = True, bloc
     base = np.asarray(X @ logbg).ravel()
     for a in range(0, n, block):
         L = np.asarray(X[a : a + block] @ logphi.T)
-        jb = L + logpi
+        jb = L + (logpi if log_prior is None else log_prior[a : a + block])
         b = jb.argmax(axis=1)
         best[a : a + block] = b
         total[a : a + block] = L[np.arange(len(b)), b] - base[a : a + block]
@@ -68,31 +70,21 @@ def score(X, logphi, logpi, logbg, *, threshold: float, joint: bool = True, bloc
     return out_joint, topic, per, total
 
 
-def score_favouring(X, logphi, logpi, logbg, favoured: np.ndarray, *, rho: float, threshold: float):
-    """:func:`score` (with the joint) under a prior that favours one topic per row.
+def favouring(logpi: np.ndarray, favoured: np.ndarray, *, rho: float) -> np.ndarray:
+    """Log prior per row: ``rho * [t == favoured[i]] + (1 - rho) * p(t)``; ``favoured`` -1: ``p(t)``.
 
-    The prior of row ``i`` is ``rho * [t == favoured[i]] + (1 - rho) * p(t)`` (``favoured``
-    ``-1``: the plain topic sizes). The outlier test is the same per-word gain over the
-    background as :func:`score`'s, on the row's own words.
+    Examples
+    --------
+    >>> p = np.exp(favouring(np.log([0.5, 0.5]), np.array([1, -1]), rho=0.5))
+    >>> p.round(2).tolist()
+    [[0.25, 0.75], [0.5, 0.5]]
     """
-    n = X.shape[0]
-    T = logphi.shape[0]
-    if T == 0 or n == 0:
-        return np.zeros((n, T)), np.full(n, -1, dtype=np.int64), np.zeros(n), np.zeros(n)
     pi = np.exp(logpi)
-    prior = np.tile((1.0 - rho) * pi, (n, 1))
+    prior = np.tile((1.0 - rho) * pi, (len(favoured), 1))
     fav = np.flatnonzero(favoured >= 0)
     prior[fav, favoured[fav]] += rho
     prior[favoured < 0] = pi
-    L = np.asarray(X @ logphi.T)
-    jb = L + np.log(prior)
-    best = jb.argmax(axis=1)
-    nd = np.asarray(X.sum(axis=1)).ravel()
-    total = L[np.arange(n), best] - np.asarray(X @ logbg).ravel()
-    with np.errstate(invalid="ignore", divide="ignore"):
-        per = np.where(nd > 0, total / nd, -np.inf)
-    topic = np.where(per >= threshold, best, -1).astype(np.int64)
-    return jb, topic, per, total
+    return np.log(prior)
 
 
 def posterior(joint: np.ndarray) -> np.ndarray:

@@ -139,6 +139,7 @@ class TopicModel:
     vocabulary_ : list of str, the model's words (stems when ``stem=True``)
     term_labels_ : list of str, the written form shown for each vocabulary word
     n_outliers_ : int, posts fitted (all chunks) that got topic -1
+    n_thread_replies_ : int, replies of the last ``fit``/``partial_fit`` read in their thread
 
     Examples
     --------
@@ -405,6 +406,7 @@ class TopicModel:
         tables = A.log_tables(self.topic_word_, sizes, self.word_totals_, alpha=self.alpha, beta=self.beta)
         doc_topic = A.score(X, *tables, threshold=self.outlier_threshold, joint=False)[1]
         self.labels_ = doc_topic[inverse]
+        self.n_thread_replies_ = 0 if links is None else int(((links[0] >= 0) & ~links[1]).sum())
         if links is not None:
             # replies read in their thread, retweets as their source (what predict()
             # gives for the same posts table)

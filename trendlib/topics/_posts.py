@@ -81,7 +81,9 @@ def add_topics(posts: pd.DataFrame, model: Any, *, column: str | None = None, ou
         raise ValueError(f"The 'out' parameter of add_topics() must be a column name. Got {out!r}.")
     # the posts table, not only its texts, so replies and retweets are read in their
     # thread (the model's ``context``)
-    thread_cols = [c for c in ("id", "reply_to", "conversation_id", "retweet_of") if c in posts.columns and c != col]
+    from ._threads import THREAD_COLUMNS
+
+    thread_cols = [c for c in THREAD_COLUMNS if c in posts.columns and c != col]
     frame = posts[[col, *thread_cols]]
     if col != model.column:
         frame = frame.rename(columns={col: model.column})

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["THREAD_PRIOR", "thread_links", "in_thread", "sources", "copy_retweets"]
+__all__ = ["THREAD_PRIOR", "THREAD_COLUMNS", "thread_links", "in_thread", "sources", "copy_retweets"]
 
 _CHAIN = 8  # retweet links followed (a retweet of a retweet of ...), more never occur
 
@@ -38,9 +38,14 @@ _CHAIN = 8  # retweet links followed (a retweet of a retweet of ...), more never
 THREAD_PRIOR = 0.5
 
 
-def _present(col) -> np.ndarray:
-    s = col.astype("string")
-    return (s.notna() & (s.str.strip() != "")).fillna(False).to_numpy(dtype=bool)
+#: the columns the links are read from (besides the text)
+THREAD_COLUMNS = ("id", "reply_to", "conversation_id", "retweet_of")
+
+
+def _keys(col) -> np.ndarray:
+    """The column as stripped str in an object array, None where missing or blank."""
+    s = col.astype("string").str.strip()
+    return s.where((s != "").fillna(False)).to_numpy(dtype=object, na_value=None)
 
 
 def thread_links(posts) -> tuple[np.ndarray, np.ndarray] | None:
@@ -55,28 +60,25 @@ def thread_links(posts) -> tuple[np.ndarray, np.ndarray] | None:
     if "id" not in cols or not (("conversation_id" in cols and "reply_to" in cols) or "retweet_of" in cols):
         return None
     n = len(posts)
-    ids = posts["id"].astype("string").to_numpy(dtype=object, na_value=None)
-    index = pd.Index(ids)
+    ids = _keys(posts["id"])
     # the first row of each id (a duplicate id keeps its first row as the parent)
-    first = ~index.duplicated(keep="first")
-    lookup = pd.Index(ids[first])
-    rows = np.flatnonzero(first)
+    first = ~pd.Index(ids).duplicated(keep="first")
+    lookup, rows = pd.Index(ids[first]), np.flatnonzero(first)
     parent = np.full(n, -1, dtype=np.int64)
     is_rt = np.zeros(n, dtype=bool)
+    links = []
     if "conversation_id" in cols and "reply_to" in cols:
-        reply = _present(posts["reply_to"]) & _present(posts["conversation_id"])
-        conv = posts["conversation_id"].astype("string").to_numpy(dtype=object, na_value=None)
-        at = np.flatnonzero(reply)
-        hit = lookup.get_indexer(conv[at])
-        ok = hit >= 0
-        parent[at[ok]] = rows[hit[ok]]
+        conv = _keys(posts["conversation_id"])
+        links.append((conv, pd.notna(_keys(posts["reply_to"])) & pd.notna(conv), False))
     if "retweet_of" in cols:
-        src = _present(posts["retweet_of"])
-        at = np.flatnonzero(src)
-        hit = lookup.get_indexer(posts["retweet_of"].astype("string").to_numpy(dtype=object, na_value=None)[at])
+        source = _keys(posts["retweet_of"])
+        links.append((source, pd.notna(source), True))
+    for target, present, retweet in links:  # retweet links last: they win over a thread
+        at = np.flatnonzero(present)
+        hit = lookup.get_indexer(target[at])
         ok = hit >= 0
         parent[at[ok]] = rows[hit[ok]]
-        is_rt[at[ok]] = True
+        is_rt[at[ok]] = retweet
     own = parent == np.arange(n)  # a conversation's first post names itself
     parent[own] = -1
     is_rt[own] = False
@@ -88,21 +90,21 @@ def thread_links(posts) -> tuple[np.ndarray, np.ndarray] | None:
 def in_thread(X, own, parent: np.ndarray, is_rt: np.ndarray, tables, *, threshold: float, rows=None):
     """Re-score the linked replies of ``X`` (posts x words) under their thread's prior.
 
-    ``rows``: the row of ``X`` holding each post's words (distinct texts), else post ``i``
-    is row ``i``.
-
     ``own`` is :func:`~._assign.score`'s ``(joint or None, topic, per, total)`` of the
     posts on their own words; it is updated in place: replies re-scored with the first
     post's topic favoured (:data:`THREAD_PRIOR`), replies that fit no topic given the
-    first post's topic, retweets their source's values.
+    first post's topic, retweets their source's values. ``rows``: the row of ``X``
+    holding each post's words (distinct texts), else post ``i`` is row ``i``.
     """
-    from ._assign import score_favouring
+    from ._assign import favouring, score
 
     joint, topic, per, total = own
     reply = np.flatnonzero((parent >= 0) & ~is_rt)
     if len(reply):
         favoured = topic[parent[reply]].copy()
-        j, t, p, g = score_favouring(X[reply if rows is None else rows[reply]], *tables, favoured, rho=THREAD_PRIOR, threshold=threshold)
+        logphi, logpi, logbg = tables
+        j, t, p, g = score(X[reply if rows is None else rows[reply]], logphi, logpi, logbg, threshold=threshold,
+                           joint=joint is not None, log_prior=favouring(logpi, favoured, rho=THREAD_PRIOR))
         if joint is not None:
             joint[reply] = j
         topic[reply], per[reply], total[reply] = t, p, g
