@@ -54,16 +54,10 @@ def fit_topics(ddf: Any, model: Any = None, **params: Any) -> Any:
     require_dask("fit_topics")
     import dask
 
-    from ..topics import TopicModel
+    from .._partial.chunked import fit_topics as fit_chunks
 
-    if model is not None and params:
-        raise TypeError(f"fit_topics() takes a model or parameters of a new one, not both. Got both: {sorted(params)}.")
-    model = TopicModel(**params) if model is None else model
-    for part in ddf.to_delayed():
-        (frame,) = dask.compute(part)
-        if len(frame):
-            model.partial_fit(frame)
-    return model
+    # one partition computed at a time, streamed through the chunked fit
+    return fit_chunks((dask.compute(part)[0] for part in ddf.to_delayed()), model, **params)
 
 
 def add_topics(ddf: Any, model: Any, **options: Any) -> Any:
