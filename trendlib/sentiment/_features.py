@@ -45,10 +45,15 @@ from ._rules import negators, scope_breakers
 _HASHTAG = re.compile(r"#(\w+)")
 
 
-def _tag_words(m: re.Match) -> str:
-    from ..text import segment_hashtag
+@lru_cache(maxsize=1)
+def _segmenter():
+    from ..text import segment_hashtag  # (imported on first use, as _normalizer)
 
-    return " " + " ".join(segment_hashtag(m.group(1))) + " "
+    return segment_hashtag
+
+
+def _tag_words(m: re.Match) -> str:
+    return " " + " ".join(_segmenter()(m.group(1))) + " "
 
 
 def split_hashtags(text: str) -> str:
@@ -60,8 +65,8 @@ def split_hashtags(text: str) -> str:
 
     Examples
     --------
-    >>> split_hashtags("pemerintah gagal #IndonesiaGelap")
-    'pemerintah gagal  indonesia gelap '
+    >>> split_hashtags("pemerintah gagal #IndonesiaGelap").split()
+    ['pemerintah', 'gagal', 'indonesia', 'gelap']
     """
     return _HASHTAG.sub(_tag_words, text) if "#" in text else text
 
