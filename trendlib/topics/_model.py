@@ -320,8 +320,7 @@ class TopicModel:
             return self.fit(X)
         K = self._check("partial_fit")
         texts = _texts(X, self.column, "partial_fit")
-        if getattr(self, "_feat", None) is None:
-            self._feat = Featurizer(stem=self.stem)
+        self._featurizer()
         docs, inverse, first = self._distinct([self._feat.words(t) for t in texts])
         keys, labels, _ = build_vocabulary(docs, self._feat, min_df=self.min_df, max_df=1.0)
         new = [(k, s) for k, s in zip(keys, labels) if k not in self._index]
@@ -351,9 +350,15 @@ class TopicModel:
             inverse[i] = j
         return list(seen), inverse, np.asarray(first, dtype=np.int64)
 
+    def _featurizer(self) -> Featurizer:
+        """The text features (made on first use: a loaded model has none yet)."""
+        if getattr(self, "_feat", None) is None:
+            self._feat = Featurizer(stem=self.stem)
+        return self._feat
+
     def _links(self, X: Any):
         """Thread links of a posts DataFrame (``context="thread"``), else None."""
-        if getattr(self, "context", "thread") != "thread" or not (hasattr(X, "columns") and hasattr(X, "iloc")):
+        if self.context != "thread" or not (hasattr(X, "columns") and hasattr(X, "iloc")):
             return None
         return thread_links(X)
 
@@ -444,8 +449,7 @@ class TopicModel:
     def _joint(self, X: Any, func: str, joint: bool = True):
         self._fitted(func)
         texts = _texts(X, self.column, func)
-        if getattr(self, "_feat", None) is None:
-            self._feat = Featurizer(stem=self.stem)
+        self._featurizer()
         words = [self._feat.words(t) for t in texts]
         indptr, ids, cnts = encode(words, self._feat, self._index)
         Xm = A.csr(indptr, ids, cnts, len(self.vocabulary_))
@@ -531,8 +535,7 @@ class TopicModel:
         if not isinstance(text, str):
             raise TypeError(f"The 'text' parameter of explain() must be a str (one post). Got {type(text).__name__}.")
         top = check_int(top, name="top", func="explain", minimum=1)
-        if getattr(self, "_feat", None) is None:
-            self._feat = Featurizer(stem=self.stem)
+        self._featurizer()
         words = self._feat.words(text)
         indptr, ids, cnts = encode([words], self._feat, self._index)
         sizes = self._state[0][self._slots].astype(np.float64)
@@ -627,8 +630,7 @@ class TopicModel:
         self.merged_ = {int(t): int(new_of[t]) for t in range(T)}
         # describe the merged topics from X (phrases and representative posts start again)
         texts = _texts(X, self.column, "merge_topics")
-        if getattr(self, "_feat", None) is None:
-            self._feat = Featurizer(stem=self.stem)
+        self._featurizer()
         docs, _, first = self._distinct([self._feat.words(t) for t in texts])
         indptr, ids, cnts = encode(docs, self._feat, self._index)
         Xm = A.csr(indptr, ids, cnts, len(self.vocabulary_))
