@@ -251,3 +251,86 @@ def test_never_raises_and_keeps_every_letter(tag):
     words = segment_hashtag(tag)
     assert all(words)
     assert "".join(words) == "".join(_ALNUM.findall(tag)).lower()
+
+
+def _exhaustive_viterbi(run: str, breaks: frozenset = frozenset(), typed: bool = False) -> list[str]:
+    """The reference: every piece of up to MAX_WORD_LEN letters looked up (known, derived,
+    else unknown), longer pieces unknown through the running maximum; ties to the earliest
+    start. ``_viterbi`` must give the same split while it looks only at pieces that can be
+    words (the search before it was made faster)."""
+    import math
+
+    from trendlib.text import _segment as S
+
+    n = len(run)
+    if n <= 1:
+        return [run]
+    logp, unk_base = S._model()
+    slope = S.UNKNOWN_PER_CHAR + S.UNKNOWN_LONG_PER_CHAR
+    far_const = unk_base + S.UNKNOWN_LONG_PER_CHAR * S.UNKNOWN_LONG_FROM
+    best = [0.0] + [-math.inf] * n
+    back = [0] * (n + 1)
+    far_best, far_i = -math.inf, 0
+    for j in range(1, n + 1):
+        lo = j - S.MAX_WORD_LEN
+        if lo - 1 >= 0:
+            i = lo - 1
+            v = best[i] + (S.CASE_BREAK_BONUS if i in breaks else 0.0) + slope * i
+            if v > far_best:
+                far_best, far_i = v, i
+        bj, bi = far_best + far_const - slope * j, far_i
+        for i in range(max(lo, 0), j):
+            piece = run[i:j]
+            score = logp.get(piece)
+            if score is None:
+                score = S._derived_logp_uncached(piece)
+                if score is None:
+                    score = unk_base - S._UNKNOWN[j - i]
+            score += best[i] + (S.CASE_BREAK_BONUS if i in breaks else 0.0)
+            if score > bj:
+                bj, bi = score, i
+        if typed and j == n and bi != 0 and unk_base > bj:
+            bj, bi = unk_base, 0
+        best[j], back[j] = bj, bi
+    words, j = [], n
+    while j > 0:
+        words.append(run[back[j]:j])
+        j = back[j]
+    return words[::-1]
+
+
+_SYLLABLES = ["me", "ng", "pe", "di", "ke", "ber", "ter", "kan", "an", "i", "nya", "lah", "tolak", "rakyat",
+              "indonesia", "gelap", "makan", "siang", "gratis", "ktt", "asean", "jokowi", "adili", "danantara",
+              "x", "q", "zz", "kabur", "aja", "dulu", "sukatani", "bersama", "kami", "pemerintah", "bangun"]
+
+
+@given(st.lists(st.sampled_from(_SYLLABLES), min_size=1, max_size=12), st.booleans())
+def test_pruned_search_equals_the_exhaustive_one(parts, typed):
+    from trendlib.text import _segment as S
+
+    run = "".join(parts)
+    breaks = frozenset(k for k in range(1, len(run)) if k % 7 == 0)
+    for b in (frozenset(), breaks):
+        assert S._viterbi(run, b, typed) == _exhaustive_viterbi(run, b, typed)
+
+
+@pytest.mark.data
+def test_pruned_search_equals_the_exhaustive_one_on_real_hashtags(data_home):
+    import glob
+    import warnings
+
+    import trendlib as tl
+    from trendlib.text import _segment as S
+
+    tags: set[str] = set()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for path in sorted(glob.glob(str(data_home / "tweets_*" / "*.csv")))[:30]:
+            try:
+                texts = tl.read_posts(path)["text"].dropna()
+            except Exception:
+                continue
+            tags.update(m.lower() for t in texts for m in re.findall(r"#([^\W\d_]+)", t))
+    assert len(tags) > 1000
+    for run in sorted(tags):
+        assert S._viterbi(run) == _exhaustive_viterbi(run), run

@@ -112,6 +112,8 @@ def _derived_logp_uncached(piece: str) -> float | None:
             return None
         score = logp.get(root)
     else:
+        if not piece.endswith(_SUFFIXES):  # most substrings: no suffix, nothing to strip
+            return None
         roots = [piece[: -len(s)] for s in _SUFFIXES if piece.endswith(s) and len(piece) - len(s) >= 3]
         score = max((logp[r] for r in roots if r in logp), default=None)
     return None if score is None else score - DERIVED_PENALTY
@@ -128,49 +130,124 @@ def _unknown_penalties() -> list[float]:
     ]
 
 
+_UNKNOWN = _unknown_penalties()
+_MISSING = object()
+
+
+def _pieces(run: str) -> list[list[tuple[int, float]]]:
+    """For each end ``j`` of ``run``: ``(start, score)`` of the known and derived words
+    that end there (at most ``MAX_WORD_LEN`` letters; an unknown piece is scored by
+    :func:`_viterbi` itself).
+
+    Only the pieces that can be words are looked at: from a start that is no prefix
+    (``_PREFIXED``), the walk stops as soon as the piece is no prefix of a known word,
+    and a derived word there is a known root plus a suffix (``_SUFFIXES``), read from the
+    same walk. From a prefixed start every piece of 5 or more letters goes to Sastrawi
+    (memoised), as :func:`_derived_logp_uncached` says. The same scores as that function
+    and the model give, for the same pieces (tested against the exhaustive search).
+    """
+    logp = _model()[0]
+    get = logp.get
+    prefixes = _prefixes()
+    derived = _DERIVED
+    dget = derived.data.get
+    n = len(run)
+    ends: list[list[tuple[int, float]]] = [[] for _ in range(n + 1)]
+    for i in range(n - 1):  # a known word has 2 letters or more
+        stop = i + MAX_WORD_LEN if i + MAX_WORD_LEN < n else n
+        head = run[i:i + 2]
+        if head not in prefixes:
+            continue
+        if head in _PREFIX_SET:
+            for j in range(i + 2, stop + 1):
+                piece = run[i:j]
+                score = get(piece)
+                if score is None and j - i >= 5:
+                    score = dget(piece, _MISSING)
+                    if score is _MISSING:
+                        score = derived(piece)
+                if score is not None:
+                    ends[j].append((i, score))
+            continue
+        roots: list[tuple[int, float]] = []  # (end, logp) of known roots of 3+ letters from i
+        for j in range(i + 2, stop + 1):
+            piece = run[i:j]
+            if j > i + 2 and piece not in prefixes:
+                break
+            score = get(piece)
+            if score is not None:
+                ends[j].append((i, score))
+                if j - i >= 3:
+                    roots.append((j, score))
+        if roots:  # a known root and a suffix: the derived word, unless it is known itself
+            found: dict[int, float] = {}
+            for k, score in roots:
+                for suffix in _SUFFIXES:
+                    j = k + len(suffix)
+                    if j - i >= 5 and j <= stop and run.startswith(suffix, k):
+                        if score > found.get(j, -math.inf):
+                            found[j] = score
+            for j, score in found.items():
+                if get(run[i:j]) is None:
+                    ends[j].append((i, score - DERIVED_PENALTY))
+    return ends
+
+
+_PREFIX_SET = frozenset({"di", "ke", "se", "be", "te", "me", "pe"})  # what _PREFIXED matches
+assert all(_PREFIXED.fullmatch(p) for p in _PREFIX_SET)
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> frozenset[str]:
+    """Every prefix of every known word (what :func:`_pieces` walks)."""
+    return frozenset(w[:k] for w in _model()[0] if len(w) <= MAX_WORD_LEN for k in range(1, len(w) + 1))
+
+
 def _viterbi(run: str, breaks: frozenset[int] = frozenset(), typed: bool = False) -> list[str]:
     """Most probable split of a lowercase run into words under the unigram model.
 
-    O(len(run) * MAX_WORD_LEN): a piece longer than MAX_WORD_LEN can only be unknown,
-    and the best unknown piece ending at ``j`` that starts before ``j - MAX_WORD_LEN``
-    comes from a running maximum of ``best[i] + slope * i`` (the unknown penalty is
-    linear in the length past ``UNKNOWN_LONG_FROM`` < MAX_WORD_LEN).
-    ``typed``: the author marked this run as one word (a capitalised run of a CamelCase
-    tag, ``#KamiBersamaSukatani``); the whole run, if unknown, then costs only the
-    unknown base, so a name stays whole unless known words explain it much better.
+    Exact over every split: a piece is a known word, a derived word (:func:`_pieces`
+    lists those) or an unknown piece, scored by its length. The unknown penalty is
+    linear in the length up to ``UNKNOWN_LONG_FROM`` letters and linear with a steeper
+    slope past it, so the best long unknown piece ending at ``j`` comes from a running
+    maximum of ``best[i] + slope * i`` and only the short ones are tried one by one:
+    O(len(run) * (UNKNOWN_LONG_FROM + words per start)). A known or derived word always scores above
+    the same piece read as unknown, so every piece is also tried as unknown; ties go to
+    the earliest start. ``typed``: the author marked this run as one word (a capitalised
+    run of a CamelCase tag, ``#KamiBersamaSukatani``); the whole run, if unknown, then
+    costs only the unknown base, so a name stays whole unless known words explain it much
+    better.
     """
     n = len(run)
     if n <= 1:
         return [run]
-    logp, unk_base = _model()
-    get = logp.get
-    derived = _DERIVED
-    unknown = _unknown_penalties()
+    unk_base = _model()[1]
+    ends = _pieces(run)
+    short = UNKNOWN_LONG_FROM  # an unknown piece of up to this many letters costs UNKNOWN_PER_CHAR each
     slope = UNKNOWN_PER_CHAR + UNKNOWN_LONG_PER_CHAR
-    far_const = unk_base + UNKNOWN_LONG_PER_CHAR * UNKNOWN_LONG_FROM
+    long_const = unk_base + UNKNOWN_LONG_PER_CHAR * UNKNOWN_LONG_FROM
+    bonus = [CASE_BREAK_BONUS if i in breaks else 0.0 for i in range(n + 1)] if breaks else None
     best = [0.0] + [-math.inf] * n
     back = [0] * (n + 1)
-    far_best, far_i = -math.inf, 0  # max over i < j - MAX_WORD_LEN of best[i] + bonus + slope * i
+    far_best, far_i = -math.inf, 0  # max over i < j - short of best[i] + bonus + slope * i
     for j in range(1, n + 1):
-        lo = j - MAX_WORD_LEN
-        if lo - 1 >= 0:
+        lo = j - short
+        if lo - 1 >= 0:  # start lo - 1 leaves the short window: its unknown pieces are long now
             i = lo - 1
-            v = best[i] + (CASE_BREAK_BONUS if i in breaks else 0.0) + slope * i
+            v = best[i] + (bonus[i] if bonus else 0.0) + slope * i
             if v > far_best:
                 far_best, far_i = v, i
-        bj = far_best + far_const - slope * j
+        bj = far_best + long_const - slope * j
         bi = far_i
-        for i in range(max(lo, 0), j):
-            piece = run[i:j]
-            score = get(piece)
-            if score is None:
-                score = derived(piece)
-                if score is None:
-                    score = unk_base - unknown[j - i]
-            score += best[i]
-            if i in breaks:
-                score += CASE_BREAK_BONUS
+        for i in range(max(lo, 0), j):  # short unknown pieces
+            score = best[i] + (bonus[i] if bonus else 0.0) + UNKNOWN_PER_CHAR * i + unk_base - UNKNOWN_PER_CHAR * j
             if score > bj:
+                bj, bi = score, i
+        for i, score in ends[j]:  # known and derived words
+            score += best[i]
+            if bonus:
+                score += bonus[i]
+            if score > bj or (score == bj and i < bi):
                 bj, bi = score, i
         if typed and j == n and bi != 0 and unk_base > bj:
             bj, bi = unk_base, 0
