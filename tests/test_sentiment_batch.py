@@ -27,7 +27,7 @@ from trendlib.sentiment._batch import score_texts
 from trendlib.sentiment._lexicon import Lexicon, as_lexicon
 from trendlib.sentiment._register import chunk_news, news_register, news_register_chunks
 from trendlib.sentiment._rules import CAPS, CLITIC, ELONG, REDUP, Tok, load_params, score_tokens
-from trendlib.text import tokens
+from trendlib.text import normalize, segment_hashtag, tokens
 
 CRAFTED = [
     "", "   ", "makanannya enak banget, pelayanan ramah", "makanannya tidak enak",
@@ -44,8 +44,24 @@ CRAFTED = [
 ]
 
 
-def _ref_chunk(chunk: str) -> tuple:
-    """The scorer's chunk analysis as it was built on trendlib.text.tokens (the reference)."""
+def _ref_word(p: str, flags: int, orig: str, kind: str) -> Tok:
+    """One word of the reference: its base after a reduplication or a clitic."""
+    base, f = p, flags
+    if "-" in p or p[-1:] == "2":
+        m = A._REDUP.match(p) or A._REDUP2.match(p)
+        if m:
+            base, f = m.group(1), f | REDUP
+    if base is p:
+        for c in A._CLITICS:
+            if p.endswith(c) and len(p) - len(c) >= 3:
+                base, f = p[: -len(c)], f | CLITIC
+                break
+    return Tok(p, kind, f, orig, base)
+
+
+def _ref_chunk(chunk: str, segment: bool = False) -> tuple:
+    """The scorer's chunk analysis as it was built on trendlib.text.tokens (the reference;
+    ``segment``: hashtags read as their words)."""
     low = chunk.lower()
     emo = A._emoji_table()
     if low in emo and not low[0].isalnum():
@@ -64,26 +80,22 @@ def _ref_chunk(chunk: str) -> tuple:
         if kind == "emoticon":
             out.append(Tok(orig.lower(), kind, 0, orig, orig.lower()))
             continue
-        if kind == "hashtag":
+        if kind == "hashtag" and not segment:
             norm, kind = norm.lstrip("#"), "word"
+        elif kind == "hashtag":  # its words (segment_hashtag), each normalised, no emphasis flags
+            for p in segment_hashtag(orig):
+                if p.isdigit():
+                    out.append(Tok(p, "number", 0, orig, p))
+                    continue
+                out += [_ref_word(q, 0, orig, "word") for q in normalize(p).split()]
+            continue
         elif kind != "word":
             out.append(Tok(orig, kind, 0, orig, orig))
             continue
         flags = CAPS if orig.isupper() and sum(c.isalpha() for c in orig) >= 2 else 0
         if len(orig) >= 3 and A._ELONG.search(orig.lower()) and not A._ELONG.search(norm):
             flags |= ELONG
-        for p in norm.split() if " " in norm else (norm,):
-            base, f = p, flags
-            if "-" in p or p[-1:] == "2":
-                m = A._REDUP.match(p) or A._REDUP2.match(p)
-                if m:
-                    base, f = m.group(1), f | REDUP
-            if base is p:
-                for c in A._CLITICS:
-                    if p.endswith(c) and len(p) - len(c) >= 3:
-                        base, f = p[: -len(c)], f | CLITIC
-                        break
-            out.append(Tok(p, kind, f, orig, base))
+        out += [_ref_word(p, flags, orig, kind) for p in (norm.split() if " " in norm else (norm,))]
     if pos < len(chunk):
         out += [Tok(m.group(), "punct", 0, m.group(), m.group()) for m in A._PUNCT.finditer(chunk, pos)]
     return tuple(out)
@@ -110,18 +122,22 @@ def _sample_texts() -> list[str]:
 
 
 def _check_lexicon_paths(texts: list[str]) -> None:
-    for chunk in dict.fromkeys(c for t in texts for c in t.split()):
-        assert A._analyse_chunk(chunk) == _ref_chunk(chunk), chunk
     P = load_params()
-    for lex in (as_lexicon(None), Lexicon({"enak": 3, "tidak apa-apa": 2, "gagal total": -5, "mahal": -2,
-                                          "apa": 1, "km": -1}, scale=5)):
-        ref = [score_tokens(A.analyse(t), lex, P) for t in texts]
-        assert score_texts(texts, lex, P) == ref
-        assert score_texts(texts, lex, P) == ref  # again, from the chunk records
-    for t in texts:
-        toks = A.analyse(t)
-        summaries = [chunk_news(A.analyse(c)) for c in t.split()]
-        assert news_register_chunks(summaries) == news_register(toks), t
+    for seg in (False, True):  # hashtags="keep" and "segment"
+        for chunk in dict.fromkeys(c for t in texts for c in t.split()):
+            assert A._analyse_chunk(chunk, seg) == _ref_chunk(chunk, seg), chunk
+        for lex in (as_lexicon(None), Lexicon({"enak": 3, "tidak apa-apa": 2, "gagal total": -5, "mahal": -2,
+                                              "apa": 1, "km": -1, "gelap": -2}, scale=5)):
+            ref = [score_tokens(A.analyse(t, seg), lex, P) for t in texts]
+            assert score_texts(texts, lex, P, seg) == ref
+            assert score_texts(texts, lex, P, seg) == ref  # again, from the chunk records
+        for t in texts:
+            toks = A.analyse(t, seg)
+            summaries = [chunk_news(A.analyse(c, seg)) for c in t.split()]
+            assert news_register_chunks(summaries) == news_register(toks), t
+    tagged = [t for t in texts if "#" in t]
+    assert tagged and [score_tokens(A.analyse(t, True), as_lexicon(None), P) for t in tagged] != \
+        [score_tokens(A.analyse(t), as_lexicon(None), P) for t in tagged]  # the two readings differ
 
 
 def test_batch_scorer_equals_reference_on_crafted_and_sample_texts():
@@ -138,9 +154,9 @@ def test_add_sentiment_scores_each_distinct_text_once(monkeypatch):
     seen: list[str] = []
     real = _batch.score_texts
 
-    def counting(texts, lex, P):
+    def counting(texts, lex, P, segment=False):
         seen.extend(texts)
-        return real(texts, lex, P)
+        return real(texts, lex, P, segment)
 
     monkeypatch.setattr(_batch, "score_texts", counting)
     lex = Lexicon({"enak": 1, "jelek": -1}, name="fresh")  # a fresh lexicon: an empty text memo
@@ -250,19 +266,21 @@ ODD = [None, float("nan"), pd.NA, 5, 2.5, "", " ", "x &amp;amp; y bagus", "ï¼¢ï½
        "Gerakan &#8220;Sembodo Lawan Corona&#8221; Bantu", "Jika ..\ufe0f Makanan memenuhi perutmu"]
 
 
-def _check_shared_pass(texts: list, stopwords="topic", ignore=None) -> None:
+def _check_shared_pass(texts: list, stopwords="topic", ignore=None, hashtags="keep") -> None:
     from trendlib.sentiment._posts import tokens_and_sentiment
 
     posts = pd.DataFrame({"text": pd.Series(texts, dtype=object)})
-    ref = tl.sentiment.add_sentiment(tl.text.add_tokens(posts, stopwords=stopwords), ignore=ignore)
-    tokens_, pol, lab, attrs = tokens_and_sentiment(posts["text"], stopwords=stopwords, ignore=ignore)
+    ref = tl.sentiment.add_sentiment(tl.text.add_tokens(posts, stopwords=stopwords), ignore=ignore,
+                                     hashtags=hashtags)
+    tokens_, pol, lab, attrs = tokens_and_sentiment(posts["text"], stopwords=stopwords, ignore=ignore,
+                                                    hashtags=hashtags)
     out = posts.copy()
     out["tokens"], out["polarity"], out["sentiment"] = tokens_, pol, lab
     for col in ("tokens", "polarity", "sentiment"):
         assert out[col].equals(ref[col]), col
     assert out["tokens"].tolist() == ref["tokens"].tolist()
     assert out["sentiment"].tolist() == ref["sentiment"].tolist()
-    assert attrs == {k: ref.attrs[k] for k in ("sentiment_missing_text", "sentiment_ignored")}
+    assert attrs == {k: ref.attrs[k] for k in ("sentiment_missing_text", "sentiment_ignored", "sentiment_hashtags")}
     # a row's list is its own, as add_tokens gives it (repeated texts share no list)
     assert len({id(t) for t in tokens_}) == len(tokens_)
 
@@ -271,11 +289,15 @@ def _check_shared_pass(texts: list, stopwords="topic", ignore=None) -> None:
 @pytest.mark.parametrize("ignore", [None, ["korupsi", "makan siang gratis"]])
 def test_shared_tokens_and_sentiment_pass_equals_the_two_plain_calls(stopwords, ignore):
     texts = _sample_texts() + ODD
-    _check_shared_pass(texts * 2, stopwords=stopwords, ignore=ignore)
-    _check_shared_pass([t for t in texts if isinstance(t, str)], stopwords=stopwords, ignore=ignore)
+    for hashtags in ("keep", "segment"):
+        _check_shared_pass(texts * 2, stopwords=stopwords, ignore=ignore, hashtags=hashtags)
+        _check_shared_pass([t for t in texts if isinstance(t, str)], stopwords=stopwords, ignore=ignore,
+                           hashtags=hashtags)
 
 
 def test_shared_tokens_and_sentiment_pass_equals_the_two_plain_calls_on_real_tweets(data_home):
     texts = _real_tweets(data_home, 6000)
     _check_shared_pass(texts + texts[:500])
     _check_shared_pass(texts[:2000], ignore=["prabowo", "#danantara"])
+    _check_shared_pass(texts + texts[:500], hashtags="segment")
+    _check_shared_pass(texts[:2000], ignore=["prabowo", "#danantara"], hashtags="segment")

@@ -139,6 +139,10 @@ def test_phrase_and_hashtag_forms_of_a_topic():
     assert (e.table["role"] == "ignored").sum() == 4  # the phrase's three words and the hashtag
     assert any(r.startswith("gratis (topic term, ignore=): lexicon valence +") for r in e.ignored)
     assert any(r.startswith("#MakanSiangGratis") for r in e.ignored)
+    e = explain(t, ignore="makan siang gratis", hashtags="segment")
+    assert (e.table["role"] == "ignored").sum() == 6  # the phrase's three words and the hashtag's
+    assert any(r.startswith("#MakanSiangGratis (gratis) (topic term, ignore=): lexicon valence +")
+               for r in e.ignored)
     # the complaint: 'gratis' must not make a complaint about it positive
     complaint = "subsidi dipotong demi makan siang gratis, rakyat kecil jadi korban"
     assert label(complaint) == "negative" or polarity(complaint, ignore="makan siang gratis") < polarity(complaint)
@@ -250,3 +254,35 @@ def test_sentiment_over_time_group_by_and_deprecated_by():
     pd.testing.assert_frame_equal(new, old)
     assert new.attrs["group_by"] == ["community"]
     assert new.set_index("community")["neutral"].to_dict() == {"a": 0, "b": 1}
+
+
+def test_hashtags_are_read_as_their_words():
+    seg = {"hashtags": "segment"}
+    # the opinion is often the hashtag: read as words, they meet the lexicon
+    assert polarity("#IndonesiaGelap") == 0.0  # read whole: one word in no lexicon
+    assert polarity("#IndonesiaGelap", **seg) < 0 and polarity("#indonesiagelap", **seg) < 0
+    assert label("pemerintah makin ngawur #IndonesiaGelap", **seg) == "negative"
+    assert polarity("#GakBagus", **seg) < 0 < polarity("#Bagus", **seg)  # slang in a tag normalised, negation read
+    # a query hashtag stays ignored however it is typed and read
+    for typed in ("#IndonesiaGelap", "#INDONESIAGELAP", "#indonesiagelap"):
+        for hashtags in ("keep", "segment"):
+            for term in ("#IndonesiaGelap", "#indonesiagelap"):
+                assert polarity(f"rakyat sengsara {typed}", ignore=term, hashtags=hashtags) == \
+                    polarity("rakyat sengsara")
+    # a word of the query inside a longer tag is ignored, the tag's other words still count
+    assert polarity("#TolakKorupsi", ignore="korupsi", **seg) == polarity("tolak")
+    e = explain("rakyat sengsara #IndonesiaGelap", ignore="#indonesiagelap", **seg)
+    assert e.ignored[-1].startswith("#IndonesiaGelap (gelap) (topic term, ignore=): lexicon valence -")
+    out = add_sentiment(pd.DataFrame({"text": ["Ada apa dengan DANANTARA??? #IndonesiaGelap2025"]}), **seg)
+    assert out["sentiment"].tolist() == ["negative"] and out.attrs["sentiment_hashtags"] == "segment"
+    with pytest.raises(ValueError, match="'hashtags' parameter of add_sentiment"):
+        add_sentiment(pd.DataFrame({"text": ["x"]}), hashtags="split")
+    with pytest.raises(ValueError, match="'hashtags' parameter of polarity"):
+        polarity("x", hashtags=True)
+
+
+def test_a_hashtag_is_not_a_personal_voice_in_a_headline():
+    # 'saya' in a tag does not make a headline a person speaking
+    h = "Direktur PDAM Dipenjara 1 Tahun karena Korupsi #SayaPilihJujur"
+    for hashtags in ("keep", "segment"):
+        assert any(r.startswith("news register (headline") for r in explain(h, hashtags=hashtags).rules)

@@ -11,11 +11,13 @@ each other.
 from __future__ import annotations
 
 import re
+from functools import lru_cache, partial
 
 from .._cache import Memo
 from ..text import tokens as _text_tokens
 from ..text._chunks import chunk_memo as _chunk_memo
 from ..text._patterns import prepare as _prepare
+from ..text._wordnorm import word_normalizer
 from ._data import emoji_table as _emoji_table
 from ._rules import CAPS, CLITIC, ELONG, REDUP, Tok
 
@@ -49,6 +51,38 @@ def _word_tok(p: str, f: int, orig: str, kind: str = "word") -> Tok:
     return Tok(p, kind, f, orig, base)
 
 
+@lru_cache(maxsize=1)
+def _segmenter():
+    from ..text._segment import _SEGMENTS
+
+    return _SEGMENTS
+
+
+
+
+def _hashtag_toks(tag: str) -> list[Tok]:
+    """The word tokens of a hashtag: its segments (the typed casing guides the split),
+    each normalised as a word; digit runs are numbers. ``orig`` of each is the hashtag.
+
+    Why: in political posts the opinion is often the hashtag (``#IndonesiaGelap``,
+    ``#TolakRUUTNI``); read whole it is one word in no lexicon, read as words it meets the
+    lexicon (``gelap``, ``tolak``). A hashtag's capitals or repeated letters are a
+    convention of tags, not shouting, so its words carry no emphasis flag.
+    """
+    out: list[Tok] = []
+    word = word_normalizer(None)  # the text layer's normaliser of one word (built once, cached)
+    for part in _segmenter()(tag):
+        if part.isdigit():
+            out.append(Tok(part, "number", 0, tag, part))
+            continue
+        norm = word(part)
+        for p in (norm.split() if " " in norm else (norm,)):
+            out.append(_word_tok(p, 0, tag))
+    if not out:  # a tag of marks only ("#_"): one word, as before
+        out.append(Tok(tag.lstrip("#").lower(), "word", 0, tag, tag.lstrip("#").lower()))
+    return out
+
+
 def _raw_items(chunk: str):
     """``(kind, start, end, text, norm)`` of the tokens of one whitespace-free chunk.
 
@@ -69,7 +103,8 @@ def _raw_items(chunk: str):
     return [(t.kind, t.start, t.end, t.text, t.norm) for t in _text_tokens(chunk)]
 
 
-def _analyse_chunk(chunk: str) -> tuple[Tok, ...]:
+def _analyse_chunk(chunk: str, segment: bool = False) -> tuple[Tok, ...]:
+    """The scorer's tokens of one whitespace chunk; ``segment``: a hashtag as its words."""
     if chunk.isalpha() and chunk.isascii():  # the common case: one plain word, no marks
         items = _ITEMS.data.get(chunk)
         if items is None:
@@ -105,7 +140,10 @@ def _analyse_chunk(chunk: str) -> tuple[Tok, ...]:
             append(Tok(norm, kind, 0, orig, norm))
             continue
         elif kind == "hashtag":
-            norm = norm.lstrip("#")
+            if segment:
+                out.extend(_hashtag_toks(orig))
+                continue
+            norm = norm.lstrip("#")  # the tag read whole, as one word
             kind = "word"
         else:  # mention, url, number, placeholder: never looked up
             append(Tok(orig, kind, 0, orig, orig))
@@ -126,16 +164,33 @@ def _analyse_chunk(chunk: str) -> tuple[Tok, ...]:
 
 #: distinct whitespace chunks analysed once (trendlib's one memo policy; ~60 MB at most)
 _CHUNKS: Memo[str, tuple[Tok, ...]] = Memo(_analyse_chunk, maxsize=1 << 18)
+#: the same for chunks with a ``#`` when hashtags are read as words (the others are shared)
+_CHUNKS_SEGMENTED: Memo[str, tuple[Tok, ...]] = Memo(partial(_analyse_chunk, segment=True), maxsize=1 << 16)
 
 
-def analyse(text: str) -> list[Tok]:
+def chunk_tokens(chunk: str, segment: bool = False) -> tuple[Tok, ...]:
+    """The memoised tokens of one whitespace chunk (``segment``: hashtags as their words)."""
+    memo = _CHUNKS_SEGMENTED if segment and "#" in chunk else _CHUNKS
+    hit = memo.data.get(chunk)
+    if hit is None:
+        hit = memo(chunk)
+    return hit
+
+
+def analyse(text: str, segment: bool = False) -> list[Tok]:
     """Typed tokens (:class:`Tok` records) of ``text`` (internal; memoised per chunk).
 
     The one token stream comes from :func:`trendlib.text.tokens`; this only adds what the
     scorer needs on top of it: punctuation between tokens, the emphasis flags read from
     the original form, and the base of a reduplicated or clitic-bearing word.
+    ``segment``: each hashtag is read as its words (:func:`trendlib.text.segment_hashtag`),
+    the scorers' ``hashtags="segment"``; otherwise as one word.
     """
     out: list[Tok] = []
+    if segment and "#" in text:
+        for chunk in text.split():
+            out.extend(chunk_tokens(chunk, True))
+        return out
     get, put = _CHUNKS.data.get, _CHUNKS.put
     for chunk in text.split():
         hit = get(chunk)

@@ -22,7 +22,7 @@ from operator import itemgetter
 from typing import Any
 
 from .._cache import collection_paused
-from ._analyse import _CHUNKS, _CLITICS, _ELONG, _ITEMS, _analyse_chunk
+from ._analyse import _CHUNKS, _CLITICS, _ELONG, _ITEMS, _analyse_chunk, chunk_tokens
 from ..text._chunks import chunk_memo as _chunk_memo
 from ..text._chunks import unit_chunks as _unit_chunks
 from ..text._patterns import prepare as _prepare
@@ -61,7 +61,7 @@ def _tail_index(lex: Any) -> dict:
     return index
 
 
-def chunk_record(chunk: str, lex: Any) -> tuple:
+def chunk_record(chunk: str, lex: Any, segment: bool = False) -> tuple:
     """``(toks, n_tokens, n_words, items, potential, first_upper, url, news)`` of one chunk for ``lex``.
 
     ``items`` lists the tokens that are not plain words in no list, as ``(index in chunk,
@@ -71,7 +71,8 @@ def chunk_record(chunk: str, lex: Any) -> tuple:
     (the valence of its base or emoji; for punctuation ``(number of '!', ends a clause)``).
     Tokens without an entry that score nothing and are not in capitals are left out: they
     only occupy a position. ``potential`` is False when no token of the chunk can start a
-    unit with a valence. ``first_upper`` (whether the first word that is not a hashtag is
+    unit with a valence. ``segment``: hashtags read as their words (``hashtags="segment"``).
+    ``first_upper`` (whether the first word that is not a hashtag is
     Capitalised; None without one) and ``url`` serve the news-register check's fast exit,
     ``news`` is what that check reads in the chunk (``_register.chunk_news``).
     """
@@ -84,10 +85,13 @@ def chunk_record(chunk: str, lex: Any) -> tuple:
             fast = _plain_record(chunk, word, lex, get)
             if fast is not None:
                 return fast
-    toks = _CHUNKS.data.get(chunk)
-    if toks is None:
-        toks = _analyse_chunk(chunk)
-        _CHUNKS.put(chunk, toks)
+    if segment and "#" in chunk:
+        toks = chunk_tokens(chunk, True)
+    else:
+        toks = _CHUNKS.data.get(chunk)
+        if toks is None:
+            toks = _analyse_chunk(chunk)
+            _CHUNKS.put(chunk, toks)
     items = []
     n_words = 0
     potential = False
@@ -169,13 +173,15 @@ def _plain_record(chunk: str, word: str, lex: Any, get: Any) -> tuple | None:
     return toks, 2, 1, items, potential, chunk[0].isupper(), False, chunk_news(toks)
 
 
-def score_texts(texts: list, lex: Any, P: Params) -> list[float]:
-    """Polarity of each text (a str) with lexicon ``lex``: ``score_tokens`` on the batch path."""
+def score_texts(texts: list, lex: Any, P: Params, segment: bool = False) -> list[float]:
+    """Polarity of each text (a str) with lexicon ``lex``: ``score_tokens`` on the batch path
+    (``segment``: hashtags read as their words)."""
     with collection_paused():
-        return _score_texts(texts, lex, P)
+        return _score_texts(texts, lex, P, segment=segment)
 
 
-def score_and_tokenize(texts: list, lex: Any, P: Params, stop: frozenset | None) -> tuple[list[float], list[list[str]]]:
+def score_and_tokenize(texts: list, lex: Any, P: Params, stop: frozenset | None,
+                       segment: bool = False) -> tuple[list[float], list[list[str]]]:
     """``(score_texts(texts, lex, P), [tokenize(t, stopwords=stop) for t in texts])`` in one pass.
 
     Both read a text's whitespace chunks, each through its own memo (the scorer's chunk
@@ -189,7 +195,7 @@ def score_and_tokenize(texts: list, lex: Any, P: Params, stop: frozenset | None)
     """
     with collection_paused():
         tokens: list[list[str]] = []
-        return _score_texts(texts, lex, P, stop, tokens), tokens
+        return _score_texts(texts, lex, P, stop, tokens, segment), tokens
 
 
 def _text_tokens(text: str, chunks: list[str], tget: Any, table: Any, stop: frozenset | None) -> list[str]:
@@ -210,8 +216,8 @@ def _text_tokens(text: str, chunks: list[str], tget: Any, table: Any, stop: froz
 
 
 def _score_texts(texts: list, lex: Any, P: Params, stop: frozenset | None = None,
-                 tokens: list | None = None) -> list[float]:
-    records = lex.chunk_records
+                 tokens: list | None = None, segment: bool = False) -> list[float]:
+    records = lex.segmented_chunk_records if segment else lex.chunk_records
     put = records.put
     out = []
     append = out.append
@@ -228,7 +234,7 @@ def _score_texts(texts: list, lex: Any, P: Params, stop: frozenset | None = None
         if None in recs:
             for k, r in enumerate(recs):
                 if r is None:
-                    r = recs[k] = chunk_record(chunks[k], lex)
+                    r = recs[k] = chunk_record(chunks[k], lex, segment)
                     put(chunks[k], r)
         # 0.0 at once when no chunk can give a unit with a valence
         append(_score(recs, lex, P) if any(map(_POTENTIAL, recs)) else 0.0)

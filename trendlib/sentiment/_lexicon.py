@@ -124,6 +124,9 @@ class Lexicon(Mapping):
         self.scores = Memo(_no_default, maxsize=1 << 18)
         #: per whitespace chunk, what the batch scorer needs (see ``_batch.chunk_record``)
         self.chunk_records = Memo(_no_default, maxsize=1 << 18)
+        #: the same two when hashtags are read as words (``hashtags="segment"``)
+        self.segmented_scores = Memo(_no_default, maxsize=1 << 18)
+        self.segmented_chunk_records = Memo(_no_default, maxsize=1 << 18)
 
     @property
     def table(self) -> dict:

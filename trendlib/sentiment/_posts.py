@@ -26,15 +26,15 @@ posts left out (no time, no text, no value for a ``group_by`` column).
 from __future__ import annotations
 
 from statistics import NormalDist
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
 from .._deprecate import renamed_kwargs
-from .._validation import check_probability, require_columns
+from .._validation import check_choice, check_probability, require_columns
 from ._rules import load_params
-from ._scorer import _bounds, polarity_many
+from ._scorer import HASHTAG_MODES, _bounds, polarity_many
 from ._topic import check_ignore
 
 __all__ = ["add_sentiment", "sentiment_over_time", "wilson_interval", "net_interval"]
@@ -62,6 +62,7 @@ def add_sentiment(
     lexicon: Any = None,
     threshold: Any = None,
     ignore: Any = None,
+    hashtags: Literal["keep", "segment"] = "keep",
 ) -> pd.DataFrame:
     """Return a copy of ``posts`` with ``polarity`` and ``sentiment`` columns.
 
@@ -81,6 +82,10 @@ def add_sentiment(
     ignore : str or list of str, optional
         Topic terms and hashtags read as plain words, not as opinion: the scrape's query,
         e.g. ``ignore=topic_terms(posts)``. Recorded in ``attrs["sentiment_ignored"]``.
+    hashtags : {"keep", "segment"}, default "keep"
+        ``"segment"`` reads each hashtag as its words, so ``#IndonesiaGelap`` counts as
+        negative (see :func:`trendlib.sentiment.polarity`; the report does this).
+        Recorded in ``attrs["sentiment_hashtags"]``.
 
     Returns
     -------
@@ -102,6 +107,9 @@ def add_sentiment(
     ...                                 "korupsi terus, rakyat makin sengsara"]})
     >>> add_sentiment(scrape, ignore="korupsi")["sentiment"].tolist()
     ['neutral', 'negative']
+    >>> tagged = pd.DataFrame({"text": ["Ada apa dengan DANANTARA??? #IndonesiaGelap"]})
+    >>> add_sentiment(tagged, hashtags="segment")["sentiment"].tolist()
+    ['negative']
 
     See Also
     --------
@@ -109,6 +117,7 @@ def add_sentiment(
     """
     require_columns(posts, [column], func="add_sentiment")
     ig = check_ignore(ignore, func="add_sentiment")
+    check_choice(hashtags, HASHTAG_MODES, name="hashtags", func="add_sentiment")
     lo, hi = _bounds(load_params(), threshold)  # validates threshold= even with nothing to label
     texts = posts[column]
     if texts.dtype != object and pd.api.types.is_string_dtype(texts.dtype):
@@ -117,7 +126,7 @@ def add_sentiment(
         ok = np.fromiter(map(_is_str, texts.to_numpy(dtype=object)), dtype=bool, count=len(texts))
     # each distinct text is scored once (retweets and copies cost a lookup)
     codes, uniques = pd.factorize(texts[ok] if not ok.all() else texts)
-    scores = np.asarray(polarity_many(list(uniques), lexicon=lexicon, ignore=ig), dtype=float)
+    scores = np.asarray(polarity_many(list(uniques), lexicon=lexicon, ignore=ig, hashtags=hashtags), dtype=float)
     pol, lab = _spread(scores, codes, ok, lo, hi)
     # one copy of the table at most: under copy-on-write (pandas 3, or the option on
     # pandas 2) a shallow copy is safe and shares the posts' columns until one is written
@@ -127,18 +136,21 @@ def add_sentiment(
     out.attrs = dict(posts.attrs)
     out.attrs["sentiment_missing_text"] = int((~ok).sum())
     out.attrs["sentiment_ignored"] = list(ig.terms) if ig is not None else []
+    out.attrs["sentiment_hashtags"] = hashtags
     return out
 
 
 def tokens_and_sentiment(
     texts: Any, *, stopwords: Any = None, ignore: Any = None, lexicon: Any = None, threshold: Any = None,
+    hashtags: str = "keep",
 ) -> tuple[list, np.ndarray, np.ndarray, dict]:
     """``add_tokens`` and ``add_sentiment`` of a text column in one pass (internal; the report).
 
     Returns ``(tokens, polarity, sentiment, attrs)``: the ``tokens`` column of
     ``add_tokens(posts, stopwords=stopwords)``, the ``polarity`` and ``sentiment`` columns
-    of ``add_sentiment(posts, ignore=ignore, lexicon=lexicon, threshold=threshold)`` and the
-    attrs that adds (``sentiment_missing_text``, ``sentiment_ignored``), for posts whose
+    of ``add_sentiment(posts, ignore=ignore, lexicon=lexicon, threshold=threshold,
+    hashtags=hashtags)`` and the attrs that adds (``sentiment_missing_text``,
+    ``sentiment_ignored``, ``sentiment_hashtags``), for posts whose
     text column is ``texts``. Each distinct text is read once for both, and split once for
     the tokenizer and the scorer (:func:`trendlib.sentiment._batch.score_and_tokenize`);
     tests/test_sentiment_posts.py checks the result against the two plain calls.
@@ -152,6 +164,7 @@ def tokens_and_sentiment(
 
     stop = _resolve(stopwords, func="add_tokens")
     ig = check_ignore(ignore, func="add_sentiment")
+    seg = check_choice(hashtags, HASHTAG_MODES, name="hashtags", func="add_sentiment") == "segment"
     lex = as_lexicon(lexicon, func="add_sentiment")
     P = load_params()
     lo, hi = _bounds(P, threshold)
@@ -162,9 +175,9 @@ def tokens_and_sentiment(
     codes, uniques = pd.factorize(values[ok])
     uniques = list(uniques)
     if ig is None:
-        scores, toks = score_and_tokenize(uniques, lex, P, stop)
+        scores, toks = score_and_tokenize(uniques, lex, P, stop, seg)
     else:  # the scorer's path with ignored terms (polarity_many) and the tokens apart
-        scores = polarity_many(uniques, lexicon=lex, ignore=ig)
+        scores = polarity_many(uniques, lexicon=lex, ignore=ig, hashtags=hashtags)
         with collection_paused():
             toks = [tokenize(t, stopwords=stop) for t in uniques]
     scores = np.asarray(scores, dtype=float)
@@ -178,7 +191,8 @@ def tokens_and_sentiment(
             for value, good in zip(values.tolist(), ok.tolist()):
                 tokens.append(list(toks[next(it)]) if good else _other_tokens(value, stop))
     attrs = {"sentiment_missing_text": int((~ok).sum()),
-             "sentiment_ignored": list(ig.terms) if ig is not None else []}
+             "sentiment_ignored": list(ig.terms) if ig is not None else [],
+             "sentiment_hashtags": hashtags}
     return tokens, pol, lab, attrs
 
 

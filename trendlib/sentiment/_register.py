@@ -90,10 +90,10 @@ def chunk_news(toks: Any) -> tuple:
         if kind != "punct":
             last_kind = kind
         if kind == "word":
+            if orig[:1] == "#":  # a hashtag's words (#SayaPilihJokowi) are a tag, not a voice
+                continue
             if norm in PERSONAL or flags & ELONG:
                 return _PERSONAL_CHUNK
-            if orig[:1] == "#":
-                continue
             low = orig.lower()
             acronym = orig.isupper() and len(orig) <= 6
             if orig.isupper() and not acronym and len(orig) > 6:

@@ -11,8 +11,9 @@ to its base when the whole word is not in the lexicon). The rules and their fitt
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
+from .._validation import check_choice
 from ._topic import check_ignore
 from ._analyse import analyse
 from ._lexicon import as_lexicon
@@ -24,6 +25,15 @@ def _check_text(text: Any, func: str) -> str:
     if not isinstance(text, str):
         raise TypeError(f"The 'text' parameter of {func}() must be a str. Got {type(text).__name__}.")
     return text
+
+
+#: how a scorer reads a hashtag: ``"keep"`` one word (the default), ``"segment"`` its words
+HASHTAG_MODES = ("keep", "segment")
+
+
+def _segment(hashtags: Any, func: str) -> bool:
+    """Validate ``hashtags=`` and say whether hashtags are read as their words."""
+    return check_choice(hashtags, HASHTAG_MODES, name="hashtags", func=func) == "segment"
 
 
 def _bounds(P: Params, threshold: Any) -> tuple[float, float]:
@@ -62,7 +72,8 @@ def _label_of(score: float, P: Params, threshold: Any) -> str:
     return "neutral"
 
 
-def polarity(text: str, *, lexicon: Any = None, ignore: Any = None) -> float:
+def polarity(text: str, *, lexicon: Any = None, ignore: Any = None,
+             hashtags: Literal["keep", "segment"] = "keep") -> float:
     """Polarity of one text in [-1, 1] from the lexicon and the Indonesian rules.
 
     Parameters
@@ -75,6 +86,13 @@ def polarity(text: str, *, lexicon: Any = None, ignore: Any = None) -> float:
     ignore : str or list of str, optional
         Topic terms and hashtags read as plain words, not as opinion: the scrape's query
         (``"korupsi"``, ``"#IKN"``), e.g. from :func:`topic_terms`.
+    hashtags : {"keep", "segment"}, default "keep"
+        ``"segment"`` reads each hashtag as its words (``#IndonesiaGelap``: indonesia,
+        gelap; :func:`trendlib.text.segment_hashtag`), so an opinion carried by a tag
+        counts; ``"keep"`` reads it as one word, usually in no lexicon. The default keeps
+        the scorer's throughput on all-new tweets (segmenting every new tag costs about a
+        sixth of it); the report and ``SentimentClassifier`` read tags as words. See
+        ``docs/sentiment_lexicon.md``.
 
     Returns
     -------
@@ -92,17 +110,21 @@ def polarity(text: str, *, lexicon: Any = None, ignore: Any = None) -> float:
     0.0
     >>> polarity("korupsi lagi korupsi lagi") < 0, polarity("korupsi lagi korupsi lagi", ignore="korupsi")
     (True, 0.0)
+    >>> polarity("#IndonesiaGelap"), polarity("#IndonesiaGelap", hashtags="segment") < 0
+    (0.0, True)
 
     See Also
     --------
     label, explain, add_sentiment, topic_terms
     """
     _check_text(text, "polarity")
-    return score_tokens(analyse(text), as_lexicon(lexicon), load_params(),
+    seg = _segment(hashtags, "polarity")
+    return score_tokens(analyse(text, seg), as_lexicon(lexicon), load_params(),
                         ignore=check_ignore(ignore, func="polarity"))
 
 
-def label(text: str, *, lexicon: Any = None, threshold: Any = None, ignore: Any = None) -> str:
+def label(text: str, *, lexicon: Any = None, threshold: Any = None, ignore: Any = None,
+          hashtags: Literal["keep", "segment"] = "keep") -> str:
     """Sentiment label of one text: ``"positive"``, ``"negative"`` or ``"neutral"``.
 
     Parameters
@@ -116,6 +138,8 @@ def label(text: str, *, lexicon: Any = None, threshold: Any = None, ignore: Any 
         (``rules.json``).
     ignore : str or list of str, optional
         Topic terms read as plain words (see :func:`polarity`).
+    hashtags : {"keep", "segment"}, default "keep"
+        How a hashtag is read (see :func:`polarity`).
 
     Returns
     -------
@@ -137,8 +161,9 @@ def label(text: str, *, lexicon: Any = None, threshold: Any = None, ignore: Any 
     polarity, explain
     """
     _check_text(text, "label")
+    seg = _segment(hashtags, "label")
     P = load_params()
-    score = score_tokens(analyse(text), as_lexicon(lexicon, func="label"), P,
+    score = score_tokens(analyse(text, seg), as_lexicon(lexicon, func="label"), P,
                          ignore=check_ignore(ignore, func="label"))
     return _label_of(score, P, threshold)
 
@@ -190,13 +215,14 @@ class Explanation:
         return head + self.table.to_html(index=False) + (f"<ul>{foot}</ul>" if foot else "")
 
 
-def explain(text: str, *, lexicon: Any = None, threshold: Any = None, ignore: Any = None) -> Explanation:
+def explain(text: str, *, lexicon: Any = None, threshold: Any = None, ignore: Any = None,
+            hashtags: Literal["keep", "segment"] = "keep") -> Explanation:
     """Explain the polarity of one text: each token's contribution and every rule that fired.
 
     Parameters
     ----------
     text : str
-    lexicon, threshold, ignore
+    lexicon, threshold, ignore, hashtags
         As in :func:`label`.
 
     Returns
@@ -220,21 +246,25 @@ def explain(text: str, *, lexicon: Any = None, threshold: Any = None, ignore: An
     polarity, label
     """
     _check_text(text, "explain")
+    seg = _segment(hashtags, "explain")
     import pandas as pd
 
     lex = as_lexicon(lexicon, func="explain")
     P = load_params()
     trace: list[dict] = []
     ig = check_ignore(ignore, func="explain")
-    toks = analyse(text)
+    toks = analyse(text, seg)
     score = score_tokens(toks, lex, P, trace, ignore=ig)
     summary = trace.pop()
     ignored = []
     for row in trace:
         if row["role"] == "ignored":
             v = lex.valence(row["norm"])
-            ignored.append(f"{row['token']} (topic term, ignore=): lexicon valence {v:+.3g} not counted"
-                           if v else f"{row['token']} (topic term, ignore=)")
+            tok = row["token"]
+            if tok[:1] == "#":  # one of a hashtag's words
+                tok = f"{tok} ({row['norm']})"
+            ignored.append(f"{tok} (topic term, ignore=): lexicon valence {v:+.3g} not counted"
+                           if v else f"{tok} (topic term, ignore=)")
     table = pd.DataFrame(
         trace, columns=["token", "norm", "kind", "role", "valence", "contribution", "rules"]
     )
@@ -253,17 +283,19 @@ def explain(text: str, *, lexicon: Any = None, threshold: Any = None, ignore: An
     return Explanation(text=text, polarity=score, label=lab, table=table, rules=rules, ignored=ignored)
 
 
-def polarity_many(texts: Any, *, lexicon: Any = None, ignore: Any = None) -> list[float]:
+def polarity_many(texts: Any, *, lexicon: Any = None, ignore: Any = None,
+                  hashtags: str = "keep") -> list[float]:
     """Polarity of many texts (batch path: memoised per distinct text and chunk; internal)."""
     lex = as_lexicon(lexicon, func="add_sentiment")
     P = load_params()
     ig = check_ignore(ignore, func="add_sentiment")
+    seg = _segment(hashtags, "add_sentiment")
     if ig is not None:  # the text memo holds scores without ignored terms only
-        return [score_tokens(analyse(t), lex, P, ignore=ig) if isinstance(t, str) else float("nan")
+        return [score_tokens(analyse(t, seg), lex, P, ignore=ig) if isinstance(t, str) else float("nan")
                 for t in texts]
     from ._batch import score_texts
 
-    memo = lex.scores
+    memo = lex.segmented_scores if seg else lex.scores
     get = memo.data.get
     out: list[float] = []
     todo: list[int] = []
@@ -275,7 +307,7 @@ def polarity_many(texts: Any, *, lexicon: Any = None, ignore: Any = None) -> lis
     if todo:
         new = [texts[k] for k in todo]
         put = memo.put
-        for k, text, v in zip(todo, new, score_texts(new, lex, P)):
+        for k, text, v in zip(todo, new, score_texts(new, lex, P, seg)):
             out[k] = v
             put(text, v)
     return out

@@ -36,9 +36,16 @@ class IgnoreSet:
         self.phrases = phrases
 
     def positions(self, toks: list) -> set[int] | None:
-        """Indices of the tokens of ``toks`` that are ignored (None when there are none)."""
+        """Indices of the tokens of ``toks`` that are ignored (None when there are none).
+
+        A hashtag is read as its words (``#TolakKorupsi``: tolak, korupsi); all its words
+        are ignored when the hashtag itself, glued and lower-cased, is an ignored term,
+        so a query hashtag stays ignored however it is typed and split.
+        """
         words = self.words
-        out = {i for i, t in enumerate(toks) if t.norm in words or t.base in words}
+        out = {i for i, t in enumerate(toks)
+               if t.norm in words or t.base in words
+               or (t.orig[:1] == "#" and t.orig[1:].lower() in words)}
         for ph in self.phrases:
             k = len(ph)
             for i in range(len(toks) - k + 1):
@@ -53,11 +60,12 @@ class IgnoreSet:
 def _norm_term(term: str) -> tuple[str, ...]:
     from ._analyse import analyse
 
+    # a hashtag term as its words; with the glued form (_build), it ignores the tag under
+    # both readings of hashtags= (one word, or its words)
     return tuple(
-        w
-        for t in analyse(term.replace("#", " "))
+        t.norm
+        for t in analyse(term, segment=True)
         if t.kind not in ("punct", "url", "mention")
-        for w in t.norm.lstrip("#").split()
     )
 
 
@@ -72,7 +80,7 @@ def _build(terms: tuple[str, ...]) -> IgnoreSet | None:
             phrases.append(parts)
         # also the term glued as one word, as in a hashtag (#makansianggratis)
         glued = "".join(term.lower().lstrip("#").split())
-        if glued and len(parts) > 1:
+        if glued and (len(parts) > 1 or term.startswith("#")):
             words.add(glued)
     if not words and not phrases:
         return None
