@@ -26,12 +26,12 @@ def test_local_cluster_two_processes_end_to_end(data_home):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         posts = pd.concat([trendlib.read_posts(f) for f in files], ignore_index=True)
-    posts = add_sentiment(add_tokens(posts, stopwords="topic"))
+    posts = add_sentiment(add_tokens(posts, stopwords="topic"), hashtags="segment")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
         import dask
 
-        ddf = td.add_sentiment(td.add_tokens(td.read_posts(pattern), stopwords="topic"))
+        ddf = td.add_sentiment(td.add_tokens(td.read_posts(pattern), stopwords="topic"), hashtags="segment")
         counts, edges, inter, senti = dask.compute(
             td.count(ddf, key="term", freq="1D", min_count=5, compute=False),
             td.co_hashtag_edges(ddf, weight="npmi", compute=False),
@@ -58,7 +58,7 @@ def test_build_report_on_files(data_home):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         posts = pd.concat([trendlib.read_posts(f) for f in files], ignore_index=True)
-    posts = add_sentiment(add_tokens(posts, stopwords="topic"))
+    posts = add_sentiment(add_tokens(posts, stopwords="topic"), hashtags="segment")  # as the report reads tags
     assert rep["n_posts"] == len(posts)
     from trendlib.report import choose_freq
 

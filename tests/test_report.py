@@ -352,3 +352,23 @@ def test_cli_report_shows_analysis_warnings_before_the_report(data_file):
     text = both.getvalue()
     warned = text.find("warning: explain_burst(): the reference period")
     assert warned >= 0 and warned < text.find("Why") and warned < text.find("Summary")
+
+
+def test_report_sentiment_reads_hashtags_as_words(sample_report):
+    # the report's sentiment is add_sentiment with the query terms ignored and tags read as words
+    from trendlib.sentiment import add_sentiment
+
+    posts = tl.datasets.load_sample_posts()
+    ignore = sample_report.posts.attrs["sentiment_ignored"] or None
+    want = add_sentiment(posts, ignore=ignore, hashtags="segment")
+    assert sample_report.posts["sentiment"].tolist() == want["sentiment"].tolist()
+    assert sample_report.posts.attrs["sentiment_hashtags"] == "segment"
+    assert "Hashtags are read as their words" in sample_report.to_text()
+    # on tagged posts the two readings differ, and the report's text step reads the words
+    from trendlib.report._build import _text_columns
+
+    tagged = pd.DataFrame({"text": ["Ada apa dengan DANANTARA??? #IndonesiaGelap",
+                                    "Mari perkuat ekonomi nasional #DanantaraMaju", "rapat besok pagi"]})
+    out, _ = _text_columns(tagged, None, 1)
+    assert out["sentiment"].tolist() == ["negative", "positive", "neutral"]
+    assert add_sentiment(tagged)["sentiment"].tolist() == ["neutral", "neutral", "neutral"]

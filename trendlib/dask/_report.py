@@ -100,7 +100,7 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
     dict
         ``n_posts``, ``freq``, ``counts`` (``{"hashtag": ..., "term": ...}``), ``bursts``,
         ``trending`` (at the strongest burst), ``explanation`` (of it), ``sentiment``
-        (per day), ``activity`` (per account), ``interaction`` (graph),
+        (per day; hashtags read as their words, as in the pandas report), ``activity`` (per account), ``interaction`` (graph),
         ``communities``, ``influencers``, ``associations`` (co-hashtag NPMI edges) and
         ``coordinated`` (near-identical texts) — each equal to what the pandas functions
         return on the concatenated files.
@@ -118,13 +118,14 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
     from ..bursts import detect_bursts
     from ..trends import trending
     from ._analysis import explain_burst
+    from ..report._build import SENTIMENT_HASHTAGS
     from ._collection import add_sentiment, add_tokens, read_posts
     from ._coordination import coordinated_accounts
     from ._reduce import _graph, account_activity, count, co_hashtag_edges, interaction_edges, sentiment_over_time
 
     ddf = read_posts(paths, **(read_options or {}))
     with _engine(scheduler):
-        ddf = add_sentiment(add_tokens(ddf, stopwords="topic"))
+        ddf = add_sentiment(add_tokens(ddf, stopwords="topic"), hashtags=SENTIMENT_HASHTAGS)
         span = dask.compute(ddf["time"].min(), ddf["time"].max(), ddf["time"].count())
         lo, hi, n_posts = span
         if freq is None:  # the pandas report's rule, on the two ends of the time span

@@ -366,17 +366,26 @@ def _network_steps(posts: pd.DataFrame, *, seed: int) -> tuple:
     return interaction, communities, community_table, influencers, seconds
 
 
+#: how the report's sentiment reads a hashtag: as its words (``#IndonesiaGelap`` counts as
+#: negative). On the data home's political scrapes about 1 post in 150 changes label, and
+#: reading those posts the tags were the opinion (docs/sentiment_lexicon.md); the cost, a
+#: segmentation per new tag, is small beside the report's other steps.
+SENTIMENT_HASHTAGS = "segment"
+
+
 def _text_job(texts: list, ignore: list | None, code: bool = False) -> tuple[list, np.ndarray, np.ndarray, dict, tuple]:
     """Tokens and sentiment of one slice of texts (runs in a worker process).
 
-    ``add_tokens(..., stopwords="topic")`` and ``add_sentiment(..., ignore=ignore)`` in one
-    pass over the texts (:func:`trendlib.sentiment._posts.tokens_and_sentiment`: each
-    distinct text read once, split once for both).
+    ``add_tokens(..., stopwords="topic")`` and ``add_sentiment(..., ignore=ignore,
+    hashtags=SENTIMENT_HASHTAGS)`` in one pass over the texts
+    (:func:`trendlib.sentiment._posts.tokens_and_sentiment`: each distinct text read once,
+    split once for both).
     """
     from ..counts import token_codes
     from ..sentiment._posts import tokens_and_sentiment
 
-    tokens, polarity, labels, attrs = tokens_and_sentiment(texts, stopwords="topic", ignore=ignore)
+    tokens, polarity, labels, attrs = tokens_and_sentiment(texts, stopwords="topic", ignore=ignore,
+                                                           hashtags=SENTIMENT_HASHTAGS)
     if not code:
         return tokens, polarity, labels, attrs, (len(texts), None)
     # the slice's token codes too (trendlib.counts.PostIndex), made here in parallel; they
@@ -460,6 +469,7 @@ def _text_columns(posts: pd.DataFrame, ignore: list | None, n_jobs: int) -> tupl
     out.attrs = dict(posts.attrs)
     out.attrs["sentiment_missing_text"] = sum(int(p[3].get("sentiment_missing_text", 0)) for p in parts)
     out.attrs["sentiment_ignored"] = parts[0][3].get("sentiment_ignored", [])
+    out.attrs["sentiment_hashtags"] = parts[0][3].get("sentiment_hashtags", SENTIMENT_HASHTAGS)
     codes = merge_token_codes([p[4] for p in parts]) if all(p[4][1] is not None for p in parts) else None
     return out, codes
 

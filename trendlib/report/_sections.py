@@ -339,6 +339,9 @@ def _sentiment(rep: Any) -> Section:
     n = max(int(vc.sum()), 1)
     s.para("All posts: " + ", ".join(f"{k} {int(vc.get(k, 0)):,} ({vc.get(k, 0) / n:.0%})"
                                      for k in ("positive", "neutral", "negative")) + ".")
+    if rep.posts.attrs.get("sentiment_hashtags") == "segment":
+        s.para("Hashtags are read as their words (#IndonesiaGelap: indonesia, gelap), so an "
+               "opinion carried by a tag counts.")
     q = rep.excluded_terms
     if q is not None and len(q):
         s.para("The scrape's query terms are not read as opinion (and left out of term bursts): "
