@@ -12,7 +12,7 @@ dd = pytest.importorskip("dask.dataframe")
 
 import trendlib  # noqa: E402
 import trendlib.dask as td  # noqa: E402
-from trendlib import graphs  # noqa: E402
+from trendlib import chunked, graphs  # noqa: E402
 from trendlib.datasets import load_sample_posts, load_summit  # noqa: E402
 from trendlib.sentiment import sentiment_over_time  # noqa: E402
 from trendlib.topics import TopicModel, add_topics, make_topic_corpus, topics_over_time  # noqa: E402
@@ -144,6 +144,16 @@ def test_sentiment_over_time_parity_real(kipk):
     b = sentiment_over_time(trendlib.sentiment.add_sentiment(kipk), freq="1D")
     pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-12, atol=1e-12)
     assert int(a["n"].sum()) == len(kipk)
+    # hashtags read as words, scored in the partitions, in chunks and in pandas: the same table
+    seg = sentiment_over_time(kipk, freq="1D", hashtags="segment")
+    pd.testing.assert_frame_equal(td.sentiment_over_time(_ddf(kipk), freq="1D", hashtags="segment"), seg,
+                                  check_exact=False, rtol=1e-12, atol=1e-12)
+    pd.testing.assert_frame_equal(chunked.sentiment_over_time([kipk.iloc[:700], kipk.iloc[700:]], freq="1D",
+                                                              hashtags="segment"), seg,
+                                  check_exact=False, rtol=1e-12, atol=1e-12)
+    assert not seg[["positive", "negative"]].equals(b[["positive", "negative"]])  # the tags' words count
+    with pytest.raises(ValueError, match="'hashtags' parameter of sentiment_over_time"):
+        td.sentiment_over_time(_ddf(kipk), hashtags="split")
 
 
 def test_add_tokens_and_sentiment_rows_equal(sample):
@@ -292,8 +302,6 @@ def test_replies_are_read_in_their_thread_within_a_partition():
 
 
 def test_chunked_topics_equal_pandas_and_dask(topic_corpus):
-    from trendlib import chunked
-
     chunks = [topic_corpus.iloc[i:i + 1000] for i in range(0, len(topic_corpus), 1000)]
     model = chunked.fit_topics(iter(chunks), random_state=3)
     seq = TopicModel(random_state=3)

@@ -267,7 +267,7 @@ def interaction_graph(ddf: Any, *, kind: str = "all", split_every: int = 8, comp
 
 def sentiment_over_time(ddf: Any, *, freq: Any = "1D", tz: Any = "Asia/Jakarta", group_by: Any = None,
                         confidence: float = 0.95, column: str = "text", lexicon: Any = None, ignore: Any = None,
-                        split_every: int = 8, compute: bool = True) -> Any:
+                        hashtags: str = "keep", split_every: int = 8, compute: bool = True) -> Any:
     """:func:`trendlib.sentiment.sentiment_over_time` of a Dask collection.
 
     Label counts per (bin, group) add up exactly; shares and intervals are computed once
@@ -296,10 +296,13 @@ def sentiment_over_time(ddf: Any, *, freq: Any = "1D", tz: Any = "Asia/Jakarta",
     require_columns(ddf._meta, by_cols, func=func)
     if "sentiment" not in ddf.columns:
         require_columns(ddf._meta, [column], func=func, hint="trendlib.dask.add_sentiment(ddf)")
+    from ..sentiment._scorer import HASHTAG_MODES
+
+    check_choice(hashtags, HASHTAG_MODES, name="hashtags", func=func)
 
     def partial(frame: Any) -> Any:
         return P.sentiment_partial(frame, freq=freq, tz=tz, group_by=group_by, column=column, lexicon=lexicon,
-                                    ignore=ignore)
+                                    ignore=ignore, hashtags=hashtags)
 
     merged = tree(ddf, partial, P.merge_sentiment, columns=["time", "sentiment", column, *by_cols], split_every=split_every)
     return _finish(merged, P.finish_sentiment, compute, confidence=confidence)

@@ -286,6 +286,7 @@ def sentiment_over_time(
     column: str = "text",
     lexicon: Any = None,
     ignore: Any = None,
+    hashtags: Literal["keep", "segment"] = "keep",
 ) -> pd.DataFrame:
     """Shares of positive/negative/neutral posts and net sentiment per time bin (and group).
 
@@ -311,6 +312,8 @@ def sentiment_over_time(
         Lexicon used when scoring (see :func:`polarity`).
     ignore : str or list of str, optional
         Topic terms not read as opinion when scoring (see :func:`add_sentiment`).
+    hashtags : {"keep", "segment"}, default "keep"
+        How a hashtag is read when scoring (see :func:`add_sentiment`).
 
     Returns
     -------
@@ -340,12 +343,13 @@ def sentiment_over_time(
     tzname = resolve_tz(tz, func=func)
     by_cols = [] if group_by is None else ([group_by] if isinstance(group_by, str) else list(group_by))
     require_columns(posts, by_cols, func=func)
+    check_choice(hashtags, HASHTAG_MODES, name="hashtags", func=func)
     dropped: dict[str, int] = {}
     if "sentiment" in posts.columns:
         lab = posts["sentiment"]
     else:
         require_columns(posts, [column], func=func, hint="trendlib.sentiment.add_sentiment(posts)")
-        scored = add_sentiment(posts, column=column, lexicon=lexicon, ignore=ignore)
+        scored = add_sentiment(posts, column=column, lexicon=lexicon, ignore=ignore, hashtags=hashtags)
         lab = scored["sentiment"]
     lab = lab.astype(object)
     bad = lab.notna() & ~lab.isin(LABELS)
