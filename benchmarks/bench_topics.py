@@ -5,6 +5,7 @@
     python benchmarks/bench_topics.py --only planted   # adjusted Rand index vs planted truth
     python benchmarks/bench_topics.py --only summit    # adjusted Rand index vs the summit corpus's topics
     python benchmarks/bench_topics.py --only speed --posts 100000 1000000
+    python benchmarks/bench_topics.py --only align     # align_topics between fits of real scrapes
 
 Quality: on each real scrape in the data home (MBG replies 2025, 2019 election, KIP-K
 2024, Danantara 2025, IKN 2022, Jakarta corona 2020), every method gets the *same tokens*
@@ -343,9 +344,72 @@ def speed(sizes: list[int], seed: int) -> None:
         print(f"{'transform+predict, 100k unseen':34} {len(fresh):9,d} {wall:7.1f} {cpu:7.1f} {len(fresh) / wall:9,.0f}")
 
 
+def _posts(home: str, patterns: list[str]):
+    """The dated posts of the files (files without a time column skipped), oldest first,
+    each distinct text once."""
+    import pandas as pd
+
+    import trendlib as tl
+
+    frames = []
+    for pat in patterns:
+        for f in sorted(glob.glob(os.path.join(home, pat))):
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    frames.append(tl.read_posts(f))
+            except Exception:  # a labelled table without time is not a scrape
+                continue
+    posts = pd.concat(frames, ignore_index=True).dropna(subset=["text", "time"])
+    return posts.sort_values("time", kind="stable").drop_duplicates("text").reset_index(drop=True)
+
+
+def align(seed: int, corpora: list[str] | None = None, min_similarity: float | None = None) -> None:
+    """``align_topics`` on real scrapes: what its similarity reads between fits.
+
+    Per scrape: (a) two fits of the same posts with seeds ``seed`` and ``seed + 1``: the
+    similarities of the topic pairs the matching leaves *apart* (different topics), whose
+    upper tail a threshold must clear; (b) fits of the first and second half of the posts
+    in time: every pair the one-to-one matching proposes, with both labels, to be read.
+    """
+    from trendlib.topics import TopicModel, align_topics
+    from trendlib.topics._align import DEFAULT_MIN_SIMILARITY
+
+    home = _home()
+    thr = DEFAULT_MIN_SIMILARITY if min_similarity is None else min_similarity
+    print(f"\n## align_topics on real scrapes (seed {seed}; threshold {thr})")
+    for name in corpora or ["mbg_2025", "kipk_2024", "danantara_2025", "pemilu_2019"]:
+        posts = _posts(home, CORPORA[name])
+        h = len(posts) // 2
+        first = TopicModel(random_state=seed).fit(posts.iloc[:h])
+        again = TopicModel(random_state=seed + 1).fit(posts.iloc[:h])
+        S = align_topics(again, first, min_similarity=0.0).attrs["similarity"]
+        from scipy.optimize import linear_sum_assignment
+
+        r, c = linear_sum_assignment(-S)
+        apart = S.copy()
+        apart[r, c] = np.nan
+        q = np.nanpercentile(apart, [50, 95, 99])
+        print(f"\n### {name}: {len(posts):,} distinct dated posts; halves of {h:,} and {len(posts) - h:,}")
+        print(f"same posts, seeds {seed} and {seed + 1}: {first.n_topics_} and {again.n_topics_} topics; "
+              f"similarity of different topics: median {q[0]:.2f}, 95th percentile {q[1]:.2f}, "
+              f"99th {q[2]:.2f}, max {np.nanmax(apart):.2f}")
+        second = TopicModel(random_state=seed).fit(posts.iloc[h:])
+        table = align_topics(second, first, min_similarity=0.0)
+        table = table[table["status"] == "matched"].sort_values("similarity", ascending=False)
+        n_ok = int((table["similarity"] >= thr).sum())
+        print(f"first half -> second half: {first.n_topics_} and {second.n_topics_} topics, "
+              f"{n_ok} pairs at {thr} or above")
+        print("| similarity | first half | second half |")
+        print("|---|---|---|")
+        for row in table.itertuples():
+            mark = "" if row.similarity >= thr else " (below)"
+            print(f"| {row.similarity:.2f}{mark} | {row.reference_label} | {row.label} |")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", choices=["quality", "planted", "summit", "speed"], default=None)
+    ap.add_argument("--only", choices=["quality", "planted", "summit", "speed", "align"], default=None)
     ap.add_argument("--posts", type=int, nargs="+", default=[100_000, 1_000_000])
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--corpora", nargs="+", choices=list(CORPORA), default=None)
@@ -360,6 +424,8 @@ def main(argv: list[str] | None = None) -> None:
         quality(args.seed, args.corpora, args.k)
     if args.only in (None, "speed"):
         speed(args.posts, args.seed)
+    if args.only in (None, "align"):
+        align(args.seed, args.corpora)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ the functions below turn topics into the tables the rest of trendlib already rea
 * ``topics_over_time(posts, model, freq=, tz=)``: the long counts table of ``count()``.
 * ``topic_sentiment(posts, model)``: sentiment shares and net sentiment per topic, intervals.
 * ``topics_by_community(posts, membership, model)``: topic mix of each community.
+* ``align_topics(model, reference)``: the topics of two fits (two days, two seeds) matched
+  one to one: which continue, which are new, which are gone.
 * ``coherence(model, texts)`` (NPMI) and ``diversity(model)``: quality of the topics;
   ``compare_n_topics(posts, candidates)``: stability across seeds, coherence, diversity.
 * ``make_topic_corpus(...)``: generated posts with planted topics and the truth.
@@ -27,6 +29,7 @@ _LAZY = {
     "topics_over_time": "._posts",
     "topic_sentiment": "._posts",
     "topics_by_community": "._posts",
+    "align_topics": "._align",
     "coherence": "._quality",
     "diversity": "._quality",
     "compare_n_topics": "._quality",
