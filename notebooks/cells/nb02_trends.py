@@ -203,4 +203,32 @@ home) that is almost entirely negative, while the pride of hosting is almost ent
 positive: the same hashtags carry both, which is why sentiment per topic says more than
 sentiment per hashtag. On your own file the topics are whatever its posts are about; read
 each topic's `example` and `model.representative_posts_[topic]` before naming it."""),
+    ("md", """### From one day to the next: which topics continue, which are new
+
+Fitted on one day's posts, a model's topic ids mean nothing on the next day's fit.
+`align_topics(today, yesterday)` matches the two fits' topics one to one by their words
+(class-based TF-IDF cosine): `matched` topics continue, `new` ones have no confident match
+(similarity under 0.4), and `gone` rows are yesterday's topics nothing matched. Here, the
+two busiest days of the file."""),
+    ("code", """from trendlib.topics import align_topics
+
+day = posts["time"].dt.tz_convert(TZ).dt.normalize()
+busiest = sorted(day.value_counts().head(2).index)
+if len(busiest) == 2 and min((day == d).sum() for d in busiest) >= 300:
+    first, second = (posts[day == d] for d in busiest)
+    moved = align_topics(TopicModel(random_state=0).fit(second), TopicModel(random_state=0).fit(first))
+    print(f"{busiest[0]:%d %b} -> {busiest[1]:%d %b}:", moved["status"].value_counts().to_dict())
+    order = moved["status"].map({"matched": 0, "new": 1, "gone": 2})
+    shown = moved.assign(order=order).sort_values(["order", "similarity", "posts", "reference_posts"],
+                                                  ascending=[True, False, False, False])
+    cols = ["status", "similarity", "reference_label", "reference_posts", "label", "posts"]
+    display(shown.groupby("status", sort=False).head(6)[cols].round(2))   # the first six of each status
+else:
+    print("fewer than two days with 300 posts: nothing to align")"""),
+    ("md", """On the summit corpus (5 and 7 September) the complaints run through both days with the
+same words (road closures and detours, street vendors moved away, the budget, "pencitraan"),
+the opening's topics (leaders arriving, speeches, the ceremony) are gone by the 7th, and
+the closing is new (the gavel handed to Laos, the results, the South China Sea). A matched
+pair is the same way of talking about a subject; check a `new` topic against yesterday's
+`gone` ones before calling it new: the threshold errs on the side of no match."""),
 ]
