@@ -340,8 +340,12 @@ def _sentiment(rep: Any) -> Section:
     s.para("All posts: " + ", ".join(f"{k} {int(vc.get(k, 0)):,} ({vc.get(k, 0) / n:.0%})"
                                      for k in ("positive", "neutral", "negative")) + ".")
     if rep.posts.attrs.get("sentiment_hashtags") == "segment":
-        s.para("Hashtags are read as their words (#IndonesiaGelap: indonesia, gelap), so an "
-               "opinion carried by a tag counts.")
+        tagged = ""
+        if "hashtags" in rep.posts.columns:
+            k = int(rep.posts["hashtags"].map(lambda v: hasattr(v, "__len__") and len(v) > 0).sum())
+            tagged = f" {k:,} posts ({k / n:.0%}) carry one."
+        s.para("Hashtags are read as their words (#IndonesiaGelap: indonesia, gelap), so an opinion "
+               f"carried by a tag counts.{tagged}")
     q = rep.excluded_terms
     if q is not None and len(q):
         s.para("The scrape's query terms are not read as opinion (and left out of term bursts): "
