@@ -271,6 +271,8 @@ def test_hashtags_are_read_as_their_words():
                     polarity("rakyat sengsara")
     # a word of the query inside a longer tag is ignored, the tag's other words still count
     assert polarity("#TolakKorupsi", ignore="korupsi", **seg) == polarity("tolak")
+    assert "#GakBecus:tidak becus" in repr(explain("#GakBecus", **seg))  # the tag, then the words read
+    assert "#IndonesiaGelap:gelap" in repr(explain("#IndonesiaGelap", **seg))
     e = explain("rakyat sengsara #IndonesiaGelap", ignore="#indonesiagelap", **seg)
     assert e.ignored[-1].startswith("#IndonesiaGelap (gelap) (topic term, ignore=): lexicon valence -")
     out = add_sentiment(pd.DataFrame({"text": ["Ada apa dengan DANANTARA??? #IndonesiaGelap2025"]}), **seg)

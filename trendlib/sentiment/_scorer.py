@@ -202,7 +202,12 @@ class Explanation:
         for r in rows.itertuples(index=False):
             extra = f"  [{r.rules}]" if r.rules else ""
             role = f" ({r.role})" if r.role else ""
-            lines.append(f"  {r.token!s:<18}{role:<18} {r.valence:+.2f} -> {r.contribution:+.3f}{extra}")
+            token = str(r.token)
+            parts = token.split()
+            if parts[:1] and parts[0][:1] == "#" and all(p == parts[0] for p in parts):
+                # a hashtag's word(s), read with hashtags="segment": the tag, then the words
+                token = parts[0] if str(r.norm) == parts[0][1:].lower() else f"{parts[0]}:{r.norm}"
+            lines.append(f"  {token:<18}{role:<18} {r.valence:+.2f} -> {r.contribution:+.3f}{extra}")
         lines += [f"  * {r}" for r in self.rules]
         lines += [f"  - ignored: {r}" for r in self.ignored]
         return "\n".join(lines)
