@@ -59,6 +59,13 @@ sentiment.explain(example, ignore=IGNORE)"""),
     ("md", """The second example is the hard case of event talk: a complaint and praise in one post.
 The contrast rule (*tapi*) gives the clause after it more weight, so the post leans positive;
 a reader would probably agree."""),
+    ("md", """In political posts the opinion is often the hashtag. Read whole, `#IndonesiaGelap` is
+one word in no lexicon; with `hashtags="segment"` it is read as its words, and *gelap*
+(dark) counts. The report reads tags this way; the scorer's own default keeps them whole,
+which is faster on a stream of new tags (see docs/sentiment_lexicon.md)."""),
+    ("code", """tagged = "Anggaran rapat segede itu buat apa? #IndonesiaGelap"
+print(sentiment.label(tagged), "->", sentiment.label(tagged, hashtags="segment"))
+sentiment.explain(tagged, hashtags="segment")"""),
     ("md", """## Two scorers, compared
 
 The classifier (`SentimentClassifier.pretrained()`, trained on the IndoNLU SmSA reviews)
