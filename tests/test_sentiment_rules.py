@@ -256,3 +256,21 @@ def test_bad_input_is_named():
     assert label("lumayan", threshold=(-0.9, 0.9)) == "neutral"
     with pytest.raises(ValueError, match="pair"):
         label("enak", threshold=(0.5, -0.5))
+
+
+@given(st.lists(st.sampled_from(
+    ["tidak", "#GakBecus", "#IndonesiaGelap", "#indonesiamaju", "banget", "tapi", "#KTT43ASEAN", "#", "##x",
+     "#TidakBagus!!", "#mantap,", "bagus", "#SayaPilihJujur", "Direktur", "Dipenjara", "#2024", "#a_b_c", "😍"]
+), max_size=25))
+def test_hashtags_read_as_words_batch_equals_explain(words):
+    # the batch path (add_sentiment), polarity and explain agree when tags are read as words
+    import pandas as pd
+
+    from trendlib.sentiment import add_sentiment
+
+    text = " ".join(words)
+    p = polarity(text, hashtags="segment")
+    assert -1.0 <= p <= 1.0
+    assert explain(text, hashtags="segment").polarity == pytest.approx(p)
+    got = add_sentiment(pd.DataFrame({"text": [text]}), hashtags="segment")["polarity"].iloc[0]
+    assert got == pytest.approx(p)
