@@ -154,6 +154,8 @@ def test_sentiment_over_time_parity_real(kipk):
     assert not seg[["positive", "negative"]].equals(b[["positive", "negative"]])  # the tags' words count
     with pytest.raises(ValueError, match="'hashtags' parameter of sentiment_over_time"):
         td.sentiment_over_time(_ddf(kipk), hashtags="split")
+    with pytest.raises(ValueError, match="'hashtags' parameter of sentiment_over_time"):
+        chunked.sentiment_over_time([kipk], hashtags="split")
 
 
 def test_add_tokens_and_sentiment_rows_equal(sample):

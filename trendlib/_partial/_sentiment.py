@@ -43,6 +43,10 @@ def sentiment_partial(posts: pd.DataFrame, *, freq: Any = "1D", tz: Any = "Asia/
     from ..sentiment import add_sentiment
 
     require_columns(posts, ["time"], func=_FUNC, hint="trendlib.read_posts(...)")
+    from .._validation import check_choice
+    from ..sentiment._scorer import HASHTAG_MODES
+
+    check_choice(hashtags, HASHTAG_MODES, name="hashtags", func=_FUNC)
     step = parse_freq(freq, func=_FUNC)
     tzname = resolve_tz(tz, func=_FUNC)
     by_cols = [] if group_by is None else ([group_by] if isinstance(group_by, str) else list(group_by))
