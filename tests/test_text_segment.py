@@ -266,6 +266,7 @@ def _exhaustive_viterbi(run: str, breaks: frozenset = frozenset(), typed: bool =
     if n <= 1:
         return [run]
     logp, unk_base = S._model()
+    unknown = S._unknown_penalties()
     slope = S.UNKNOWN_PER_CHAR + S.UNKNOWN_LONG_PER_CHAR
     far_const = unk_base + S.UNKNOWN_LONG_PER_CHAR * S.UNKNOWN_LONG_FROM
     best = [0.0] + [-math.inf] * n
@@ -285,7 +286,7 @@ def _exhaustive_viterbi(run: str, breaks: frozenset = frozenset(), typed: bool =
             if score is None:
                 score = S._derived_logp_uncached(piece)
                 if score is None:
-                    score = unk_base - S._UNKNOWN[j - i]
+                    score = unk_base - unknown[j - i]
             score += best[i] + (S.CASE_BREAK_BONUS if i in breaks else 0.0)
             if score > bj:
                 bj, bi = score, i

@@ -39,13 +39,11 @@ def sentiment_partial(posts: pd.DataFrame, *, freq: Any = "1D", tz: Any = "Asia/
                       hashtags: str = "keep") -> SentimentPartial:
     """The contribution of one frame of posts to ``sentiment_over_time``."""
     from .._time import local_ns, parse_freq, resolve_tz
-    from .._validation import require_columns
+    from .._validation import check_choice, require_columns
     from ..sentiment import add_sentiment
-
-    require_columns(posts, ["time"], func=_FUNC, hint="trendlib.read_posts(...)")
-    from .._validation import check_choice
     from ..sentiment._scorer import HASHTAG_MODES
 
+    require_columns(posts, ["time"], func=_FUNC, hint="trendlib.read_posts(...)")
     check_choice(hashtags, HASHTAG_MODES, name="hashtags", func=_FUNC)
     step = parse_freq(freq, func=_FUNC)
     tzname = resolve_tz(tz, func=_FUNC)

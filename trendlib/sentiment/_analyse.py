@@ -11,12 +11,13 @@ each other.
 from __future__ import annotations
 
 import re
-from functools import lru_cache, partial
+from functools import partial
 
 from .._cache import Memo
 from ..text import tokens as _text_tokens
 from ..text._chunks import chunk_memo as _chunk_memo
 from ..text._patterns import prepare as _prepare
+from ..text._segment import _SEGMENTS  # its model loads on first use, not on import
 from ..text._wordnorm import word_normalizer
 from ._data import emoji_table as _emoji_table
 from ._rules import CAPS, CLITIC, ELONG, REDUP, Tok
@@ -51,15 +52,6 @@ def _word_tok(p: str, f: int, orig: str, kind: str = "word") -> Tok:
     return Tok(p, kind, f, orig, base)
 
 
-@lru_cache(maxsize=1)
-def _segmenter():
-    from ..text._segment import _SEGMENTS
-
-    return _SEGMENTS
-
-
-
-
 def _hashtag_toks(tag: str) -> list[Tok]:
     """The word tokens of a hashtag: its segments (the typed casing guides the split),
     each normalised as a word; digit runs are numbers. ``orig`` of each is the hashtag.
@@ -71,7 +63,7 @@ def _hashtag_toks(tag: str) -> list[Tok]:
     """
     out: list[Tok] = []
     word = word_normalizer(None)  # the text layer's normaliser of one word (built once, cached)
-    for part in _segmenter()(tag):
+    for part in _SEGMENTS(tag):
         if part.isdigit():
             out.append(Tok(part, "number", 0, tag, part))
             continue

@@ -22,7 +22,7 @@ from operator import itemgetter
 from typing import Any
 
 from .._cache import collection_paused
-from ._analyse import _CHUNKS, _CLITICS, _ELONG, _ITEMS, _analyse_chunk, chunk_tokens
+from ._analyse import _CLITICS, _ELONG, _ITEMS, chunk_tokens
 from ..text._chunks import chunk_memo as _chunk_memo
 from ..text._chunks import unit_chunks as _unit_chunks
 from ..text._patterns import prepare as _prepare
@@ -85,13 +85,7 @@ def chunk_record(chunk: str, lex: Any, segment: bool = False) -> tuple:
             fast = _plain_record(chunk, word, lex, get)
             if fast is not None:
                 return fast
-    if segment and "#" in chunk:
-        toks = chunk_tokens(chunk, True)
-    else:
-        toks = _CHUNKS.data.get(chunk)
-        if toks is None:
-            toks = _analyse_chunk(chunk)
-            _CHUNKS.put(chunk, toks)
+    toks = chunk_tokens(chunk, segment)
     items = []
     n_words = 0
     potential = False

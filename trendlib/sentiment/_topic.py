@@ -38,9 +38,10 @@ class IgnoreSet:
     def positions(self, toks: list) -> set[int] | None:
         """Indices of the tokens of ``toks`` that are ignored (None when there are none).
 
-        A hashtag is read as its words (``#TolakKorupsi``: tolak, korupsi); all its words
-        are ignored when the hashtag itself, glued and lower-cased, is an ignored term,
-        so a query hashtag stays ignored however it is typed and split.
+        With ``hashtags="segment"`` a hashtag is read as its words (``#TolakKorupsi``:
+        tolak, korupsi); all of them are ignored when the hashtag itself, glued and
+        lower-cased, is an ignored term, so a query hashtag stays ignored however it is
+        typed and split.
         """
         words = self.words
         out = {i for i, t in enumerate(toks)

@@ -130,7 +130,6 @@ def _unknown_penalties() -> list[float]:
     ]
 
 
-_UNKNOWN = _unknown_penalties()
 _MISSING = object()
 
 
