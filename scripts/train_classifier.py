@@ -21,7 +21,10 @@ BY-SA) is not used. The posts of the political development set
 the script prints the model's scores on it (``dev_scores``), the set on which choices
 about this model are made. ``--self-train CONF`` builds the development-set variant that
 replaces the lexicon-labelled tweets by a first model's confident predictions (not the
-shipped recipe; docs/sentiment_domains.md).
+shipped recipe; docs/sentiment_domains.md). Only SmSA labels neutral, so the multi-domain
+model gets a neutral head fitted on the SmSA rows (``fit(..., neutral_rows=...)``).
+``--neutral-head`` fits that head for the shipped ``classifier_multi.npz`` on SmSA train
+(in the file's own features), leaving the rest of the file unchanged, and re-saves it.
 
 Without ``--multi`` it writes ``trendlib/sentiment/data/classifier_smsa.npz`` (or ``--out``). Hyper-parameters are
 the ones selected on the SmSA *valid* split (``--select`` re-runs that search and prints
@@ -181,6 +184,31 @@ def multi_domain_training(keys: set[str] | None = None) -> dict:
     return {k: d[[_key(t) not in keys for t in d.text]].reset_index(drop=True) for k, d in sets.items()}
 
 
+def add_neutral_head(path: Path) -> int:
+    """Fit the neutral head of the model in ``path`` on SmSA train and re-save the file.
+
+    The model's own weights, columns and IDF stay as they are (so its positive-vs-negative
+    decisions do not change); ``neutral_C`` is the model's (1000, chosen on SmSA valid:
+    docs/sentiment_domains.md).
+    """
+    clf = SentimentClassifier.load(path)
+    keys = evaluation_keys()
+    train, valid = load_smsa("train"), load_smsa("valid")
+    train = train[[_key(t) not in keys for t in train.text]]  # as in multi_domain_training
+    before = evaluate(clf, valid.text, valid.label).macro_f1
+    dev_before = dev_scores(clf)
+    clf._add_neutral_head(list(train.text), list(train.label))
+    print(f"neutral head (C={clf.neutral_C:g}) fitted on SmSA train ({len(train):,} texts)")
+    print(f"SmSA valid: macro-F1 {before:.4f} -> {evaluate(clf, valid.text, valid.label).macro_f1:.4f}")
+    dev = dev_scores(clf)
+    if dev is not None:
+        print(f"political development set: binary {dev_before[0]:.4f} -> {dev[0]:.4f}, "
+              f"3-class {dev_before[1]:.4f} -> {dev[1]:.4f}")
+    path = clf.save(path)
+    print(f"saved {path} ({path.stat().st_size / 2**20:.2f} MiB)")
+    return 0
+
+
 def neutral_shift(clf, valid, grid=tuple(x / 4 for x in range(13))) -> float:
     """Shift the neutral class's intercept by the value of ``grid`` best on SmSA valid.
 
@@ -188,7 +216,8 @@ def neutral_shift(clf, valid, grid=tuple(x / 4 for x in range(13))) -> float:
     of SmSA (the distant and EmoT rows are all positive or negative), so the pooled model
     under-predicts neutral. Moving the neutral intercept is the prior-shift correction
     (Saerens, Latinne & Decaestecker 2002); it leaves the positive-vs-negative decision
-    untouched. Chosen on SmSA valid, ties to the smaller shift; modifies ``clf``.
+    untouched. Chosen on SmSA valid, ties to the smaller shift; modifies ``clf``. Used by
+    the self-training teacher; the shipped model has a neutral head instead.
     """
     import numpy as np
     from sklearn.metrics import f1_score
@@ -250,6 +279,7 @@ def _fit_shifted(train, valid):
 
 
 def train_multi(out: Path, *, self_train: float | None = None) -> int:
+    import numpy as np
     import pandas as pd
 
     keys = evaluation_keys()
@@ -268,13 +298,12 @@ def train_multi(out: Path, *, self_train: float | None = None) -> int:
         print(f"{'self-labelled tweets':24s} {len(d):6,d} texts {d.label.value_counts().to_dict()} "
               f"(confidence >= {self_train})")
     train = pd.concat(sets.values(), ignore_index=True)
+    smsa_rows = np.concatenate([np.full(len(d), name == "SmSA train") for name, d in sets.items()])
     t = time.perf_counter()
-    clf = SentimentClassifier(**MULTI_PARAMS).fit(list(train.text), list(train.label))
-    print(f"trained on {len(train):,} texts in {time.perf_counter() - t:.0f}s: {MULTI_PARAMS}")
-    print(f"SmSA valid: macro-F1 {evaluate(clf, valid.text, valid.label).macro_f1:.4f} (before the neutral shift)")
-    shift = neutral_shift(clf, valid)
-    print(f"neutral intercept shifted by {shift:+.2f} (chosen on SmSA valid): "
-          f"macro-F1 {evaluate(clf, valid.text, valid.label).macro_f1:.4f}")
+    clf = SentimentClassifier(**MULTI_PARAMS).fit(list(train.text), list(train.label), neutral_rows=smsa_rows)
+    print(f"trained on {len(train):,} texts in {time.perf_counter() - t:.0f}s: {MULTI_PARAMS}, "
+          f"neutral head on the {int(smsa_rows.sum()):,} SmSA rows (C={clf.neutral_C:g})")
+    print(f"SmSA valid: macro-F1 {evaluate(clf, valid.text, valid.label).macro_f1:.4f}")
     dev = dev_scores(clf)
     if dev is not None:
         print(f"political development set: binary macro-F1 {dev[0]:.4f}, 3-class {dev[1]:.4f}")
@@ -295,12 +324,16 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--multi", action="store_true",
                         help="train the multi-domain default model (classifier_multi.npz)")
+    parser.add_argument("--neutral-head", action="store_true",
+                        help="fit the neutral head of the shipped classifier_multi.npz on SmSA train and re-save it")
     parser.add_argument("--self-train", type=float, metavar="CONF", default=None,
                         help="with --multi: replace the lexicon-labelled tweets by a first model's "
                              "predictions at this confidence (a development-set variant; not the shipped recipe)")
     args = parser.parse_args(argv)
     if args.self_train is not None and not (args.multi and 0.5 <= args.self_train < 1):
         parser.error("--self-train needs --multi and a confidence in [0.5, 1)")
+    if args.neutral_head:
+        return add_neutral_head(ROOT / "trendlib" / "sentiment" / "data" / "classifier_multi.npz")
     if args.multi:
         default = ROOT / "trendlib" / "sentiment" / "data" / "classifier_smsa.npz"
         out = args.out if args.out != default else default.with_name("classifier_multi.npz")

@@ -46,7 +46,7 @@ sentiment.explain("Jalanan ditutup, macet parah, tapi acaranya keren banget! ðŸ‘
     ("code", """daily = sentiment.sentiment_over_time(posts, freq="1D", tz="WIB")
 ax = plot.sentiment_timeline(daily)
 daily.set_index("time")[["n", "share_positive", "share_negative", "net", "net_low", "net_high"]].round(2)"""),
-    ("code", """clf = tl.SentimentClassifier.pretrained()   # trained on IndoNLU SmSA (Apache-2.0), shipped as NPZ/JSON
+    ("code", """clf = tl.SentimentClassifier.pretrained()   # SmSA + EmoT (Apache-2.0) + distant labels on real tweets; NPZ/JSON
 clf.predict(["Pembukaan KTT ASEAN berjalan lancar, bangga!", "Macet total gara-gara penutupan jalan, kesel"])"""),
     ("md", """## 4. Which hashtags burst, and when
 

@@ -68,8 +68,9 @@ print(sentiment.label(tagged), "->", sentiment.label(tagged, hashtags="segment")
 sentiment.explain(tagged, hashtags="segment")"""),
     ("md", """## Two scorers, compared
 
-The classifier (`SentimentClassifier.pretrained()`, trained on the IndoNLU SmSA reviews)
-is the second opinion. Where the two agree, the label is safer; where they disagree, the
+The classifier (`SentimentClassifier.pretrained()`, trained on the IndoNLU SmSA reviews,
+EmoT tweets and distant labels on real tweets, with a neutral head learned from SmSA) is
+the second opinion. Where the two agree, the label is safer; where they disagree, the
 explanation shows which words pulled the lexicon scorer the other way."""),
     ("code", """clf = tl.SentimentClassifier.pretrained()
 scored["classifier"] = clf.predict(scored["text"].tolist())
@@ -99,8 +100,9 @@ for _, row in cases.iterrows():
     print(f"lexicon={row['sentiment']:<8} classifier={row['classifier']:<8} | {row['text'][:110]}")
     print("   ", why)"""),
     ("md", """Typical reasons for disagreement on this corpus (check them against the explanations
-above): the classifier was trained on product and service reviews, so it reads
-announcements and questions about closures ("jalan ditutup", "dialihkan") as complaints;
+above): the classifier learned much of its vocabulary from product and service reviews,
+so it can read announcements and questions about closures ("jalan ditutup", "dialihkan")
+as complaints;
 the lexicon scorer reads opinion words only, so a factual sentence stays neutral; a
 discourse marker can carry a valence it does not have in context (*jujur*, "honestly", is
 scored as *honest*); and a post that mixes a complaint with a joke or an emoji is split

@@ -5,6 +5,16 @@ Raw text in, any labels out (sentiment, emotion, stance...). Features are hashed
 :mod:`trendlib.sentiment._features`); the model is a multinomial logistic regression, so
 ``predict_proba`` gives probabilities. A fitted model is stored as weights on the
 hashed columns it uses (NPZ, no pickle, no vocabulary).
+
+Why a separate neutral head (``fit(..., neutral_rows=...)``): a training set that pools a
+three-class source (SmSA) with sources that only know positive and negative (EmoT's
+emotions, emoji- and lexicon-labelled tweets) tells one multinomial model that neutral
+is rarer than it is, and the texts of the two-class sources, which were never asked
+"is this neutral?", count as evidence against it. The head is a second multinomial
+model on the same features fitted only on the rows whose source labels neutral; it
+decides how likely a text is neutral, the model fitted on all rows decides between the
+other classes. This is the usual treatment of a partly labelled class: each decision is
+learned from the rows that carry it.
 """
 
 from __future__ import annotations
@@ -106,6 +116,10 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         Iterations of the L-BFGS solver.
     random_state : int, default 0
         Seed of the cross-fitting folds of ``lexicon="fit"`` (the only randomness).
+    neutral_C : float, default 1000.0
+        Inverse L2 regularisation strength of the neutral head, used only when
+        :meth:`fit` is given ``neutral_rows`` (chosen on SmSA valid for the shipped
+        multi-domain model: docs/sentiment_domains.md).
 
     Attributes
     ----------
@@ -120,6 +134,9 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         IDF of ``columns_``.
     lexicon_ : dict or None
         The single-word valence table (``word -> [-1, 1]``) used by the lexicon features.
+    neutral_coef_, neutral_intercept_ : ndarray or None
+        The neutral head (weights on ``columns_``, one row per class), fitted when
+        :meth:`fit` is given ``neutral_rows``; ``None`` otherwise.
 
     Examples
     --------
@@ -149,6 +166,7 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         n_features: int = 2**20,
         max_iter: int = 1000,
         random_state: int | None = 0,
+        neutral_C: float = 1000.0,
     ) -> None:
         self.C = C
         self.class_weight = class_weight
@@ -163,10 +181,12 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         self.n_features = n_features
         self.max_iter = max_iter
         self.random_state = random_state
+        self.neutral_C = neutral_C
 
     # -- helpers -------------------------------------------------------------
     def _check_params(self) -> None:
         check_positive(self.C, name="C", func="SentimentClassifier")
+        check_positive(self.neutral_C, name="neutral_C", func="SentimentClassifier")
         for name in ("word_ngram_range", "char_ngram_range"):
             value = getattr(self, name)
             if value is None and name == "char_ngram_range":
@@ -283,18 +303,47 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         # unused columns (idf 0, so their values are 0) all point at a last row of zeros
         self._remap = np.full(total, self.columns_.size, dtype=np.int32)
         self._remap[self.columns_] = np.arange(self.columns_.size, dtype=np.int32)
-        k = self.coef_.shape[0]
-        self._weights = np.vstack([self.coef_.T, np.zeros((1, k))]).astype(np.float32)
+        coef, self._intercept = self.coef_, self.intercept_
+        if self._head() is not None:  # one product scores both models
+            coef = np.vstack([coef, self.neutral_coef_])
+            self._intercept = np.concatenate([self.intercept_, self.neutral_intercept_])
+        k = coef.shape[0]
+        self._weights = np.vstack([coef.T, np.zeros((1, k))]).astype(np.float32)
         self._predictor = CompactScorer(self.featurizer_, self._remap, self._weights, idf,
                                         float(self.lexicon_weight))
 
-    def _scores(self, texts: list[str]) -> np.ndarray:
+    def _head(self) -> np.ndarray | None:
+        return getattr(self, "neutral_coef_", None)
+
+    def _raw_scores(self, texts: list[str]) -> np.ndarray:
         # in the model's own columns (trendlib.sentiment._predict): the same numbers as
-        # _scores_reference, several times faster
+        # _scores_reference, several times faster; the head's columns follow the model's
         if getattr(self.featurizer_, "hashtags", "keep") != getattr(self, "hashtags", "keep"):
             # set_params(hashtags=...) on a fitted model: read texts the new way
             self._setup_predictor()
-        return self._predictor.scores(texts, self.intercept_)
+        return self._predictor.scores(texts, self._intercept)
+
+    def _scores(self, texts: list[str]) -> np.ndarray:
+        raw = self._raw_scores(texts)
+        return raw if self._head() is None else np.log(self._combine(raw))
+
+    def _combine(self, raw: np.ndarray) -> np.ndarray:
+        """Probabilities from the model's and the head's scores (see the module docstring).
+
+        P(neutral) is the head's; the other classes share the rest in the proportions of
+        the model's own probabilities among them.
+        """
+        k = self.classes_.size
+        kn = int(np.flatnonzero(self.classes_ == "neutral")[0])
+        head = _softmax(raw[:, k:])
+        p_neutral = head[:, kn]
+        others = np.arange(k) != kn
+        rest = _softmax(raw[:, :k][:, others])
+        proba = np.empty((raw.shape[0], k))
+        proba[:, kn] = p_neutral
+        proba[:, others] = rest * (1.0 - p_neutral)[:, None]
+        # a probability of exactly 0 would make its log -inf; the order is unchanged
+        return np.maximum(proba, np.finfo(np.float64).tiny)
 
     def _scores_reference(self, texts: list[str]) -> np.ndarray:
         # block by block (words, chars, lexicon): the same sum as scoring the stacked
@@ -310,14 +359,24 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
             else:
                 scores += x @ self._weights[self._remap[offset : offset + x.shape[1]]]
             offset += x.shape[1]
-        return scores + self.intercept_
+        scores += self._intercept
+        return scores if self._head() is None else np.log(self._combine(scores))
 
     # -- estimator API -------------------------------------------------------
-    def fit(self, X: Any, y: Any, sample_weight: Any = None) -> SentimentClassifier:
+    def fit(
+        self, X: Any, y: Any, sample_weight: Any = None, neutral_rows: Any = None
+    ) -> SentimentClassifier:
         """Fit on raw texts ``X`` and labels ``y``; returns ``self``.
 
         ``sample_weight`` (optional, one non-negative number per text) weighs the texts in
         the logistic regression, e.g. to balance training sets of different sizes.
+
+        ``neutral_rows`` (optional, one bool per text) marks the texts whose source labels
+        ``"neutral"`` (a three-class source pooled with two-class ones, e.g. SmSA with
+        EmoT). A neutral head is then fitted on those rows only (``neutral_C``) and
+        decides how likely a text is neutral; the model fitted on every row decides
+        between the other classes. The labels must include ``"neutral"``, and the marked
+        rows every class.
         """
         self._check_params()
         texts = _texts(X, func="fit")
@@ -361,7 +420,9 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
                     f"The 'sample_weight' parameter of fit() must hold one finite number >= 0 per text "
                     f"({len(texts)}). Got shape {sample_weight.shape}."
                 )
-        model.fit(x.tocsc()[:, columns].tocsr(), labels, sample_weight=sample_weight)
+        rows = None if neutral_rows is None else self._check_neutral_rows(neutral_rows, labels)
+        x = x.tocsc()[:, columns].tocsr()
+        model.fit(x, labels, sample_weight=sample_weight)
         self.classes_ = model.classes_
         self.coef_ = model.coef_.astype(np.float32)
         self.intercept_ = model.intercept_.astype(np.float32)
@@ -369,17 +430,63 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         self.idf_ = idf[columns]
         self.lexicon_ = lexicon
         self.n_iter_ = model.n_iter_
+        self.neutral_coef_ = self.neutral_intercept_ = None
+        if rows is not None:
+            self._fit_head(x[rows], labels[rows], None if sample_weight is None else sample_weight[rows])
+        self._setup_predictor()
+        return self
+
+    def _check_neutral_rows(self, neutral_rows: Any, labels: np.ndarray) -> np.ndarray:
+        rows = np.asarray(neutral_rows)
+        if rows.shape != labels.shape or rows.dtype != bool:
+            raise ValueError(
+                f"The 'neutral_rows' parameter of fit() must be one bool per text ({labels.size}). "
+                f"Got {rows.dtype} of shape {rows.shape}."
+            )
+        if set(np.unique(labels[rows]).tolist()) != set(np.unique(labels).tolist()) or "neutral" not in labels:
+            raise ValueError(
+                f"The 'neutral_rows' parameter of fit() must mark rows holding every label, "
+                f"'neutral' included. Got labels {sorted(np.unique(labels[rows]).tolist())} in the "
+                f"marked rows and {sorted(np.unique(labels).tolist())} in all."
+            )
+        return rows
+
+    def _fit_head(self, x: sp.csr_matrix, labels: np.ndarray, sample_weight: np.ndarray | None) -> None:
+        head = LogisticRegression(C=float(self.neutral_C), max_iter=self.max_iter)
+        head.fit(x, labels, sample_weight=sample_weight)
+        self.neutral_coef_ = head.coef_.astype(np.float32)
+        self.neutral_intercept_ = head.intercept_.astype(np.float32)
+
+    def _add_neutral_head(self, texts: list[str], labels: Any) -> SentimentClassifier:
+        """Fit (or refit) the neutral head of a fitted model on ``texts`` (all from a
+        three-class source), leaving the model's own weights as they are; returns ``self``.
+
+        For a model saved without a head (``scripts/train_classifier.py --neutral-head``).
+        The texts' features are the model's own (its IDF and columns).
+        """
+        self._check_fitted()
+        labels = np.asarray(list(labels))
+        self._check_neutral_rows(np.ones(labels.size, dtype=bool), labels)
+        words, chars, lex = self.featurizer_.transform(_texts(texts, func="_add_neutral_head"))
+        x = self._tfidf.transform(words, chars, lex)
+        self._fit_head(x.tocsc()[:, self.columns_].tocsr(), labels, None)
         self._setup_predictor()
         return self
 
     def decision_function(self, X: Any) -> np.ndarray:
-        """Scores per class, shape (n, n_classes); (n,) for two classes (positive: classes_[1])."""
+        """Scores per class, shape (n, n_classes); (n,) for two classes (positive: classes_[1]).
+
+        With a neutral head they are the logarithms of :meth:`predict_proba`.
+        """
         self._check_fitted()
         scores = self._scores(_texts(X, func="decision_function"))
         return scores.ravel() if scores.shape[1] == 1 else scores
 
     def predict_proba(self, X: Any) -> np.ndarray:
         """Probabilities, shape (n, n_classes), columns in the order of ``classes_``."""
+        self._check_fitted()
+        if self._head() is not None:
+            return self._combine(self._raw_scores(_texts(X, func="predict_proba")))
         scores = self.decision_function(X)
         if scores.ndim == 1:
             from scipy.special import expit
@@ -456,6 +563,12 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
                 f"{sorted(_PRETRAINED)}. Got {name!r}."
             )
         return cls.load(_pretrained_path(name))
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    scores = scores - scores.max(axis=1, keepdims=True)
+    e = np.exp(scores)
+    return e / e.sum(axis=1, keepdims=True)
 
 
 @lru_cache(maxsize=None)

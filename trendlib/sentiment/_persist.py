@@ -25,7 +25,8 @@ __all__ = ["save_model", "load_model", "FORMAT"]
 FORMAT = "trendlib.SentimentClassifier/1"
 _CUSTOM = "custom (table stored in this file)"
 _ARRAYS = ("columns", "idf", "coef", "intercept", "lexicon_words", "lexicon_values", "has_lexicon")
-_OPTIONAL = {"random_state", "hashtags"}  # absent from files written before they existed
+_OPTIONAL = {"random_state", "hashtags", "neutral_C"}  # absent from files written before they existed
+_HEAD = ("neutral_coef", "neutral_intercept")  # the neutral head: both or neither
 _MAX_HEADER = 1 << 20  # bytes of JSON header accepted
 # parameter -> check of its JSON value (the estimator's own _check_params runs after)
 _PARAMS = {
@@ -43,6 +44,7 @@ _PARAMS = {
     "n_features": lambda v: _int(v) and 2**10 <= v <= 2**24,
     "max_iter": lambda v: _int(v) and v >= 1,
     "random_state": lambda v: v is None or _int(v),
+    "neutral_C": lambda v: _number(v) and v > 0,
 }
 
 
@@ -76,8 +78,13 @@ def save_model(model: Any, path: str | os.PathLike) -> Path:
     path = Path(path)
     if path.suffix != ".npz":
         path = path.with_name(path.name + ".npz")
+    head = {}
+    if getattr(model, "neutral_coef_", None) is not None:
+        head = {"neutral_coef": model.neutral_coef_.astype(np.float32),
+                "neutral_intercept": model.neutral_intercept_.astype(np.float32)}
     np.savez_compressed(
         path,
+        **head,
         meta=np.array(json.dumps(meta)),
         columns=model.columns_.astype(np.int32),
         idf=model.idf_.astype(np.float32),
@@ -99,7 +106,7 @@ def _read(path: str | os.PathLike) -> tuple[Any, dict[str, np.ndarray]]:
             if missing:
                 raise ValueError(f"missing arrays {missing}")
             raw = z["meta"]
-            arrays = {k: z[k] for k in _ARRAYS}
+            arrays = {k: z[k] for k in (*_ARRAYS, *_HEAD) if k in z.files}
     except FileNotFoundError:
         raise
     except Exception as exc:  # zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error ...
@@ -173,6 +180,17 @@ def _check_arrays(a: dict[str, np.ndarray], params: dict[str, Any], n_classes: i
         fail(f"'coef' must have shape {(k, cols.size)} for {n_classes} classes. Got {a['coef'].shape}.")
     if a["intercept"].shape != (k,):
         fail(f"'intercept' must have shape {(k,)}. Got {a['intercept'].shape}.")
+    present = [name for name in _HEAD if name in a]
+    if present and len(present) != len(_HEAD):
+        fail(f"the neutral head needs both {list(_HEAD)}. Got only {present}.")
+    if present:
+        coef, intercept = a["neutral_coef"], a["neutral_intercept"]
+        for name in _HEAD:
+            if a[name].dtype.kind != "f" or not np.isfinite(a[name]).all():
+                fail(f"{name!r} must hold finite floats. Got {a[name].dtype}.")
+        if n_classes < 3 or coef.shape != (n_classes, cols.size) or intercept.shape != (n_classes,):
+            fail(f"the neutral head must have shapes {(n_classes, cols.size)} and {(n_classes,)} "
+                 f"(3 classes or more). Got {coef.shape} and {intercept.shape}.")
 
 
 def load_model(cls: type, path: str | os.PathLike) -> Any:
@@ -197,6 +215,12 @@ def load_model(cls: type, path: str | os.PathLike) -> Any:
     model.idf_ = arrays["idf"].astype(np.float32)
     model.coef_ = arrays["coef"].astype(np.float32)
     model.intercept_ = arrays["intercept"].astype(np.float32)
+    model.neutral_coef_ = model.neutral_intercept_ = None
+    if "neutral_coef" in arrays:
+        if "neutral" not in classes:
+            raise FormatError(f"{path}: a neutral head needs a 'neutral' class. Got {classes!r:.200}.")
+        model.neutral_coef_ = arrays["neutral_coef"].astype(np.float32)
+        model.neutral_intercept_ = arrays["neutral_intercept"].astype(np.float32)
     model.lexicon_ = (
         dict(zip(arrays["lexicon_words"].tolist(), arrays["lexicon_values"].tolist()))
         if bool(arrays["has_lexicon"])
