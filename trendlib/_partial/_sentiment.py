@@ -36,7 +36,7 @@ class SentimentPartial:
 
 def sentiment_partial(posts: pd.DataFrame, *, freq: Any = "1D", tz: Any = "Asia/Jakarta", group_by: Any = None,
                       column: str = "text", lexicon: Any = None, ignore: Any = None,
-                      hashtags: str = "keep") -> SentimentPartial:
+                      hashtags: str = "keep", model: Any = None) -> SentimentPartial:
     """The contribution of one frame of posts to ``sentiment_over_time``."""
     from .._time import local_ns, parse_freq, resolve_tz
     from .._validation import check_choice, require_columns
@@ -54,6 +54,8 @@ def sentiment_partial(posts: pd.DataFrame, *, freq: Any = "1D", tz: Any = "Asia/
     else:
         require_columns(posts, [column], func=_FUNC, hint="trendlib.sentiment.add_sentiment(posts)")
         extra = {} if ignore is None else {"ignore": ignore}
+        if model is not None:
+            extra["model"] = model
         lab = add_sentiment(posts, column=column, lexicon=lexicon, hashtags=hashtags, **extra)["sentiment"]
     lab = lab.astype(object)
     bad = lab.notna() & ~lab.isin(LABELS)

@@ -117,8 +117,12 @@ def interaction_edges(chunks: Iterable[pd.DataFrame], *, kind: str = "all") -> p
 
 def sentiment_over_time(chunks: Iterable[pd.DataFrame], *, freq: Any = "1D", tz: Any = "Asia/Jakarta",
                         group_by: Any = None, confidence: float = 0.95, column: str = "text",
-                        lexicon: Any = None, ignore: Any = None, hashtags: str = "keep") -> pd.DataFrame:
+                        lexicon: Any = None, ignore: Any = None, hashtags: str = "keep",
+                        model: Any = None) -> pd.DataFrame:
     """:func:`trendlib.sentiment.sentiment_over_time` over chunks of posts.
+
+    ``model=`` (a fitted classifier or a pretrained model's name) labels the chunks as in
+    :func:`trendlib.sentiment.add_sentiment`.
 
     Examples
     --------
@@ -129,7 +133,8 @@ def sentiment_over_time(chunks: Iterable[pd.DataFrame], *, freq: Any = "1D", tz:
     True
     """
     part = fold(chunks, lambda f: sentiment_partial(f, freq=freq, tz=tz, group_by=group_by, column=column,
-                                                     lexicon=lexicon, ignore=ignore, hashtags=hashtags),
+                                                     lexicon=lexicon, ignore=ignore, hashtags=hashtags,
+                                                     model=model),
                 merge_sentiment, func="sentiment_over_time")
     return finish_sentiment(part, confidence=confidence)
 

@@ -267,12 +267,15 @@ def interaction_graph(ddf: Any, *, kind: str = "all", split_every: int = 8, comp
 
 def sentiment_over_time(ddf: Any, *, freq: Any = "1D", tz: Any = "Asia/Jakarta", group_by: Any = None,
                         confidence: float = 0.95, column: str = "text", lexicon: Any = None, ignore: Any = None,
-                        hashtags: str = "keep", split_every: int = 8, compute: bool = True) -> Any:
+                        hashtags: str = "keep", model: Any = None, split_every: int = 8,
+                        compute: bool = True) -> Any:
     """:func:`trendlib.sentiment.sentiment_over_time` of a Dask collection.
 
     Label counts per (bin, group) add up exactly; shares and intervals are computed once
     from the sums (equal to the pandas result to floating-point rounding). Posts without
-    a ``sentiment`` column are scored in their partition (run on processes).
+    a ``sentiment`` column are scored in their partition (run on processes); ``model=``
+    as in :func:`trendlib.sentiment.add_sentiment` (pass a pretrained model's name on a
+    cluster: each worker loads it).
 
     Examples
     --------
@@ -302,7 +305,7 @@ def sentiment_over_time(ddf: Any, *, freq: Any = "1D", tz: Any = "Asia/Jakarta",
 
     def partial(frame: Any) -> Any:
         return P.sentiment_partial(frame, freq=freq, tz=tz, group_by=group_by, column=column, lexicon=lexicon,
-                                    ignore=ignore, hashtags=hashtags)
+                                    ignore=ignore, hashtags=hashtags, model=model)
 
     merged = tree(ddf, partial, P.merge_sentiment, columns=["time", "sentiment", column, *by_cols], split_every=split_every)
     return _finish(merged, P.finish_sentiment, compute, confidence=confidence)
