@@ -110,9 +110,9 @@ def scale(posts, n: int, *, accounts_factor: int = 4, seed: int = 0):
     return out
 
 
-def _run(n: int, conn, old_path: str | None) -> None:
+def _run(n: int, conn, old_path: str | None, sentiment_model: str | None = None) -> None:
     try:
-        _measure(n, conn, old_path)
+        _measure(n, conn, old_path, sentiment_model)
     except BaseException as exc:  # report, never leave the parent waiting
         import traceback
 
@@ -120,7 +120,7 @@ def _run(n: int, conn, old_path: str | None) -> None:
         conn.close()
 
 
-def _measure(n: int, conn, old_path: str | None) -> None:
+def _measure(n: int, conn, old_path: str | None, sentiment_model: str | None = None) -> None:
     import warnings
 
     warnings.simplefilter("ignore")
@@ -149,7 +149,7 @@ def _measure(n: int, conn, old_path: str | None) -> None:
     else:
         from trendlib.report import build_report
 
-        rep = build_report(posts, progress=False)
+        rep = build_report(posts, progress=False, **({"sentiment_model": sentiment_model} if sentiment_model else {}))
         timings = dict(rep.timings)
         t1 = time.perf_counter()
         with tempfile.TemporaryDirectory() as d:
@@ -172,10 +172,10 @@ def _measure(n: int, conn, old_path: str | None) -> None:
     conn.close()
 
 
-def measure(n: int, old_path: str | None = None) -> dict:
+def measure(n: int, old_path: str | None = None, sentiment_model: str | None = None) -> dict:
     ctx = mp.get_context("spawn")  # a fresh interpreter: no warm caches, its own peak RSS
     a, b = ctx.Pipe(duplex=False)
-    p = ctx.Process(target=_run, args=(n, b, old_path))
+    p = ctx.Process(target=_run, args=(n, b, old_path, sentiment_model))
     p.start()
     res = a.recv()
     p.join()
@@ -196,12 +196,15 @@ def main() -> None:
     ap.add_argument("--posts", type=int, default=1_000_000, help="scaled size (default 1,000,000; 0 = real only)")
     ap.add_argument("--old", action="store_true", help="also run the trendlib 0.1 report on the real posts")
     ap.add_argument("--old-rev", default="aafa7d6", help="git revision of the 0.1 report")
+    ap.add_argument("--sentiment-model", default=None, choices=("multi", "smsa"),
+                    help="build the report with this pretrained classifier labelling sentiment")
     args = ap.parse_args()
     rows = []
     sizes = [0] + ([args.posts] if args.posts else [])
     for n in sizes:
-        res = measure(n)
-        rows.append(("trendlib (this tree)", res))
+        res = measure(n, sentiment_model=args.sentiment_model)
+        rows.append(("trendlib (this tree)" + (f", sentiment_model={args.sentiment_model!r}" if args.sentiment_model else ""),
+                     res))
         print(f"# {res['n']:,} posts ({res['source']}): {res['wall']:.1f} s wall, {res['cpu']:.1f} s CPU "
               f"+ {res.get('cpu_children', 0):.1f} s CPU in its child processes, "
               f"peak RSS {res['rss']:,.0f} MB during the report"

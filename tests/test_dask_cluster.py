@@ -69,3 +69,20 @@ def test_build_report_on_files(data_home):
     pd.testing.assert_frame_equal(rep["associations"], want[want["weight"] > 0].reset_index(drop=True))
     pd.testing.assert_frame_equal(rep["coordinated"], graphs.coordinated_accounts(posts))
     assert len(rep["bursts"]) and rep["trending"] is not None
+
+
+@pytest.mark.data
+def test_build_report_with_a_sentiment_model_on_files(data_home):
+    """sentiment_model= on Dask: each worker loads the pretrained model (nothing pickled); the
+    daily sentiment equals add_sentiment(posts, model=...) on the concatenated files."""
+    from trendlib.sentiment import add_sentiment, sentiment_over_time
+
+    files = sorted((data_home / "tweets_kipk_2024").glob("*.csv"))
+    rep = td.build_report([str(f) for f in files], sentiment_model="multi")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        posts = pd.concat([trendlib.read_posts(f) for f in files], ignore_index=True)
+    want = sentiment_over_time(add_sentiment(posts, model="multi"), freq="1D")
+    pd.testing.assert_frame_equal(rep["sentiment"], want, check_exact=False, rtol=1e-12)
+    lexicon = td.build_report([str(f) for f in files], scheduler="sync")["sentiment"]
+    assert not lexicon[["positive", "neutral", "negative"]].equals(rep["sentiment"][["positive", "neutral", "negative"]])

@@ -130,6 +130,9 @@ def _add_report_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
     p.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="processes that tokenise and score posts (default: every CPU from 100,000 posts)")
+    p.add_argument("--sentiment-model", default=None, choices=("multi", "smsa"),
+                   help="label sentiment with this pretrained classifier instead of the explainable lexicon+rules "
+                        "scorer (more accurate on political posts, cannot say why; docs/report.md)")
     p.add_argument("--dask", action="store_true",
                    help="compute the heavy sections on Dask, one partition per file (pip install 'trendlib[dask]'); "
                         "SOURCE may be a glob such as 'scrapes/*.csv'")
@@ -155,7 +158,7 @@ def _run_report_dask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         sections = dask_report(list(args.source), scheduler=args.scheduler, freq=args.freq, tz=args.tz, top=args.top,
-                               seed=args.seed, read_options=read)
+                               seed=args.seed, read_options=read, sentiment_model=args.sentiment_model)
     for w in caught:
         err.write(f"warning: {w.message}\n")
     out.write(f"trendlib report --dask: {', '.join(args.source)}\n\n")
@@ -177,7 +180,8 @@ def _run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         rep = build_report(posts, freq=args.freq, tz=args.tz, top=args.top, seed=args.seed,
-                           topic=args.topic or None, progress=progress, n_jobs=args.jobs)
+                           topic=args.topic or None, progress=progress, n_jobs=args.jobs,
+                           sentiment_model=args.sentiment_model)
     for w in caught:
         err.write(f"warning: {w.message}\n")
     err.flush()

@@ -75,7 +75,8 @@ def _engine(scheduler: Any) -> Any:
 
 
 def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, tz: str = "Asia/Jakarta",
-                 top: int = 10, seed: int = 0, read_options: dict | None = None) -> dict:
+                 top: int = 10, seed: int = 0, read_options: dict | None = None,
+                 sentiment_model: str | None = None) -> dict:
     """The heavy sections of the report of many files, computed on Dask.
 
     Parameters
@@ -94,6 +95,9 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
         As in :func:`trendlib.report.build_report`.
     read_options : dict, optional
         Passed to :func:`trendlib.read_posts` for every file.
+    sentiment_model : {"multi", "smsa"}, optional
+        As in :func:`trendlib.report.build_report`: a pretrained classifier labels the
+        sentiment (each worker loads it; nothing is pickled).
 
     Returns
     -------
@@ -123,9 +127,15 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
     from ._coordination import coordinated_accounts
     from ._reduce import _graph, account_activity, count, co_hashtag_edges, interaction_edges, sentiment_over_time
 
+    if sentiment_model is not None:
+        from .._validation import check_choice
+        from ..sentiment._classifier import _PRETRAINED
+
+        check_choice(sentiment_model, tuple(sorted(_PRETRAINED)), name="sentiment_model", func="build_report")
+    scoring = {"model": sentiment_model} if sentiment_model is not None else {"hashtags": SENTIMENT_HASHTAGS}
     ddf = read_posts(paths, **(read_options or {}))
     with _engine(scheduler):
-        ddf = add_sentiment(add_tokens(ddf, stopwords="topic"), hashtags=SENTIMENT_HASHTAGS)
+        ddf = add_sentiment(add_tokens(ddf, stopwords="topic"), **scoring)
         span = dask.compute(ddf["time"].min(), ddf["time"].max(), ddf["time"].count())
         lo, hi, n_posts = span
         if freq is None:  # the pandas report's rule, on the two ends of the time span

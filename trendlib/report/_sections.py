@@ -339,6 +339,10 @@ def _sentiment(rep: Any) -> Section:
     n = max(int(vc.sum()), 1)
     s.para("All posts: " + ", ".join(f"{k} {int(vc.get(k, 0)):,} ({vc.get(k, 0) / n:.0%})"
                                      for k in ("positive", "neutral", "negative")) + ".")
+    scorer = rep.posts.attrs.get("sentiment_scorer", "lexicon")
+    if scorer != "lexicon":
+        s.para(f"Labelled by the trained classifier {scorer}, not the explainable lexicon+rules scorer "
+               "(see the method notes).")
     if rep.posts.attrs.get("sentiment_hashtags") == "segment":
         tagged = ""
         if "hashtags" in rep.posts.columns:
@@ -462,9 +466,20 @@ def _coordination(rep: Any) -> Section:
     return s
 
 
+#: the method note on sentiment when a classifier labelled the posts (build_report(sentiment_model=...))
+MODEL_NOTE = ("The trained classifier {model} (trendlib.SentimentClassifier; word and character n-grams, "
+              "lexicon features) labels each post with its most probable class; the scrape's query terms are "
+              "removed from the texts it reads; shares carry 95% Wilson intervals; net = positive share - "
+              "negative share. Unlike the lexicon+rules scorer it cannot say why a post is negative "
+              "(trendlib.sentiment.explain reads a post the lexicon's way).")
+
+
 def _method(rep: Any) -> Section:
     s = Section("method", "Method notes")
+    scorer = rep.posts.attrs.get("sentiment_scorer", "lexicon")
     for k, v in METHOD_NOTES:
+        if k == "sentiment" and scorer != "lexicon":
+            v = MODEL_NOTE.format(model=scorer)
         s.para(f"{k}: {v}")
     if rep.notes:
         s.para("Notes: " + " ".join(rep.notes))
