@@ -166,3 +166,17 @@ def test_shipped_model_in_domain_three_class_floor(data_file):
     valid = load_smsa("valid")
     # measured 0.8823 (0.8709 without the head); the head's C was chosen on this split
     assert evaluate(SentimentClassifier.pretrained(), valid.text, valid.label).macro_f1 >= 0.875
+
+
+def test_pickle_round_trip_rebuilds_the_predictor(headed):
+    """Processes (multiprocessing, Dask, joblib) pickle estimators: the fitted arrays travel,
+    the prediction machinery (caches, a lock) is rebuilt on arrival."""
+    import pickle
+
+    back = pickle.loads(pickle.dumps(headed))
+    np.testing.assert_array_equal(back.predict_proba(PROBE), headed.predict_proba(PROBE))
+    shipped = SentimentClassifier.pretrained()
+    again = pickle.loads(pickle.dumps(shipped))
+    np.testing.assert_array_equal(again.predict_proba(PROBE), shipped.predict_proba(PROBE))
+    unfitted = pickle.loads(pickle.dumps(SentimentClassifier(C=3.0)))
+    assert unfitted.get_params()["C"] == 3.0 and not hasattr(unfitted, "coef_")

@@ -504,6 +504,19 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
             return self.classes_[(scores > 0).astype(int)]
         return self.classes_[np.argmax(scores, axis=1)]
 
+    # -- pickling (multiprocessing, Dask, joblib): the fitted arrays travel, the prediction
+    # machinery (caches, a lock) is rebuilt on arrival; files on disk use save()/load()
+    _DERIVED = ("featurizer_", "_tfidf", "_remap", "_weights", "_intercept", "_predictor")
+
+    def __getstate__(self):
+        state = super().__getstate__()
+        return {k: v for k, v in state.items() if k not in self._DERIVED}
+
+    def __setstate__(self, state):
+        super().__setstate__(state)
+        if hasattr(self, "coef_"):
+            self._setup_predictor()
+
     def __sklearn_tags__(self):  # scikit-learn >= 1.6: text input, not a 2-D array
         tags = super().__sklearn_tags__()
         tags.input_tags.two_d_array = False
