@@ -547,7 +547,8 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         political tweets as well as on reviews: IndoNLU SmSA train (reviews) and EmoT
         train+valid (tweets; emotions mapped to polarity), both Apache-2.0, plus
         distant supervision on unlabeled real tweets (emoji-labelled, and lexicon-labelled
-        posts the lexicon+rules scorer reads with confidence); only the fitted weights
+        posts the lexicon+rules scorer reads with confidence), with a neutral head fitted
+        on the SmSA rows, the only source that labels neutral; only the fitted weights
         ship. ``"smsa"``: the v0.1 model, SmSA train only. Both are built by
         ``scripts/train_classifier.py``; docs/sentiment_domains.md has the cross-domain
         table. Loaded lazily from ``trendlib/sentiment/data``; needs no data home. Each
