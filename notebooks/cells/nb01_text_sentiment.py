@@ -72,8 +72,8 @@ The classifier (`SentimentClassifier.pretrained()`, trained on the IndoNLU SmSA 
 EmoT tweets and distant labels on real tweets, with a neutral head learned from SmSA) is
 the second opinion. Where the two agree, the label is safer; where they disagree, the
 explanation shows which words pulled the lexicon scorer the other way."""),
-    ("code", """clf = tl.SentimentClassifier.pretrained()
-scored["classifier"] = clf.predict(scored["text"].tolist())
+    ("code", """# the classifier labels a posts table through the same function (the query words removed first)
+scored["classifier"] = sentiment.add_sentiment(originals, model="multi", ignore=IGNORE)["sentiment"]
 agree = (scored["sentiment"] == scored["classifier"]).mean()
 print(f"the two scorers agree on {agree:.0%} of {len(scored):,} original posts")
 pd.crosstab(scored["sentiment"], scored["classifier"], rownames=["lexicon+rules"], colnames=["classifier"])"""),
