@@ -316,3 +316,57 @@ def test_chunked_topics_equal_pandas_and_dask(topic_corpus):
     pd.testing.assert_frame_equal(table, topics_over_time(topic_corpus, model, freq="1D", outliers=True), check_like=False)
     with pytest.raises(TypeError, match="not both"):
         chunked.fit_topics(iter(chunks), model, random_state=0)
+
+
+def _keyword_scrape(tmp_path):
+    """Two files of a keyword scrape about corruption: headlines and opinions (our own texts)."""
+    heads = ["KPK Tetapkan Tersangka Baru Kasus Korupsi Tol {}", "Sidang Korupsi Dana Desa {} Digelar Hari Ini",
+             "Kejaksaan Periksa Saksi Kasus Korupsi Pengadaan {}"]
+    opinions = ["korupsi lagi korupsi lagi, rakyat {} makin sengsara", "salut sama KPK, berantas korupsi di {}!"]
+    places = ["Semarang", "Medan", "Bogor", "Makassar", "Padang", "Kendari", "Malang", "Jambi"]
+    rows = [(t.format(p), h) for h, t in enumerate(heads + opinions) for p in places]
+    paths = []
+    for k in range(2):
+        part = rows[k::2]
+        frame = pd.DataFrame({
+            "id": [f"{k}-{i}" for i in range(len(part))],
+            "time": pd.date_range("2025-09-01", periods=len(part), freq="3h", tz="UTC").strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "author": [f"akun{(i * 7 + k) % 13}" for i in range(len(part))],
+            "text": [t for t, _ in part],
+        })
+        path = tmp_path / f"korupsi_{k}.csv"
+        frame.to_csv(path, index=False)
+        paths.append(str(path))
+    return paths
+
+
+def test_dask_report_leaves_the_query_terms_out_as_the_pandas_report_does(tmp_path):
+    from trendlib.report import build_report
+
+    paths = _keyword_scrape(tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        posts = pd.concat([trendlib.read_posts(p) for p in paths], ignore_index=True)
+        rep = td.build_report(paths, scheduler="sync")
+        pandas_rep = build_report(posts, progress=False)
+    assert rep["excluded_terms"]["term"].tolist() == ["korupsi"]
+    pd.testing.assert_frame_equal(rep["excluded_terms"], pandas_rep.excluded_terms)
+    assert "korupsi" not in set(rep["counts"]["term"]["key"])
+    want = sentiment_over_time(pandas_rep.posts, freq="1D")
+    pd.testing.assert_frame_equal(rep["sentiment"], want, check_exact=False, rtol=1e-12)
+    # the headlines are neutral once the query word is not read as opinion
+    assert rep["sentiment"]["neutral"].sum() >= 24
+    named = td.build_report(paths, scheduler="sync", topic="KPK")["excluded_terms"]
+    assert named["term"].tolist() == ["kpk", "korupsi"] and named["reason"].iloc[0] == "named with topic="
+
+
+def test_dask_query_terms_sample_each_partition_when_it_is_large(monkeypatch, summit):
+    """A bounded sample per partition: the terms in most posts are still found."""
+    import trendlib.report._build as B
+    from trendlib.dask._report import _query_terms
+
+    monkeypatch.setattr(B, "_QUERY_SAMPLE", 3_000)
+    ddf = _ddf(summit.head(20_000), n=4)
+    got = _query_terms(ddf, [])
+    exact = B._query_terms(summit.head(20_000), [])
+    assert set(got["term"]) == set(exact["term"]) == {"ktt"}

@@ -58,7 +58,13 @@ def test_build_report_on_files(data_home):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         posts = pd.concat([trendlib.read_posts(f) for f in files], ignore_index=True)
-    posts = add_sentiment(add_tokens(posts, stopwords="topic"), hashtags="segment")  # as the report reads tags
+    from trendlib.report._build import _query_terms
+
+    # the pandas report's query terms (every distinct text: the files are small), not read as opinion
+    query = _query_terms(posts, [])
+    pd.testing.assert_frame_equal(rep["excluded_terms"], query)
+    ignore = query["term"].tolist() or None
+    posts = add_sentiment(add_tokens(posts, stopwords="topic"), hashtags="segment", ignore=ignore)  # as the report
     assert rep["n_posts"] == len(posts)
     from trendlib.report import choose_freq
 
@@ -82,7 +88,11 @@ def test_build_report_with_a_sentiment_model_on_files(data_home):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         posts = pd.concat([trendlib.read_posts(f) for f in files], ignore_index=True)
-    want = sentiment_over_time(add_sentiment(posts, model="multi"), freq="1D")
+    from trendlib.report._build import _query_terms
+
+    ignore = _query_terms(posts, [])["term"].tolist()
+    assert ignore  # "kipk", "beasiswa": removed from the texts the model reads
+    want = sentiment_over_time(add_sentiment(posts, model="multi", ignore=ignore), freq="1D")
     pd.testing.assert_frame_equal(rep["sentiment"], want, check_exact=False, rtol=1e-12)
     lexicon = td.build_report([str(f) for f in files], scheduler="sync")["sentiment"]
     assert not lexicon[["positive", "neutral", "negative"]].equals(rep["sentiment"][["positive", "neutral", "negative"]])

@@ -158,7 +158,8 @@ def _run_report_dask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         sections = dask_report(list(args.source), scheduler=args.scheduler, freq=args.freq, tz=args.tz, top=args.top,
-                               seed=args.seed, read_options=read, sentiment_model=args.sentiment_model)
+                               seed=args.seed, read_options=read, topic=args.topic or None,
+                               sentiment_model=args.sentiment_model)
     for w in caught:
         err.write(f"warning: {w.message}\n")
     out.write(f"trendlib report --dask: {', '.join(args.source)}\n\n")

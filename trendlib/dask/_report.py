@@ -74,8 +74,31 @@ def _engine(scheduler: Any) -> Any:
     return client(scheduler)
 
 
+def _query_terms(ddf: Any, named: list) -> Any:
+    """The scrape's query terms, as the pandas report finds them, from a bounded sample.
+
+    Each partition gives at most its share of the pandas report's sample (20,000 distinct
+    texts; at least 1,000 per partition), seeded; the union's distinct texts go through the
+    pandas report's own rule (``report._build._query_terms``). When every partition has
+    fewer distinct texts than its share, the texts are all of them and the terms are the
+    pandas report's exactly.
+    """
+    import pandas as pd
+
+    from ..report._build import _QUERY_SAMPLE, _query_terms as pandas_query_terms
+
+    per = max(1_000, _QUERY_SAMPLE // max(int(ddf.npartitions), 1))
+
+    def part(s: Any) -> Any:
+        u = pd.Series(s.dropna().unique(), dtype=object, name="text")
+        return u.sample(per, random_state=0) if len(u) > per else u
+
+    texts = ddf["text"].map_partitions(part, meta=pd.Series([], dtype=object, name="text")).compute()
+    return pandas_query_terms(pd.DataFrame({"text": pd.Series(texts.unique(), dtype=object)}), named)
+
+
 def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, tz: str = "Asia/Jakarta",
-                 top: int = 10, seed: int = 0, read_options: dict | None = None,
+                 top: int = 10, seed: int = 0, read_options: dict | None = None, topic: Any = None,
                  sentiment_model: str | None = None) -> dict:
     """The heavy sections of the report of many files, computed on Dask.
 
@@ -95,6 +118,11 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
         As in :func:`trendlib.report.build_report`.
     read_options : dict, optional
         Passed to :func:`trendlib.read_posts` for every file.
+    topic : str or list of str, optional
+        The scrape's query terms, as in :func:`trendlib.report.build_report`: with the
+        terms found in half the distinct posts (a seeded sample of at most 20,000 texts),
+        they are not read as opinion and are left out of term counts and bursts
+        (``excluded_terms`` lists them and why).
     sentiment_model : {"multi", "smsa"}, optional
         As in :func:`trendlib.report.build_report`: a pretrained classifier labels the
         sentiment (each worker loads it; nothing is pickled).
@@ -104,7 +132,8 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
     dict
         ``n_posts``, ``freq``, ``counts`` (``{"hashtag": ..., "term": ...}``), ``bursts``,
         ``trending`` (at the strongest burst), ``explanation`` (of it), ``sentiment``
-        (per day; hashtags read as their words, as in the pandas report), ``activity`` (per account), ``interaction`` (graph),
+        (per day; hashtags read as their words and query terms not read as opinion, as in
+        the pandas report), ``excluded_terms``, ``activity`` (per account), ``interaction`` (graph),
         ``communities``, ``influencers``, ``associations`` (co-hashtag NPMI edges) and
         ``coordinated`` (near-identical texts) — each equal to what the pandas functions
         return on the concatenated files.
@@ -133,8 +162,13 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
 
         check_choice(sentiment_model, tuple(sorted(_PRETRAINED)), name="sentiment_model", func="build_report")
     scoring = {"model": sentiment_model} if sentiment_model is not None else {"hashtags": SENTIMENT_HASHTAGS}
+    named = [topic] if isinstance(topic, str) else list(topic or [])
     ddf = read_posts(paths, **(read_options or {}))
     with _engine(scheduler):
+        query = _query_terms(ddf, named)
+        ignore = query["term"].tolist()
+        if ignore:
+            scoring["ignore"] = ignore
         ddf = add_sentiment(add_tokens(ddf, stopwords="topic"), **scoring)
         span = dask.compute(ddf["time"].min(), ddf["time"].max(), ddf["time"].count())
         lo, hi, n_posts = span
@@ -150,6 +184,11 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
             account_activity(ddf, compute=False),
             co_hashtag_edges(ddf, weight="npmi", min_count=2, min_edge_count=2, compute=False),
         )
+        words = {t for t in ignore if not t.startswith("#")}
+        if words:  # the query's words are in every bin: not a burst (as in the pandas report)
+            kept = terms[~terms["key"].isin(words)].reset_index(drop=True)
+            kept.attrs = terms.attrs
+            terms = kept
         counts = {"hashtag": hashtags, "term": terms}
         tables = [detect_bursts(c, method="kleinberg").assign(kind=k) for k, c in counts.items()]
         bursts = pd.concat([t for t in tables if len(t)], ignore_index=True) if any(len(t) for t in tables) else tables[0]
@@ -171,7 +210,8 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
     influencers = graphs.influencers(G, top=None) if G.number_of_nodes() else None
     return {
         "n_posts": int(n_posts), "freq": freq, "tz": tz, "counts": counts, "bursts": bursts, "trending": trend,
-        "explanation": explanation, "sentiment": senti, "activity": activity, "interaction": G,
+        "explanation": explanation, "sentiment": senti, "excluded_terms": query, "activity": activity,
+        "interaction": G,
         "communities": communities, "influencers": influencers,
         "associations": assoc[assoc["weight"] > 0].reset_index(drop=True), "coordinated": coordinated,
     }
