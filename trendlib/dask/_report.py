@@ -74,18 +74,16 @@ def _engine(scheduler: Any) -> Any:
     return client(scheduler)
 
 
-def _query_terms(ddf: Any, named: list) -> Any:
-    """The scrape's query terms, as the pandas report finds them, from a bounded sample.
+def _text_sample(ddf: Any) -> Any:
+    """Lazy: the distinct texts the query-term rule reads, a bounded seeded sample per partition.
 
     Each partition gives at most its share of the pandas report's sample (20,000 distinct
-    texts; at least 1,000 per partition), seeded; the union's distinct texts go through the
-    pandas report's own rule (``report._build._query_terms``). When every partition has
-    fewer distinct texts than its share, the texts are all of them and the terms are the
-    pandas report's exactly.
+    texts; at least 1,000 per partition). When every partition has fewer distinct texts
+    than its share, the sample is all of them and the terms are the pandas report's exactly.
     """
     import pandas as pd
 
-    from ..report._build import _QUERY_SAMPLE, _query_terms as pandas_query_terms
+    from ..report._build import _QUERY_SAMPLE
 
     per = max(1_000, _QUERY_SAMPLE // max(int(ddf.npartitions), 1))
 
@@ -93,8 +91,19 @@ def _query_terms(ddf: Any, named: list) -> Any:
         u = pd.Series(s.dropna().unique(), dtype=object, name="text")
         return u.sample(per, random_state=0) if len(u) > per else u
 
-    texts = ddf["text"].map_partitions(part, meta=pd.Series([], dtype=object, name="text")).compute()
-    return pandas_query_terms(pd.DataFrame({"text": pd.Series(texts.unique(), dtype=object)}), named)
+    return ddf["text"].map_partitions(part, meta=pd.Series([], dtype=object, name="text"))
+
+
+def _query_terms(ddf: Any, named: list, texts: Any = None) -> Any:
+    """The scrape's query terms, by the pandas report's own rule (``report._build._query_terms``)
+    on :func:`_text_sample` (computed here unless ``texts``, its computed value, is given)."""
+    import pandas as pd
+
+    from ..report._build import _query_terms as pandas_query_terms
+
+    if texts is None:
+        texts = _text_sample(ddf).compute()
+    return pandas_query_terms(pd.DataFrame({"text": pd.Series(pd.unique(texts), dtype=object)}), named)
 
 
 def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, tz: str = "Asia/Jakarta",
@@ -163,15 +172,17 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
         check_choice(sentiment_model, tuple(sorted(_PRETRAINED)), name="sentiment_model", func="build_report")
     scoring = {"model": sentiment_model} if sentiment_model is not None else {"hashtags": SENTIMENT_HASHTAGS}
     named = [topic] if isinstance(topic, str) else list(topic or [])
-    ddf = read_posts(paths, **(read_options or {}))
+    raw = read_posts(paths, **(read_options or {}))
     with _engine(scheduler):
-        query = _query_terms(ddf, named)
+        # one pass over the files before any text step: the time span and the sample of
+        # texts the query terms are found in
+        lo, hi, n_posts, texts = dask.compute(raw["time"].min(), raw["time"].max(), raw["time"].count(),
+                                              _text_sample(raw))
+        query = _query_terms(raw, named, texts)
         ignore = query["term"].tolist()
         if ignore:
             scoring["ignore"] = ignore
-        ddf = add_sentiment(add_tokens(ddf, stopwords="topic"), **scoring)
-        span = dask.compute(ddf["time"].min(), ddf["time"].max(), ddf["time"].count())
-        lo, hi, n_posts = span
+        ddf = add_sentiment(add_tokens(raw, stopwords="topic"), **scoring)
         if freq is None:  # the pandas report's rule, on the two ends of the time span
             from ..report import choose_freq
 
