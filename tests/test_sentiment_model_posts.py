@@ -164,3 +164,14 @@ def test_chunked_and_dask_sentiment_over_time_take_the_model():
     with dask.config.set(scheduler="sync"):
         got = td.sentiment_over_time(ddf, freq="1D", tz="UTC", model="multi")
     pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-12)
+
+
+def test_tokens_without_scoring_equal_the_tokens_of_the_joint_pass():
+    from trendlib.sentiment._posts import tokens_and_sentiment
+
+    texts = POSTS["text"].tolist() + ["Macet parah di #KTTASEAN2023, jalan ditutup 😤", 42]
+    full = tokens_and_sentiment(texts, stopwords="topic", ignore=["korupsi"], hashtags="segment")
+    only = tokens_and_sentiment(texts, stopwords="topic", ignore=["korupsi"], hashtags="segment", score=False)
+    assert only[0] == full[0]
+    assert np.isnan(only[1]).all() and all(v is None for v in only[2])
+    assert only[3]["sentiment_missing_text"] == full[3]["sentiment_missing_text"] == 2  # None and 42

@@ -386,8 +386,9 @@ def _text_job(texts: list, ignore: list | None, code: bool = False,
     from ..counts import token_codes
     from ..sentiment._posts import add_sentiment, tokens_and_sentiment
 
+    # with a model the lexicon scorer's pass is skipped: the tokens only
     tokens, polarity, labels, attrs = tokens_and_sentiment(texts, stopwords="topic", ignore=ignore,
-                                                           hashtags=SENTIMENT_HASHTAGS)
+                                                           hashtags=SENTIMENT_HASHTAGS, score=model is None)
     if model is not None:
         scored = add_sentiment(pd.DataFrame({"text": texts}, dtype=object), model=model, ignore=ignore)
         polarity, labels = scored["polarity"].to_numpy(dtype=float), scored["sentiment"].to_numpy(dtype=object)

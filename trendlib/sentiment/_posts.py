@@ -249,7 +249,7 @@ def add_sentiment(
 
 def tokens_and_sentiment(
     texts: Any, *, stopwords: Any = None, ignore: Any = None, lexicon: Any = None, threshold: Any = None,
-    hashtags: str = "keep",
+    hashtags: str = "keep", score: bool = True,
 ) -> tuple[list, np.ndarray, np.ndarray, dict]:
     """``add_tokens`` and ``add_sentiment`` of a text column in one pass (internal; the report).
 
@@ -261,6 +261,8 @@ def tokens_and_sentiment(
     text column is ``texts``. Each distinct text is read once for both, and split once for
     the tokenizer and the scorer (:func:`trendlib.sentiment._batch.score_and_tokenize`);
     tests/test_sentiment_posts.py checks the result against the two plain calls.
+    ``score=False`` gives the tokens only (polarity NaN, sentiment None: the report when
+    a classifier labels the posts).
     """
     from .._cache import collection_paused
     from ..text import tokenize
@@ -281,14 +283,21 @@ def tokens_and_sentiment(
     # each distinct text is tokenised and scored once (retweets and copies cost a lookup)
     codes, uniques = pd.factorize(values[ok])
     uniques = list(uniques)
-    if ig is None:
+    if not score:
+        with collection_paused():
+            toks = [tokenize(t, stopwords=stop) for t in uniques]
+        scores = np.full(len(uniques), np.nan)
+    elif ig is None:
         scores, toks = score_and_tokenize(uniques, lex, P, stop, seg)
     else:  # the scorer's path with ignored terms (polarity_many) and the tokens apart
         scores = polarity_many(uniques, lexicon=lex, ignore=ig, hashtags=hashtags)
         with collection_paused():
             toks = [tokenize(t, stopwords=stop) for t in uniques]
     scores = np.asarray(scores, dtype=float)
-    pol, lab = _spread(scores, codes, ok, lo, hi)
+    if score:
+        pol, lab = _spread(scores, codes, ok, lo, hi)
+    else:
+        pol, lab = np.full(len(ok), np.nan), np.full(len(ok), None, dtype=object)
     with collection_paused():
         if ok.all():
             tokens = [list(toks[c]) for c in codes.tolist()]
