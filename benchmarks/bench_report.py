@@ -149,7 +149,7 @@ def _measure(n: int, conn, old_path: str | None, sentiment_model: str | None = N
     else:
         from trendlib.report import build_report
 
-        rep = build_report(posts, progress=False, **({"sentiment_model": sentiment_model} if sentiment_model else {}))
+        rep = build_report(posts, progress=False, sentiment_model=sentiment_model)
         timings = dict(rep.timings)
         t1 = time.perf_counter()
         with tempfile.TemporaryDirectory() as d:

@@ -333,12 +333,13 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         P(neutral) is the head's; the other classes share the rest in the proportions of
         the model's own probabilities among them.
         """
+        from scipy.special import softmax
+
         k = self.classes_.size
         kn = int(np.flatnonzero(self.classes_ == "neutral")[0])
-        head = _softmax(raw[:, k:])
-        p_neutral = head[:, kn]
+        p_neutral = softmax(raw[:, k:], axis=1)[:, kn]
         others = np.arange(k) != kn
-        rest = _softmax(raw[:, :k][:, others])
+        rest = softmax(raw[:, :k][:, others], axis=1)
         proba = np.empty((raw.shape[0], k))
         proba[:, kn] = p_neutral
         proba[:, others] = rest * (1.0 - p_neutral)[:, None]
@@ -579,10 +580,14 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         return cls.load(_pretrained_path(name))
 
 
-def _softmax(scores: np.ndarray) -> np.ndarray:
-    scores = scores - scores.max(axis=1, keepdims=True)
-    e = np.exp(scores)
-    return e / e.sum(axis=1, keepdims=True)
+@lru_cache(maxsize=None)
+def shared_pretrained(name: str) -> SentimentClassifier:
+    """One :meth:`SentimentClassifier.pretrained` model per name and process (internal).
+
+    For callers that take a model by name (``add_sentiment(model="multi")``, the report's
+    workers, Dask workers): loaded once, shared (prediction is thread-safe).
+    """
+    return SentimentClassifier.pretrained(name)
 
 
 @lru_cache(maxsize=None)

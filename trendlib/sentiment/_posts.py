@@ -42,18 +42,21 @@ __all__ = ["add_sentiment", "sentiment_over_time", "wilson_interval", "net_inter
 LABELS = ("positive", "negative", "neutral")
 
 
+def _per_post(values: np.ndarray, codes: np.ndarray, ok: np.ndarray) -> np.ndarray:
+    """Per post: the value of its distinct text (``codes`` into ``values``) where ``ok``;
+    NaN (float values) or None elsewhere."""
+    out = np.full(len(ok), np.nan) if values.dtype.kind == "f" else np.full(len(ok), None, dtype=object)
+    out[ok] = values[codes] if len(codes) else []
+    return out
+
+
 def _spread(scores: np.ndarray, codes: np.ndarray, ok: np.ndarray, lo: float, hi: float) -> tuple[np.ndarray, np.ndarray]:
     """Per post: the polarity of its distinct text (``codes`` into ``scores``, for the posts
     where ``ok``; NaN elsewhere) and its label by the thresholds (None without text)."""
-    pol = np.full(len(ok), np.nan)
-    pol[ok] = scores[codes] if len(codes) else []
-    lab = np.full(len(ok), None, dtype=object)
-    if ok.any():
-        lab_u = np.full(scores.size, "neutral", dtype=object)
-        lab_u[scores > hi] = "positive"
-        lab_u[scores < lo] = "negative"
-        lab[ok] = lab_u[codes]
-    return pol, lab
+    lab_u = np.full(scores.size, "neutral", dtype=object)
+    lab_u[scores > hi] = "positive"
+    lab_u[scores < lo] = "negative"
+    return _per_post(scores, codes, ok), _per_post(lab_u, codes, ok)
 
 def _mask_pattern(ig: IgnoreSet) -> Any:
     """One regex matching the ignored words (as words or hashtags) and phrases in raw text."""
@@ -84,23 +87,18 @@ def mask_ignored(texts: list[str], ig: IgnoreSet | None) -> list[str]:
     return [pattern.sub(" ", t) for t in texts]
 
 
-_PRETRAINED_CACHE: dict = {}
-
-
 def _resolve_model(model: Any, *, func: str) -> Any:
     """``model=`` of add_sentiment: a fitted classifier, or a pretrained model's name (loaded
     once per process, so a Dask worker loads it itself and nothing is pickled)."""
     if isinstance(model, str):
-        from ._classifier import _PRETRAINED, SentimentClassifier
+        from ._classifier import _PRETRAINED, shared_pretrained
 
         if model not in _PRETRAINED:
             raise ValueError(
                 f"The 'model' parameter of {func}() must be a fitted classifier or the name of a "
                 f"pretrained model {sorted(_PRETRAINED)}. Got {model!r}."
             )
-        if model not in _PRETRAINED_CACHE:
-            _PRETRAINED_CACHE[model] = SentimentClassifier.pretrained(model)
-        return _PRETRAINED_CACHE[model]
+        return shared_pretrained(model)
     classes = [str(c) for c in getattr(model, "classes_", [])]
     if not hasattr(model, "predict_proba") or not {"positive", "negative"} <= set(classes):
         raise TypeError(
@@ -229,10 +227,7 @@ def add_sentiment(
         pol, lab = _spread(scores, codes, ok, lo, hi)
     else:
         scores, labels = _model_scores(clf, mask_ignored(list(uniques), ig))
-        pol = np.full(len(ok), np.nan)
-        pol[ok] = scores[codes] if len(codes) else []
-        lab = np.full(len(ok), None, dtype=object)
-        lab[ok] = labels[codes] if len(codes) else []
+        pol, lab = _per_post(scores, codes, ok), _per_post(labels, codes, ok)
     # one copy of the table at most: under copy-on-write (pandas 3, or the option on
     # pandas 2) a shallow copy is safe and shares the posts' columns until one is written
     out = posts.copy(deep=not _copy_on_write())
