@@ -49,24 +49,53 @@ def profile(posts):
     }
 
 
+def threads(posts):
+    """How replies read alone: the share in their thread's topic, and the share of outliers.
+
+    Topics are ``TopicModel(random_state=0, context="post")`` fitted on the file; a reply
+    counts when its conversation's first post is in the file (None below 50 such replies).
+    A reply about its thread's subject often lands in a neighbouring topic of the same
+    subject, so the first share is low even in real scrapes whose replies all name the subject.
+    """
+    import numpy as np
+
+    from trendlib.topics import TopicModel
+    from trendlib.topics._threads import thread_links
+
+    links = thread_links(posts)
+    if links is None:
+        return {}
+    parent, is_rt = links
+    reply = np.flatnonzero((parent >= 0) & ~is_rt)
+    if len(reply) < 50:
+        return {}
+    labels = TopicModel(random_state=0, context="post").fit(posts).labels_
+    own, first = labels[reply], labels[parent[reply]]
+    return {"replies in their thread's topic, read alone": round(float(((own == first) & (own >= 0)).mean()), 2),
+            "replies read alone that are outliers": round(float((own < 0).mean()), 2)}
+
+
 def compare() -> None:
     import pandas as pd
 
     import trendlib as tl
 
-    cols = {"summit (simulated)": profile(tl.datasets.load_summit())}
+    summit = tl.datasets.load_summit()
+    cols = {"summit (simulated)": {**profile(summit), **threads(summit)}}
     for name in REAL:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                cols[name.removeprefix("tweets_")] = profile(tl.datasets.load_tweets(name))
+                posts = tl.datasets.load_tweets(name)
+                cols[name.removeprefix("tweets_")] = {**profile(posts), **threads(posts)}
         except tl.DataNotFoundError:
             print(f"(skipped {name}: not in the data home)", file=sys.stderr)
     table = pd.DataFrame(cols)
     print("| measure | " + " | ".join(table.columns) + " |")
     print("|---" * (len(table.columns) + 1) + "|")
     for idx, row in table.iterrows():
-        cells = (f"{int(v):,}" if float(v).is_integer() and abs(v) >= 24 else f"{v:g}" for v in row)
+        cells = ("n/a" if pd.isna(v) else f"{int(v):,}" if float(v).is_integer() and abs(v) >= 24 else f"{v:g}"
+                 for v in row)
         print(f"| {idx} | " + " | ".join(cells) + " |")
 
 

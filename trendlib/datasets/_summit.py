@@ -49,7 +49,7 @@ def _iso(t: pd.Timestamp) -> str:
 
 def _build(n_posts: int, seed: int) -> Builder:
     rng = np.random.default_rng(seed)
-    b = Builder(make_accounts(rng, n_posts), rng)
+    b = Builder(make_accounts(rng, n_posts), rng, seed)
     official(b, n_posts)
     campaigns(b)
     hoaxes(b, n_posts, HOAX_TIMES)

@@ -46,9 +46,10 @@ class Builder:
     COLS = ("uid", "t", "acc", "text", "tags", "mentions", "urls", "reply_to", "rt_of", "conv",
             "topic", "sentiment", "campaign", "hoax", "role")
 
-    def __init__(self, accounts: pd.DataFrame, rng: np.random.Generator):
+    def __init__(self, accounts: pd.DataFrame, rng: np.random.Generator, seed: int = 0):
         self.acc = accounts
         self.rng = rng
+        self.seed = seed  # for streams of their own (the replies' wording)
         self.key = accounts["account"].to_numpy(object)
         self.name = accounts["author_name"].to_numpy(object)
         self.group = accounts["group"].to_numpy(object)
@@ -84,10 +85,15 @@ class Builder:
         return self.add(t, acc, text, mentions=[self.key[s[2]], *s[5]], urls=s[6], rt_of=src,
                         conv=s[9], topic=s[10], sentiment=s[11], campaign=campaign, hoax=s[13], role=role)
 
-    def reply(self, t: int, acc: int, src: int, phrase: str, sentiment: str, *, hoax="", campaign="") -> int:
+    def reply(self, t: int, acc: int, src: int, phrase: str, sentiment: str, *, hoax="", campaign="",
+              said: str | None = None) -> int:
+        """A reply to post ``src``: ``phrase`` varied as people write it, or ``said`` (already
+        written, from another stream) in its place; ``phrase`` is varied in both cases so
+        that the builder's stream, and with it every later draw, is the same either way."""
         s = self.rows[src]
         target = self.key[s[2]]
-        text = f"@{self.name[s[2]]} " + vary(self.rng, phrase, "casual") + one(self.rng, EMOJI.get(sentiment, EMOJI["neutral"]))
+        text = vary(self.rng, phrase, "casual") + one(self.rng, EMOJI.get(sentiment, EMOJI["neutral"]))
+        text = f"@{self.name[s[2]]} " + (text if said is None else said)
         return self.add(t, acc, text, mentions=[target], reply_to=target, conv=s[9], topic=s[10],
                         sentiment=sentiment, campaign=campaign, hoax=hoax, role="reply")
 

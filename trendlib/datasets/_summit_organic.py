@@ -16,7 +16,7 @@ import numpy as np
 
 from ._summit_gen import SPAN, Builder
 from ._summit_plan import MINUTES, TOPIC_GROUPS, TOPIC_TAGS, baselines, diurnal, episodes
-from ._summit_text import PARTNERS, REPLIES, TOPICS, compose, fill_slots, one
+from ._summit_text import EMOJI, PARTNERS, REPLIES, THREAD_REPLIES, TOPICS, compose, fill_slots, one, vary
 
 __all__ = ["organic", "retweets", "replies"]
 
@@ -155,9 +155,33 @@ _REPLY_MIX = {  # topic of the replied post -> (positive, negative, neutral) sha
 }
 
 
+#: share of the replies that speak to their thread's story in their own words (THREAD_REPLIES);
+#: the rest are reactions that would fit under any post (REPLIES). Real replies are mostly
+#: about their thread: each of 40 read in the Danantara and KIP-K scrapes names its subject
+#: (keyword scrapes keep only posts with the keyword, so that is an upper bound);
+#: under official posts short reactions ("mantap", "noted min") are common, hence 0.6.
+THREAD_REPLY_SHARE = 0.6
+
+
+def _said(words: np.random.Generator, topic: str, sentiment: str) -> str | None:
+    """A reply about ``topic``'s story (``"partner:china"`` names its summit), written with
+    ``words``; None when that story has no replies of its own."""
+    base, _, partner = topic.partition(":")
+    bodies = THREAD_REPLIES.get(base, {}).get(sentiment)
+    if not bodies or words.random() >= THREAD_REPLY_SHARE:
+        return None
+    body = one(words, bodies).format(**fill_slots(words, partner or None))
+    return vary(words, body, "casual") + one(words, EMOJI[sentiment])
+
+
 def replies(b: Builder, n: int) -> None:
-    """``n`` replies to official, media and popular posts; some as short common-reply bursts (a decoy)."""
+    """``n`` replies to official, media and popular posts; some as short common-reply bursts (a decoy).
+
+    Most replies speak to their thread's story (``THREAD_REPLY_SHARE``), in wording drawn
+    from a stream of their own, so the times, accounts and other posts do not depend on it.
+    """
     rng = b.rng
+    words = np.random.default_rng([b.seed, 1])
     src = np.array([r[0] for r in b.rows if r[8] < 0 and r[7] is None and b.group[r[2]] in
                     ("ministry", "media", "diskominfo", "public", "commuter", "critic")])
     grp = b.group[np.array([b.rows[i][2] for i in src])]
@@ -179,8 +203,10 @@ def replies(b: Builder, n: int) -> None:
             acc = continue_acc
         fast = sent == "positive" and b.group[b.rows[s][2]] == "ministry"
         delay = int(rng.exponential(4 * 60 if fast else 50 * 60))
+        # the decoy's quick replies under official posts are the common reactions
+        said = None if fast else _said(words, b.rows[s][10], sent)
         u = b.reply(b.rows[s][1] + delay, int(acc), int(s), one(rng, REPLIES[sent]), sent,
-                    campaign="decoy_common_replies" if fast else "")
+                    campaign="decoy_common_replies" if fast else "", said=said)
         if fast:
             burst_first.append(u)
     if burst_first:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["one", "EMOJI", "TOPICS", "HOAXES", "PARTNERS", "REPLIES", "compose", "vary", "tag_case", "fill_slots"]
+__all__ = ["one", "EMOJI", "TOPICS", "HOAXES", "PARTNERS", "REPLIES", "THREAD_REPLIES", "compose", "vary", "tag_case", "fill_slots"]
 
 #: partner summits: code -> (hashtag, display name, day in Sept 2023, hour WIB as float)
 PARTNERS = {
@@ -245,6 +245,52 @@ REPLIES = {
                 "ini berlaku sampai tanggal berapa", "noted min"),
     "hoax_doubt": ("ini beneran?", "hoaks bukan sih ini", "sumbernya mana?", "serem amat, cek dulu deh"),
     "hoax_fact": ("itu hoaks, udah dibantah Kominfo", "hoaks ini, jangan disebar", "cek fakta dulu, ini hoaks"),
+}
+
+#: replies about their thread's story: base topic -> sentiment -> bodies (casual register;
+#: may hold {place}, {pname}). A reply says what it answers in its own words, not by
+#: repeating the post's sentence; topics without a list get the reactions of REPLIES only.
+THREAD_REPLIES: dict[str, dict[str, tuple[str, ...]]] = {
+    "prep": {
+        "positive": ("semoga persiapannya lancar sampai hari H", "mantap, Jakarta udah siap jadi tuan rumah KTT"),
+        "negative": ("persiapan KTT bikin ribet warga sekitar {place}", "pembatas jalan di {place} udah dipasang dari kemarin, repot"),
+        "neutral": ("venue KTT di {place} udah siap belum min?", "delegasinya dateng tanggal berapa ya?"),
+    },
+    "closure": {
+        "positive": ("makasih infonya min, jadi bisa cari jalan lain", "WFH selama KTT enak juga sih, gak kena macet"),
+        "negative": ("jalan {place} ditutup dari pagi, macet parah", "penutupan jalan gini bikin telat ngantor terus"),
+        "neutral": ("penutupan jalan di {place} sampai jam berapa min?", "busway lewat {place} dialihkan ke mana ya?"),
+    },
+    "opening": {
+        "positive": ("pembukaannya megah, bangga banget", "pidato Presiden di pembukaan KTT mantap"),
+        "negative": ("pembukaan KTT meriah tapi warga kena macet", "buat apa pembukaan semewah itu"),
+        "neutral": ("pembukaan KTT ada siaran ulangnya gak?", "upacara pembukaannya mulai jam berapa?"),
+    },
+    "closing": {
+        "positive": ("selamat, KTT ASEAN ditutup dengan sukses", "lega KTT udah selesai, panitianya hebat"),
+        "negative": ("udah ditutup tapi hasil KTT nya apa buat rakyat", "penutupan KTT aja masih bikin macet"),
+        "neutral": ("keketuaan ASEAN tahun depan dipegang Laos ya?", "dokumen hasil KTT bisa dibaca di mana min?"),
+    },
+    "training": {
+        "positive": ("pelatihannya bermanfaat banget buat humas daerah", "semangat para pengelola medsos pemerintah"),
+        "negative": ("pelatihan medsos biar trending doang?", "humas dilatih jadi buzzer KTT ya"),
+        "neutral": ("pelatihan medsosnya masih buka pendaftaran gak?", "materi pelatihan pengelola medsos bisa dibagi min?"),
+    },
+    "awards": {
+        "positive": ("selamat atas penghargaannya, Diskominfo keren", "pantes dapet penghargaan, kontennya rajin"),
+        "negative": ("penghargaan buat yang paling banyak posting? aneh", "dapet penghargaan karena spam konten KTT"),
+        "neutral": ("penghargaan diseminasi itu kriterianya apa aja?", "siapa aja penerima penghargaannya min?"),
+    },
+    "partner": {
+        "positive": ("{pname} semoga hasilnya nyata buat ekonomi", "kerja sama di {pname} makin erat, mantap"),
+        "negative": ("{pname} cuma seremonial, hasilnya gak jelas", "gara gara {pname} jalan ditutup lagi"),
+        "neutral": ("{pname} bahas apa aja hari ini?", "ada rekaman {pname} gak min?"),
+    },
+    "critic": {
+        "positive": ("kritik yang bagus, semoga didengar pemerintah", "setuju, anggarannya harus dibuka ke publik"),
+        "negative": ("anggaran KTT miliaran, rakyat kebagian macetnya", "pencitraan terus, PKL di {place} digusur"),
+        "neutral": ("berapa sebenarnya anggaran KTT ini?", "ada data soal PKL yang digusur gak?"),
+    },
 }
 
 
