@@ -63,6 +63,20 @@ def test_curated_slang_and_idioms_are_in(lex):
     assert lex.valence("lemot") < 0 < lex.valence("mantap")
 
 
+def test_idiomatic_reduplications_do_not_take_their_bases_valence(lex):
+    # a reduplicated word without an entry takes its base's valence ("enak-enak"), but
+    # these mean something else: "omong-omong" is "by the way" (and what "btw", 115 times
+    # in the data home's tweets, normalises to), "lama-lama" "eventually", "diam-diam"
+    # "secretly"; their bases (omong, lama, diam) are negative in SmSA's reviews
+    for word in ("omong-omong", "lama-lama", "diam-diam"):
+        assert lex.valence(word) == 0, word
+        assert lex.valence(word.split("-")[0]) < 0, word
+    assert polarity("btw aku udah makan") == 0
+    assert label("btw makanannya enak banget") == "positive"
+    assert label("lama-lama kesel juga") == "negative"  # the opinion is the next word's
+    assert polarity("enak-enak") > 0 and polarity("omon-omon doang") < 0  # the rule still holds
+
+
 def test_topic_and_identity_words_are_left_out(lex):
     # SmSA's reviews make "bandung" positive and its hateful politics make religions
     # negative; neither is sentiment.
