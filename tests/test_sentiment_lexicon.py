@@ -28,9 +28,12 @@ def test_every_entry_has_provenance_and_a_bounded_score(lex):
 
 def test_gaps_found_on_real_tweets_are_in(lex):
     # issue 10: words the scorer missed on real political tweets, now with provenance
-    for word in ("kesengsaraan", "rawan", "diskriminatif", "mengelabui", "sengsara", "korup"):
+    for word in ("kesengsaraan", "rawan", "diskriminatif", "mengelabui", "sengsara", "korup", "tidak habis pikir"):
         assert lex.valence(word) < 0, word
         assert lex.provenance(word) == "tweets-mined", word
+    # "ga habis pikir" (can't fathom it) is exasperation, not a negated neutral phrase
+    assert label("Ga habis pikir di Undip banyak banget penerima kipk salah sasaran") == "negative"
+    assert label("gak habis pikir sama kebijakan ini") == "negative"
     # limitation markers are contrast rule words, not negative lexicon entries
     assert "cuma" not in lex and "hanya" not in lex
 
