@@ -29,7 +29,9 @@ _ELONG = re.compile(r"([^\W\d_])\1\1", re.UNICODE)
 _REDUP = re.compile(r"^([^\W\d_]{2,})-\1$")
 _REDUP2 = re.compile(r"^([^\W\d_]{2,})2$")
 _CLITICS = ("nya", "lah", "kah", "pun")
-_EMOJI_STRIP = dict.fromkeys([0xFE0F, 0xFE0E, 0x200D, *range(0x1F3FB, 0x1F400)])
+#: stripped from an emoji before its valence is looked up: variation selectors, the zero-width
+#: joiner, skin tones and the gender signs of ZWJ sequences (🤦🏻‍♀️ is 🤦)
+_EMOJI_STRIP = dict.fromkeys([0xFE0F, 0xFE0E, 0x200D, 0x2640, 0x2642, *range(0x1F3FB, 0x1F400)])
 _EMO = _emoji_table()
 #: the text layer's memo of chunk tokens for trendlib's own slang map (what tokens() reads)
 _ITEMS = _chunk_memo(None).items
