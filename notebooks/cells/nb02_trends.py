@@ -198,9 +198,9 @@ feel[["topic", "label", "n", "positive_share", "negative_share", "net", "net_low
     ("md", """On the summit corpus the strongest topic bursts fall on the programme: the opening on the
 morning of 5 September, the training of the government social-media managers on
 29 August, the partner summits on the 6th and 7th, the closing and handover to Laos, the
-awards. The road closures are one topic of complaints (barriers, traffic, working from
-home) that is almost entirely negative, while the pride of hosting is almost entirely
-positive: the same hashtags carry both, which is why sentiment per topic says more than
+awards. The complaints about the preparations and closures (road barriers, detours) are
+topics of their own and almost entirely negative, while the pride of hosting is almost
+entirely positive: the same hashtags carry both, which is why sentiment per topic says more than
 sentiment per hashtag. On your own file the topics are whatever its posts are about; read
 each topic's `example` and `model.representative_posts_[topic]` before naming it."""),
     ("md", """### From one day to the next: which topics continue, which are new

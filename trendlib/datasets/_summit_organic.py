@@ -16,7 +16,7 @@ import numpy as np
 
 from ._summit_gen import SPAN, Builder
 from ._summit_plan import MINUTES, TOPIC_GROUPS, TOPIC_TAGS, baselines, diurnal, episodes
-from ._summit_text import EMOJI, PARTNERS, REPLIES, THREAD_REPLIES, TOPICS, compose, fill_slots, one, vary
+from ._summit_text import PARTNERS, REPLIES, THREAD_REPLIES, TOPICS, compose, fill_slots, one
 
 __all__ = ["organic", "retweets", "replies"]
 
@@ -170,8 +170,10 @@ def _said(words: np.random.Generator, topic: str, sentiment: str) -> str | None:
     bodies = THREAD_REPLIES.get(base, {}).get(sentiment)
     if not bodies or words.random() >= THREAD_REPLY_SHARE:
         return None
-    body = one(words, bodies).format(**fill_slots(words, partner or None))
-    return vary(words, body, "casual") + one(words, EMOJI[sentiment])
+    # composed like an original casual post (context, reaction, opener, closer), so two
+    # replies under one post rarely share their text: identical replies are a
+    # coordination signal, and organic repliers do not copy each other
+    return compose(words, one(words, bodies), "casual", fill_slots(words, partner or None), sentiment)
 
 
 def replies(b: Builder, n: int) -> None:
