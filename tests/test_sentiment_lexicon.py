@@ -34,6 +34,14 @@ def test_gaps_found_on_real_tweets_are_in(lex):
     # "ga habis pikir" (can't fathom it) is exasperation, not a negated neutral phrase
     assert label("Ga habis pikir di Undip banyak banget penerima kipk salah sasaran") == "negative"
     assert label("gak habis pikir sama kebijakan ini") == "negative"
+    # "jujur gw ..." is "honestly, I ...", not "honest": the opinion is what follows
+    assert label("jujur gw kesel bgt liatnya") == "negative"
+    assert polarity("jujur saya lelah") == polarity("saya lelah")
+    assert label("pemimpin yang jujur") == "positive"  # the adjective keeps its valence
+    # "pas" is "when" in casual posts ("pas di krl", "pas makan siang"); "just right" only
+    # in its phrases
+    assert polarity("pas di krl nonton live pembukaan") == 0
+    assert label("harganya pas banget") == label("rasanya pas di lidah") == "positive"
     # limitation markers are contrast rule words, not negative lexicon entries
     assert "cuma" not in lex and "hanya" not in lex
 

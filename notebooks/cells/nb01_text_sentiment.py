@@ -104,8 +104,9 @@ above): the classifier learned much of its vocabulary from product and service r
 so it can read announcements and questions about closures ("jalan ditutup", "dialihkan")
 as complaints;
 the lexicon scorer reads opinion words only, so a factual sentence stays neutral; a
-discourse marker can carry a valence it does not have in context (*jujur*, "honestly", is
-scored as *honest*); and a post that mixes a complaint with a joke or an emoji is split
+discourse marker can carry a valence it does not have in context (*jujur* at the start of
+a sentence, "honestly", is scored as *honest* unless a pronoun or particle follows it:
+*jujur gw*, *jujur aja*); and a post that mixes a complaint with a joke or an emoji is split
 between the two."""),
     ("md", """## Official and news text against casual text
 
