@@ -93,6 +93,13 @@ def test_topic_and_identity_words_are_left_out(lex):
     # negative; neither is sentiment.
     for word in ("bandung", "restoran", "makanan", "jokowi", "islam", "kristen", "agama", "wanita", "cina"):
         assert word not in lex, word
+    # SmSA's "terima kasih" made "kasih" (give) positive, its complaints "hidup" and "hak"
+    # negative; in posts they are "give", "life", "right"
+    for word in ("kasih", "hidup", "hak"):
+        assert word not in lex, word
+    assert polarity("Presiden kasih ruang buat Danantara") == 0
+    assert polarity("kajian lingkungan hidup strategis") == 0
+    assert label("terima kasih banyak") == "positive" and label("makasih ya") == "positive"
 
 
 def test_rule_words_are_rules_not_lexicon_entries(lex):
