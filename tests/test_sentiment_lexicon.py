@@ -100,6 +100,10 @@ def test_topic_and_identity_words_are_left_out(lex):
     assert polarity("Presiden kasih ruang buat Danantara") == 0
     assert polarity("kajian lingkungan hidup strategis") == 0
     assert label("terima kasih banyak") == "positive" and label("makasih ya") == "positive"
+    # a programme's name is its topic, not praise: "gratis" (free) stays positive elsewhere
+    assert polarity("program makan bergizi gratis dimulai hari ini") == 0
+    assert label("MAKAN GRATIS MAKANANNYA BUSUK !!") == "negative"
+    assert label("ongkirnya gratis, mantap") == "positive"
 
 
 def test_rule_words_are_rules_not_lexicon_entries(lex):
