@@ -96,7 +96,7 @@ def test_topic_and_identity_words_are_left_out(lex):
     # SmSA's "terima kasih" made "kasih" (give) positive, its complaints "hidup" and "hak"
     # negative; in posts they are "give", "life", "right"
     for word in ("kasih", "hidup", "hak"):
-        assert word not in lex, word
+        assert word not in lex or lex.valence(word) == 0, word
     assert polarity("Presiden kasih ruang buat Danantara") == 0
     assert polarity("kajian lingkungan hidup strategis") == 0
     assert label("terima kasih banyak") == "positive" and label("makasih ya") == "positive"
