@@ -53,7 +53,8 @@ def threads(posts):
     """How replies read alone: the share in their thread's topic, and the share of outliers.
 
     Topics are ``TopicModel(random_state=0, context="post")`` fitted on the file; a reply
-    counts when its conversation's first post is in the file (None below 50 such replies).
+    counts when its conversation's first post is in the file (no rows, ``n/a`` in the
+    table, below 50 such replies).
     A reply about its thread's subject often lands in a neighbouring topic of the same
     subject, so the first share is low even in real scrapes whose replies all name the subject.
     """

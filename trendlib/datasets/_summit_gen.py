@@ -86,14 +86,14 @@ class Builder:
                         conv=s[9], topic=s[10], sentiment=s[11], campaign=campaign, hoax=s[13], role=role)
 
     def reply(self, t: int, acc: int, src: int, phrase: str, sentiment: str, *, hoax="", campaign="",
-              said: str | None = None) -> int:
-        """A reply to post ``src``: ``phrase`` varied as people write it, or ``said`` (already
-        written, from another stream) in its place; ``phrase`` is varied in both cases so
-        that the builder's stream, and with it every later draw, is the same either way."""
+              written: str | None = None) -> int:
+        """A reply to post ``src``: ``phrase`` varied as people write it, or ``written`` (a
+        text drawn from another stream) in its place. ``phrase`` is varied in both cases, so
+        the builder's stream, and with it every later draw, is the same either way."""
         s = self.rows[src]
         target = self.key[s[2]]
         text = vary(self.rng, phrase, "casual") + one(self.rng, EMOJI.get(sentiment, EMOJI["neutral"]))
-        text = f"@{self.name[s[2]]} " + (text if said is None else said)
+        text = f"@{self.name[s[2]]} " + (text if written is None else written)
         return self.add(t, acc, text, mentions=[target], reply_to=target, conv=s[9], topic=s[10],
                         sentiment=sentiment, campaign=campaign, hoax=hoax, role="reply")
 

@@ -163,17 +163,17 @@ _REPLY_MIX = {  # topic of the replied post -> (positive, negative, neutral) sha
 THREAD_REPLY_SHARE = 0.6
 
 
-def _said(words: np.random.Generator, topic: str, sentiment: str) -> str | None:
-    """A reply about ``topic``'s story (``"partner:china"`` names its summit), written with
-    ``words``; None when that story has no replies of its own."""
+def _thread_reply(wording: np.random.Generator, topic: str, sentiment: str) -> str | None:
+    """A reply about ``topic``'s story (``"partner:china"`` names its summit), drawn from the
+    ``wording`` stream; None for a reaction instead (or when the story has no replies of its own)."""
     base, _, partner = topic.partition(":")
     bodies = THREAD_REPLIES.get(base, {}).get(sentiment)
-    if not bodies or words.random() >= THREAD_REPLY_SHARE:
+    if not bodies or wording.random() >= THREAD_REPLY_SHARE:
         return None
     # composed like an original casual post (context, reaction, opener, closer), so two
     # replies under one post rarely share their text: identical replies are a
     # coordination signal, and organic repliers do not copy each other
-    return compose(words, one(words, bodies), "casual", fill_slots(words, partner or None), sentiment)
+    return compose(wording, one(wording, bodies), "casual", fill_slots(wording, partner or None), sentiment)
 
 
 def replies(b: Builder, n: int) -> None:
@@ -183,7 +183,7 @@ def replies(b: Builder, n: int) -> None:
     from a stream of their own, so the times, accounts and other posts do not depend on it.
     """
     rng = b.rng
-    words = np.random.default_rng([b.seed, 1])
+    wording = np.random.default_rng([b.seed, 1])  # the thread replies' own stream
     src = np.array([r[0] for r in b.rows if r[8] < 0 and r[7] is None and b.group[r[2]] in
                     ("ministry", "media", "diskominfo", "public", "commuter", "critic")])
     grp = b.group[np.array([b.rows[i][2] for i in src])]
@@ -206,9 +206,9 @@ def replies(b: Builder, n: int) -> None:
         fast = sent == "positive" and b.group[b.rows[s][2]] == "ministry"
         delay = int(rng.exponential(4 * 60 if fast else 50 * 60))
         # the decoy's quick replies under official posts are the common reactions
-        said = None if fast else _said(words, b.rows[s][10], sent)
+        written = None if fast else _thread_reply(wording, b.rows[s][10], sent)
         u = b.reply(b.rows[s][1] + delay, int(acc), int(s), one(rng, REPLIES[sent]), sent,
-                    campaign="decoy_common_replies" if fast else "", said=said)
+                    campaign="decoy_common_replies" if fast else "", written=written)
         if fast:
             burst_first.append(u)
     if burst_first:
