@@ -378,3 +378,28 @@ def test_report_sentiment_reads_hashtags_as_words(sample_report):
     out, _ = _text_columns(tagged, None, 1)
     assert out["sentiment"].tolist() == ["negative", "positive", "neutral"]
     assert add_sentiment(tagged)["sentiment"].tolist() == ["neutral", "neutral", "neutral"]
+
+
+@pytest.mark.filterwarnings("ignore:explain_burst")
+def test_report_sentiment_of_a_scrape_of_months_is_read_in_its_bins():
+    # a scrape spanning months (here the sample's posts, half moved 200 days later) gets
+    # 7-day report bins; its sentiment table follows them instead of listing every day,
+    # and the text leaves out the bins without a post (counted) rather than printing nan
+    posts = tl.datasets.load_sample_posts()
+    later = posts.index % 2 == 1
+    posts.loc[later, "time"] = posts.loc[later, "time"] + pd.Timedelta("200D")
+    rep = build_report(posts)
+    assert rep.freq == "7D"
+    assert rep.sentiment.attrs["freq"] == "7D"
+    assert rep.sentiment["n"].sum() == len(posts)
+    empty = int((rep.sentiment["n"] == 0).sum())
+    assert empty > 20  # the months between the two halves
+    text = rep.to_text()
+    section = text[text.index("\nSentiment\n"):text.index("Top posts, accounts")]
+    assert "nan" not in section
+    assert f"Per 7D bin (longer than a day, like the report's bins); {empty:,} 7D bins without a post left out" in section
+    assert "bin start" in section
+    # a scrape of days keeps its daily table
+    from trendlib.report._build import sentiment_freq
+
+    assert [sentiment_freq(f) for f in ("15min", "3h", "1D", "7D")] == ["1D", "1D", "1D", "7D"]

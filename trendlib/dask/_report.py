@@ -141,7 +141,7 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
     dict
         ``n_posts``, ``freq``, ``counts`` (``{"hashtag": ..., "term": ...}``), ``bursts``,
         ``trending`` (at the strongest burst), ``explanation`` (of it), ``sentiment``
-        (per day; hashtags read as their words and query terms not read as opinion, as in
+        (per day, or per bin when bins are longer than a day; hashtags read as their words and query terms not read as opinion, as in
         the pandas report), ``excluded_terms``, ``activity`` (per account), ``interaction`` (graph),
         ``communities``, ``influencers``, ``associations`` (co-hashtag NPMI edges) and
         ``coordinated`` (near-identical texts) — each equal to what the pandas functions
@@ -160,7 +160,7 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
     from ..bursts import detect_bursts
     from ..trends import trending
     from ._analysis import explain_burst
-    from ..report._build import SENTIMENT_HASHTAGS
+    from ..report._build import SENTIMENT_HASHTAGS, sentiment_freq
     from ._collection import add_sentiment, add_tokens, read_posts
     from ._coordination import coordinated_accounts
     from ._reduce import _graph, account_activity, count, co_hashtag_edges, interaction_edges, sentiment_over_time
@@ -190,7 +190,7 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
         hashtags, terms, senti, inter, activity, assoc = dask.compute(
             count(ddf, key="hashtag", freq=freq, tz=tz, compute=False),
             count(ddf, key="term", freq=freq, tz=tz, min_count=max(5, int(n_posts) // 2000), compute=False),
-            sentiment_over_time(ddf, freq="1D", tz=tz, compute=False),
+            sentiment_over_time(ddf, freq=sentiment_freq(freq), tz=tz, compute=False),
             interaction_edges(ddf, kind="all", compute=False),
             account_activity(ddf, compute=False),
             co_hashtag_edges(ddf, weight="npmi", min_count=2, min_edge_count=2, compute=False),

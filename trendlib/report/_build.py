@@ -67,6 +67,23 @@ def choose_freq(posts: Any, *, max_bins: int = 150) -> str:
     return _FREQS[-1]
 
 
+def sentiment_freq(freq: Any) -> str:
+    """Return the bin size of the report's sentiment-over-time table for report bins ``freq``.
+
+    Days, or the report's own bins when they are longer than a day. Why: an analyst reads
+    sentiment per day on a scrape of days or weeks; on a scrape of months (``choose_freq``
+    gives ``"7D"`` beyond 150 days) a daily table was hundreds of rows, most of them days
+    with no post or one post whose interval spans almost everything (the MBG scrape of the
+    data home: 268 days, 192 without a post).
+
+    Examples
+    --------
+    >>> sentiment_freq("3h"), sentiment_freq("1D"), sentiment_freq("7D")
+    ('1D', '1D', '7D')
+    """
+    return str(freq) if pd.Timedelta(freq) > pd.Timedelta("1D") else "1D"
+
+
 def _release_free_memory() -> None:
     """Give the C heap's free pages back to the system (glibc's ``malloc_trim``; nothing elsewhere).
 
@@ -684,7 +701,7 @@ def build_report(
         coordination.listen()
         network.listen()
         with steps.step("sentiment over time"):
-            sentiment = sentiment_over_time(posts, freq="1D", tz=tz, ignore=ignore or None)
+            sentiment = sentiment_over_time(posts, freq=sentiment_freq(freq), tz=tz, ignore=ignore or None)
         with steps.step("topics"):
             topics = _topics(posts, seed, notes, freq=freq, tz=tz)
         with steps.step("volume"):

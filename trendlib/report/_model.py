@@ -107,7 +107,8 @@ class Report:
     explanation : BurstExplanation or None
         Why the strongest burst happened (:func:`trendlib.explain_burst`).
     sentiment : DataFrame
-        Sentiment per day with intervals (:func:`trendlib.sentiment.sentiment_over_time`).
+        Sentiment per day with intervals (:func:`trendlib.sentiment.sentiment_over_time`);
+        per report bin when the bins are longer than a day (:func:`sentiment_freq`).
     sentiment_by_community, sentiment_by_hashtag : DataFrame
         Sentiment shares with 95% Wilson intervals per community / per top hashtag.
     excluded_terms : DataFrame

@@ -355,11 +355,20 @@ def _sentiment(rep: Any) -> Section:
         s.para("The scrape's query terms are not read as opinion (and left out of term bursts): "
                + ", ".join(f"{r.term} ({r.reason})" for r in q.itertuples()) + ".")
     if rep.sentiment is not None and len(rep.sentiment):
-        s.figure("sentiment", "Sentiment shares per day with 95% intervals")
-        s.table(["day", "posts", "positive", "negative", "net", "95% interval of net"],
+        t = rep.sentiment
+        freq = t.attrs.get("freq", "1D")
+        daily = pd.Timedelta(freq) == pd.Timedelta("1D")
+        unit = "day" if daily else f"{freq} bin"
+        s.figure("sentiment", f"Sentiment shares per {unit} with 95% intervals")
+        kept = t[t["n"] > 0]
+        empty = len(t) - len(kept)
+        caption = "Per day" if daily else f"Per {freq} bin (longer than a day, like the report's bins)"
+        if empty:
+            caption += f"; {empty:,} {unit}s without a post left out"
+        s.table(["day" if daily else "bin start", "posts", "positive", "negative", "net", "95% interval of net"],
                 [[_fmt_time(r.time, "%Y-%m-%d"), int(r.n), _pct(r.share_positive), _pct(r.share_negative),
-                  f"{r.net:+.2f}", f"[{r.net_low:+.2f}, {r.net_high:+.2f}]"] for r in rep.sentiment.itertuples()],
-                align="lrrrrl", caption="Per day")
+                  f"{r.net:+.2f}", f"[{r.net_low:+.2f}, {r.net_high:+.2f}]"] for r in kept.itertuples()],
+                align="lrrrrl", caption=caption)
     for title, table in (("Per community (communities of 5+ posts)", rep.sentiment_by_community),
                          ("Per top hashtag", rep.sentiment_by_hashtag)):
         if len(table):
