@@ -80,7 +80,7 @@ NUSAX_GRID = [
     {"lexicon": None, "min_df": 2},
     {"lexicon": "fit", "min_df": 2},
     *({"lexicon": "fit", "min_df": 1, "C": c, "lexicon_weight": w}
-      for c in (10.0, 30.0, 100.0) for w in (1.0, 2.0)),
+      for c in (10.0, 30.0, 100.0) for w in (0.25, 0.5, 1.0, 2.0)),
 ]
 
 
