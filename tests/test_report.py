@@ -6,6 +6,7 @@ import io
 import os
 import subprocess
 import sys
+import warnings
 
 import pandas as pd
 import pytest
@@ -403,3 +404,53 @@ def test_report_sentiment_of_a_scrape_of_months_is_read_in_its_bins():
     from trendlib.report._build import sentiment_freq
 
     assert [sentiment_freq(f) for f in ("15min", "3h", "1D", "7D")] == ["1D", "1D", "1D", "7D"]
+
+
+def test_report_gives_sentiment_without_the_coordinated_groups(sample_report):
+    from trendlib.report._sections import coordinated_posts, organic_sentiment
+
+    # the sample's planted cluster: 8 identical cheering posts, found by their ids
+    flagged = coordinated_posts(sample_report)
+    ids = {v for ids in sample_report.coordinated["post_ids"] for v in ids}
+    assert int(flagged.sum()) == len(ids) == 8
+    assert set(sample_report.posts.loc[flagged, "id"]) == ids
+    # 4% of the posts: under the 5% floor, so the summary says nothing more
+    assert organic_sentiment(sample_report) is None
+    line = organic_sentiment(sample_report, min_share=0.0)
+    rest = sample_report.posts.loc[~flagged, "sentiment"].value_counts(normalize=True)
+    assert line.startswith("Without the 8 posts of coordinated groups (4% of all): ")
+    assert f"{rest['positive']:.0%} positive" in line and f"{rest['negative']:.0%} negative" in line
+
+
+@pytest.mark.data
+def test_report_on_a_petition_flood_says_what_the_rest_said(data_file):
+    # the May 2019 Jokowi scrape: a petition template posted by ~300 accounts within
+    # two hours makes the whole file read positive; the report says what the others said
+    path = data_file("tweets_pemilu2019_jokowi_prabowo", "data_joko_widodo.csv")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the scrape's naive timestamps are read as UTC
+        posts = tl.read_posts(path)
+    rep = build_report(posts, progress=False)
+    from trendlib.report._sections import coordinated_posts
+
+    flagged = coordinated_posts(rep)
+    assert flagged.sum() >= 250
+    assert rep.posts.loc[flagged, "text"].str.contains("Petisi", case=False).mean() > 0.9
+    share = rep.posts["sentiment"].eq("positive").mean()
+    rest = rep.posts.loc[~flagged, "sentiment"].eq("positive").mean()
+    assert share - rest > 0.1
+    summary = rep.to_text().split("Volume over time")[0]
+    assert f"Without the {int(flagged.sum()):,} posts of coordinated groups" in summary
+    assert f"{rest:.0%} positive" in summary
+
+
+def test_report_of_posts_without_authors_does_not_say_zero_accounts():
+    # e.g. the data home's IKN scrape: ids and texts only
+    posts = tl.datasets.load_sample_posts().assign(author=None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rep = build_report(posts, progress=False)
+    summary = rep.to_text().split("Volume over time")[0]
+    assert "200 posts (no authors in the file) from " in summary
+    assert "0 accounts" not in summary and "led by :" not in summary
+    assert "most engaged post: \u201c" in summary
