@@ -454,3 +454,18 @@ def test_report_of_posts_without_authors_does_not_say_zero_accounts():
     assert "200 posts (no authors in the file) from " in summary
     assert "0 accounts" not in summary and "led by :" not in summary
     assert "most engaged post: \u201c" in summary
+
+
+def test_burst_cards_say_how_much_coordinated_groups_wrote(sample_report):
+    from trendlib.report._sections import coordinated_posts
+
+    flagged = coordinated_posts(sample_report).to_numpy()
+    for card in sample_report.cards:
+        assert card.rows is not None and len(card.rows) == card.posts
+        assert card.coordinated_share == pytest.approx(flagged[card.rows].mean())
+    # the planted cluster's 8 posts carry the summit tags: a fifth or more of each burst
+    pushed = [c for c in sample_report.cards if c.coordinated_share >= 0.2]
+    assert pushed and max(c.coordinated_share for c in pushed) < 1
+    text = sample_report.to_text()
+    for c in pushed:
+        assert f"{c.coordinated_share:.0%} of its posts belong to coordinated groups" in text

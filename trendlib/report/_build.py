@@ -26,7 +26,7 @@ import pandas as pd
 from .._time import local_ns, parse_freq, resolve_tz
 from .._validation import check_choice, check_int, require_columns
 from ._model import BurstCard, Report
-from ._summary import engagement, headline, provenance, top_accounts, top_items, top_posts, top_terms
+from ._summary import coordinated_mask, engagement, headline, provenance, top_accounts, top_items, top_posts, top_terms
 
 __all__ = ["build_report", "choose_freq"]
 
@@ -235,6 +235,7 @@ def _cards(posts: pd.DataFrame, bursts: pd.DataFrame, kind_rows: dict, tz: str, 
             method=str(b.method), posts=int(len(sel)), accounts=a, top_account_share=s, effective_accounts=e,
             co_hashtags=co, top_posts=top_posts(inside, top=3, tz=tz),
             sentiment={k: float(sent.get(k, 0.0)) for k in ("positive", "neutral", "negative")},
+            rows=np.asarray(sel),
         ))
     return cards
 
@@ -781,6 +782,11 @@ def build_report(
             sent_comm = _group_sentiment(posts["sentiment"], posts["author"].map(membership), min_posts=5, top=top)
         with steps.step("coordination"):
             coordinated = coordination.result()
+            # how much of each carded burst the coordinated groups wrote
+            campaign = coordinated_mask(posts, coordinated)
+            for card in cards:
+                if card.rows is not None and len(card.rows):
+                    card.coordinated_share = float(campaign[card.rows].mean())
     finally:
         steps.close()
         if frozen:

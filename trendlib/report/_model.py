@@ -43,6 +43,11 @@ class BurstCard:
         The burst's posts with the most engagement.
     sentiment : dict
         ``positive``, ``neutral``, ``negative`` shares inside the burst.
+    coordinated_share : float
+        Share of the burst's posts that belong to the report's coordinated groups
+        (:func:`trendlib.graphs.coordinated_accounts`); ``nan`` until measured.
+    rows : numpy.ndarray
+        Row positions of the burst's posts in the report's posts table.
     """
 
     kind: str
@@ -59,6 +64,8 @@ class BurstCard:
     co_hashtags: Any = field(repr=False)
     top_posts: Any = field(repr=False)
     sentiment: dict = field(default_factory=dict)
+    coordinated_share: float = float("nan")
+    rows: Any = field(default=None, repr=False)
 
     @property
     def label(self) -> str:

@@ -145,25 +145,19 @@ def _provenance(rep: Any) -> Section:
     return s
 
 
-def coordinated_posts(rep: Any) -> pd.Series:
-    """Boolean mask over ``rep.posts``: the posts of the report's coordinated groups.
+def _campaign(card: Any) -> str:
+    """What share of a burst's posts the coordinated groups wrote, when it is a fifth or more."""
+    share = getattr(card, "coordinated_share", float("nan"))
+    if not share >= 0.2:  # (nan: not measured)
+        return ""
+    return f" {share:.0%} of its posts belong to coordinated groups (see Coordinated accounts)."
 
-    The groups carry their posts' ids (``post_ids``; row positions when the posts have no
-    ids), so the mask is exact: an account of a group keeps its other posts.
-    """
-    posts = rep.posts
-    mask = pd.Series(False, index=posts.index)
-    c = rep.coordinated
-    if c is None or not len(c) or "post_ids" not in c.columns:
-        return mask
-    members = [v for ids in c["post_ids"] if ids is not None for v in ids]
-    if not members:
-        return mask
-    if "id" in posts.columns and posts["id"].notna().any():
-        return pd.Series(posts["id"].isin(members).to_numpy(), index=posts.index)
-    rows = np.asarray(members, dtype=np.int64)
-    mask.iloc[rows[(rows >= 0) & (rows < len(posts))]] = True
-    return mask
+
+def coordinated_posts(rep: Any) -> pd.Series:
+    """Boolean mask over ``rep.posts``: the posts of the report's coordinated groups."""
+    from ._summary import coordinated_mask
+
+    return pd.Series(coordinated_mask(rep.posts, rep.coordinated), index=rep.posts.index)
 
 
 def organic_sentiment(rep: Any, *, min_share: float = 0.05) -> str | None:
@@ -211,8 +205,12 @@ def findings(rep: Any) -> list[str]:
         if len(organic):
             r = organic.iloc[0]
             who = f", {int(r['accounts']):,} accounts" if n_acc else ""
+            card = next((c for c in rep.cards if c.key == str(r["key"]) and c.kind == r["kind"]
+                         and c.start == r["start"]), None)
+            share = getattr(card, "coordinated_share", float("nan"))
+            pushed = f" ({share:.0%} of its posts from coordinated groups)" if share >= 0.2 else ""
             out.append(f"Strongest burst: {display_key(r['key'], r['kind'])} from {_fmt_time(r['start'])} "
-                       f"(peak {_fmt_time(r['peak_time'])}){who}.")
+                       f"(peak {_fmt_time(r['peak_time'])}){who}{pushed}.")
         if lone:
             out.append(f"{lone} burst(s) were mostly one account's posting and are flagged, not counted as trends.")
     else:
@@ -303,7 +301,8 @@ def _bursts(rep: Any) -> Section:
         blocks.append(("para", f"{c.kind} burst from {_fmt_time(c.start)} to {_fmt_time(c.end)}, peak "
                                f"{_fmt_time(c.peak)}; score {_num(c.score, 1)} ({c.method}); {c.posts} posts by "
                                f"{c.accounts} accounts (top account {_pct(c.top_account_share)}, "
-                               f"{_num(c.effective_accounts, 1)} effective); sentiment {sent}.{warn}"))
+                               f"{_num(c.effective_accounts, 1)} effective); sentiment {sent}.{warn}"
+                               f"{_campaign(c)}"))
         if len(c.co_hashtags):
             blocks.append(("para", "with: " + ", ".join(f"#{r.key} ({r.posts})" for r in c.co_hashtags.head(6).itertuples())))
         if len(c.top_posts):

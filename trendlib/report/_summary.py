@@ -253,6 +253,26 @@ def _period_stats(df: pd.DataFrame) -> dict:
     return out
 
 
+def coordinated_mask(posts: pd.DataFrame, coordinated: Any) -> np.ndarray:
+    """Boolean array over ``posts``' rows: the posts of the coordinated groups.
+
+    The groups of :func:`trendlib.graphs.coordinated_accounts` carry their posts' ids
+    (``post_ids``; row positions when the posts have no ids), so the mask is exact: an
+    account of a group keeps its other posts.
+    """
+    mask = np.zeros(len(posts), dtype=bool)
+    if coordinated is None or not len(coordinated) or "post_ids" not in coordinated.columns:
+        return mask
+    members = [v for ids in coordinated["post_ids"] if ids is not None for v in ids]
+    if not members:
+        return mask
+    if "id" in posts.columns and posts["id"].notna().any():
+        return posts["id"].isin(members).to_numpy()
+    rows = np.asarray(members, dtype=np.int64)
+    mask[rows[(rows >= 0) & (rows < len(posts))]] = True
+    return mask
+
+
 def headline(posts: pd.DataFrame, *, period: Any = None, tz: str = "Asia/Jakarta") -> pd.DataFrame:
     """Headline numbers for the latest period against the previous period of equal length.
 
