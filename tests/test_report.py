@@ -469,3 +469,38 @@ def test_burst_cards_say_how_much_coordinated_groups_wrote(sample_report):
     text = sample_report.to_text()
     for c in pushed:
         assert f"{c.coordinated_share:.0%} of its posts belong to coordinated groups" in text
+
+
+def test_language_mix_reads_the_tag_or_the_function_words():
+    from trendlib.report._summary import language_mix
+
+    posts = tl.datasets.load_sample_posts()
+    mix = language_mix(posts)
+    assert mix["indonesian"] > 0.9 and mix["top"][0][0] == "id"
+    # X's tag wins when most posts carry one; "in" is X's code for Indonesian; codes that
+    # name no language (und, qme, zxx) are left out
+    tagged = posts.assign(lang=["en"] * 150 + ["in"] * 30 + ["und"] * 20)
+    mix = language_mix(tagged)
+    assert mix["source"] == "lang tag" and mix["known"] == 180
+    assert mix["indonesian"] == pytest.approx(30 / 180) and mix["top"] == [("en", 150), ("id", 30)]
+    assert language_mix(posts.head(10)) is None  # too few posts to say
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_report_says_when_most_posts_are_not_indonesian():
+    posts = tl.datasets.load_sample_posts()
+    assert "Most posts are not Indonesian" not in build_report(posts, progress=False).to_text()
+    english = posts.drop(columns="lang").assign(text=[f"the summit in Jakarta is on the news again, and you can watch it {i}"
+                                 for i in range(len(posts))])
+    summary = build_report(english, progress=False).to_text().split("Volume over time")[0]
+    assert ("Most posts are not Indonesian (en 200 of 200 with a known language, by their function words)"
+            in summary)
+
+
+@pytest.mark.data
+@pytest.mark.filterwarnings("ignore")
+def test_report_on_an_english_scrape_warns_about_the_language(data_file):
+    path = data_file("formats_snscrape_refugee", "user-tweets.json")
+    rep = build_report(tl.read_posts(path), progress=False)
+    summary = rep.to_text().split("Volume over time")[0]
+    assert "Most posts are not Indonesian (en 97, fr 2, ca 1 of 100 with a known language, by the platform's" in summary

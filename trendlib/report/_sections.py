@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .._keys import display_key
+from ._summary import language_mix
 
 __all__ = ["Section", "Table", "sections", "METHOD_NOTES"]
 
@@ -101,6 +102,11 @@ def _at(handle: Any) -> str:
     return "" if handle is None or (isinstance(handle, float) and np.isnan(handle)) or handle is pd.NA else f"@{handle}"
 
 
+def _n(count: Any, noun: str) -> str:
+    """``"1 post"``, ``"1,250 posts"``."""
+    return f"{int(count):,} {noun}" + ("" if int(count) == 1 else "s")
+
+
 def _pct(x: Any) -> str:
     return "" if x is None or (isinstance(x, float) and np.isnan(x)) else f"{x:.0%}"
 
@@ -155,7 +161,7 @@ def _campaign(card: Any) -> str:
 
 def coordinated_posts(rep: Any) -> pd.Series:
     """Boolean mask over ``rep.posts``: the posts of the report's coordinated groups."""
-    from ._summary import coordinated_mask
+    from ._summary import language_mix, coordinated_mask
 
     return pd.Series(coordinated_mask(rep.posts, rep.coordinated), index=rep.posts.index)
 
@@ -187,16 +193,16 @@ def findings(rep: Any) -> list[str]:
     p = rep.provenance
     n_acc = int(rep.posts["author"].nunique()) if "author" in rep.posts and len(rep.posts) else 0
     # a file without authors (e.g. texts and ids only) says so instead of "by 0 accounts"
-    by = f"by {n_acc:,} accounts" if n_acc else "(no authors in the file)"
+    by = f"by {_n(n_acc, 'account')}" if n_acc else "(no authors in the file)"
     if p["first_post"] is not None:
-        out.append(f"{p['rows_kept']:,} posts {by} from {_fmt_time(p['first_post'])} to "
+        out.append(f"{_n(p['rows_kept'], 'post')} {by} from {_fmt_time(p['first_post'])} to "
                    f"{_fmt_time(p['last_post'])} ({rep.tz}).")
     else:
-        out.append(f"{p['rows_kept']:,} posts {by}, none with a time.")
+        out.append(f"{_n(p['rows_kept'], 'post')} {by}, none with a time.")
     if len(rep.peaks):
         r = rep.peaks.iloc[0]
         lead = f"led by {_at(r['author'])}:" if _at(r["author"]) else "most engaged post:"
-        out.append(f"The busiest {rep.freq} bin began {_fmt_time(r['time'])} with {int(r['posts']):,} posts "
+        out.append(f"The busiest {rep.freq} bin began {_fmt_time(r['time'])} with {_n(r['posts'], 'post')} "
                    f"({_pct(r['share'])} of all), {lead} \u201c{_short(r['text'], 100)}\u201d")
     b = rep.bursts
     if len(b):
@@ -204,7 +210,7 @@ def findings(rep: Any) -> list[str]:
         lone = len(b) - len(organic)
         if len(organic):
             r = organic.iloc[0]
-            who = f", {int(r['accounts']):,} accounts" if n_acc else ""
+            who = f", {_n(r['accounts'], 'account')}" if n_acc else ""
             card = next((c for c in rep.cards if c.key == str(r["key"]) and c.kind == r["kind"]
                          and c.start == r["start"]), None)
             share = getattr(card, "coordinated_share", float("nan"))
@@ -215,6 +221,13 @@ def findings(rep: Any) -> list[str]:
             out.append(f"{lone} burst(s) were mostly one account's posting and are flagged, not counted as trends.")
     else:
         out.append("No hashtag or term burst stood out.")
+    mix = language_mix(rep.posts) if len(rep.posts) else None
+    if mix is not None and mix["indonesian"] < 0.5:
+        langs = ", ".join(f"{k} {v:,}" for k, v in mix["top"])
+        how = "the platform's language tag" if mix["source"] == "lang tag" else "their function words"
+        out.append(f"Most posts are not Indonesian ({langs} of {mix['known']:,} with a known language, by {how}): "
+                   "the sentiment scorers, stopwords and stemmer read Indonesian, so read the sentiment and terms "
+                   "below with care.")
     vc = rep.posts["sentiment"].value_counts(normalize=True) if "sentiment" in rep.posts and len(rep.posts) else {}
     if len(vc):
         out.append(f"Sentiment: {_pct(vc.get('positive', 0))} positive, {_pct(vc.get('neutral', 0))} neutral, "
@@ -299,8 +312,8 @@ def _bursts(rep: Any) -> Section:
         sent = ", ".join(f"{k} {_pct(v)}" for k, v in c.sentiment.items())
         warn = " One account wrote most of it: treat as that account's activity, not a trend." if c.single_account else ""
         blocks.append(("para", f"{c.kind} burst from {_fmt_time(c.start)} to {_fmt_time(c.end)}, peak "
-                               f"{_fmt_time(c.peak)}; score {_num(c.score, 1)} ({c.method}); {c.posts} posts by "
-                               f"{c.accounts} accounts (top account {_pct(c.top_account_share)}, "
+                               f"{_fmt_time(c.peak)}; score {_num(c.score, 1)} ({c.method}); {_n(c.posts, 'post')} by "
+                               f"{_n(c.accounts, 'account')} (top account {_pct(c.top_account_share)}, "
                                f"{_num(c.effective_accounts, 1)} effective); sentiment {sent}.{warn}"
                                f"{_campaign(c)}"))
         if len(c.co_hashtags):

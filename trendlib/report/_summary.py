@@ -253,6 +253,67 @@ def _period_stats(df: pd.DataFrame) -> dict:
     return out
 
 
+#: platform language codes that name no language (X: undetermined, media only, hashtags
+#: only, no text, ...); they are left out of the language shares
+_NO_LANGUAGE = frozenset({"und", "zxx", "qme", "qht", "qam", "qct", "qst", "art", "", "nan", "none"})
+#: frequent function words, for posts without a platform language tag ("in" and "di"
+#: are left out: each is a word of the other language's spelling too)
+_ID_WORDS = frozenset("yang dan ini itu tidak gak ga nggak aku saya kamu ke dari untuk dengan ada juga sudah "
+                      "udah aja saja kalau kalo kok sih deh dong banget bgt yg tapi karena bisa lagi mau".split())
+_EN_WORDS = frozenset("the and is are to of for you this that with it was i my your we they be have not but "
+                      "what so just at on".split())
+
+
+def language_mix(posts: pd.DataFrame, *, sample: int = 5000, seed: int = 0) -> dict | None:
+    """How much of the posts is Indonesian: by the platform's language tag, else by function words.
+
+    trendlib's scorers, stopwords and stemmer read Indonesian (with the English of
+    code-mixing); a scrape that is mostly another language gets shares that mean little,
+    and the report says so. X's and TikTok's exports carry a ``lang`` tag per post
+    (``in`` for Indonesian); without one, a seeded sample of up to ``sample`` texts is
+    read for Indonesian and English function words (``yang``, ``tidak``, ``udah`` against
+    ``the``, ``is``, ``you``), each post counted for the language with more of them.
+
+    Returns
+    -------
+    dict or None
+        ``source`` (``"lang tag"`` or ``"function words"``), ``indonesian`` (share of the
+        posts whose language is known), ``known`` (their number) and ``top`` (the most
+        frequent languages with counts); ``None`` when fewer than 20 posts have a known
+        language.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"text": ["the summit is great", "macet parah gak gerak"] * 20})
+    >>> m = language_mix(posts)
+    >>> m["source"], m["indonesian"], m["top"]
+    ('function words', 0.5, [('en', 20), ('id', 20)])
+    """
+    if "lang" in posts.columns and posts["lang"].notna().mean() >= 0.5:
+        codes = posts["lang"].dropna().astype(str).str.lower()
+        codes = codes[~codes.isin(_NO_LANGUAGE)].replace({"in": "id"})
+        source = "lang tag"
+    elif "text" in posts.columns:
+        texts = posts["text"].dropna()
+        if len(texts) > sample:
+            texts = texts.sample(sample, random_state=seed)
+        words = texts.astype(str).str.lower().str.findall(r"[a-z]+")
+        n_id = words.map(lambda w: sum(t in _ID_WORDS for t in w))
+        n_en = words.map(lambda w: sum(t in _EN_WORDS for t in w))
+        codes = pd.Series(np.where(n_id > n_en, "id", np.where(n_en > n_id, "en", "")), index=texts.index)
+        codes = codes[codes != ""]
+        source = "function words"
+    else:
+        return None
+    if len(codes) < 20:
+        return None
+    vc = codes.value_counts()
+    top = sorted(vc.head(3).items(), key=lambda kv: (-kv[1], kv[0]))
+    return {"source": source, "indonesian": float((codes == "id").mean()), "known": int(len(codes)),
+            "top": [(str(k), int(v)) for k, v in top]}
+
+
 def coordinated_mask(posts: pd.DataFrame, coordinated: Any) -> np.ndarray:
     """Boolean array over ``posts``' rows: the posts of the coordinated groups.
 
