@@ -70,7 +70,10 @@ def test_build_report_on_files(data_home):
 
     assert rep["freq"] == choose_freq(posts)
     pd.testing.assert_frame_equal(rep["counts"]["hashtag"], trendlib.count(posts, key="hashtag", freq=rep["freq"]))
-    pd.testing.assert_frame_equal(rep["sentiment"], sentiment_over_time(posts, freq="1D"), check_exact=False, rtol=1e-12)
+    from trendlib.report._build import sentiment_freq
+
+    pd.testing.assert_frame_equal(rep["sentiment"], sentiment_over_time(posts, freq=sentiment_freq(rep["freq"])),
+                                  check_exact=False, rtol=1e-12)
     want = graphs.co_hashtag_edges(posts, weight="npmi", min_count=2, min_edge_count=2)
     pd.testing.assert_frame_equal(rep["associations"], want[want["weight"] > 0].reset_index(drop=True))
     pd.testing.assert_frame_equal(rep["coordinated"], graphs.coordinated_accounts(posts))
@@ -80,7 +83,7 @@ def test_build_report_on_files(data_home):
 @pytest.mark.data
 def test_build_report_with_a_sentiment_model_on_files(data_home):
     """sentiment_model= on Dask: each worker loads the pretrained model (nothing pickled); the
-    daily sentiment equals add_sentiment(posts, model=...) on the concatenated files."""
+    sentiment over time equals add_sentiment(posts, model=...) on the concatenated files."""
     from trendlib.sentiment import add_sentiment, sentiment_over_time
 
     files = sorted((data_home / "tweets_kipk_2024").glob("*.csv"))
@@ -88,11 +91,13 @@ def test_build_report_with_a_sentiment_model_on_files(data_home):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         posts = pd.concat([trendlib.read_posts(f) for f in files], ignore_index=True)
-    from trendlib.report._build import _query_terms
+    from trendlib.report._build import _query_terms, sentiment_freq
 
     ignore = _query_terms(posts, [])["term"].tolist()
     assert ignore  # "kipk", "beasiswa": removed from the texts the model reads
-    want = sentiment_over_time(add_sentiment(posts, model="multi", ignore=ignore), freq="1D")
+    # the scrape spans ten months: 7-day report bins, and sentiment in the same bins
+    assert rep["freq"] == "7D" and rep["sentiment"].attrs["freq"] == "7D"
+    want = sentiment_over_time(add_sentiment(posts, model="multi", ignore=ignore), freq=sentiment_freq(rep["freq"]))
     pd.testing.assert_frame_equal(rep["sentiment"], want, check_exact=False, rtol=1e-12)
     lexicon = td.build_report([str(f) for f in files], scheduler="sync")["sentiment"]
     assert not lexicon[["positive", "neutral", "negative"]].equals(rep["sentiment"][["positive", "neutral", "negative"]])
