@@ -88,6 +88,33 @@ def test_idiomatic_reduplications_do_not_take_their_bases_valence(lex):
     assert polarity("enak-enak") > 0 and polarity("omon-omon doang") < 0  # the rule still holds
 
 
+def test_usual_and_long_time_phrases_carry_no_valence():
+    # 'biasa' (mediocre) and 'lama' (slow) are review words; in tweets these phrases
+    # mean "as usual", "ordinary people", "for a long time", "soon after"
+    for text in ("Saya kerja seperti biasa, lebih hectic karena pandemi",
+                 "Saya akan kembali ke Solo sebagai rakyat biasa",
+                 "udah lama gak ke gunung",
+                 "tak lama kemudian Prabowo bertolak ke Wina",
+                 "tidak lama lagi akan berkontribusi pada perekonomian"):
+        assert polarity(text) == 0, text
+    # the other words still decide, and the review senses stay
+    assert label("enak seperti biasa") == "positive"
+    assert label("biasa saja rasanya") == "negative"
+    assert label("pelayanan lama banget") == "negative"
+    assert label("makin lama makin ngawur") == "negative"  # "getting worse"
+
+
+def test_opinion_words_read_on_real_tweets():
+    for text in ("Mbg tuh cuma program asbun presiden", "danantara ini ngawur bgt coy",
+                 "Ikn mangkrak, mbg matot", "Serem bgt danantara ini", "Manajemen yang amburadul",
+                 "proker konyol", "presiden sinting", "sistemnya bobrok"):
+        assert label(text) == "negative", text
+    for text in ("ekonomi kita tetap tangguh dan kompetitif", "Ide cemerlang", "tatanannya apik"):
+        assert label(text) == "positive", text
+    # negated, an evaluation flips or fades as for any word
+    assert label("programnya tidak ngawur") != "negative"
+
+
 def test_topic_and_identity_words_are_left_out(lex):
     # SmSA's reviews make "bandung" positive and its hateful politics make religions
     # negative; neither is sentiment.
