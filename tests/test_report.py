@@ -422,6 +422,19 @@ def test_report_gives_sentiment_without_the_coordinated_groups(sample_report):
     assert f"{rest['positive']:.0%} positive" in line and f"{rest['negative']:.0%} negative" in line
 
 
+def test_report_summary_counts_groups_and_lone_bursts_in_words(sample_report):
+    from trendlib.report._sections import findings
+
+    lines = findings(sample_report)
+    groups = [ln for ln in lines if "coordinated group" in ln and "involving" in ln]
+    # the sample's one planted cluster: "1 coordinated group involving 8 accounts."
+    n = len(sample_report.coordinated)
+    accounts = len(set().union(*map(set, sample_report.coordinated["accounts"])))
+    noun = "group" if n == 1 else "groups"
+    assert groups == [f"{n:,} coordinated {noun} involving {accounts:,} account{'' if accounts == 1 else 's'}."]
+    assert not any("(s)" in ln for ln in lines)
+
+
 @pytest.mark.data
 def test_report_on_a_petition_flood_says_what_the_rest_said(data_file):
     # the May 2019 Jokowi scrape: a petition template posted by ~300 accounts within

@@ -218,7 +218,8 @@ def findings(rep: Any) -> list[str]:
             out.append(f"Strongest burst: {display_key(r['key'], r['kind'])} from {_fmt_time(r['start'])} "
                        f"(peak {_fmt_time(r['peak_time'])}){who}{pushed}.")
         if lone:
-            out.append(f"{lone} burst(s) were mostly one account's posting and are flagged, not counted as trends.")
+            were = "was" if lone == 1 else "were"
+            out.append(f"{_n(lone, 'burst')} {were} mostly one account's posting and flagged, not counted as trends.")
     else:
         out.append("No hashtag or term burst stood out.")
     mix = language_mix(rep.posts) if len(rep.posts) else None
@@ -238,7 +239,7 @@ def findings(rep: Any) -> list[str]:
     c = rep.coordinated
     if c is not None and len(c):
         n_flag = len(set().union(*map(set, c["accounts"]))) if "accounts" in c else int(c["n_accounts"].sum())
-        out.append(f"{len(c)} coordinated group(s) involving {n_flag:,} accounts.")
+        out.append(f"{_n(len(c), 'coordinated group')} involving {_n(n_flag, 'account')}.")
     return out
 
 
