@@ -8,6 +8,7 @@ import subprocess
 import sys
 import warnings
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -467,6 +468,36 @@ def test_report_of_posts_without_authors_does_not_say_zero_accounts():
     assert "200 posts (no authors in the file) from " in summary
     assert "0 accounts" not in summary and "led by :" not in summary
     assert "most engaged post: \u201c" in summary
+    # the headline table has no accounts row to print as 0 against 0
+    assert "accounts" not in set(rep.headline["metric"])
+    assert "posts" in set(rep.headline["metric"])
+
+
+def test_headline_reads_net_sentiment_as_a_difference_and_follows_long_bins():
+    from trendlib.report._summary import headline
+
+    # the MBG scrape's ten months printed "net sentiment -0.182 +0.218 -183%" for the
+    # last day: a share of -1..1 changes by a difference, and the latest 7-day bin
+    # is compared rather than a last day of a handful of posts
+    posts = tl.datasets.load_sample_posts()
+    posts = tl.sentiment.add_sentiment(posts)
+    h = headline(posts, period="12h").set_index("metric")
+    net = h.loc["net sentiment"]
+    assert np.isnan(net["change"])
+    assert net["difference"] == pytest.approx(net["current"] - net["previous"])
+    assert h.loc["posts", "change"] == pytest.approx((h.loc["posts", "current"] - h.loc["posts", "previous"])
+                                                     / h.loc["posts", "previous"])
+    later = posts.index % 2 == 1
+    posts.loc[later, "time"] = posts.loc[later, "time"] + pd.Timedelta("200D")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rep = build_report(posts, progress=False)
+    assert rep.freq == "7D" and rep.headline.attrs["period"] == pd.Timedelta("7D")
+    text = rep.to_text()
+    table = text[text.index("Latest period"):text.index("Volume over time")]
+    row = next(ln for ln in table.splitlines() if ln.startswith("net sentiment"))
+    d = rep.headline.set_index("metric").loc["net sentiment", "difference"]
+    assert row.split()[-1] == f"{d:+.3f}" and "%" not in row
 
 
 def test_burst_cards_say_how_much_coordinated_groups_wrote(sample_report):

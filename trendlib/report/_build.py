@@ -771,7 +771,8 @@ def build_report(
                 top_domains=top_items(posts, "urls", top=top, transform=_domain),
             )
             prov = provenance(posts, params, tz=tz)
-            head = headline(posts, tz=tz)
+            # the latest of the report's bins when they are longer than a day, else the last day
+            head = headline(posts, tz=tz, period=freq if pd.Timedelta(freq) > pd.Timedelta("1D") else None)
         with steps.step("network (interaction, communities, influencers)"):
             interaction, communities, community_table, influencers, seconds = network.result()
         steps.timings.update({f"{k} (beside)" if jobs > 1 else k: v for k, v in seconds.items()})

@@ -264,7 +264,9 @@ def _headline(rep: Any) -> Section:
     s.para(f"Latest period {_fmt_time(a['split'])} .. {_fmt_time(a['end'])} against the period of equal length "
            f"before it ({_fmt_time(a['start'])} .. {_fmt_time(a['split'])}), {rep.tz}.")
     s.table(["metric", "latest", "previous", "change"],
-            [[r.metric, _val(r.current), _val(r.previous), _change(r.change)] for r in h.itertuples()], align="lrrr")
+            [[r.metric, _val(r.current), _val(r.previous),
+              f"{r.difference:+.3f}" if r.metric == "net sentiment" else _change(r.change)]
+             for r in h.itertuples()], align="lrrr")
     return s
 
 

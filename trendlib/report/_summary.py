@@ -238,11 +238,12 @@ def provenance(posts: pd.DataFrame, params: dict, *, tz: str) -> dict:
     return prov
 
 
-def _period_stats(df: pd.DataFrame) -> dict:
+def _period_stats(df: pd.DataFrame, *, authors: bool = True) -> dict:
     n = len(df)
-    out = {
-        "posts": n,
-        "accounts": int(df["author"].nunique()) if "author" in df else 0,
+    out = {"posts": n}
+    if authors:
+        out["accounts"] = int(df["author"].nunique())
+    out |= {
         "retweets": int(df["is_retweet"].fillna(False).astype(bool).sum()) if "is_retweet" in df else 0,
         "replies": int(df["reply_to"].notna().sum()) if "reply_to" in df else 0,
         "engagement": int(engagement(df).sum()),
@@ -338,32 +339,52 @@ def headline(posts: pd.DataFrame, *, period: Any = None, tz: str = "Asia/Jakarta
     """Headline numbers for the latest period against the previous period of equal length.
 
     The period is ``period`` (a duration) ending at the last post, by default a day
-    (or half the span when the posts cover less than two days).
+    (or half the span when the posts cover less than two days). The report passes its
+    own bins when they are longer than a day (a scrape of months: the latest week
+    against the week before, not the last day's handful of posts).
 
     Returns
     -------
     pandas.DataFrame
         ``metric``, ``current``, ``previous``, ``change`` (relative, NaN when the
-        previous value is 0); ``attrs`` has ``start``, ``split`` and ``end``.
+        previous value is 0, and for ``net sentiment``, a share difference already:
+        from +0.2 to -0.2 is not "-200%") and ``difference`` (``current - previous``);
+        ``attrs`` has ``start``, ``split``, ``end`` and ``period``. Without authors in
+        the posts there is no ``accounts`` row (not a count of 0).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({
+    ...     "time": pd.to_datetime(["2023-09-04 08:00", "2023-09-04 09:00", "2023-09-05 10:00"], utc=True),
+    ...     "author": ["a", "b", "a"], "text": ["x", "y", "z"],
+    ...     "sentiment": ["positive", "positive", "negative"]})
+    >>> h = headline(posts, period="1D")
+    >>> print(h.loc[h["metric"].isin(["posts", "net sentiment"])].to_string(index=False))
+           metric  current  previous  change  difference
+            posts      1.0       2.0    -0.5        -1.0
+    net sentiment     -1.0       1.0     NaN        -2.0
     """
+    cols = ["metric", "current", "previous", "change", "difference"]
     times = pd.to_datetime(posts["time"], utc=True)
     ok = times.notna()
     if not ok.any():
-        return pd.DataFrame(columns=["metric", "current", "previous", "change"])
+        return pd.DataFrame(columns=cols)
     end = times[ok].max() + pd.Timedelta("1ns")
     span = end - times[ok].min()
     if period is None:
         period = pd.Timedelta("1D") if span >= pd.Timedelta("2D") else max(span / 2, pd.Timedelta("1s"))
     period = pd.Timedelta(period)
     split, start = end - period, end - 2 * period
-    cur = _period_stats(posts[ok & (times >= split)])
-    prev = _period_stats(posts[ok & (times >= start) & (times < split)])
+    authors = "author" in posts.columns and bool(posts["author"].notna().any())
+    cur = _period_stats(posts[ok & (times >= split)], authors=authors)
+    prev = _period_stats(posts[ok & (times >= start) & (times < split)], authors=authors)
     rows = []
     for k in cur:
         c, p = cur[k], prev.get(k, 0)
-        change = (c - p) / abs(p) if p else float("nan")
-        rows.append({"metric": k, "current": c, "previous": p, "change": change})
-    out = pd.DataFrame(rows)
+        change = (c - p) / abs(p) if p and k != "net sentiment" else float("nan")
+        rows.append({"metric": k, "current": c, "previous": p, "change": change, "difference": c - p})
+    out = pd.DataFrame(rows, columns=cols)
     out.attrs.update(start=start.tz_convert(tz), split=split.tz_convert(tz), end=end.tz_convert(tz), period=period)
     return out
 
