@@ -548,3 +548,47 @@ def test_report_on_an_english_scrape_warns_about_the_language(data_file):
     rep = build_report(tl.read_posts(path), progress=False)
     summary = rep.to_text().split("Volume over time")[0]
     assert "Most posts are not Indonesian (en 97, fr 2, ca 1 of 100 with a known language, by the platform's" in summary
+
+
+def test_burst_cards_say_whose_threads_a_burst_answers():
+    from trendlib.report._build import _replies
+    from trendlib.report._model import BurstCard
+    from trendlib.report._sections import _threads
+
+    # a burst of 10 posts: 6 replies to one account (by 5 accounts), 1 to another, 3 not replies
+    inside = pd.DataFrame({
+        "author": ["a", "b", "c", "d", "e", "a", "f", "g", "h", "i"],
+        "reply_to": ["ReaAreaa__"] * 3 + ["reaareaa__"] * 3 + ["tempodotco", None, None, None],
+    })
+    share, replied = _replies(inside)
+    assert share == pytest.approx(0.7)
+    assert replied.to_dict("list") == {"key": ["reaareaa__", "tempodotco"], "posts": [6, 1], "accounts": [5, 1]}
+    card = BurstCard(kind="term", key="prabowo", start=None, peak=None, end=None, score=1.0, method="kleinberg",
+                     posts=10, accounts=9, top_account_share=0.2, effective_accounts=8.3,
+                     co_hashtags=pd.DataFrame(), top_posts=pd.DataFrame(), reply_share=share, replied_to=replied)
+    assert _threads(card) == (" 70% of its posts are replies, most to @reaareaa__ (6 posts by 5 accounts), "
+                              "@tempodotco (1 post by 1 account).")
+    # replies spread over many threads (the KIP-K outrage): nothing to say
+    spread = inside.assign(reply_to=[f"acc{i}" for i in range(7)] + [None] * 3)
+    card.reply_share, card.replied_to = _replies(spread)
+    assert card.reply_share == pytest.approx(0.7) and _threads(card) == ""
+    # no reply column: not measured
+    assert np.isnan(_replies(inside.drop(columns="reply_to"))[0])
+
+
+@pytest.mark.data
+def test_report_cards_show_a_reply_flood_on_real_posts(data_file):
+    # Danantara, May 2025: hundreds of accounts answered two accounts' posts with praise of
+    # the president's support; the burst's terms say "prabowo", the card says whose threads
+    path = data_file("tweets_danantara_2025", "danantara_pasca.csv")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rep = build_report(tl.read_posts(path), progress=False)
+    flooded = [c for c in rep.cards if len(c.replied_to) and c.replied_to["posts"].iloc[0] >= 0.2 * c.posts]
+    assert flooded
+    c = max(flooded, key=lambda c: c.reply_share)
+    inside = rep.posts.iloc[c.rows]
+    assert c.reply_share == pytest.approx(inside["reply_to"].notna().mean())
+    top = c.replied_to["key"].iloc[0]
+    assert c.replied_to["posts"].iloc[0] == int((inside["reply_to"].str.lower() == top).sum())
+    assert f"of its posts are replies, most to @{top} (" in rep.to_text()

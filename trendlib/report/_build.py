@@ -230,14 +230,33 @@ def _cards(posts: pd.DataFrame, bursts: pd.DataFrame, kind_rows: dict, tz: str, 
         co = top_items(inside, "hashtags", top=8)
         co = co[co["key"] != b.key].reset_index(drop=True) if b.kind == "hashtag" else co
         sent = inside["sentiment"].value_counts(normalize=True).to_dict() if "sentiment" in inside else {}
+        share, replied = _replies(inside)
         cards.append(BurstCard(
             kind=b.kind, key=str(b.key), start=b.start, peak=b.peak_time, end=b.end, score=float(b.score),
             method=str(b.method), posts=int(len(sel)), accounts=a, top_account_share=s, effective_accounts=e,
             co_hashtags=co, top_posts=top_posts(inside, top=3, tz=tz),
             sentiment={k: float(sent.get(k, 0.0)) for k in ("positive", "neutral", "negative")},
-            rows=np.asarray(sel),
+            rows=np.asarray(sel), reply_share=share, replied_to=replied,
         ))
     return cards
+
+
+def _replies(inside: pd.DataFrame, top: int = 3) -> tuple[float, pd.DataFrame]:
+    """``(share of replies, the accounts replied to most)`` among a burst's posts (see BurstCard)."""
+    empty = pd.DataFrame({"key": pd.Series(dtype=object), "posts": pd.Series(dtype="int64"),
+                          "accounts": pd.Series(dtype="int64")})
+    if "reply_to" not in inside.columns or not len(inside):
+        return float("nan"), empty
+    to = inside["reply_to"]
+    ok = to.notna().to_numpy()
+    if not ok.any():
+        return 0.0, empty
+    df = pd.DataFrame({"key": to[ok].astype(str).str.lower().to_numpy(),
+                       "author": inside["author"].to_numpy()[ok] if "author" in inside.columns else None})
+    g = df.groupby("key", sort=False)
+    out = pd.DataFrame({"posts": g.size(), "accounts": g["author"].nunique()}).reset_index()
+    out = out.sort_values(["posts", "key"], ascending=[False, True], kind="stable").head(top)
+    return float(ok.mean()), out.reset_index(drop=True).astype({"posts": "int64", "accounts": "int64"})
 
 
 #: distinct texts read to find the scrape's query terms (their share is estimated on a sample)

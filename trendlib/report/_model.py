@@ -48,6 +48,14 @@ class BurstCard:
         (:func:`trendlib.graphs.coordinated_accounts`); ``nan`` until measured.
     rows : numpy.ndarray
         Row positions of the burst's posts in the report's posts table.
+    reply_share : float
+        Share of the burst's posts that are replies (``reply_to`` set); ``nan`` when the
+        posts have no ``reply_to`` column.
+    replied_to : DataFrame
+        The accounts its replies answer most (``key``, ``posts``, ``accounts``), up to
+        three: a burst that is mostly replies to one or two accounts was driven by their
+        threads (a menfess post, a news account, or a reply campaign), which its terms
+        alone do not say.
     """
 
     kind: str
@@ -66,6 +74,8 @@ class BurstCard:
     sentiment: dict = field(default_factory=dict)
     coordinated_share: float = float("nan")
     rows: Any = field(default=None, repr=False)
+    reply_share: float = float("nan")
+    replied_to: Any = field(default=None, repr=False)
 
     @property
     def label(self) -> str:

@@ -159,6 +159,16 @@ def _campaign(card: Any) -> str:
     return f" {share:.0%} of its posts belong to coordinated groups (see Coordinated accounts)."
 
 
+def _threads(card: Any) -> str:
+    """Whose threads a burst answers, when the account replied to most holds a fifth or more of its posts."""
+    r = getattr(card, "replied_to", None)
+    if r is None or not len(r) or not card.posts or r["posts"].iloc[0] / card.posts < 0.2:
+        return ""
+    whom = ", ".join(f"@{x.key} ({_n(x.posts, 'post')} by {_n(x.accounts, 'account')})"
+                     for x in r.itertuples() if x.posts / card.posts >= 0.05)
+    return f" {card.reply_share:.0%} of its posts are replies, most to {whom}."
+
+
 def coordinated_posts(rep: Any) -> pd.Series:
     """Boolean mask over ``rep.posts``: the posts of the report's coordinated groups."""
     from ._summary import language_mix, coordinated_mask
@@ -318,7 +328,7 @@ def _bursts(rep: Any) -> Section:
                                f"{_fmt_time(c.peak)}; score {_num(c.score, 1)} ({c.method}); {_n(c.posts, 'post')} by "
                                f"{_n(c.accounts, 'account')} (top account {_pct(c.top_account_share)}, "
                                f"{_num(c.effective_accounts, 1)} effective); sentiment {sent}.{warn}"
-                               f"{_campaign(c)}"))
+                               f"{_threads(c)}{_campaign(c)}"))
         if len(c.co_hashtags):
             blocks.append(("para", "with: " + ", ".join(f"#{r.key} ({r.posts})" for r in c.co_hashtags.head(6).itertuples())))
         if len(c.top_posts):
