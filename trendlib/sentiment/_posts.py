@@ -72,7 +72,8 @@ def mask_ignored(texts: list[str], ig: IgnoreSet | None) -> list[str]:
 
     A term is removed as a word or a hashtag, case-insensitively (``ignore="korupsi"``
     removes ``Korupsi`` and ``#korupsi``), a phrase with any spacing or punctuation between
-    its words. The lexicon scorer's ``ignore=`` also matches slang spellings of a term
+    its words, until none is left (removing one term can bring a phrase's words
+    together). The lexicon scorer's ``ignore=`` also matches slang spellings of a term
     after normalisation; this mask matches the term as written.
 
     Examples
@@ -83,8 +84,14 @@ def mask_ignored(texts: list[str], ig: IgnoreSet | None) -> list[str]:
     """
     if ig is None or not (ig.words or ig.phrases):
         return list(texts)
-    pattern = _mask_pattern(ig)
-    return [pattern.sub(" ", t) for t in texts]
+    subn = _mask_pattern(ig).subn
+    out = []
+    for t in texts:
+        t, n = subn(" ", t)
+        while n:  # a removed word can join a phrase ("makan bergizi korupsi gratis"): again
+            t, n = subn(" ", t)
+        out.append(t)
+    return out
 
 
 def _resolve_model(model: Any, *, func: str) -> Any:
