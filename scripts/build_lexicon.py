@@ -136,7 +136,7 @@ def estimate(docs, labels, topic, exclude, *, k, min_df, min_abs, **_) -> dict[s
     that; the topic valences are averaged with the word's document counts as weights.
     """
     single, _ = rule_words()
-    skip = {w for w, (role, _) in single.items() if role != "dampener"} | exclude
+    skip = {w for w, (role, _) in single.items() if role not in ("dampener", "opener")} | exclude
     n_tc = Counter(zip(topic, labels))
     counts: dict[str, Counter] = {}
     for toks, y, t in zip(docs, labels, topic):

@@ -41,6 +41,10 @@ CRAFTED = [
     "KM.26 macet", "#MantapJiwa #gagal", "wkwk lucu bgt", "tdk bagus", "kurang enak dan tidak ramah",
     "enak enak enak", "tidak tidak bagus", "gk jelek kok!", "mantap. mantap jiwa", "lumayan lah",
     "USER bagus URL", "xD enak", "apa-apa tidak apa-apa", "\u200bhai cantik", "tidak,apa-apa",
+    # an opener ("jujur") at the start of a clause, after mentions/tags/links, or not
+    "Jujur, gak selera aku", "@a #MBG jujur anak sd mana mau", "pemimpin yang jujur", "Jujur banget orangnya",
+    "@a jujur", "jujur jujur bagus", "JUJUR JUJUR aku suka", "Dia jujur. Jujur bgt malah", "ok jujur enak",
+    "https://t.co/x jujur, enak", "😍 jujur enak", "enak (jujur) enak", "enak ; jujur kecewa", "jujur",
 ]
 
 

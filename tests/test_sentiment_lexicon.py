@@ -7,7 +7,7 @@ import math
 import pytest
 
 from trendlib.exceptions import FormatError
-from trendlib.sentiment import Lexicon, label, load_lexicon, polarity
+from trendlib.sentiment import Lexicon, explain, label, load_lexicon, polarity
 from trendlib.sentiment._lexicon import _emoji_table, as_lexicon
 from trendlib.sentiment._rules import rule_words
 
@@ -229,3 +229,20 @@ def test_smsa_test_floor_and_margin_over_inset(data_file):
     f_inset = f1_score(test["label"], inset, average="macro")
     assert f_ours >= 0.60
     assert f_ours - f_inset >= 0.10
+
+
+def test_jujur_opening_a_clause_is_a_discourse_marker_not_praise():
+    # "Jujur, ..." is "honestly, ...": it opened a complaint or an aside in the data home's
+    # tweets, and read as "honest" it made those posts positive
+    assert label("Jujur, gak selera aku sama makanan ini") == "negative"
+    assert label("@budi #MBG jujur anak sd mana mau makan yang begini") == "neutral"
+    assert label("capek. jujur, kecewa banget sama pelayanannya") == "negative"
+    e = explain("@budi jujur, pelayanannya lambat banget")
+    row = e.table.set_index("token").loc["jujur"]
+    assert row["role"] == "opener" and row["contribution"] == 0 and e.label == "negative"
+    # anywhere else it is the lexicon's word: praise, negated, intensified, a one-word answer
+    assert label("pemimpin yang jujur dan amanah") == "positive"
+    assert label("dia tidak jujur") == "negative"
+    assert label("Jujur banget orangnya") == "positive"
+    assert label("@budi jujur") == "positive"
+    assert polarity("Dia orangnya jujur. Jujur bgt malah") > 0

@@ -28,7 +28,8 @@ from ..text._chunks import unit_chunks as _unit_chunks
 from ..text._patterns import prepare as _prepare
 from ..text._tokenize import tokenize as _tokenize
 from ._register import chunk_news, news_register_chunks
-from ._rules import BOUNDARY, CAPS, CLITIC, ELONG, REDUP, Params, acting_modifiers, clause_weights
+from ._rules import (BOUNDARY, CAPS, CLITIC, ELONG, REDUP, Params, acting_modifiers, clause_before, clause_weights,
+                     stays_word)
 
 __all__ = ["score_texts", "score_and_tokenize", "chunk_record"]
 
@@ -244,6 +245,20 @@ def _after(recs: list, c: int, k: int, need: int) -> list[str]:
     return out
 
 
+def _opens_clause(recs: list, c: int, k: int) -> bool:
+    """``_rules.opens_clause`` for token ``k`` of chunk ``c``, reading the chunks' tokens backwards."""
+    toks = recs[c][0]
+    while True:
+        found = clause_before(toks, k)
+        if found is not None:
+            return found
+        if c == 0:
+            return True  # the start of the text
+        c -= 1
+        toks = recs[c][0]
+        k = len(toks)
+
+
 def _news(recs: list) -> str | None:
     # news_register's fast exit: the first word (not a hashtag) in lower case, no link
     for r in recs:
@@ -301,6 +316,11 @@ def _score(recs: list, lex: Any, P: Params) -> float:
                     units[-1] = (u[0], u[1], u[2], u[3], u[4] | REDUP, u[5])
                     last_end = i + 1
                     continue
+                if role == "opener":
+                    nxt = _after(recs, c, k, 1)
+                    if _opens_clause(recs, c, k) and not stays_word(lex.table.get, nxt[0] if nxt else None):
+                        continue  # "Jujur, ...": a discourse marker, no valence
+                    role, position = None, "-"  # elsewhere the lexicon's word
                 v = valence
                 if v is None and flags & _BASE:
                     v = value

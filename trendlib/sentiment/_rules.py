@@ -50,7 +50,44 @@ REDUP = 4
 CLITIC = 8  # -nya/-lah/-kah/-pun glued on: the base form is looked up when the word is not
 
 BOUNDARY = frozenset(".,;:?!")
-ROLES = ("negator", "contrast", "concessive", "booster", "dampener")
+ROLES = ("negator", "contrast", "concessive", "booster", "dampener", "opener")
+#: token kinds that do not end "the start of a clause" for an opener (a reply's @mentions,
+#: a leading link or emoji: "@budi jujur, ..." still opens with "jujur")
+_NOT_WORDS = frozenset({"mention", "url", "emoji", "emoticon"})
+
+
+def opens_clause(toks: Any, i: int) -> bool:
+    """Whether token ``i`` of ``toks`` is the first word of its clause: nothing but
+    mentions, links, emoji, hashtags and non-clause punctuation stand between it and the
+    start of the text or the last clause mark (``. , ; : ? !``). Reads ``(norm, kind,
+    flags, orig, ...)`` tuples (a :class:`Tok`)."""
+    return clause_before(toks, i) is not False
+
+
+def stays_word(get: Any, nxt: str | None) -> bool:
+    """Whether an opener that begins its clause is still the adjective: nothing follows it
+    (a one-word answer, "@budi jujur") or a booster that follows its word does ("Jujur
+    banget"). ``get`` is a lexicon table's ``get``, ``nxt`` the next token's norm (None at
+    the end of the text)."""
+    if nxt is None:
+        return True
+    e = get(nxt)
+    return e is not None and e.role == "booster" and e.position in ("post", "both")
+
+
+def clause_before(toks: Any, i: int) -> bool | None:
+    """What stands before token ``i`` (see ``opens_clause``): True for a clause mark,
+    False for a word, None for nothing (the start of ``toks``)."""
+    j = i - 1
+    while j >= 0:
+        norm, kind, _f, orig = toks[j][:4]
+        if kind == "punct":
+            if any(c in BOUNDARY for c in norm):
+                return True
+        elif kind not in _NOT_WORDS and orig[:1] != "#":
+            return False
+        j -= 1
+    return None
 
 
 @dataclass(frozen=True)
@@ -303,7 +340,8 @@ def score_tokens(
                 continue
         if flags & CAPS:
             n_caps += 1
-        if valence and S and S[-1].end == i and kind == "word" and toks[i - 1][0] == norm:
+        if (valence and S and S[-1].end == i and kind == "word" and toks[i - 1][0] == norm
+                and S[-1].role != "opener"):
             # "bagus bagus aja": a word repeated with a space is one reduplicated unit
             S[-1].flags |= REDUP
             S[-1].end = i + 1
@@ -311,6 +349,15 @@ def score_tokens(
             pos += 1
             continue
         if e is not None:
+            if role == "opener":
+                if opens_clause(toks, i) and not stays_word(get, toks[i + 1][0] if i + 1 < n else None):
+                    # "Jujur, ...": a discourse marker, no valence ("Jujur banget" stays the word)
+                    if keep_all:
+                        S.append(_Unit(pos, 0.0, "opener", "-", flags, kind, i, i + 1))
+                    i += 1
+                    pos += 1
+                    continue
+                role, position = None, "-"  # elsewhere the lexicon's word
             v = valence
             if v is None and flags & (REDUP | CLITIC):
                 b = get(base)
