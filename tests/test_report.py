@@ -11,6 +11,8 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import trendlib as tl
 from trendlib import cli
@@ -592,3 +594,75 @@ def test_report_cards_show_a_reply_flood_on_real_posts(data_file):
     top = c.replied_to["key"].iloc[0]
     assert c.replied_to["posts"].iloc[0] == int((inside["reply_to"].str.lower() == top).sum())
     assert f"of its posts are replies, most to @{top} (" in rep.to_text()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sets(st.integers(0, 30), min_size=0, max_size=12), min_size=0, max_size=10),
+       st.floats(0.1, 1.0))
+def test_burst_events_join_only_bursts_sharing_the_posts(sets, min_overlap):
+    from trendlib.report import burst_events
+
+    rows = [np.array(sorted(s), dtype=np.int64) for s in sets]
+    event = burst_events(rows, min_overlap=min_overlap)
+    assert len(event) == len(rows)
+    for j, e in enumerate(event):
+        assert e <= j and event[e] == e  # an event is named by its first burst, which leads it
+        if e != j:
+            small = min(len(rows[j]), len(rows[e]))
+            assert small and len(set(rows[j]) & set(rows[e])) >= min_overlap * small
+        else:  # a leader shares too little with every earlier leader
+            for lead in set(event[:j]):
+                small = min(len(rows[j]), len(rows[lead]))
+                assert not small or len(set(rows[j]) & set(rows[lead])) < min_overlap * small
+
+
+def test_report_folds_the_words_of_one_copied_text_into_one_burst_row():
+    # 40 accounts post one text within an hour, amid a day of varied chatter: every word
+    # of it bursts, and the report shows one event whose other words are "same posts"
+    rng = np.random.default_rng(0)
+    base = pd.Timestamp("2024-03-01", tz="UTC")
+    chatter = ["macet parah di sudirman", "hujan deras sore ini", "mau makan siang apa ya",
+               "sinyal jelek banget", "kopi dulu biar semangat", "kereta telat lagi"]
+    times = base + pd.to_timedelta(np.sort(rng.uniform(0, 48 * 3600, 600)), unit="s")
+    posts = pd.DataFrame({"id": [f"c{i}" for i in range(600)], "time": times,
+                          "author": [f"u{i % 300}" for i in range(600)],
+                          "text": [chatter[i % len(chatter)] for i in range(600)]})
+    copied = pd.DataFrame({"id": [f"k{i}" for i in range(40)],
+                           "time": base + pd.Timedelta("30h") + pd.to_timedelta(rng.uniform(0, 3600, 40), unit="s"),
+                           "author": [f"a{i}" for i in range(40)],
+                           "text": ["Pejabat itu dikabarkan bertolak diam-diam ke Wina bersama rombongan"] * 40})
+    posts = pd.concat([posts, copied], ignore_index=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rep = build_report(tl.read_posts(posts), progress=False, n_jobs=1)
+    b = rep.bursts
+    words = {"pejabat", "dikabarkan", "bertolak", "diam-diam", "wina", "bersama", "rombongan"}
+    copied_bursts = b[b["key"].isin(words)]
+    assert len(copied_bursts) >= 3
+    assert copied_bursts["event"].nunique() == 1  # one event
+    lead = copied_bursts["event"].iloc[0]
+    card = next(c for c in rep.cards if c.key == b.at[lead, "key"])
+    assert set(card.same_posts) == set(copied_bursts["key"]) - {card.key}
+    text = rep.to_text()
+    table = text[text.index("Bursts of hashtags and terms"):text.index(f"-- {card.key}")]
+    assert sum(ln.split()[1] in words for ln in table.splitlines() if ln.strip()[:1].isdigit()) == 1
+    assert "folded so" in table
+
+
+@pytest.mark.data
+def test_report_on_a_copied_text_shows_one_event_not_six_bursts(data_file):
+    # May 2019: one text about Prabowo's safety, posted by ~250 accounts, made the six
+    # strongest term bursts; the report shows it once, its other words as "same posts"
+    path = data_file("tweets_pemilu2019_jokowi_prabowo", "data_prabowo_subianto.csv")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rep = build_report(tl.read_posts(path), progress=False)
+    b = rep.bursts
+    top = b.iloc[0]
+    same = b[b["event"] == b.index[0]]
+    assert {"dikuatirkan", "keselamatan", "dikriminalisasi"} <= set(same["key"])
+    assert rep.cards[0].key == top["key"] and len(rep.cards[0].same_posts) == len(same) - 1
+    # the cards are of different events
+    events = [b.loc[(b["key"] == c.key) & (b["kind"] == c.kind) & (b["start"] == c.start), "event"].iloc[0]
+              for c in rep.cards]
+    assert len(set(events)) == len(events)

@@ -4,6 +4,7 @@
 * ``render_text(report)`` for a terminal; ``render_html(report)`` one self-contained page.
 * ``save_report(report, folder)`` writes the page, every table (CSV), networks (GEXF) and
   figures.
+* ``burst_events(rows)`` groups bursts made of the same posts into events.
 * ``summarize_posts(posts)`` the short overview of ``python -m trendlib summarize``.
 """
 
@@ -16,6 +17,7 @@ _LAZY = {
     "BurstCard": "._model",
     "build_report": "._build",
     "choose_freq": "._build",
+    "burst_events": "._build",
     "render_text": "._text",
     "render_tables": "._text",
     "render_html": "._html",

@@ -51,6 +51,9 @@ class BurstCard:
     reply_share : float
         Share of the burst's posts that are replies (``reply_to`` set); ``nan`` when the
         posts have no ``reply_to`` column.
+    same_posts : list of str
+        The other keys whose bursts are made of the same posts (the burst's event,
+        :func:`trendlib.report.burst_events`): a copied text bursts word by word.
     replied_to : DataFrame
         The accounts its replies answer most (``key``, ``posts``, ``accounts``), up to
         three: a burst that is mostly replies to one or two accounts was driven by their
@@ -76,6 +79,7 @@ class BurstCard:
     rows: Any = field(default=None, repr=False)
     reply_share: float = float("nan")
     replied_to: Any = field(default=None, repr=False)
+    same_posts: list = field(default_factory=list)
 
     @property
     def label(self) -> str:

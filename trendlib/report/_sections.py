@@ -216,6 +216,7 @@ def findings(rep: Any) -> list[str]:
                    f"({_pct(r['share'])} of all), {lead} \u201c{_short(r['text'], 100)}\u201d")
     b = rep.bursts
     if len(b):
+        b = _events(b)
         organic = b[~((b["top_account_share"] >= 0.5) | (b["effective_accounts"] < 2))]
         lone = len(b) - len(organic)
         if len(organic):
@@ -304,6 +305,20 @@ def _volume(rep: Any) -> Section:
     return s
 
 
+def _events(b: pd.DataFrame) -> pd.DataFrame:
+    """The first (strongest) burst of each event (all bursts when they are not grouped)."""
+    return b[~b["event"].duplicated()] if "event" in b.columns else b
+
+
+def _same_posts(b: pd.DataFrame, lead: Any, k: int = 3) -> str:
+    """The other keys of a burst's event, the first ``k`` and how many more."""
+    if "event" not in b.columns:
+        return ""
+    same = b[(b["event"] == b.at[lead, "event"]) & (b.index != lead)]
+    keys = [display_key(x, kd) for x, kd in zip(same["key"], same["kind"])]
+    return ", ".join(keys[:k]) + (f" +{len(keys) - k}" if len(keys) > k else "")
+
+
 def _bursts(rep: Any) -> Section:
     s = Section("bursts", "Bursts of hashtags and terms")
     b = rep.bursts
@@ -312,14 +327,19 @@ def _bursts(rep: Any) -> Section:
                "(no bursts: no hashtag or term rose clearly above its usual share of posts)")
         return s
     s.figure("bursts", "Strongest bursts over time")
+    events = _events(b)
+    if len(events) < len(b):
+        s.para(f"Bursts of different keys made of the same posts (a copied text or a template bursts word by "
+               f"word) are one row, the strongest key first and the others under \u201csame posts\u201d; "
+               f"{_n(len(b) - len(events), 'burst')} folded so. Every burst is in bursts.csv, with its event.")
     rows = []
-    for i, r in enumerate(b.head(rep.top).itertuples()):
+    for i, (lead, r) in enumerate(zip(events.index[: rep.top], events.head(rep.top).itertuples())):
         flag = " (one account)" if (r.top_account_share >= 0.5 or r.effective_accounts < 2) else ""
         rows.append([i + 1, display_key(r.key, r.kind), r.kind, _fmt_time(r.start), _fmt_time(r.end),
                      _fmt_time(r.peak_time), int(r.peak_count), int(r.accounts), _pct(r.top_account_share) + flag,
-                     _num(r.effective_accounts, 1), _num(r.score, 1)])
+                     _num(r.effective_accounts, 1), _num(r.score, 1), _same_posts(b, lead)])
     s.table(["rank", "key", "kind", "start", "end", "peak", "peak posts", "accounts", "top share", "effective",
-             "score"], rows, align="rllllrrrlrr")
+             "score", "same posts"], rows, align="rllllrrrlrrl")
     for c in rep.cards:
         blocks = []
         sent = ", ".join(f"{k} {_pct(v)}" for k, v in c.sentiment.items())
@@ -329,6 +349,8 @@ def _bursts(rep: Any) -> Section:
                                f"{_n(c.accounts, 'account')} (top account {_pct(c.top_account_share)}, "
                                f"{_num(c.effective_accounts, 1)} effective); sentiment {sent}.{warn}"
                                f"{_threads(c)}{_campaign(c)}"))
+        if getattr(c, "same_posts", None):
+            blocks.append(("para", "the same posts also burst as: " + ", ".join(c.same_posts)))
         if len(c.co_hashtags):
             blocks.append(("para", "with: " + ", ".join(f"#{r.key} ({r.posts})" for r in c.co_hashtags.head(6).itertuples())))
         if len(c.top_posts):
