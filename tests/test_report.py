@@ -552,6 +552,14 @@ def test_report_on_an_english_scrape_warns_about_the_language(data_file):
     assert "Most posts are not Indonesian (en 97, fr 2, ca 1 of 100 with a known language, by the platform's" in summary
 
 
+def _data_report(data_file, folder: str, name: str):
+    """The report of a data-home file (skips without it), the readers' warnings silenced."""
+    path = data_file(folder, name)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return build_report(tl.read_posts(path), progress=False)
+
+
 def test_burst_cards_say_whose_threads_a_burst_answers():
     from trendlib.report._build import _replies
     from trendlib.report._model import BurstCard
@@ -582,10 +590,7 @@ def test_burst_cards_say_whose_threads_a_burst_answers():
 def test_report_cards_show_a_reply_flood_on_real_posts(data_file):
     # Danantara, May 2025: hundreds of accounts answered two accounts' posts with praise of
     # the president's support; the burst's terms say "prabowo", the card says whose threads
-    path = data_file("tweets_danantara_2025", "danantara_pasca.csv")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        rep = build_report(tl.read_posts(path), progress=False)
+    rep = _data_report(data_file, "tweets_danantara_2025", "danantara_pasca.csv")
     flooded = [c for c in rep.cards if len(c.replied_to) and c.replied_to["posts"].iloc[0] >= 0.2 * c.posts]
     assert flooded
     c = max(flooded, key=lambda c: c.reply_share)
@@ -653,10 +658,7 @@ def test_report_folds_the_words_of_one_copied_text_into_one_burst_row():
 def test_report_on_a_copied_text_shows_one_event_not_six_bursts(data_file):
     # May 2019: one text about Prabowo's safety, posted by ~250 accounts, made the six
     # strongest term bursts; the report shows it once, its other words as "same posts"
-    path = data_file("tweets_pemilu2019_jokowi_prabowo", "data_prabowo_subianto.csv")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        rep = build_report(tl.read_posts(path), progress=False)
+    rep = _data_report(data_file, "tweets_pemilu2019_jokowi_prabowo", "data_prabowo_subianto.csv")
     b = rep.bursts
     top = b.iloc[0]
     same = b[b["event"] == b.index[0]]
