@@ -61,6 +61,11 @@ METHOD_NOTES = [
     ("accounts in a burst", "Distinct accounts among the burst's posts; 'top share' is the share of those posts "
      "written by the most active account, 'effective' is 1 / sum of squared account shares: a burst worth "
      "fewer than 2 effective accounts is flagged as one account's doing."),
+    ("burst events", "Bursts of different keys are one event ('same posts') when at least 80% of the smaller "
+     "one's posts are the other's (trendlib.report.burst_events, the 40 strongest bursts): a copied text or a "
+     "template bursts word by word."),
+    ("replies in a burst", "When the account replied to most holds a fifth or more of a burst's posts, its card "
+     "names the accounts whose threads the burst answers."),
     ("trending", "Velocity of each key in the window against its hour-of-day baseline (Poisson-Gamma z), with a "
      "bonus for keys never seen before; ranked by accounts so one account's spam cannot top the list."),
     ("sentiment", "The explainable lexicon+rules scorer (trendlib.sentiment.polarity) labels each post positive, "
