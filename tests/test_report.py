@@ -599,6 +599,11 @@ def test_report_cards_show_a_reply_flood_on_real_posts(data_file):
     top = c.replied_to["key"].iloc[0]
     assert c.replied_to["posts"].iloc[0] == int((inside["reply_to"].str.lower() == top).sum())
     assert f"of its posts are replies, most to @{top} (" in rep.to_text()
+    # the summary names the thread when the strongest burst is such a flood
+    strongest = next((x for x in rep.cards if x.key == rep.bursts.iloc[0]["key"]), None)
+    summary = " ".join(rep.to_text().split("Volume over time")[0].split())  # unwrapped
+    assert strongest in flooded  # 'prabowo', May 2025
+    assert f"of its posts replies, most to @{strongest.replied_to['key'].iloc[0]})" in summary
 
 
 @settings(max_examples=80, deadline=None)

@@ -231,6 +231,8 @@ def findings(rep: Any) -> list[str]:
                          and c.start == r["start"]), None)
             share = getattr(card, "coordinated_share", float("nan"))
             pushed = f" ({share:.0%} of its posts from coordinated groups)" if share >= 0.2 else ""
+            if card is not None and _threads(card):
+                pushed += f" ({card.reply_share:.0%} of its posts replies, most to @{card.replied_to['key'].iloc[0]})"
             out.append(f"Strongest burst: {display_key(r['key'], r['kind'])} from {_fmt_time(r['start'])} "
                        f"(peak {_fmt_time(r['peak_time'])}){who}{pushed}.")
         if lone:
