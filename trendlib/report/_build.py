@@ -238,6 +238,12 @@ def _burst_rows(bursts: pd.DataFrame, kind_rows: dict, t: pd.Series) -> list[np.
     return [r for _, r in sorted(out, key=lambda x: x[0])]
 
 
+def same_post_keys(bursts: pd.DataFrame, lead: Any) -> list[str]:
+    """The other keys (as displayed) of the event that burst ``lead`` (an index of ``bursts``) leads."""
+    same = bursts[(bursts["event"] == bursts.at[lead, "event"]) & (bursts.index != lead)]
+    return [display_key(k, kind) for k, kind in zip(same["key"], same["kind"])]
+
+
 def burst_events(rows: list[np.ndarray], *, min_overlap: float = _SAME_POSTS) -> np.ndarray:
     """Group bursts (strongest first) into events: the bursts of different keys made of the same posts.
 
@@ -280,17 +286,12 @@ def burst_events(rows: list[np.ndarray], *, min_overlap: float = _SAME_POSTS) ->
     return event
 
 
-def _cards(posts: pd.DataFrame, bursts: pd.DataFrame, kind_rows: dict, tz: str, n: int) -> list:
-    """Evidence cards for the ``n`` strongest bursts (the posts carrying the key inside the burst)."""
+def _cards(posts: pd.DataFrame, bursts: pd.DataFrame, rows: list[np.ndarray], tz: str) -> list:
+    """Evidence cards for ``bursts``, ``rows`` the row positions of each one's posts (``_burst_rows``)."""
     flat = posts if isinstance(posts.index, pd.RangeIndex) and posts.index.start == 0 else posts.reset_index(drop=True)
-    t = pd.to_datetime(flat["time"], utc=True).dt.tz_convert(tz)
     authors = flat["author"].to_numpy() if "author" in flat else np.full(len(flat), None)
     cards: list[BurstCard] = []
-    for b in bursts.head(n).itertuples():
-        rows, codes, names = kind_rows[b.kind]
-        at = names.get_indexer([b.key])[0]
-        sel = rows[codes == at] if at >= 0 else rows[:0]
-        sel = sel[((t.iloc[sel] >= b.start) & (t.iloc[sel] < b.end)).to_numpy()] if len(sel) else sel
+    for b, sel in zip(bursts.itertuples(), rows):
         a, s, e = _concentration(authors[sel])
         inside = flat.iloc[sel]
         co = top_items(inside, "hashtags", top=8)
@@ -815,23 +816,22 @@ def build_report(
                 bursts = bursts.sort_values(["score", "kind", "key"], ascending=[False, True, True], kind="stable")
                 bursts = bursts.reset_index(drop=True)
         with steps.step("cards"):
-            kind_rows = {k: _key_rows(index, k) for k in set(bursts["kind"].head(_EVENT_BURSTS))} if len(bursts) else {}
-            if len(bursts):
-                # bursts of different keys made of the same posts are one event (burst_events)
-                t_local = pd.to_datetime(posts["time"], utc=True).dt.tz_convert(tz)
-                head = bursts.head(_EVENT_BURSTS)
-                event = np.arange(len(bursts))
-                event[: len(head)] = burst_events(_burst_rows(head, kind_rows, t_local))
-                bursts["event"] = event
-            else:
-                bursts["event"] = pd.Series(dtype="int64")
-            leaders = bursts[~bursts["event"].duplicated()]
-            for k in set(leaders["kind"].head(_CARDS)) - set(kind_rows):
-                kind_rows[k] = _key_rows(index, k)
-            cards = _cards(posts, leaders, kind_rows, tz, _CARDS)
+            # bursts of different keys made of the same posts are one event (burst_events);
+            # the cards are of the strongest events
+            head = bursts.head(_EVENT_BURSTS)
+            kind_rows = {k: _key_rows(index, k) for k in set(head["kind"])}
+            t_local = pd.to_datetime(posts["time"], utc=True).dt.tz_convert(tz)
+            head_rows = _burst_rows(head, kind_rows, t_local)
+            event = np.arange(len(bursts))
+            event[: len(head)] = burst_events(head_rows)
+            bursts["event"] = event
+            leaders = bursts[~bursts["event"].duplicated()].head(_CARDS)
+            later = leaders[leaders.index >= len(head)]  # events beyond the grouped bursts
+            kind_rows.update({k: _key_rows(index, k) for k in set(later["kind"]) - set(kind_rows)})
+            later_rows = dict(zip(later.index, _burst_rows(later, kind_rows, t_local)))
+            cards = _cards(posts, leaders, [head_rows[i] if i < len(head) else later_rows[i] for i in leaders.index], tz)
             for card, lead in zip(cards, leaders.index):
-                same = bursts[(bursts["event"] == lead) & (bursts.index != lead)]
-                card.same_posts = [display_key(k, kd) for k, kd in zip(same["key"], same["kind"])]
+                card.same_posts = same_post_keys(bursts, lead)
         trend = explanation = None
         with steps.step("trending"):
             if len(bursts):

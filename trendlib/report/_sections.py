@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .._keys import display_key
+from ._build import same_post_keys
 from ._summary import language_mix
 
 __all__ = ["Section", "Table", "sections", "METHOD_NOTES"]
@@ -321,8 +322,7 @@ def _same_posts(b: pd.DataFrame, lead: Any, k: int = 3) -> str:
     """The other keys of a burst's event, the first ``k`` and how many more."""
     if "event" not in b.columns:
         return ""
-    same = b[(b["event"] == b.at[lead, "event"]) & (b.index != lead)]
-    keys = [display_key(x, kd) for x, kd in zip(same["key"], same["kind"])]
+    keys = same_post_keys(b, lead)
     return ", ".join(keys[:k]) + (f" +{len(keys) - k}" if len(keys) > k else "")
 
 
