@@ -16,7 +16,7 @@ import pandas as pd
 
 from .._keys import display_key
 from ._build import same_post_keys
-from ._summary import language_mix
+from ._summary import coordinated_mask, language_mix
 
 __all__ = ["Section", "Table", "sections", "METHOD_NOTES"]
 
@@ -177,8 +177,6 @@ def _threads(card: Any) -> str:
 
 def coordinated_posts(rep: Any) -> pd.Series:
     """Boolean mask over ``rep.posts``: the posts of the report's coordinated groups."""
-    from ._summary import language_mix, coordinated_mask
-
     return pd.Series(coordinated_mask(rep.posts, rep.coordinated), index=rep.posts.index)
 
 
