@@ -23,11 +23,11 @@ from typing import Any, Iterator
 import numpy as np
 import pandas as pd
 
-from .._keys import display_key
 from .._time import local_ns, parse_freq, resolve_tz
 from .._validation import check_choice, check_int, require_columns
 from ._model import BurstCard, Report
-from ._summary import coordinated_mask, engagement, headline, provenance, top_accounts, top_items, top_posts, top_terms
+from ._summary import (coordinated_mask, engagement, headline, provenance, same_post_keys, top_accounts, top_items,
+                       top_posts, top_terms)
 
 __all__ = ["build_report", "choose_freq"]
 
@@ -236,12 +236,6 @@ def _burst_rows(bursts: pd.DataFrame, kind_rows: dict, t: pd.Series) -> list[np.
                 sel = sel[((t.iloc[sel] >= start) & (t.iloc[sel] < end)).to_numpy()]
             out.append((i, np.unique(sel)))
     return [r for _, r in sorted(out, key=lambda x: x[0])]
-
-
-def same_post_keys(bursts: pd.DataFrame, lead: Any) -> list[str]:
-    """The other keys (as displayed) of the event that burst ``lead`` (an index of ``bursts``) leads."""
-    same = bursts[(bursts["event"] == bursts.at[lead, "event"]) & (bursts.index != lead)]
-    return [display_key(k, kind) for k, kind in zip(same["key"], same["kind"])]
 
 
 def burst_events(rows: list[np.ndarray], *, min_overlap: float = _SAME_POSTS) -> np.ndarray:

@@ -15,8 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .._keys import display_key
-from ._build import same_post_keys
-from ._summary import coordinated_mask, language_mix
+from ._summary import coordinated_mask, language_mix, same_post_keys
 
 __all__ = ["Section", "Table", "sections", "METHOD_NOTES"]
 

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._keys import display_key
 from ._tables import format_table
 
 __all__ = [
@@ -313,6 +314,12 @@ def language_mix(posts: pd.DataFrame, *, sample: int = 5000, seed: int = 0) -> d
     top = sorted(vc.head(3).items(), key=lambda kv: (-kv[1], kv[0]))
     return {"source": source, "indonesian": float((codes == "id").mean()), "known": int(len(codes)),
             "top": [(str(k), int(v)) for k, v in top]}
+
+
+def same_post_keys(bursts: pd.DataFrame, lead: Any) -> list[str]:
+    """The other keys (as displayed) of the event that burst ``lead`` (an index of ``bursts``) leads."""
+    same = bursts[(bursts["event"] == bursts.at[lead, "event"]) & (bursts.index != lead)]
+    return [display_key(k, kind) for k, kind in zip(same["key"], same["kind"])]
 
 
 def coordinated_mask(posts: pd.DataFrame, coordinated: Any) -> np.ndarray:
