@@ -23,6 +23,7 @@ import pytest
 
 import trendlib as tl
 from trendlib.sentiment import _analyse as A
+from trendlib.sentiment import _batch
 from trendlib.sentiment._batch import score_texts
 from trendlib.sentiment._lexicon import Lexicon, as_lexicon
 from trendlib.sentiment._register import chunk_news, news_register, news_register_chunks
@@ -144,12 +145,37 @@ def _check_lexicon_paths(texts: list[str]) -> None:
         [score_tokens(A.analyse(t), as_lexicon(None), P) for t in tagged]  # the two readings differ
 
 
+LINKS_AND_MENTIONS = [
+    "@abc", "@abc:", "@Abc_12!!", "@abc.", "@USER", "@USERNAME:", "@abc@def", "@abc.def", "@_@", "@", "@abc:)",
+    "https://t.co/xYz", "https://t.co/xYz.", "https://t.co/x)", "http://a.id/b?c=1&d=2", "https://", "http:",
+    "ftp://x.y/z", "httpx", "HTTPURL", "https://t.co/x,bagus", "xD", "XDD", "USER", "bagus,", "BAGUS!!", "mkn.",
+]
+
+
+def _check_chunk_records(chunks: list[str]) -> None:
+    for lex in (as_lexicon(None), Lexicon({"@abc": 2, "enak": 3, ":": 1, "bagus": 2}, scale=5)):
+        for seg in (False, True):
+            for chunk in chunks:
+                fast = _batch.chunk_record(chunk, lex, seg)
+                assert fast == _batch._general_record(chunk, lex, lex.table.get, seg), chunk
+
+
 def test_batch_scorer_equals_reference_on_crafted_and_sample_texts():
-    _check_lexicon_paths(_sample_texts())
+    _check_lexicon_paths(_sample_texts() + LINKS_AND_MENTIONS)
+
+
+def test_fast_chunk_records_equal_the_general_analysis():
+    """The plain-word, link and mention records built without the scorer's chunk analysis
+    are the records that analysis gives (the fast paths only skip work)."""
+    chunks = list(dict.fromkeys(c for t in _sample_texts() + LINKS_AND_MENTIONS for c in t.split()))
+    assert sum(_batch._link_record(c, {}.get) is not None for c in chunks) >= 8  # the link path is taken
+    _check_chunk_records(chunks)
 
 
 def test_batch_scorer_equals_reference_on_real_tweets(data_home):
-    _check_lexicon_paths(_real_tweets(data_home, 6000))
+    texts = _real_tweets(data_home, 6000)
+    _check_lexicon_paths(texts)
+    _check_chunk_records(list(dict.fromkeys(c for t in texts for c in t.split())))
 
 
 def test_add_sentiment_scores_each_distinct_text_once(monkeypatch):
@@ -248,7 +274,15 @@ def test_collection_paused_restores_the_collectors_state_and_batches_leave_no_cy
     polarity_many(["halo"])  # one-off loads (lexicon, tables)
     gc.collect()
     scores = polarity_many(texts)
+    assert gc.get_count()[0] < 100  # what the batch kept went to the oldest generation, unwalked
     assert gc.isenabled() and gc.collect() == 0
+    gc.freeze()  # a process that froze its heap (before forking) keeps it frozen
+    try:
+        frozen = gc.get_freeze_count()
+        polarity_many([t + " lagi" for t in texts])
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
     assert all(s < 0 for s in scores)
     import pandas as pd
 

@@ -88,6 +88,15 @@ def collection_paused() -> Iterator[None]:
     left for the collector. It is re-enabled only if it was enabled on entry; two
     threads in a batch at once may turn it back on early, which costs speed, never
     correctness.
+
+    On the way out, what the batch kept (its memo entries, long-lived by design) is moved
+    to the oldest generation with ``gc.freeze()`` then ``gc.unfreeze()``, which splices
+    the collector's lists without walking them. Otherwise the first allocation after the
+    batch starts a young collection that walks every container the batch created: 53 ms
+    after 20,000 new tweets (386,000 tuples), 7% of the scorer's time. The objects stay
+    tracked, and the next full collection reads them as it would have. This is skipped
+    when the process has frozen objects of its own (``gc.get_freeze_count()``, e.g. a
+    server that froze its heap before forking), which an unfreeze would release.
     """
     was = gc.isenabled()
     gc.disable()
@@ -95,4 +104,7 @@ def collection_paused() -> Iterator[None]:
         yield
     finally:
         if was:
+            if not gc.get_freeze_count():
+                gc.freeze()  # everything tracked to the permanent generation (no walk) ...
+                gc.unfreeze()  # ... and back into the oldest one
             gc.enable()

@@ -20,9 +20,11 @@ from functools import lru_cache
 
 from .._cache import Memo
 
-__all__ = ["MASTER", "prepare", "split_emoji_run", "KIND_OF_GROUP"]
+__all__ = ["MASTER", "LINK", "prepare", "split_emoji_run", "KIND_OF_GROUP"]
 
 _TRAIL = r"[^\s<>\"'`.,;:!?)\]}’”…]"  # a URL never ends in punctuation
+#: a link with its scheme (the ``url`` group below without its ``www.`` form)
+LINK = r"(?:https?|ftp)://[^\s<>\"'`]*" + _TRAIL
 _URL = (
     r"(?P<url>(?:(?:https?|ftp)://|www\d{0,3}\.)[^\s<>\"'`]*" + _TRAIL + r")"
     r"|(?P<bare>(?<![\w@.\-/])(?i:(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+"
