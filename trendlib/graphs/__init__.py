@@ -11,6 +11,8 @@
 * ``coordinated_accounts`` / ``coordination_evidence`` / ``coordination_graph``: groups
   of accounts sharing texts, hashtag sets, retweets or links in bursts or repeatedly over
   days, more than chance allows (null models in docs/coordination.md).
+* ``reply_brigades``: the same accounts answering the threads of several other accounts,
+  more than independent repliers would.
 * ``to_gexf`` (dynamic, for Gephi's timeline), ``read_gexf``, ``to_graphml``, ``to_csv``,
   ``edges_frame``.
 
@@ -40,6 +42,7 @@ _LAZY = {
     "coordinated_accounts": "._coordination",
     "coordination_graph": "._coordination",
     "coordination_evidence": "._coordination",
+    "reply_brigades": "._brigades",
     "to_gexf": "._export",
     "read_gexf": "._export",
     "to_graphml": "._export",
