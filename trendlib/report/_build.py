@@ -426,12 +426,26 @@ def _background_child(func: Any, posts: pd.DataFrame, conn: Any) -> None:
 
 
 def _coordination(posts: pd.DataFrame) -> pd.DataFrame:
-    """:func:`trendlib.graphs.coordinated_accounts` with the defaults, imported where it runs
+    """:func:`trendlib.graphs.coordinated_accounts` with the defaults, and the
+    :func:`trendlib.graphs.reply_brigades` of posts with replies, in one table strongest
+    first (both score ``-log10`` of a Bonferroni-adjusted p-value). Imported where it runs
     (importing the detector took the report's own process about a second, only to hand
     the function to the child)."""
-    from ..graphs import coordinated_accounts
+    from ..graphs import coordinated_accounts, reply_brigades
 
-    return coordinated_accounts(posts)
+    groups = coordinated_accounts(posts)
+    if "reply_to" not in posts.columns:
+        return groups
+    brigades = reply_brigades(posts)
+    if not len(brigades):
+        return groups
+    attrs = {**groups.attrs, "reply_brigades": len(brigades)}
+    both = pd.concat([groups, brigades.drop(columns="group")] if len(groups) else [brigades.drop(columns="group")],
+                     ignore_index=True)
+    both = both.sort_values(["score", "n_posts"], ascending=[False, False], kind="stable", ignore_index=True)
+    both["group"] = np.arange(len(both), dtype=np.int64)
+    both.attrs.update(attrs)
+    return both
 
 
 def _network_steps(posts: pd.DataFrame, *, seed: int) -> tuple:

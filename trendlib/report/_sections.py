@@ -77,7 +77,10 @@ METHOD_NOTES = [
     ("associations", "Normalised pointwise mutual information (NPMI, -1..1) of two hashtags in the same post, pairs "
      "seen at least twice; only positive associations are listed."),
     ("coordination", "Groups of accounts sharing a fingerprint (text, hashtag set, retweeted post, URL) more often "
-     "or more closely in time than their own activity explains; see trendlib.graphs.coordinated_accounts."),
+     "or more closely in time than their own activity explains; see trendlib.graphs.coordinated_accounts. "
+     "Reply brigades (signal 'reply', scale 'threads'): the same accounts answering the threads of several other "
+     "accounts, more than the repliers' own activity explains (bipartite configuration model); the accounts "
+     "listed gave those threads at least half of the threads they answered; see trendlib.graphs.reply_brigades."),
 ]
 
 
@@ -564,7 +567,10 @@ def _coordination(rep: Any) -> Section:
         if d.get("first_seen") is not None:
             head.append(f"{_fmt_time(_local(d['first_seen'], rep.tz))} .. {_fmt_time(_local(d.get('last_seen'), rep.tz))} {rep.tz}")
         if d.get("n_occasions") is not None:
-            head.append(f"{int(d['n_occasions'])} occasions")
+            n_occ = int(d["n_occasions"])
+            head.append(_n(n_occ, "thread") if d.get("scale") == "threads" else f"{n_occ} occasions")
+        if d.get("scale") == "threads" and d.get("shared") == d.get("shared"):
+            head.append(f"{int(d['shared'])} repliers shared by two of the threads ({_num(d['expected'], 1)} expected)")
         if d.get("score") is not None:
             head.append(f"score {_num(d['score'], 1)} (-log10 p, adjusted)")
         blocks = [("para", "; ".join(head) + ".")]
