@@ -152,3 +152,23 @@ def test_danantara_reply_brigade_and_no_brigade_in_organic_scrapes(data_file):
     for folder, name in (("tweets_danantara_2025", "danantara_pra.csv"), ("tweets_kipk_2024", "scraped_data.csv")):
         organic = reply_brigades(tl.read_posts(data_file(folder, name)))
         assert len(organic) == 0 and organic.attrs["pairs_tested"] >= 30
+
+
+def test_dask_reply_brigades_equal_pandas():
+    dask = pytest.importorskip("dask")
+    dd = pytest.importorskip("dask.dataframe")
+    import trendlib.dask as td
+
+    posts, _, _ = _replies(6, n=30_000, accounts=6_000, threads=3_000, brigade=50)
+    posts["time"] = pd.Timestamp("2025-05-29", tz="UTC") + pd.to_timedelta(np.arange(len(posts)) % 86_400, unit="s")
+    posts["text"] = [f"balasan {i % 7}" for i in range(len(posts))]
+    posts["is_retweet"] = False
+    want = reply_brigades(posts)
+    assert len(want) == 1 and len(want.iloc[0].texts) == 3
+    with dask.config.set(scheduler="sync"):
+        for n in (1, 4):
+            with dask.config.set({"dataframe.convert-string": False}):
+                ddf = dd.from_pandas(posts, npartitions=n, sort=False)
+            got = td.reply_brigades(ddf)
+            pd.testing.assert_frame_equal(got, want)
+            assert got.attrs == want.attrs

@@ -17,7 +17,8 @@ collections) and no Dask class is subclassed: Dask is only the engine.
 * On the reduced results: :func:`detect_bursts`, :func:`trending`, :func:`communities`;
   :func:`explain_burst` filters the burst's window first; :func:`coordinated_accounts`
   and :func:`coordination_evidence` shuffle fingerprint uses by key (no post text reaches
-  the client beyond the evidence).
+  the client beyond the evidence); :func:`reply_brigades` gathers only the replies' short
+  columns (who answered which thread of whom, no text).
 * Topics: :func:`fit_topics` (``partial_fit`` partition by partition), :func:`add_topics`
   (``map_partitions``), :func:`topics_over_time` (exact counts of topics).
 * :func:`build_report` (what ``python -m trendlib report ... --dask`` calls) and
@@ -46,6 +47,7 @@ _LAZY = {
     "explain_burst": "._analysis",
     "coordinated_accounts": "._coordination",
     "coordination_evidence": "._coordination",
+    "reply_brigades": "._brigades",
     "fit_topics": "._topics",
     "add_topics": "._topics",
     "topics_over_time": "._topics",

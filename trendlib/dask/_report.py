@@ -162,6 +162,8 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
     from ._analysis import explain_burst
     from ..report._build import SENTIMENT_HASHTAGS, sentiment_freq
     from ._collection import add_sentiment, add_tokens, read_posts
+    from ..graphs._brigades import with_brigades
+    from ._brigades import reply_brigades
     from ._coordination import coordinated_accounts
     from ._reduce import _graph, account_activity, count, co_hashtag_edges, interaction_edges, sentiment_over_time
 
@@ -216,6 +218,8 @@ def build_report(paths: Any, *, scheduler: Any = None, freq: str | None = None, 
             except ValueError:  # e.g. the burst starts with the data
                 explanation = None
         coordinated = coordinated_accounts(ddf)
+        if "reply_to" in ddf.columns:
+            coordinated = with_brigades(coordinated, reply_brigades(ddf))
     G = _graph(inter, activity, "all")
     communities = graphs.communities(undirected(G), seed=seed) if G.number_of_nodes() else None
     influencers = graphs.influencers(G, top=None) if G.number_of_nodes() else None

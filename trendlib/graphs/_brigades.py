@@ -230,7 +230,9 @@ def reply_brigades(posts: pd.DataFrame, *, min_repliers: int = 20, min_shared: i
         t_auth = sorted(set(own[members].tolist()))
         ex = []
         if texts is not None and top:
-            for x in texts[prow]:
+            # in the order of the posts' ids, as in the table (and as the Dask version reads them)
+            order = prow[np.argsort(np.asarray(ids[prow], dtype=str), kind="stable")] if ids is not None else prow
+            for x in texts[order]:
                 if isinstance(x, str) and x not in ex:
                     ex.append(x)
                 if len(ex) >= top:
@@ -287,6 +289,22 @@ def _expected_overlaps(M: sparse.csr_matrix, size: np.ndarray, popular: np.ndarr
     _, dc, sv, p = _bicm(deg[deg > 0], size[size > 0])
     F = p[:, np.searchsorted(sv, size[popular])]  # degree class x popular thread
     return (F.T * dc) @ F
+
+
+def with_brigades(groups: pd.DataFrame, brigades: pd.DataFrame) -> pd.DataFrame:
+    """The groups of :func:`coordinated_accounts` and the reply brigades in one table,
+    strongest first (both scores are ``-log10`` of a Bonferroni-adjusted p-value), numbered
+    again; ``attrs`` are the groups' plus ``reply_brigades`` (how many). Internal: what
+    the pandas and the Dask reports show."""
+    if not len(brigades):
+        return groups
+    attrs = {**groups.attrs, "reply_brigades": len(brigades)}
+    parts = [groups, brigades.drop(columns="group")] if len(groups) else [brigades.drop(columns="group")]
+    both = pd.concat(parts, ignore_index=True)
+    both = both.sort_values(["score", "n_posts"], ascending=[False, False], kind="stable", ignore_index=True)
+    both["group"] = np.arange(len(both), dtype=np.int64)
+    both.attrs.update(attrs)
+    return both
 
 
 def _empty() -> pd.DataFrame:

@@ -432,20 +432,12 @@ def _coordination(posts: pd.DataFrame) -> pd.DataFrame:
     (importing the detector took the report's own process about a second, only to hand
     the function to the child)."""
     from ..graphs import coordinated_accounts, reply_brigades
+    from ..graphs._brigades import with_brigades
 
     groups = coordinated_accounts(posts)
     if "reply_to" not in posts.columns:
         return groups
-    brigades = reply_brigades(posts)
-    if not len(brigades):
-        return groups
-    attrs = {**groups.attrs, "reply_brigades": len(brigades)}
-    both = pd.concat([groups, brigades.drop(columns="group")] if len(groups) else [brigades.drop(columns="group")],
-                     ignore_index=True)
-    both = both.sort_values(["score", "n_posts"], ascending=[False, False], kind="stable", ignore_index=True)
-    both["group"] = np.arange(len(both), dtype=np.int64)
-    both.attrs.update(attrs)
-    return both
+    return with_brigades(groups, reply_brigades(posts))
 
 
 def _network_steps(posts: pd.DataFrame, *, seed: int) -> tuple:
