@@ -81,6 +81,19 @@ def test_tweet_harvest_empty_username_uses_url_then_user_id(tmp_path):
     assert posts.attrs["author_fallback"] == {"tweet_url": 1, "user_id_str": 1}
 
 
+def test_tweet_harvest_user_id_rounded_by_a_spreadsheet_is_no_author(tmp_path):
+    # as in the data home's Danantara file: two posts of "1.60425E+18", which could be two accounts
+    rows = [th_row(1, "satu", user=""), th_row(2, "dua", user=""), th_row(3, "tiga", user="")]
+    rows[0] = rows[0].replace('"5001"', '"1.60425E+18"')
+    rows[1] = rows[1].replace('"5002"', '"1.60425E+18"')
+    path = write(tmp_path, "th_rounded.csv", "\n".join([TH_HEADER, *rows]))
+    with pytest.warns(ReadWarning, match=r"2 rows of .* user id rounded by a spreadsheet \(e.g. '1.60425E\+18'\)"):
+        posts = trendlib.read_posts(path)
+    assert posts["author"].isna().tolist() == [True, True, False] and posts["author"].iloc[2] == "5003"
+    assert len(posts) == 3 and posts.attrs["author_rounded_ids"] == 2
+    assert posts.attrs["author_fallback"] == {"user_id_str": 1}
+
+
 # ------------------------------------------------------------------ twarc2
 def _tweet(i, text, author_id="10", **extra):
     return {"id": str(100 + i), "text": text, "created_at": f"2023-09-05T0{i}:00:00.000Z", "author_id": author_id,

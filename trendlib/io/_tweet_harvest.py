@@ -10,14 +10,15 @@ Quirks handled: ``created_at`` in the v1.1 form (``Sat Sep 30 22:57:05 +0000 202
 ISO 8601; tweet-harvest 2.6.x leaves ``username`` empty and writes
 ``https://x.com/undefined/status/<id>``: the author is then taken from a real
 ``tweet_url`` when there is one, else ``user_id_str`` (counted, warned, in
-``attrs["author_fallback"]``).
+``attrs["author_fallback"]``); a user id a spreadsheet rounded (``1.60425E+18``) is no
+author (counted, warned, ``attrs["author_rounded_ids"]``).
 """
 
 from __future__ import annotations
 
 import re
 
-from ._schema import blank_to_na, str_dtype
+from ._schema import blank_to_na, str_dtype, to_id
 
 __all__ = ["COLUMNS", "is_tweet_harvest", "from_table"]
 
@@ -66,6 +67,18 @@ def from_table(raw, report):
         still = author.isna()
         if still.any() and "user_id_str" in raw:
             uid = blank_to_na(raw["user_id_str"])
+            # an id a spreadsheet rounded (1.60425E+18) names no account, and can stand for
+            # several: those rows keep no author rather than one shared by strangers
+            _, rounded = to_id(uid)
+            bad = still & rounded
+            if bad.any():
+                uid = uid.where(~rounded)
+                report.note(
+                    f"read_posts(): {int(bad.sum())} rows of {report.name} have no username and a user id "
+                    f"rounded by a spreadsheet (e.g. {raw['user_id_str'][bad].iloc[0]!r}); their author is left "
+                    "missing, since a rounded id can stand for several accounts."
+                )
+                report.info["author_rounded_ids"] = int(bad.sum())
             author = author.fillna(uid)
             fallback["user_id_str"] = int((still & uid.notna()).sum())
         fallback = {k: v for k, v in fallback.items() if v}
