@@ -9,15 +9,17 @@ columns documented in :mod:`trendlib.io._schema`, with one identity per account.
   ``chunksize=`` for files larger than memory.
 * :func:`formats`: the registry of formats as a table (CLI help and docs print it).
 * :class:`ReadWarning`: warned when rows are dropped or a fallback was used.
+* :func:`account_created`: when each X account was made, read from its user id.
 """
 
 from __future__ import annotations
 
+from ._created import account_created
 from ._detect import FORMATS
 from ._read import read_posts
 from ._registry import formats
 from ._report import ReadWarning
 from ._schema import CANONICAL_COLUMNS, COUNT_COLUMNS, LIST_COLUMNS, empty_posts
 
-__all__ = ["read_posts", "formats", "ReadWarning", "FORMATS", "CANONICAL_COLUMNS", "LIST_COLUMNS",
+__all__ = ["read_posts", "formats", "ReadWarning", "account_created", "FORMATS", "CANONICAL_COLUMNS", "LIST_COLUMNS",
            "COUNT_COLUMNS", "empty_posts"]

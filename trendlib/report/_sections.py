@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .._keys import display_key
-from ._summary import coordinated_mask, language_mix, same_post_keys
+from ._summary import coordinated_mask, creation_batch, language_mix, same_post_keys
 
 __all__ = ["Section", "Table", "sections", "METHOD_NOTES"]
 
@@ -80,7 +80,9 @@ METHOD_NOTES = [
      "or more closely in time than their own activity explains; see trendlib.graphs.coordinated_accounts. "
      "Reply brigades (signal 'reply', scale 'threads'): the same accounts answering the threads of several other "
      "accounts, more than the repliers' own activity explains (bipartite configuration model); the accounts "
-     "listed gave those threads at least half of the threads they answered; see trendlib.graphs.reply_brigades."),
+     "listed gave those threads at least half of the threads they answered; see trendlib.graphs.reply_brigades. "
+     "'accounts created': the busiest 7 days of the group's account creation, read from X user ids "
+     "(trendlib.io.account_created; ids older than about 2016 carry no date), against the file's other accounts."),
 ]
 
 
@@ -550,12 +552,34 @@ def _communities(rep: Any) -> Section:
     return s
 
 
+def _created(rep: Any) -> Any:
+    """When each X account of the report was made (from its user id), or None."""
+    from ..io import account_created
+
+    if "author" not in rep.posts.columns or not rep.posts["author"].notna().any():
+        return None
+    created = account_created(rep.posts)
+    return created if created.notna().any() else None
+
+
+def _creation_line(created: Any, accounts: list, tz: str) -> str | None:
+    """'accounts created ...' of one group, when its accounts' X ids say when."""
+    b = creation_batch(created, accounts) if created is not None else None
+    if b is None or b["in_window"] < max(5, b["readable"] // 5):
+        return None
+    others = "" if b["others_share"] != b["others_share"] else f"; of the file's other accounts, {b['others_share']:.0%}"
+    return (f"accounts created (read from their X user ids): {b['in_window']:,} of the {b['readable']:,} with a "
+            f"readable id ({b['in_window'] / b['readable']:.0%}) in the 7 days from "
+            f"{_fmt_time(_local(b['start'], tz), '%Y-%m-%d')}{others}.")
+
+
 def _coordination(rep: Any) -> Section:
     s = Section("coordination", "Coordinated accounts")
     c = rep.coordinated
     if c is None or not len(c):
         s.para("(no coordinated groups: no set of accounts shared a fingerprint more than their own activity explains)")
         return s
+    created = _created(rep)
     for r in c.head(rep.top).itertuples():
         d = r._asdict()
         accounts = list(d.get("accounts", []) or [])
@@ -575,6 +599,9 @@ def _coordination(rep: Any) -> Section:
             head.append(f"score {_num(d['score'], 1)} (-log10 p, adjusted)")
         blocks = [("para", "; ".join(head) + ".")]
         blocks.append(("para", "accounts: " + ", ".join(f"@{a}" for a in accounts[:12]) + (" \u2026" if len(accounts) > 12 else "")))
+        born = _creation_line(created, accounts, rep.tz)
+        if born:
+            blocks.append(("para", born))
         fp = d.get("fingerprint")
         if fp is not None:
             blocks.append(("para", "fingerprint: " + _short(" ".join(map(str, fp)) if isinstance(fp, (list, tuple)) else fp, 160)))

@@ -322,6 +322,41 @@ def same_post_keys(bursts: pd.DataFrame, lead: Any) -> list[str]:
     return [display_key(k, kind) for k, kind in zip(same["key"], same["kind"])]
 
 
+def creation_batch(created: pd.Series, accounts: Any, *, days: int = 7, min_accounts: int = 5) -> dict | None:
+    """The busiest ``days``-day window of account creation among ``accounts``.
+
+    ``created`` is :func:`trendlib.io.account_created` of the report's posts. Returns
+    ``{"readable", "n", "start", "in_window", "others_share"}``: how many of the accounts
+    have a creation time, how many accounts there are, the start of the window holding the
+    most creations, how many fall in it, and the share of the file's *other* accounts
+    created in that window (the comparison that says whether the batch is unusual); None
+    when fewer than ``min_accounts`` creation times are known.
+
+    Examples
+    --------
+    >>> created = pd.Series(pd.to_datetime(["2023-09-01", "2023-09-02", "2023-09-03", "2023-09-04",
+    ...                                     "2023-09-05", "2020-01-01", "2021-05-01"], utc=True),
+    ...                     index=list("abcdefg"))
+    >>> b = creation_batch(created, list("abcde"))
+    >>> b["in_window"], b["readable"], str(b["start"].date()), b["others_share"]
+    (5, 5, '2023-09-01', 0.0)
+    """
+    accounts = list(accounts)
+    mine = created.reindex(accounts)
+    known = np.sort(mine.dropna().to_numpy(dtype="datetime64[ns]").view(np.int64))
+    if len(known) < min_accounts:
+        return None
+    width = np.int64(days) * 86_400 * 10**9
+    ends = np.searchsorted(known, known + width, side="left")
+    k = int(np.argmax(ends - np.arange(len(known))))
+    lo, hi = known[k], known[k] + width
+    others = created.drop(index=[a for a in accounts if a in created.index]).dropna()
+    t = others.to_numpy(dtype="datetime64[ns]").view(np.int64)
+    share = float(((t >= lo) & (t < hi)).mean()) if len(t) else float("nan")
+    return {"readable": len(known), "n": len(accounts), "start": pd.Timestamp(lo, tz="UTC"),
+            "in_window": int(ends[k] - k), "others_share": share}
+
+
 def coordinated_mask(posts: pd.DataFrame, coordinated: Any) -> np.ndarray:
     """Boolean array over ``posts``' rows: the posts of the coordinated groups.
 
