@@ -4,7 +4,10 @@
 reply rows' ``author``, ``reply_to``, ``conversation_id``, ``is_retweet``, ``id`` and
 ``time``. Those columns of the replies are gathered (tens of bytes per reply, no text) and
 the pandas function runs on them; the brigades' example texts are then read in a second
-pass that keeps only the posts it names. The table is the pandas function's, tested equal.
+pass that keeps only the posts it names. The table is the pandas function's on the same
+columns, tested equal. A collection from :func:`trendlib.dask.read_posts` holds the
+canonical columns only, without ``conversation_id``: there every reply to one account is
+one thread (the pandas function's fallback), which is coarser.
 """
 
 from __future__ import annotations
