@@ -139,6 +139,18 @@ def test_bad_input_names_the_parameter():
     assert len(reply_brigades(ok)) == 0 and list(reply_brigades(ok).columns)[:3] == ["group", "accounts", "n_accounts"]
 
 
+def test_missing_authors_and_targets_are_not_replies():
+    posts, planted, owners = _replies(7, n=20_000, accounts=5_000, threads=2_000, brigade=40)
+    want = reply_brigades(posts)
+    holes = pd.DataFrame({"author": [None, pd.NA, "u1", "u2"], "reply_to": ["owner1", "owner1", None, pd.NA],
+                          "conversation_id": ["t1", "t1", "t1", None], "id": ["h1", "h2", "h3", "h4"],
+                          "text": ["x"] * 4})
+    both = pd.concat([posts, holes], ignore_index=True)
+    for frame in (both, both.astype({"author": "string", "reply_to": "string"})):
+        got = reply_brigades(frame)
+        assert got[["n_accounts", "n_posts", "score"]].equals(want[["n_accounts", "n_posts", "score"]])
+
+
 def test_danantara_reply_brigade_and_no_brigade_in_organic_scrapes(data_file):
     after = tl.read_posts(data_file("tweets_danantara_2025", "danantara_pasca.csv"))
     out = reply_brigades(after)

@@ -153,7 +153,9 @@ def reply_brigades(posts: pd.DataFrame, *, min_repliers: int = 20, min_shared: i
 
     author = posts["author"].astype(object).to_numpy()
     target = posts["reply_to"].astype(object).to_numpy()
-    keep = pd.notna(author) & pd.notna(target) & (author != target)
+    keep = np.array(posts["author"].notna() & posts["reply_to"].notna(), dtype=bool)  # a writable copy
+    # compared only where both are present (pd.NA has no truth value on older pandas)
+    keep[keep] = author[keep].astype(str) != target[keep].astype(str)
     if "is_retweet" in posts.columns:
         keep &= ~posts["is_retweet"].fillna(False).astype(bool).to_numpy()
     rows = np.flatnonzero(keep)

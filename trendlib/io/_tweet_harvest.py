@@ -69,7 +69,7 @@ def from_table(raw, report):
             uid = blank_to_na(raw["user_id_str"])
             # an id a spreadsheet rounded (1.60425E+18) names no account, and can stand for
             # several: those rows keep no author rather than one shared by strangers
-            _, rounded = to_id(uid)
+            rounded = pd.Series(to_id(uid)[1].to_numpy(dtype=bool), index=uid.index)
             bad = still & rounded
             if bad.any():
                 uid = uid.where(~rounded)
