@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import trendlib as tl
 from trendlib.io import account_created
@@ -49,3 +51,14 @@ def test_report_says_when_the_danantara_brigade_accounts_were_made(data_file):
     assert b["start"].strftime("%Y-%m") in ("2023-09", "2023-10")
     text = tl.build_report(posts).to_text()
     assert "accounts created (read from their X user ids)" in text
+
+
+@settings(max_examples=60, deadline=None)
+@given(ms=st.integers(int(pd.Timestamp("2016-01-01", tz="UTC").value // 1_000_000),
+                      int(pd.Timestamp("2030-01-01", tz="UTC").value // 1_000_000)),
+       low=st.integers(0, 2**22 - 1), old=st.integers(1, 10**10 - 1))
+def test_a_snowflake_gives_back_its_millisecond_and_a_sequential_id_nothing(ms, low, old):
+    snowflake = ((ms - 1288834974657) << 22) | low  # whatever the worker and sequence bits
+    created = account_created(pd.DataFrame({"author": ["a", "b"], "author_id": [str(snowflake), str(old)]}))
+    assert created["a"].value // 1_000_000 == ms
+    assert pd.isna(created["b"])
