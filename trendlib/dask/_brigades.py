@@ -12,6 +12,7 @@ one thread (the pandas function's fallback), which is coarser.
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 import pandas as pd
@@ -47,12 +48,13 @@ def reply_brigades(ddf: Any, **options: Any) -> pd.DataFrame:
     >>> td.reply_brigades(td.read_posts("scrapes/*.csv"))               # doctest: +SKIP
     """
     from ..graphs import reply_brigades as pandas_version
+    from ..graphs._brigades import first_texts
 
     require_dask(_FUNC)
     if not hasattr(ddf, "map_partitions"):
         raise TypeError(f"trendlib.dask.{_FUNC}() expects a dask.dataframe.DataFrame of posts. Got {type(ddf).__name__}.")
     require_columns(ddf._meta, ["author", "reply_to"], func=_FUNC, hint="trendlib.dask.read_posts(...)")
-    top = options.pop("top", 3)
+    top = options.pop("top", inspect.signature(pandas_version).parameters["top"].default)
     cols = [c for c in _COLUMNS if c in ddf.columns]
     replies = ddf[ddf["reply_to"].notnull()][cols].compute().reset_index(drop=True)
     out = pandas_version(replies, top=0, **options)
@@ -60,14 +62,5 @@ def reply_brigades(ddf: Any, **options: Any) -> pd.DataFrame:
         wanted = {i for ids in out["post_ids"] for i in ids}
         texts = ddf[ddf["id"].isin(list(wanted))][["id", "text"]].compute()
         by_id = dict(zip(texts["id"].astype(str), texts["text"]))
-        examples = []
-        for ids in out["post_ids"]:
-            ex: list = []
-            for x in (by_id.get(str(i)) for i in ids):
-                if isinstance(x, str) and x not in ex:
-                    ex.append(x)
-                if len(ex) >= top:
-                    break
-            examples.append(ex)
-        out["texts"] = examples
+        out["texts"] = [first_texts((by_id.get(str(i)) for i in ids), top) for ids in out["post_ids"]]
     return out

@@ -198,7 +198,7 @@ def reply_brigades(posts: pd.DataFrame, *, min_repliers: int = 20, min_shared: i
         return out
     k = overlap[a, b]
     na, nb = size[popular[a]], size[popular[b]]
-    expected = _expected_overlaps(M, size, popular)[a, b]
+    expected = _expected_overlaps(deg, size, popular)[a, b]
     logp = stats.poisson.logsf(k - 1, expected)
     score = np.maximum(-(logp + np.log(n_tests)) / np.log(10), 0.0)
     sig = (score >= min_score) & (k >= min_shared) & (k >= min_share * np.minimum(na, nb))
@@ -216,7 +216,7 @@ def reply_brigades(posts: pd.DataFrame, *, min_repliers: int = 20, min_shared: i
         members = np.unique(np.r_[a[pairs], b[pairs]])
         shared = set()
         for p in pairs:
-            shared.update(np.flatnonzero(P[a[p]].toarray().ravel() & P[b[p]].toarray().ravel()).tolist())
+            shared.update(P[a[p]].multiply(P[b[p]]).indices.tolist())  # the accounts in both threads
         th_global = popular[members]
         # an account that answers popular posts everywhere is in these threads by habit:
         # a brigade account gives them at least half of the threads it answers
@@ -234,11 +234,7 @@ def reply_brigades(posts: pd.DataFrame, *, min_repliers: int = 20, min_shared: i
         if texts is not None and top:
             # in the order of the posts' ids, as in the table (and as the Dask version reads them)
             order = prow[np.argsort(np.asarray(ids[prow], dtype=str), kind="stable")] if ids is not None else prow
-            for x in texts[order]:
-                if isinstance(x, str) and x not in ex:
-                    ex.append(x)
-                if len(ex) >= top:
-                    break
+            ex = first_texts(texts[order], top)
         tt = times[prow] if times is not None else np.zeros(0, np.int64)
         tt = tt[tt != NAT]
         groups.append({
@@ -285,12 +281,26 @@ def _bicm(deg: np.ndarray, size: np.ndarray, *, max_iter: int = 1000, tol: float
     return dv, dc, sv, xy / (1.0 + xy)
 
 
-def _expected_overlaps(M: sparse.csr_matrix, size: np.ndarray, popular: np.ndarray) -> np.ndarray:
-    """Expected shared repliers of every pair of popular threads under the BiCM."""
-    deg = np.asarray(M.sum(axis=0)).ravel()
-    _, dc, sv, p = _bicm(deg[deg > 0], size[size > 0])
+def _expected_overlaps(deg: np.ndarray, size: np.ndarray, popular: np.ndarray) -> np.ndarray:
+    """Expected shared repliers of every pair of popular threads under the BiCM (``deg``:
+    threads per account, ``size``: accounts per thread, every one at least 1)."""
+    _, dc, sv, p = _bicm(deg, size)
     F = p[:, np.searchsorted(sv, size[popular])]  # degree class x popular thread
     return (F.T * dc) @ F
+
+
+def first_texts(values: Any, top: int) -> list[str]:
+    """The first ``top`` distinct texts among ``values`` (missing values skipped): a
+    brigade's examples, read the same way by the pandas and the Dask functions."""
+    out: list[str] = []
+    if top <= 0:
+        return out
+    for x in values:
+        if isinstance(x, str) and x not in out:
+            out.append(x)
+            if len(out) >= top:
+                break
+    return out
 
 
 def with_brigades(groups: pd.DataFrame, brigades: pd.DataFrame) -> pd.DataFrame:

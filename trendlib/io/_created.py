@@ -76,7 +76,7 @@ def account_created(posts: pd.DataFrame) -> pd.Series:
         rows = rows[rows["platform"].isna() | (rows["platform"] == "twitter")]
     ids = rows["author_id"] if "author_id" in rows.columns else rows["author"]
     frame = pd.DataFrame({"author": rows["author"].to_numpy(dtype=object), "id": ids.to_numpy(dtype=object)})
-    frame = frame[frame["author"].notna()]
+    frame = frame[frame["author"].notna()].drop_duplicates()  # each account's id decoded once, not per post
     ms = _snowflake_ms(frame["id"])
     frame = frame.assign(ms=np.where(ms >= 0, ms, np.iinfo(np.int64).max))
     first = frame.groupby("author", sort=True)["ms"].min()  # an account's readable id, if any row has one
